@@ -1,0 +1,107 @@
+//! The language tables. Everything language-specific is data in `src/lang/<code>/`,
+//! one TOML file per dimension (money, dates, companies), compiled into the binary and
+//! fed to the shared engines in [`crate::extract`]. Adding a language means adding a folder
+//! of tables and one line to [`TABLES`].
+
+use std::sync::OnceLock;
+
+use crate::extract::companies::{CompanyEngine, CompanyLexicon};
+use crate::extract::dates::{DateEngine, DateLexicon};
+use crate::extract::money::{MoneyEngine, MoneyLexicon};
+use crate::extract::Engines;
+
+/// The raw tables of one language, as compiled into the binary.
+pub struct RawTables {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// `money.toml`.
+    pub money: &'static str,
+    /// `dates.toml`.
+    pub dates: &'static str,
+    /// `companies.toml`.
+    pub companies: &'static str,
+}
+
+macro_rules! tables {
+    ($code:literal) => {
+        RawTables {
+            code: $code,
+            money: include_str!(concat!($code, "/money.toml")),
+            dates: include_str!(concat!($code, "/dates.toml")),
+            companies: include_str!(concat!($code, "/companies.toml")),
+        }
+    };
+}
+
+/// Every language with extraction rules.
+pub const TABLES: &[RawTables] = &[tables!("nl"), tables!("fr")];
+
+/// The company gazetteer shared by all languages: `canonical<TAB>aliases<TAB>country<TAB>ticker`.
+pub const GAZETTEER: &str = include_str!("gazetteer.tsv");
+
+/// A language's compiled engines.
+pub struct Language {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// The engines fed with this language's tables.
+    pub engines: Engines,
+}
+
+/// The languages newsfacts has rules for (ISO 639-1 codes).
+pub fn supported() -> impl Iterator<Item = &'static str> {
+    TABLES.iter().map(|t| t.code)
+}
+
+/// The compiled rules for `code`, or `None` for a language without rules.
+///
+/// All languages are compiled on first use, once per process.
+pub fn rules(code: &str) -> Option<&'static Language> {
+    static COMPILED: OnceLock<Vec<Language>> = OnceLock::new();
+    COMPILED
+        .get_or_init(|| {
+            TABLES
+                .iter()
+                .map(|raw| compile(raw).unwrap_or_else(|e| panic!("built-in tables: {e}")))
+                .collect()
+        })
+        .iter()
+        .find(|l| l.code == code)
+}
+
+/// Compiles one language's tables; an error names the file and the problem.
+pub fn compile(raw: &RawTables) -> Result<Language, String> {
+    let code = raw.code;
+    let money: MoneyLexicon = parse(code, "money", raw.money)?;
+    let dates: DateLexicon = parse(code, "dates", raw.dates)?;
+    let companies: CompanyLexicon = parse(code, "companies", raw.companies)?;
+    Ok(Language {
+        code,
+        engines: Engines {
+            money: MoneyEngine::new(&money).map_err(|e| format!("{code}/money.toml: {e}"))?,
+            dates: DateEngine::new(&dates).map_err(|e| format!("{code}/dates.toml: {e}"))?,
+            companies: CompanyEngine::new(GAZETTEER, &companies)
+                .map_err(|e| format!("{code}/companies.toml: {e}"))?,
+        },
+    })
+}
+
+fn parse<T: serde::de::DeserializeOwned>(code: &str, file: &str, text: &str) -> Result<T, String> {
+    toml::from_str(text).map_err(|e| format!("{code}/{file}.toml: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_compiles() {
+        for raw in TABLES {
+            if let Err(e) = compile(raw) {
+                panic!("{e}");
+            }
+        }
+        assert!(rules("nl").is_some());
+        assert!(rules("fr").is_some());
+        assert!(rules("de").is_none());
+    }
+}

@@ -1,0 +1,25 @@
+//! newsfacts turns Dutch and French news articles into structured facts:
+//! money amounts, company names and dates, with exact character offsets.
+//!
+//! The stages are modules with one job each:
+//!
+//! * [`source`]: where articles come from (files, folders, stdin, JSON Lines, gzip, charsets);
+//! * [`html`]: HTML pages to article text and metadata;
+//! * [`fetch`]: downloading pages over HTTP;
+//! * [`langid`]: language detection and routing;
+//! * [`lang`]: the per-language tables (lexicons are data, compiled in);
+//! * [`extract`]: the shared extraction engines (money, companies, dates);
+//! * [`pipeline`]: one article to one record, and the parallel batch runner;
+//! * [`output`]: the record schema and its JSON Lines encoding.
+
+pub mod article;
+pub mod cli;
+pub mod error;
+pub mod extract;
+pub mod fetch;
+pub mod html;
+pub mod lang;
+pub mod langid;
+pub mod output;
+pub mod pipeline;
+pub mod source;

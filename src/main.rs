@@ -1,0 +1,5 @@
+//! The `newsfacts` command line.
+
+fn main() {
+    std::process::exit(newsfacts::cli::main());
+}

@@ -1,0 +1,251 @@
+//! One article in, one record out; and the batch runner that does this in parallel
+//! with bounded memory while keeping the input order.
+
+use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::article::Article;
+use crate::error::{ErrorKind, InputError};
+use crate::extract::{Context, FactValue};
+use crate::output::{to_facts, ErrorRecord, Record, SCHEMA_VERSION};
+use crate::source::{Failure, Inputs, SourceOptions, Work};
+
+/// How articles are processed.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// A language forced on every article (`--lang nl`), skipping detection.
+    pub forced_lang: Option<String>,
+    /// Add the body text to each record (`--include-text`).
+    pub include_text: bool,
+    /// How inputs are read.
+    pub source: SourceOptions,
+}
+
+/// Routes `article` to its language's rules and builds its record.
+pub fn process_article(article: Article, options: &Options) -> Record {
+    let (lang, lang_confidence) = decide_language(&article, options);
+    let facts = match crate::lang::rules(&lang) {
+        Some(language) => {
+            let ctx = Context {
+                published: article.published,
+            };
+            to_facts(&article.text, language.engines.extract(&article.text, &ctx))
+        }
+        None => Vec::new(),
+    };
+    Record {
+        schema_version: SCHEMA_VERSION,
+        id: article.id,
+        source: article.source,
+        lang,
+        lang_confidence,
+        published: article.published.map(|d| d.to_string()),
+        title: article.title,
+        facts,
+        text: options.include_text.then_some(article.text),
+    }
+}
+
+fn decide_language(article: &Article, options: &Options) -> (String, f64) {
+    if let Some(lang) = &options.forced_lang {
+        return (lang.clone(), 1.0);
+    }
+    if let Some(hint) = article.lang_hint.as_ref().filter(|h| h.authoritative) {
+        return (hint.code.clone(), 1.0);
+    }
+    let detection = crate::langid::detect(&article.text);
+    match &article.lang_hint {
+        Some(hint) if detection.lang == "und" => (hint.code.clone(), 0.5),
+        _ => (detection.lang, detection.confidence),
+    }
+}
+
+/// The result of one work item.
+#[derive(Debug)]
+pub enum Outcome {
+    /// An article's record.
+    Record(Record),
+    /// An input that failed.
+    Error(ErrorRecord),
+}
+
+/// Loads (if needed) and processes one work item. A panic becomes an `internal` error
+/// record for that item instead of ending the batch.
+pub fn process_work(work: Work, options: &Options) -> Outcome {
+    let (id, source) = work_identity(&work);
+    let result = catch_unwind(AssertUnwindSafe(|| match load(work, options) {
+        Ok(article) => Outcome::Record(process_article(article, options)),
+        Err(failure) => Outcome::Error(failure.into()),
+    }));
+    result.unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        Outcome::Error(
+            Failure {
+                id,
+                source,
+                error: InputError::new(ErrorKind::Internal, format!("internal error: {message}")),
+            }
+            .into(),
+        )
+    })
+}
+
+fn work_identity(work: &Work) -> (serde_json::Value, String) {
+    match work {
+        Work::Ready(a) => (a.id.clone(), a.source.clone()),
+        Work::File { display, .. } => (display.clone().into(), display.clone()),
+        Work::Url(url) => (url.clone().into(), url.clone()),
+        Work::Failed(f) => (f.id.clone(), f.source.clone()),
+    }
+}
+
+fn load(work: Work, options: &Options) -> Result<Article, Failure> {
+    match work {
+        Work::Ready(article) => Ok(article),
+        Work::Failed(failure) => Err(failure),
+        Work::File {
+            path,
+            display,
+            format,
+        } => crate::source::load_file(&path, &display, format, options.source.max_article_bytes),
+        Work::Url(url) => {
+            let (bytes, _content_type) =
+                crate::fetch::fetch(&url).map_err(|e| Failure::new(&url, e))?;
+            let mut article =
+                crate::source::parse_document(&bytes, crate::source::InputFormat::Html, &url)
+                    .map_err(|e| Failure::new(&url, e))?;
+            article.url.get_or_insert(url);
+            Ok(article)
+        }
+    }
+}
+
+/// Counts for the end-of-run summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Inputs that produced an article record.
+    pub articles: usize,
+    /// Inputs that produced an error record.
+    pub errors: usize,
+    /// Money facts.
+    pub money: usize,
+    /// Company facts.
+    pub companies: usize,
+    /// Date facts.
+    pub dates: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    fn add(&mut self, outcome: &Outcome) {
+        match outcome {
+            Outcome::Error(_) => self.errors += 1,
+            Outcome::Record(r) => {
+                self.articles += 1;
+                for fact in &r.facts {
+                    match fact.value {
+                        FactValue::Money(_) => self.money += 1,
+                        FactValue::Company(_) => self.companies += 1,
+                        FactValue::Date(_) => self.dates += 1,
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every input, successful or not.
+    pub fn inputs(&self) -> usize {
+        self.articles + self.errors
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "newsfacts: {} inputs: {} articles, {} errors; facts: {} money, {} company, {} date; {:.2}s",
+            self.inputs(),
+            self.articles,
+            self.errors,
+            self.money,
+            self.companies,
+            self.dates,
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+/// Items per batch and per thread: large enough to keep every core busy, small enough
+/// to bound memory.
+const BATCH_PER_THREAD: usize = 64;
+
+/// Runs `inputs` through the pipeline on `jobs` threads and writes one JSON line per input,
+/// in input order. Reading the next batch overlaps with processing the current one.
+pub fn run<W: Write>(
+    inputs: Inputs,
+    options: &Options,
+    jobs: usize,
+    out: &mut W,
+) -> std::io::Result<Summary> {
+    let started = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()
+        .map_err(std::io::Error::other)?;
+    let batch_size = BATCH_PER_THREAD * jobs.max(1);
+    let (sender, batches) = sync_channel::<Vec<Work>>(1);
+    let mut summary = Summary::default();
+    std::thread::scope(|scope| -> std::io::Result<()> {
+        scope.spawn(move || {
+            let mut inputs = inputs;
+            loop {
+                let batch: Vec<Work> = inputs.by_ref().take(batch_size).collect();
+                if batch.is_empty() || sender.send(batch).is_err() {
+                    break;
+                }
+            }
+        });
+        for batch in batches {
+            let encoded: Vec<(Outcome, Vec<u8>)> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|work| {
+                        let outcome = process_work(work, options);
+                        let line = encode(&outcome);
+                        (outcome, line)
+                    })
+                    .collect()
+            });
+            for (outcome, line) in encoded {
+                summary.add(&outcome);
+                out.write_all(&line)?;
+            }
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// One JSON line (with its newline) for an outcome.
+pub fn encode(outcome: &Outcome) -> Vec<u8> {
+    let mut line = match outcome {
+        Outcome::Record(r) => serde_json::to_vec(r),
+        Outcome::Error(e) => serde_json::to_vec(e),
+    }
+    .unwrap_or_else(|e| {
+        format!("{{\"error\":{{\"kind\":\"internal\",\"message\":\"{e}\"}}}}").into_bytes()
+    });
+    line.push(b'\n');
+    line
+}
