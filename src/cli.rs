@@ -2,6 +2,8 @@
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -14,6 +16,8 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_PARTIAL: i32 = 1;
 /// Exit code: usage error, or no input succeeded, or the output could not be written.
 pub const EXIT_FAILURE: i32 = 2;
+/// Exit code: stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report it).
+pub const EXIT_INTERRUPTED: i32 = 130;
 
 /// Extract money amounts, companies and dates from Dutch and French news articles.
 #[derive(Debug, Parser)]
@@ -109,18 +113,28 @@ fn extract(args: ExtractArgs) -> i32 {
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let stop = match stop_on_signals() {
+        Ok(stop) => stop,
+        Err(e) => {
+            eprintln!("newsfacts: cannot install signal handlers: {e}");
+            return EXIT_FAILURE;
+        }
+    };
     let inputs = Inputs::new(&args.inputs, options.source.clone());
     let result = match &args.output {
-        Some(path) => run_to_file(inputs, &options, jobs, path),
+        Some(path) => run_to_file(inputs, &options, jobs, &stop, path),
         None => {
             let stdout = std::io::stdout();
             let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-            pipeline::run(inputs, &options, jobs, &mut out)
+            pipeline::run(inputs, &options, jobs, &stop, &mut out)
         }
     };
     match result {
         Ok(summary) => {
             eprintln!("{summary}");
+            if summary.interrupted {
+                return EXIT_INTERRUPTED;
+            }
             exit_code(&summary)
         }
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
@@ -131,12 +145,28 @@ fn extract(args: ExtractArgs) -> i32 {
     }
 }
 
+/// A flag raised by the first SIGINT or SIGTERM; a second one exits at once.
+fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGINT, SIGTERM] {
+        signal_hook::flag::register_conditional_shutdown(
+            signal,
+            EXIT_INTERRUPTED,
+            Arc::clone(&stop),
+        )?;
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
 /// Writes to a temporary file beside `path` and renames it into place once complete, so
-/// an interrupted run never leaves a truncated file under the final name.
+/// an interrupted or failed run never leaves a truncated file under the final name.
 fn run_to_file(
     inputs: Inputs,
     options: &Options,
     jobs: usize,
+    stop: &Arc<AtomicBool>,
     path: &Path,
 ) -> std::io::Result<Summary> {
     let dir = match path.parent() {
@@ -149,10 +179,13 @@ fn run_to_file(
         .tempfile_in(dir)?;
     let summary = {
         let mut out = BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
-        let summary = pipeline::run(inputs, options, jobs, &mut out)?;
+        let summary = pipeline::run(inputs, options, jobs, stop, &mut out)?;
         out.flush()?;
         summary
     };
+    if summary.interrupted {
+        return Ok(summary); // the temporary file is removed on drop
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(summary)

@@ -3,7 +3,9 @@
 
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::mpsc::sync_channel;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{sync_channel, RecvTimeoutError};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -143,6 +145,8 @@ pub struct Summary {
     pub dates: usize,
     /// Wall time.
     pub elapsed: Duration,
+    /// The run was stopped by a signal before every input was read.
+    pub interrupted: bool,
 }
 
 impl Summary {
@@ -180,7 +184,11 @@ impl std::fmt::Display for Summary {
             self.companies,
             self.dates,
             self.elapsed.as_secs_f64()
-        )
+        )?;
+        if self.interrupted {
+            write!(f, " (interrupted)")?;
+        }
+        Ok(())
     }
 }
 
@@ -190,10 +198,14 @@ const BATCH_PER_THREAD: usize = 64;
 
 /// Runs `inputs` through the pipeline on `jobs` threads and writes one JSON line per input,
 /// in input order. Reading the next batch overlaps with processing the current one.
+///
+/// When `stop` becomes true (a signal), the run ends after the batch in progress, with
+/// `interrupted` set in the summary; a reader blocked on input is abandoned.
 pub fn run<W: Write>(
     inputs: Inputs,
     options: &Options,
     jobs: usize,
+    stop: &Arc<AtomicBool>,
     out: &mut W,
 ) -> std::io::Result<Summary> {
     let started = Instant::now();
@@ -203,35 +215,42 @@ pub fn run<W: Write>(
         .map_err(std::io::Error::other)?;
     let batch_size = BATCH_PER_THREAD * jobs.max(1);
     let (sender, batches) = sync_channel::<Vec<Work>>(1);
-    let mut summary = Summary::default();
-    std::thread::scope(|scope| -> std::io::Result<()> {
-        scope.spawn(move || {
-            let mut inputs = inputs;
-            loop {
-                let batch: Vec<Work> = inputs.by_ref().take(batch_size).collect();
-                if batch.is_empty() || sender.send(batch).is_err() {
-                    break;
-                }
-            }
-        });
-        for batch in batches {
-            let encoded: Vec<(Outcome, Vec<u8>)> = pool.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|work| {
-                        let outcome = process_work(work, options);
-                        let line = encode(&outcome);
-                        (outcome, line)
-                    })
-                    .collect()
-            });
-            for (outcome, line) in encoded {
-                summary.add(&outcome);
-                out.write_all(&line)?;
+    let reader_stop = Arc::clone(stop);
+    std::thread::spawn(move || {
+        let mut inputs = inputs;
+        while !reader_stop.load(Ordering::Relaxed) {
+            let batch: Vec<Work> = inputs.by_ref().take(batch_size).collect();
+            if batch.is_empty() || sender.send(batch).is_err() {
+                break;
             }
         }
-        Ok(())
-    })?;
+    });
+    let mut summary = Summary::default();
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            summary.interrupted = true;
+            break;
+        }
+        let batch = match batches.recv_timeout(Duration::from_millis(100)) {
+            Ok(batch) => batch,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        let encoded: Vec<(Outcome, Vec<u8>)> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|work| {
+                    let outcome = process_work(work, options);
+                    let line = encode(&outcome);
+                    (outcome, line)
+                })
+                .collect()
+        });
+        for (outcome, line) in encoded {
+            summary.add(&outcome);
+            out.write_all(&line)?;
+        }
+    }
     out.flush()?;
     summary.elapsed = started.elapsed();
     Ok(summary)

@@ -337,3 +337,70 @@ fn a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_ne!(out.status.code(), Some(101));
 }
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_symlink_loops_do_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("a.txt"), "Een artikel.".as_bytes());
+    let fifo = dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success());
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    let out = run(&["extract", dir.path().to_str().unwrap()], b"");
+    let recs = records(&out);
+    let kinds: Vec<&str> = recs
+        .iter()
+        .map(|r| r["error"]["kind"].as_str().unwrap_or("ok"))
+        .collect();
+    if made.unwrap_or(false) {
+        assert_eq!(kinds, vec!["ok", "io", "unsupported"], "{recs:?}");
+        assert!(recs[1]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("symlink loop"));
+    } else {
+        assert_eq!(kinds, vec!["ok", "io"], "{recs:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_cleanly_without_a_partial_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("out.jsonl");
+    let mut child = newsfacts()
+        .args([
+            "extract",
+            "--input-format",
+            "jsonl",
+            "-o",
+            output.to_str().unwrap(),
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"{\"id\": 1, \"text\": \"Een artikel.\", \"lang\": \"nl\"}\n")
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert_eq!(out.status.code(), Some(130));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("(interrupted)"), "{stderr}");
+    assert!(!output.exists(), "no output under the final name");
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 0, "the temporary file is removed");
+}

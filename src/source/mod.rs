@@ -268,16 +268,15 @@ pub fn load_file(
     max_bytes: usize,
 ) -> Result<Article, Failure> {
     let fail = |e| Failure::new(display, e);
-    let file = File::open(path).map_err(|e| fail(InputError::from_io(&e, display)))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| fail(InputError::from_io(&e, display)))?;
+    // Check before opening: opening a FIFO would block until a writer appears.
+    let meta = std::fs::metadata(path).map_err(|e| fail(InputError::from_io(&e, display)))?;
     if !meta.is_file() {
         return Err(fail(InputError::new(
             ErrorKind::Unsupported,
             format!("{display}: not a regular file"),
         )));
     }
+    let file = File::open(path).map_err(|e| fail(InputError::from_io(&e, display)))?;
     let reader =
         maybe_gunzip(BufReader::new(file)).map_err(|e| fail(InputError::from_io(&e, display)))?;
     let bytes = read_limited(reader, max_bytes).map_err(fail)?;
