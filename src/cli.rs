@@ -1,14 +1,15 @@
 //! The command line: argument parsing, output files, the summary and exit codes.
 
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::pipeline::{self, Options, Summary};
-use crate::source::{InputFormat, Inputs, SourceOptions};
+use crate::source::{InputFormat, Inputs, Shard, SourceOptions};
 
 /// Exit code: every input produced a record.
 pub const EXIT_OK: i32 = 0;
@@ -62,6 +63,11 @@ pub struct ExtractArgs {
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
 
+    /// Process only shard K of N (0-based, e.g. `0/4`): a stable hash partition of the
+    /// inputs by JSON Lines id or path, so N machines split a corpus without coordination.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
+
     /// The largest article or JSON Lines line accepted, in bytes after decompression.
     #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
     pub max_article_bytes: usize,
@@ -109,6 +115,7 @@ fn extract(args: ExtractArgs) -> i32 {
             format: args.input_format,
             max_article_bytes: args.max_article_bytes,
         },
+        shard: args.shard,
     };
     let jobs = args
         .jobs
@@ -121,12 +128,13 @@ fn extract(args: ExtractArgs) -> i32 {
         }
     };
     let inputs = Inputs::new(&args.inputs, options.source.clone());
+    let progress = progress_bar();
     let result = match &args.output {
-        Some(path) => run_to_file(inputs, &options, jobs, &stop, path),
+        Some(path) => run_to_file(inputs, &options, jobs, &stop, &progress, path),
         None => {
             let stdout = std::io::stdout();
             let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-            pipeline::run(inputs, &options, jobs, &stop, &mut out)
+            pipeline::run(inputs, &options, jobs, &stop, &progress, &mut out)
         }
     };
     match result {
@@ -143,6 +151,20 @@ fn extract(args: ExtractArgs) -> i32 {
             EXIT_FAILURE
         }
     }
+}
+
+/// A progress spinner on stderr when it is a terminal; hidden otherwise (cron, pipes).
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} inputs, {per_sec} [{elapsed}]")
+    {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
 }
 
 /// A flag raised by the first SIGINT or SIGTERM; a second one exits at once.
@@ -167,6 +189,7 @@ fn run_to_file(
     options: &Options,
     jobs: usize,
     stop: &Arc<AtomicBool>,
+    progress: &ProgressBar,
     path: &Path,
 ) -> std::io::Result<Summary> {
     let dir = match path.parent() {
@@ -179,7 +202,7 @@ fn run_to_file(
         .tempfile_in(dir)?;
     let summary = {
         let mut out = BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
-        let summary = pipeline::run(inputs, options, jobs, stop, &mut out)?;
+        let summary = pipeline::run(inputs, options, jobs, stop, progress, &mut out)?;
         out.flush()?;
         summary
     };

@@ -14,7 +14,7 @@ use crate::article::Article;
 use crate::error::{ErrorKind, InputError};
 use crate::extract::{Context, FactValue};
 use crate::output::{to_facts, ErrorRecord, Record, SCHEMA_VERSION};
-use crate::source::{Failure, Inputs, SourceOptions, Work};
+use crate::source::{Failure, Inputs, Shard, SourceOptions, Work};
 
 /// How articles are processed.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +25,8 @@ pub struct Options {
     pub include_text: bool,
     /// How inputs are read.
     pub source: SourceOptions,
+    /// Process only this shard of the inputs (`--shard K/N`).
+    pub shard: Option<Shard>,
 }
 
 /// Routes `article` to its language's rules and builds its record.
@@ -206,6 +208,7 @@ pub fn run<W: Write>(
     options: &Options,
     jobs: usize,
     stop: &Arc<AtomicBool>,
+    progress: &indicatif::ProgressBar,
     out: &mut W,
 ) -> std::io::Result<Summary> {
     let started = Instant::now();
@@ -216,8 +219,10 @@ pub fn run<W: Write>(
     let batch_size = BATCH_PER_THREAD * jobs.max(1);
     let (sender, batches) = sync_channel::<Vec<Work>>(1);
     let reader_stop = Arc::clone(stop);
+    let shard = options.shard;
     std::thread::spawn(move || {
-        let mut inputs = inputs;
+        let mut inputs =
+            inputs.filter(|work| shard.is_none_or(|shard| shard.contains(&work.shard_key())));
         while !reader_stop.load(Ordering::Relaxed) {
             let batch: Vec<Work> = inputs.by_ref().take(batch_size).collect();
             if batch.is_empty() || sender.send(batch).is_err() {
@@ -246,11 +251,13 @@ pub fn run<W: Write>(
                 })
                 .collect()
         });
+        progress.inc(encoded.len() as u64);
         for (outcome, line) in encoded {
             summary.add(&outcome);
             out.write_all(&line)?;
         }
     }
+    progress.finish_and_clear();
     out.flush()?;
     summary.elapsed = started.elapsed();
     Ok(summary)

@@ -404,3 +404,33 @@ fn sigterm_stops_cleanly_without_a_partial_output_file() {
     let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(leftovers, 0, "the temporary file is removed");
 }
+
+#[test]
+fn shards_split_the_inputs_without_overlap() {
+    let mut input = String::new();
+    for i in 0..200 {
+        input.push_str(&format!(
+            "{{\"id\": \"a{i}\", \"text\": \"Artikel {i}.\", \"lang\": \"nl\"}}\n"
+        ));
+    }
+    let mut seen = Vec::new();
+    for k in 0..3 {
+        let shard = format!("{k}/3");
+        let out = run(&["extract", "--shard", &shard, "-"], input.as_bytes());
+        assert_eq!(out.status.code(), Some(0));
+        let ids: Vec<String> = records(&out)
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect();
+        assert!(ids.len() > 40, "shard {shard} has {} items", ids.len());
+        let again = run(&["extract", "--shard", &shard, "-"], input.as_bytes());
+        assert_eq!(again.stdout, out.stdout, "stable across runs");
+        seen.extend(ids);
+    }
+    seen.sort();
+    let mut all: Vec<String> = (0..200).map(|i| format!("a{i}")).collect();
+    all.sort();
+    assert_eq!(seen, all, "every input in exactly one shard");
+    let out = run(&["extract", "--shard", "3/3", "-"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(2), "invalid shard is a usage error");
+}
