@@ -61,6 +61,44 @@ pub struct ExtractArgs {
     /// The largest article or JSON Lines line accepted, in bytes after decompression.
     #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
     pub max_article_bytes: usize,
+
+    /// How URL inputs are downloaded.
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+}
+
+/// Download options shared by `extract` (URL inputs) and `ingest`.
+#[derive(Debug, Clone, Args)]
+pub struct FetchArgs {
+    /// Seconds allowed for one download attempt (connect, headers and body).
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    pub timeout: f64,
+
+    /// The largest page body accepted, in bytes after decompression.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_body_bytes: u64,
+
+    /// Extra attempts after a 429, a 5xx or a connection failure (with backoff).
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub retries: u32,
+}
+
+impl FetchArgs {
+    /// The fetch options these arguments select.
+    pub fn options(&self) -> crate::fetch::FetchOptions {
+        let defaults = crate::fetch::FetchOptions::default();
+        let timeout = std::time::Duration::try_from_secs_f64(self.timeout)
+            .ok()
+            .filter(|t| !t.is_zero())
+            .unwrap_or(defaults.timeout);
+        crate::fetch::FetchOptions {
+            timeout,
+            connect_timeout: defaults.connect_timeout.min(timeout),
+            max_body_bytes: self.max_body_bytes,
+            retries: self.retries,
+            ..defaults
+        }
+    }
 }
 
 /// The `--lang` choice.
@@ -105,6 +143,7 @@ fn extract(args: ExtractArgs) -> i32 {
             format: args.input_format,
             max_article_bytes: args.max_article_bytes,
         },
+        fetch: args.fetch.options(),
     };
     let jobs = args
         .jobs
