@@ -117,7 +117,8 @@ fn work_identity(work: &Work) -> (serde_json::Value, String) {
     }
 }
 
-fn load(work: Work, page: Prefetched, options: &Options) -> Result<Article, Failure> {
+/// Reads (or downloads) a work item's article; `page` is a URL item's prefetched page.
+pub(crate) fn load(work: Work, page: Prefetched, options: &Options) -> Result<Article, Failure> {
     match work {
         Work::Ready(article) => Ok(article),
         Work::Failed(failure) => Err(failure),

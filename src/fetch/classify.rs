@@ -43,6 +43,21 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     Some(wait.to_std().unwrap_or(Duration::ZERO))
 }
 
+/// Whether a failure may go away by itself (timeouts, connection failures, 429 and 5xx),
+/// so that the item is worth another attempt later.
+pub fn is_transient(err: &InputError) -> bool {
+    match err.kind {
+        ErrorKind::Timeout | ErrorKind::Connect | ErrorKind::Fetch => true,
+        ErrorKind::HttpStatus => err
+            .message
+            .strip_prefix("HTTP ")
+            .and_then(|rest| rest.get(..3))
+            .and_then(|code| code.parse::<u16>().ok())
+            .is_some_and(|code| code == 429 || code >= 500),
+        _ => false,
+    }
+}
+
 /// A transport failure, classified by what is found in its chain of causes.
 pub(super) fn transport(err: reqwest::Error) -> AttemptError {
     if let Some(refused) = find_refusal(&err) {
@@ -119,6 +134,10 @@ mod tests {
         assert!(!not_found.retryable);
         assert_eq!(not_found.error.kind, ErrorKind::HttpStatus);
         assert_eq!(not_found.error.message, "HTTP 404 Not Found");
+        assert!(!is_transient(&not_found.error));
+        assert!(is_transient(
+            &status(StatusCode::BAD_GATEWAY, &headers).error
+        ));
     }
 
     #[test]

@@ -8,6 +8,8 @@
 mod classify;
 pub mod guard;
 
+pub use classify::is_transient;
+
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -186,8 +188,21 @@ impl Fetcher {
     /// Fetches all `requests` concurrently (within the limits), blocking the calling thread;
     /// the results come back in the order of the requests.
     pub fn get_all(&self, requests: &[Request]) -> Vec<Result<Page, InputError>> {
+        self.get_all_with_progress(requests, &|| {})
+    }
+
+    /// Like [`Fetcher::get_all`], calling `on_done` as each request finishes.
+    pub fn get_all_with_progress(
+        &self,
+        requests: &[Request],
+        on_done: &(dyn Fn() + Sync),
+    ) -> Vec<Result<Page, InputError>> {
         self.runtime.block_on(async {
-            let tasks = requests.iter().map(|r| self.get_async(r));
+            let tasks = requests.iter().map(|r| async move {
+                let result = self.get_async(r).await;
+                on_done();
+                result
+            });
             join_all_ordered(tasks).await
         })
     }
@@ -355,14 +370,19 @@ pub fn is_url(input: &str) -> bool {
 /// the `Content-Type` header, the page's own declaration or detection.
 pub fn page_to_article(url: &str, page: &Page) -> Result<Article, InputError> {
     let html = crate::html::decode_html(&page.body, page.content_type.as_deref());
+    let mut article = html_to_article(url, &html)?;
+    article.url.get_or_insert_with(|| page.final_url.clone());
+    Ok(article)
+}
+
+/// Parses already decoded HTML into an article named by `url`.
+pub fn html_to_article(url: &str, html: &str) -> Result<Article, InputError> {
     // A UTF-8 byte-order mark outranks any charset the page declares, so the already
     // decoded text is not decoded a second time in a different charset.
     let mut utf8 = Vec::with_capacity(html.len() + 3);
     utf8.extend_from_slice(b"\xef\xbb\xbf");
     utf8.extend_from_slice(html.as_bytes());
-    let mut article = crate::source::parse_document(&utf8, crate::source::InputFormat::Html, url)?;
-    article.url.get_or_insert_with(|| page.final_url.clone());
-    Ok(article)
+    crate::source::parse_document(&utf8, crate::source::InputFormat::Html, url)
 }
 
 /// Downloads and parses the article at `url`.
