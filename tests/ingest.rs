@@ -298,11 +298,19 @@ fn feed_links_to_private_addresses_are_refused_by_default() {
     std::fs::write(&list, format!("# handpicked\n{}\n\n", server.url("/a/2"))).unwrap();
     let output = ws.ingest(&[
         "--feed",
+        &server.url("/no-feed-here"),
+        "--feed",
         &server.url("/feed.xml"),
         "--url-list",
         list.to_str().unwrap(),
     ]);
     assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("2 feeds checked"), "{stderr}");
+    assert!(
+        stderr.contains("1 sources"),
+        "a bad feed is counted: {stderr}"
+    );
     let outputs = ws.outputs();
     assert_eq!(
         summary_of(&outputs[0]),
@@ -419,6 +427,48 @@ fn folders_yield_new_and_changed_files_once() {
     let outputs = ws.outputs();
     assert_eq!(outputs.len(), 2);
     assert_eq!(ids(&outputs[1]), [a]);
+}
+
+#[test]
+fn a_config_file_names_sources_and_paths_relative_to_itself() {
+    let (server, _site) = start_site(&["/a/2"]);
+    let ws = Workspace::new();
+    std::fs::create_dir(ws.path("drop")).unwrap();
+    std::fs::write(ws.path("drop/x.txt"), "Een bericht uit de map.").unwrap();
+    let config = ws.path("newsfacts.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "out = \"out\"\nstate = \"state.sqlite\"\nfolders = [\"drop\"]\n\
+             feeds = [\"{}\"]\nallow_private_hosts = true\n",
+            server.url("/feed.xml")
+        ),
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_newsfacts"))
+        .args(["ingest", "--no-progress", "--config"])
+        .arg(&config)
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let sources: Vec<String> = summary_of(&ws.outputs()[0])
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            server.url("/a/2"),
+            ws.path("drop/x.txt").display().to_string()
+        ]
+    );
+
+    let bad = ws.path("bad.toml");
+    std::fs::write(&bad, "feeds = 3\n").unwrap();
+    let output = ws.ingest(&["--config", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("bad config"));
 }
 
 #[test]

@@ -125,11 +125,19 @@ pub fn run(config: &IngestConfig) -> Result<RunSummary, IngestError> {
     let fetcher = Fetcher::shared(&config.fetch)?;
     let mut candidates = run.check_feeds(&fetcher)?;
     candidates.extend(run.local_candidates()?);
-    let chosen = run.choose(candidates)?;
-    let pages = run.download(&fetcher, &chosen);
-    for (candidate, page) in chosen.into_iter().zip(pages) {
-        run.settle(candidate, page)?;
+    let mut chosen = run.choose(candidates)?;
+    let bar = progress_bar(config.progress, chosen.len());
+    while !chosen.is_empty() {
+        let chunk: Vec<Candidate> = chosen.drain(..chosen.len().min(CHUNK)).collect();
+        let pages = run.download(&fetcher, &chunk, &bar);
+        for (candidate, page) in chunk.into_iter().zip(pages) {
+            if page.is_none() {
+                bar.inc(1);
+            }
+            run.settle(candidate, page)?;
+        }
     }
+    bar.finish_and_clear();
     let Run {
         mut summary,
         mut commit,
@@ -161,6 +169,10 @@ pub fn run(config: &IngestConfig) -> Result<RunSummary, IngestError> {
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
+
+/// Items downloaded at once: enough to keep the connections busy, few enough to bound
+/// the memory held by pages waiting to be processed.
+const CHUNK: usize = 64;
 
 /// Takes the lock file beside the state, or fails at once if another run holds it.
 fn lock(state: &Path) -> Result<File, IngestError> {
@@ -352,6 +364,7 @@ impl<'a> Run<'a> {
         &self,
         fetcher: &Fetcher,
         chosen: &[Candidate],
+        bar: &indicatif::ProgressBar,
     ) -> Vec<Option<Result<Page, InputError>>> {
         let requests: Vec<Request> = chosen
             .iter()
@@ -363,11 +376,9 @@ impl<'a> Run<'a> {
                 _ => None,
             })
             .collect();
-        let bar = progress_bar(self.config.progress, requests.len());
         let mut pages = fetcher
             .get_all_with_progress(&requests, &|| bar.inc(1))
             .into_iter();
-        bar.finish_and_clear();
         chosen
             .iter()
             .map(|c| match c.what {
@@ -588,7 +599,7 @@ fn progress_bar(enabled: bool, len: usize) -> indicatif::ProgressBar {
     }
     let bar = indicatif::ProgressBar::new(len as u64);
     if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed}")
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} items {elapsed}")
     {
         bar.set_style(style);
     }
