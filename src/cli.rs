@@ -301,6 +301,7 @@ fn ingest(args: IngestArgs) -> i32 {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
     let config = match args.resolve() {
         Ok(config) => config,

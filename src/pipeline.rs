@@ -87,24 +87,22 @@ pub type Prefetched = Option<Result<crate::fetch::Page, InputError>>;
 /// Like [`process_work`], with the page of a URL item already downloaded.
 fn process_prefetched(work: Work, page: Prefetched, options: &Options) -> Outcome {
     let (id, source) = work_identity(&work);
-    let result = catch_unwind(AssertUnwindSafe(|| match load(work, page, options) {
+    let result = catch_panic(|| match load(work, page, options) {
         Ok(article) => Outcome::Record(process_article(article, options)),
         Err(failure) => Outcome::Error(failure.into()),
-    }));
-    result.unwrap_or_else(|panic| {
+    });
+    result.unwrap_or_else(|error| Outcome::Error(Failure { id, source, error }.into()))
+}
+
+/// Runs `f`, turning a panic (a bug) into an `internal` error instead of ending the run.
+pub(crate) fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, InputError> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|panic| {
         let message = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_string());
-        Outcome::Error(
-            Failure {
-                id,
-                source,
-                error: InputError::new(ErrorKind::Internal, format!("internal error: {message}")),
-            }
-            .into(),
-        )
+        InputError::new(ErrorKind::Internal, format!("internal error: {message}"))
     })
 }
 

@@ -110,7 +110,14 @@ fn page(title: &str, body: &str) -> Response {
 fn rss(base: &str, paths: &[&str]) -> String {
     let items: String = paths
         .iter()
-        .map(|p| format!("<item><title>{p}</title><link>{base}{p}</link></item>"))
+        .map(|p| {
+            let link = if p.starts_with("http") {
+                p.to_string()
+            } else {
+                format!("{base}{p}")
+            };
+            format!("<item><title>{p}</title><link>{link}</link></item>")
+        })
         .collect();
     format!(
         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Nieuws</title>\
@@ -292,7 +299,9 @@ fn feed_runs_write_each_record_exactly_once() {
 
 #[test]
 fn feed_links_to_private_addresses_are_refused_by_default() {
-    let (server, _site) = start_site(&["/a/1"]);
+    let (server, site) = start_site(&["/a/1"]);
+    let localhost: &'static str = format!("http://localhost:{}/a/3", server.port()).leak();
+    site.feed.lock().unwrap().push(localhost);
     let ws = Workspace::new();
     let list = ws.path("urls.txt");
     std::fs::write(&list, format!("# handpicked\n{}\n\n", server.url("/a/2"))).unwrap();
@@ -316,8 +325,14 @@ fn feed_links_to_private_addresses_are_refused_by_default() {
         summary_of(&outputs[0]),
         [
             (server.url("/a/1"), "blocked_host".to_string()),
+            (localhost.to_string(), "blocked_host".to_string()),
             (server.url("/a/2"), "ok".to_string()),
         ]
+    );
+    assert_eq!(
+        server.hits("/a/3"),
+        0,
+        "names resolving to loopback are refused too"
     );
     assert_eq!(
         server.hits("/a/1"),

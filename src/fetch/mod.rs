@@ -24,6 +24,12 @@ use crate::error::{ErrorKind, InputError};
 /// The User-Agent sent with every request.
 pub const USER_AGENT: &str = concat!("newsfacts/", env!("CARGO_PKG_VERSION"));
 
+/// The `Accept` header of page requests.
+const ACCEPT_HTML: &str = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
+/// The `Accept` header of feed requests.
+const ACCEPT_FEED: &str = "application/rss+xml,application/atom+xml,application/feed+json,\
+                           application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.5";
+
 /// Limits and policies for downloads.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FetchOptions {
@@ -241,7 +247,15 @@ impl Fetcher {
         } else {
             &self.open
         };
-        let mut builder = client.get(url).timeout(self.options.timeout);
+        let accept = if request.html_only {
+            ACCEPT_HTML
+        } else {
+            ACCEPT_FEED
+        };
+        let mut builder = client
+            .get(url)
+            .timeout(self.options.timeout)
+            .header(header::ACCEPT, accept);
         if let Some(etag) = &request.etag {
             builder = builder.header(header::IF_NONE_MATCH, etag);
         }

@@ -394,22 +394,24 @@ impl<'a> Run<'a> {
         candidate: Candidate,
         page: Option<Result<Page, InputError>>,
     ) -> Result<(), IngestError> {
-        let articles: Result<Vec<Result<Article, Failure>>, InputError> = match &candidate.what {
-            What::Url { url, .. } => page
-                .unwrap_or_else(|| {
-                    Err(InputError::new(
-                        crate::error::ErrorKind::Internal,
-                        "not fetched",
-                    ))
-                })
-                .and_then(|page| crate::fetch::page_to_article(url, &page))
-                .map(|a| vec![Ok(a)]),
-            What::Content { url, html } => {
-                crate::fetch::html_to_article(url, html).map(|a| vec![Ok(a)])
+        let read = || -> Result<Vec<Result<Article, Failure>>, InputError> {
+            match &candidate.what {
+                What::Url { url, .. } => page
+                    .unwrap_or_else(|| {
+                        Err(InputError::new(
+                            crate::error::ErrorKind::Internal,
+                            "not fetched",
+                        ))
+                    })
+                    .and_then(|page| crate::fetch::page_to_article(url, &page))
+                    .map(|a| vec![Ok(a)]),
+                What::Content { url, html } => {
+                    crate::fetch::html_to_article(url, html).map(|a| vec![Ok(a)])
+                }
+                What::File { path, .. } => Ok(self.read_file(path)),
             }
-            What::File { path, .. } => Ok(self.read_file(path)),
         };
-        let articles = match articles {
+        let articles = match pipeline::catch_panic(read).and_then(|r| r) {
             Ok(articles) => articles,
             Err(error) => return self.fail(candidate, error),
         };
@@ -422,7 +424,16 @@ impl<'a> Run<'a> {
                 Ok(mut article) => {
                     article.title = article.title.or_else(|| candidate.title.clone());
                     article.published = article.published.or(candidate.published);
-                    let (hash, new) = self.accept(&candidate, article)?;
+                    let (id, source) = (article.id.clone(), article.source.clone());
+                    let (hash, new) = match self.accept(&candidate, article)? {
+                        Ok(accepted) => accepted,
+                        Err(error) if matches!(candidate.what, What::File { .. }) => {
+                            let failure = Failure { id, source, error };
+                            self.push_line(&Outcome::Error(ErrorRecord::from(failure)));
+                            continue;
+                        }
+                        Err(error) => return self.fail(candidate, error),
+                    };
                     update.content_hash = hash.or(update.content_hash);
                     if !new && !matches!(candidate.what, What::File { .. }) {
                         update.status = "duplicate";
@@ -444,12 +455,12 @@ impl<'a> Run<'a> {
     }
 
     /// Writes the record of a new article, or records a duplicate's source. Returns the
-    /// article's content hash and whether it was new.
+    /// article's content hash and whether it was new, or the error of a failed extraction.
     fn accept(
         &mut self,
         candidate: &Candidate,
         article: Article,
-    ) -> Result<(Option<String>, bool), IngestError> {
+    ) -> Result<Result<(Option<String>, bool), InputError>, IngestError> {
         let url = article
             .url
             .clone()
@@ -469,23 +480,34 @@ impl<'a> Run<'a> {
                     .is_some_and(|row| row.status == "done");
             if known && !matches!(candidate.what, What::File { .. }) {
                 self.summary.duplicates += 1;
-                return Ok((hash, false));
+                return Ok(Ok((hash, false)));
             }
         }
-        if let Some(hash) = &hash {
-            let earlier = match self.hashes.get(hash) {
+        let earlier = match &hash {
+            Some(hash) => match self.hashes.get(hash) {
                 Some(url) => Some(url.clone()),
                 None => self.state.article_with_hash(hash)?,
-            };
+            },
+            None => None,
+        };
+        if let (Some(hash), Some(earlier)) = (&hash, earlier) {
+            tracing::info!(url, earlier, "same content as an earlier article");
+            self.commit
+                .sources
+                .push((hash.clone(), url, candidate.origin.clone()));
+            self.summary.duplicates += 1;
+            return Ok(Ok((Some(hash.clone()), false)));
+        }
+        let options = &self.options;
+        let record = match pipeline::catch_panic(|| pipeline::process_article(article, options)) {
+            Ok(record) => record,
+            Err(error) => return Ok(Err(error)),
+        };
+        if let Some(hash) = &hash {
+            self.hashes.insert(hash.clone(), url.clone());
             self.commit
                 .sources
                 .push((hash.clone(), url.clone(), candidate.origin.clone()));
-            if let Some(earlier) = earlier {
-                tracing::info!(url, earlier, "same content as an earlier article");
-                self.summary.duplicates += 1;
-                return Ok((Some(hash.clone()), false));
-            }
-            self.hashes.insert(hash.clone(), url.clone());
             self.commit.articles.push((hash.clone(), url));
         }
         for alias in aliases {
@@ -499,11 +521,10 @@ impl<'a> Run<'a> {
                 ..item_update(candidate)
             });
         }
-        let record = pipeline::process_article(article, &self.options);
         self.summary.articles += 1;
         self.summary.facts += record.facts.len();
         self.push_line(&Outcome::Record(record));
-        Ok((hash, true))
+        Ok(Ok((hash, true)))
     }
 
     /// Records a failed item: retried on a later run when the failure may pass, else

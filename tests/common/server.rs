@@ -125,6 +125,11 @@ impl TestServer {
         format!("http://{}{}", self.addr, path)
     }
 
+    /// The port of this server.
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
     /// `host:port` of this server.
     pub fn authority(&self) -> String {
         self.addr.to_string()
