@@ -23,7 +23,7 @@ use crate::error::InputError;
 use crate::fetch::{Fetcher, Page, Request};
 use crate::output::ErrorRecord;
 use crate::pipeline::{self, Options, Outcome};
-use crate::source::{Failure, Inputs, SourceOptions};
+use crate::source::{Failure, Inputs};
 
 pub use config::{ConfigFile, IngestConfig};
 use sources::{Candidate, What};
@@ -226,8 +226,8 @@ impl<'a> Run<'a> {
         let options = Options {
             forced_lang: config.forced_lang.clone(),
             include_text: config.include_text,
-            source: SourceOptions::default(),
             fetch: config.fetch.clone(),
+            ..Options::default()
         };
         Run {
             config,
