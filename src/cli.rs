@@ -103,8 +103,10 @@ impl FetchArgs {
     }
 }
 
-/// Options of `newsfacts ingest`.
+/// Options of `newsfacts ingest`. A repeated single-value option takes its last value, so
+/// a wrapper script's defaults can be overridden.
 #[derive(Debug, Args)]
+#[command(args_override_self = true)]
 pub struct IngestArgs {
     /// A TOML file with the sources and settings; the command line adds to it.
     #[arg(long, value_name = "FILE")]
@@ -142,6 +144,10 @@ pub struct IngestArgs {
     /// each failure [default: 600].
     #[arg(long, value_name = "SECS")]
     pub retry_delay: Option<u64>,
+
+    /// Seconds a dropped file must be left unchanged before it is read [default: 5].
+    #[arg(long, value_name = "SECS")]
+    pub min_file_age: Option<u64>,
 
     /// The articles' language; `auto` detects it per article.
     #[arg(long, value_enum)]
@@ -208,6 +214,9 @@ impl IngestArgs {
             max_attempts: self.max_attempts.or(file.max_attempts).unwrap_or(5).max(1),
             retry_delay: std::time::Duration::from_secs(
                 self.retry_delay.or(file.retry_delay_secs).unwrap_or(600),
+            ),
+            min_file_age: std::time::Duration::from_secs(
+                self.min_file_age.or(file.min_file_age_secs).unwrap_or(5),
             ),
             fetch: self.fetch.options_over(base),
             forced_lang,

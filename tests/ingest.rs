@@ -35,7 +35,7 @@ impl Workspace {
             .arg(self.path("out"))
             .arg("--state")
             .arg(self.path("state.sqlite"))
-            .args(["--no-progress", "--retry-delay", "0"])
+            .args(["--no-progress", "--retry-delay", "0", "--min-file-age", "0"])
             .args(args)
             .stdin(Stdio::null());
         cmd
@@ -442,6 +442,16 @@ fn folders_yield_new_and_changed_files_once() {
     let outputs = ws.outputs();
     assert_eq!(outputs.len(), 2);
     assert_eq!(ids(&outputs[1]), [a]);
+
+    // A file just written may still be being copied: it waits for a later run.
+    std::fs::write(drop.join("c.txt"), "Een nieuw bericht.").unwrap();
+    let young = ws.ingest(&["--folder", folder, "--min-file-age", "3600"]);
+    assert!(String::from_utf8_lossy(&young.stderr).contains("nothing new"));
+    assert_eq!(ws.ingest(&["--folder", folder]).status.code(), Some(0));
+    let outputs = ws.outputs();
+    assert_eq!(outputs.len(), 3);
+    let c = format!("{:?}", drop.join("c.txt").to_string_lossy());
+    assert_eq!(ids(&outputs[2]), [c]);
 }
 
 #[test]
@@ -461,7 +471,7 @@ fn a_config_file_names_sources_and_paths_relative_to_itself() {
     )
     .unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_newsfacts"))
-        .args(["ingest", "--no-progress", "--config"])
+        .args(["ingest", "--no-progress", "--min-file-age", "0", "--config"])
         .arg(&config)
         .current_dir(std::env::temp_dir())
         .output()

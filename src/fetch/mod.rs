@@ -267,7 +267,8 @@ impl Fetcher {
         let headers = response.headers().clone();
         let mut page = Page {
             final_url: response.url().to_string(),
-            not_modified: status == StatusCode::NOT_MODIFIED,
+            not_modified: status == StatusCode::NOT_MODIFIED
+                && (request.etag.is_some() || request.last_modified.is_some()),
             content_type: header_str(&headers, header::CONTENT_TYPE),
             etag: header_str(&headers, header::ETAG),
             last_modified: header_str(&headers, header::LAST_MODIFIED),

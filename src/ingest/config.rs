@@ -16,6 +16,7 @@ use crate::fetch::FetchOptions;
 /// feeds = ["https://example.org/rss.xml"]
 /// url_lists = ["/etc/newsfacts/urls.txt"]
 /// folders = ["/srv/dropbox"]
+/// min_file_age_secs = 5
 /// max_attempts = 5
 /// retry_delay_secs = 600
 /// timeout_secs = 30
@@ -50,6 +51,8 @@ pub struct ConfigFile {
     pub retries: Option<u32>,
     /// Force a language (`nl`, `fr`).
     pub lang: Option<String>,
+    /// Seconds a dropped file must be left unchanged before it is read.
+    pub min_file_age_secs: Option<u64>,
     /// Add the body text to records.
     pub include_text: Option<bool>,
 }
@@ -94,6 +97,9 @@ pub struct IngestConfig {
     pub max_attempts: u32,
     /// The wait before the first retry on a later run, doubled after each failure.
     pub retry_delay: Duration,
+    /// How long a dropped file must be left unchanged before it is read, so a file
+    /// still being copied is not read half-written.
+    pub min_file_age: Duration,
     /// Download settings.
     pub fetch: FetchOptions,
     /// Forced language, if any.

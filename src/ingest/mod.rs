@@ -303,7 +303,7 @@ impl<'a> Run<'a> {
             .config
             .folders
             .iter()
-            .map(|p| sources::folder_candidates(p));
+            .map(|p| sources::folder_candidates(p, self.config.min_file_age));
         let mut candidates = Vec::new();
         for found in lists.chain(folders) {
             match found {

@@ -2,6 +2,7 @@
 //! named by a key (its canonical URL, or `file://` and its path) for deduplication.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use reqwest::Url;
 
@@ -188,9 +189,10 @@ pub fn url_list_candidates(path: &Path) -> Result<Vec<Candidate>, String> {
         .collect())
 }
 
-/// Every regular, non-hidden file under `dir`, in sorted order, as a candidate keyed by
-/// its canonical path and fingerprinted by size and modification time.
-pub fn folder_candidates(dir: &Path) -> Result<Vec<Candidate>, String> {
+/// Every regular, non-hidden file under `dir` last modified at least `min_age` ago, in
+/// sorted order, as a candidate keyed by its canonical path and fingerprinted by size and
+/// modification time. Younger files may still be being written: a later run takes them.
+pub fn folder_candidates(dir: &Path, min_age: Duration) -> Result<Vec<Candidate>, String> {
     let mut files = Vec::new();
     walk(dir, &mut files, 0).map_err(|e| format!("cannot read folder {}: {e}", dir.display()))?;
     files.sort();
@@ -199,11 +201,13 @@ pub fn folder_candidates(dir: &Path) -> Result<Vec<Candidate>, String> {
         .into_iter()
         .filter_map(|path| {
             let meta = std::fs::metadata(&path).ok()?;
-            let modified = meta
-                .modified()
-                .ok()?
-                .duration_since(std::time::UNIX_EPOCH)
-                .ok()?;
+            let modified_at = meta.modified().ok()?;
+            let age = SystemTime::now().duration_since(modified_at).unwrap_or_default();
+            if age < min_age {
+                tracing::info!(file = %path.display(), "modified too recently, left for a later run");
+                return None;
+            }
+            let modified = modified_at.duration_since(UNIX_EPOCH).ok()?;
             let canonical = std::fs::canonicalize(&path).ok()?;
             Some(Candidate {
                 key: format!("file://{}", canonical.display()),
