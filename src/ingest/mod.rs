@@ -191,10 +191,16 @@ fn lock(state: &Path) -> Result<File, IngestError> {
     }
 }
 
+/// Writes and fsyncs `path` and its folder entry, so that the file survives a power loss
+/// once the state says it exists.
 fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = File::create(path)?;
     file.write_all(bytes)?;
-    file.sync_all()
+    file.sync_all()?;
+    match path.parent() {
+        Some(dir) => File::open(dir)?.sync_all(),
+        None => Ok(()),
+    }
 }
 
 /// For the crash-recovery tests: `NEWSFACTS_CRASH_AT=<point>` aborts the process there,
