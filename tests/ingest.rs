@@ -561,7 +561,10 @@ fn an_overlapping_run_exits_at_once_with_its_own_code() {
     let started = Instant::now();
     let second = ws.command_owned(&args).output().unwrap();
     assert_eq!(second.status.code(), Some(3), "{second:?}");
-    assert!(started.elapsed() < Duration::from_secs(3), "the second run does not wait");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "the second run does not wait"
+    );
     assert!(String::from_utf8_lossy(&second.stderr).contains("holds the lock"));
     assert_eq!(first.wait().unwrap().code(), Some(0));
     assert_eq!(

@@ -242,15 +242,44 @@ impl Fetcher {
         let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
         let _overall = self.overall.acquire().await;
         let _host = self.host_limit(&host).acquire_owned().await;
-        let client = if request.public_only {
-            &self.public_only
-        } else {
-            &self.open
+        let mut response = self
+            .build(url, request)
+            .send()
+            .await
+            .map_err(classify::transport)?;
+        let status = response.status();
+        let headers = response.headers();
+        let mut page = Page {
+            final_url: response.url().to_string(),
+            not_modified: status == StatusCode::NOT_MODIFIED
+                && (request.etag.is_some() || request.last_modified.is_some()),
+            content_type: header_str(headers, header::CONTENT_TYPE),
+            etag: header_str(headers, header::ETAG),
+            last_modified: header_str(headers, header::LAST_MODIFIED),
+            body: Vec::new(),
         };
-        let accept = if request.html_only {
-            ACCEPT_HTML
-        } else {
-            ACCEPT_FEED
+        if page.not_modified {
+            return Ok(page);
+        }
+        if !status.is_success() {
+            return Err(classify::status(status, headers));
+        }
+        if request.html_only && !is_html_type(page.content_type.as_deref()) {
+            let declared = page.content_type.as_deref().unwrap_or("(none)");
+            let message = format!("content type {declared} is not HTML");
+            return Err(InputError::new(ErrorKind::NotHtml, message).into());
+        }
+        page.body = self.read_body(&mut response).await?;
+        Ok(page)
+    }
+
+    /// The GET request for `request`, on the client its address policy calls for.
+    fn build(&self, url: Url, request: &Request) -> reqwest::RequestBuilder {
+        let (client, accept) = match (request.public_only, request.html_only) {
+            (true, true) => (&self.public_only, ACCEPT_HTML),
+            (true, false) => (&self.public_only, ACCEPT_FEED),
+            (false, true) => (&self.open, ACCEPT_HTML),
+            (false, false) => (&self.open, ACCEPT_FEED),
         };
         let mut builder = client
             .get(url)
@@ -262,45 +291,23 @@ impl Fetcher {
         if let Some(modified) = &request.last_modified {
             builder = builder.header(header::IF_MODIFIED_SINCE, modified);
         }
-        let mut response = builder.send().await.map_err(classify::transport)?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let mut page = Page {
-            final_url: response.url().to_string(),
-            not_modified: status == StatusCode::NOT_MODIFIED
-                && (request.etag.is_some() || request.last_modified.is_some()),
-            content_type: header_str(&headers, header::CONTENT_TYPE),
-            etag: header_str(&headers, header::ETAG),
-            last_modified: header_str(&headers, header::LAST_MODIFIED),
-            body: Vec::new(),
-        };
-        if page.not_modified {
-            return Ok(page);
-        }
-        if !status.is_success() {
-            return Err(classify::status(status, &headers));
-        }
-        if request.html_only && !is_html_type(page.content_type.as_deref()) {
-            return Err(InputError::new(
-                ErrorKind::NotHtml,
-                format!(
-                    "content type {} is not HTML",
-                    page.content_type.as_deref().unwrap_or("(none)")
-                ),
-            )
-            .into());
-        }
+        builder
+    }
+
+    /// Reads the body, stopping as soon as it passes the size limit.
+    async fn read_body(&self, response: &mut reqwest::Response) -> Result<Vec<u8>, AttemptError> {
         let max = self.options.max_body_bytes;
         if response.content_length().is_some_and(|len| len > max) {
             return Err(too_large(max).into());
         }
+        let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(classify::transport)? {
-            if page.body.len() as u64 + chunk.len() as u64 > max {
+            if body.len() as u64 + chunk.len() as u64 > max {
                 return Err(too_large(max).into());
             }
-            page.body.extend_from_slice(&chunk);
+            body.extend_from_slice(&chunk);
         }
-        Ok(page)
+        Ok(body)
     }
 
     fn host_limit(&self, host: &str) -> Arc<Semaphore> {

@@ -150,24 +150,35 @@ pub fn run(config: &IngestConfig) -> Result<RunSummary, IngestError> {
         summary.facts,
         summary.failures(),
     ];
-    if lines.is_empty() {
-        state.commit(&commit)?;
-    } else {
-        let name = format!("facts-{}-{run_id}.jsonl", now.format("%Y%m%dT%H%M%SZ"));
-        let output = out_dir.join(&name);
-        let temp = out_dir.join(format!(".{name}.tmp"));
-        state.set_run_paths(run_id, &output, &temp)?;
-        write_synced(&temp, &lines)?;
-        crash_point("before_commit");
-        commit.wrote_output = true;
-        state.commit(&commit)?;
-        crash_point("after_commit");
-        state::publish(&temp, &output)?;
-        state.set_run_status(run_id, "done")?;
-        summary.output = Some(output);
-    }
+    let name = format!("facts-{}-{run_id}.jsonl", now.format("%Y%m%dT%H%M%SZ"));
+    summary.output = write_and_commit(&mut state, commit, &lines, &out_dir.join(name))?;
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Writes `lines` (if any) to `output` exactly once with the state changes: temporary
+/// file, fsync, commit, rename. Returns the output path when a file was written.
+fn write_and_commit(
+    state: &mut State,
+    mut commit: RunCommit,
+    lines: &[u8],
+    output: &Path,
+) -> Result<Option<PathBuf>, IngestError> {
+    if lines.is_empty() {
+        state.commit(&commit)?;
+        return Ok(None);
+    }
+    let name = output.file_name().unwrap_or_default().to_string_lossy();
+    let temp = output.with_file_name(format!(".{name}.tmp"));
+    state.set_run_paths(commit.run_id, output, &temp)?;
+    write_synced(&temp, lines)?;
+    crash_point("before_commit");
+    commit.wrote_output = true;
+    state.commit(&commit)?;
+    crash_point("after_commit");
+    state::publish(&temp, output)?;
+    state.set_run_status(commit.run_id, "done")?;
+    Ok(Some(output.to_path_buf()))
 }
 
 /// Items downloaded at once: enough to keep the connections busy, few enough to bound
