@@ -368,6 +368,9 @@ fn atom_and_json_feeds_with_full_content_need_no_download() {
                         "title": "Volledig",
                         "content_html": format!("<p>{long_body}</p>"),
                         "date_published": "2026-11-20T10:00:00Z"
+                    }, {
+                        "id": "j2",
+                        "content_text": "Een korte melding zonder link.\nTweede regel."
                     }]
                 })
                 .to_string(),
@@ -391,7 +394,7 @@ fn atom_and_json_feeds_with_full_content_need_no_download() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(records.len(), 2);
+    assert_eq!(records.len(), 3);
     assert_eq!(records[0]["source"], server.url("/kort").as_str());
     assert_eq!(
         records[0]["published"], "2026-11-22",
@@ -402,6 +405,14 @@ fn atom_and_json_feeds_with_full_content_need_no_download() {
     assert_eq!(
         records[1]["text"].as_str().unwrap().trim(),
         long_body.trim()
+    );
+    assert_eq!(
+        records[2]["source"], "j2",
+        "an entry without a link is named by its id"
+    );
+    assert_eq!(
+        records[2]["text"],
+        "Een korte melding zonder link.\nTweede regel."
     );
 }
 

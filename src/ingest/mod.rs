@@ -422,8 +422,14 @@ impl<'a> Run<'a> {
                     })
                     .and_then(|page| crate::fetch::page_to_article(url, &page))
                     .map(|a| vec![Ok(a)]),
-                What::Content { url, html } => {
-                    crate::fetch::html_to_article(url, html).map(|a| vec![Ok(a)])
+                What::Content { url, body, html } => {
+                    let article = if *html {
+                        crate::fetch::html_to_article(url, body)
+                    } else {
+                        let text = crate::source::InputFormat::Text;
+                        crate::source::parse_document(body.as_bytes(), text, url)
+                    };
+                    article.map(|a| vec![Ok(a)])
                 }
                 What::File { path, .. } => Ok(self.read_file(path)),
             }

@@ -38,12 +38,14 @@ pub enum What {
         /// Refuse non-public addresses (URLs found in feeds).
         public_only: bool,
     },
-    /// The feed entry holds the whole article as HTML.
+    /// The feed entry holds the whole article.
     Content {
         /// The entry's link (or id).
         url: String,
-        /// The article HTML.
-        html: String,
+        /// The article.
+        body: String,
+        /// Whether `body` is HTML (else plain text).
+        html: bool,
     },
     /// Read a file from a drop folder.
     File {
@@ -101,16 +103,19 @@ pub fn feed_candidates(feed_url: &str, body: &[u8]) -> Result<Vec<Candidate>, St
             .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
             .or(entry.links.first())
             .and_then(|l| resolve(base.as_ref(), &l.href));
-        let html = entry
+        let content = entry
             .content
-            .and_then(|c| c.body)
-            .filter(|b| !b.trim().is_empty());
-        let full_content =
-            html.filter(|h| link.is_none() || text_chars(h) >= FULL_CONTENT_MIN_CHARS);
+            .and_then(|c| {
+                let html = c.content_type.subty().as_str() != "plain";
+                c.body.map(|body| (body, html))
+            })
+            .filter(|(body, _)| !body.trim().is_empty());
+        let full_content = content
+            .filter(|(body, _)| link.is_none() || text_chars(body) >= FULL_CONTENT_MIN_CHARS);
         let (url, what) = match (full_content, link) {
-            (Some(html), link) => {
+            (Some((body, html)), link) => {
                 let url = link.unwrap_or_else(|| entry.id.clone());
-                (url.clone(), What::Content { url, html })
+                (url.clone(), What::Content { url, body, html })
             }
             (None, Some(url)) => (
                 url.clone(),
