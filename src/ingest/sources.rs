@@ -152,17 +152,16 @@ fn resolve(base: Option<&Url>, href: &str) -> Option<String> {
 
 /// Rough length of the text in an HTML fragment (tags skipped).
 fn text_chars(html: &str) -> usize {
-    let mut in_tag = false;
-    html.chars()
-        .filter(|&c| {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                _ => return !in_tag,
-            }
-            false
-        })
-        .count()
+    let (mut count, mut in_tag) = (0, false);
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => count += 1,
+            _ => {}
+        }
+    }
+    count
 }
 
 /// The URLs of a list file: one per line, blank lines and `#` comments skipped.
@@ -288,6 +287,11 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn text_length_skips_tags() {
+        assert_eq!(text_chars("<p class=\"x\">Één</p> <b>twee</b>"), 8);
     }
 
     #[test]
