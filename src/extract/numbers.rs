@@ -9,7 +9,7 @@
 //!   ([`NumberLexicon`]); used by the money engine and meant for the dates engine
 //!   (`de komende vijf jaar`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -152,6 +152,8 @@ enum Part {
 #[derive(Debug, Clone, Default)]
 pub struct NumberWords {
     parts: HashMap<String, Part>,
+    /// Words of multi-word keys (`half` in `een half`).
+    phrase_words: HashSet<String>,
     /// Longest key in words, for phrase lookup.
     max_phrase: usize,
     compound: bool,
@@ -181,6 +183,11 @@ impl NumberWords {
         if parts.keys().any(|k| k.is_empty()) {
             return Err("empty number word".into());
         }
+        let phrase_words = parts
+            .keys()
+            .filter(|k| k.contains(' '))
+            .flat_map(|k| k.split(' ').map(str::to_string))
+            .collect();
         let max_phrase = parts
             .keys()
             .map(|k| k.split(' ').count())
@@ -205,6 +212,7 @@ impl NumberWords {
             .collect();
         Ok(NumberWords {
             parts,
+            phrase_words,
             max_phrase,
             compound: lex.compound,
             morphemes,
@@ -212,9 +220,11 @@ impl NumberWords {
         })
     }
 
-    /// Whether `word` (lowercase) is, or may start, a number word.
+    /// Whether `word` (lowercase) is a number word or part of a number phrase.
     pub fn is_number_word(&self, word: &str) -> bool {
-        self.parts.contains_key(word) || self.split_compound(word).is_some()
+        self.parts.contains_key(word)
+            || self.phrase_words.contains(word)
+            || self.split_compound(word).is_some()
     }
 
     /// Whether `word` (lowercase) is a joiner like `et`.
@@ -442,5 +452,140 @@ pub fn serialize_opt_decimal<S: serde::Serializer>(
     match d {
         Some(d) => serialize_decimal(d, s),
         None => s.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().expect("decimal literal")
+    }
+
+    fn words(code: &str) -> NumberWords {
+        let raw = crate::lang::TABLES
+            .iter()
+            .find(|t| t.code == code)
+            .expect("language tables");
+        let lex: NumberLexicon = toml::from_str(raw.numbers).expect("numbers.toml parses");
+        NumberWords::new(&lex).expect("numbers.toml compiles")
+    }
+
+    fn parse(w: &NumberWords, phrase: &str) -> Option<Decimal> {
+        let ws: Vec<&str> = phrase.split([' ', '-']).collect();
+        w.parse_words(&ws)
+    }
+
+    #[test]
+    fn digits_with_decimal_comma_and_group_separators() {
+        assert_eq!(parse_digits("1,7"), Some(dec("1.7")));
+        assert_eq!(parse_digits("1.500.000"), Some(dec("1500000")));
+        assert_eq!(parse_digits("1 500 000"), Some(dec("1500000")));
+        assert_eq!(parse_digits("1\u{a0}500\u{a0}000"), Some(dec("1500000")));
+        assert_eq!(parse_digits("1\u{202f}500,25"), Some(dec("1500.25")));
+        assert_eq!(parse_digits("125.000,50"), Some(dec("125000.50")));
+        assert_eq!(parse_digits("12,345"), Some(dec("12.345")));
+        assert_eq!(parse_digits("1.5"), Some(dec("1.5")));
+        assert_eq!(parse_digits("94000"), Some(dec("94000")));
+    }
+
+    #[test]
+    fn digits_that_do_not_group() {
+        // A four-digit first group (a year) does not join the next number.
+        let n = scan_digits("2019 300 euro", 0).expect("number");
+        assert_eq!((n.value, n.end), (dec("2019"), 4));
+        // Groups of two (phone numbers) do not join.
+        let n = scan_digits("06 12 34 56", 0).expect("number");
+        assert_eq!(n.value, dec("6"));
+        // `€ 24,-`: the dash is not a decimal part.
+        let n = scan_digits("24,- per stuk", 0).expect("number");
+        assert_eq!((n.value, n.end), (dec("24"), 2));
+        // `6. 2 %`: a dot then a space ends the number.
+        assert_eq!(scan_digits("6. 2 %", 0).map(|n| n.end), Some(1));
+        assert_eq!(parse_digits("1,5-2"), None);
+        assert_eq!(parse_digits("abc"), None);
+        assert!(scan_digits("x1", 0).is_none());
+    }
+
+    #[test]
+    fn dutch_number_words() {
+        let nl = words("nl");
+        assert_eq!(parse(&nl, "vijf"), Some(dec("5")));
+        assert_eq!(parse(&nl, "vijfenveertig"), Some(dec("45")));
+        assert_eq!(parse(&nl, "tweeëntwintig"), Some(dec("22")));
+        assert_eq!(parse(&nl, "tweehonderdvijftig"), Some(dec("250")));
+        assert_eq!(parse(&nl, "vijftienhonderd"), Some(dec("1500")));
+        assert_eq!(parse(&nl, "twee miljard"), Some(dec("2000000000")));
+        assert_eq!(parse(&nl, "vijftig miljoen"), Some(dec("50000000")));
+        assert_eq!(parse(&nl, "anderhalf miljoen"), Some(dec("1500000")));
+        assert_eq!(parse(&nl, "een half miljard"), Some(dec("500000000")));
+        assert_eq!(parse(&nl, "drie biljoen"), Some(dec("3000000000000")));
+        assert_eq!(
+            parse(&nl, "twee miljoen driehonderdduizend"),
+            Some(dec("2300000"))
+        );
+        assert_eq!(nl.ordinal("derde"), Some(3));
+    }
+
+    #[test]
+    fn dutch_non_numbers() {
+        let nl = words("nl");
+        assert_eq!(parse(&nl, "vijf veertig"), None);
+        assert_eq!(parse(&nl, "twee drie"), None);
+        assert_eq!(parse(&nl, "duizenden"), None);
+        assert_eq!(parse(&nl, "honderden"), None);
+        assert_eq!(parse(&nl, "eenheid"), None);
+        assert_eq!(parse(&nl, "twee miljoen drie miljoen"), None);
+        assert!(!nl.is_number_word("euro"));
+    }
+
+    #[test]
+    fn french_number_words() {
+        let fr = words("fr");
+        assert_eq!(parse(&fr, "vingt-huit"), Some(dec("28")));
+        assert_eq!(parse(&fr, "vingt et un"), Some(dec("21")));
+        assert_eq!(parse(&fr, "soixante-dix-sept"), Some(dec("77")));
+        assert_eq!(parse(&fr, "quatre-vingt-dix-neuf"), Some(dec("99")));
+        assert_eq!(parse(&fr, "septante-cinq"), Some(dec("75")));
+        assert_eq!(parse(&fr, "cinq cents"), Some(dec("500")));
+        assert_eq!(parse(&fr, "deux mille trois cent"), Some(dec("2300")));
+        assert_eq!(parse(&fr, "un milliard"), Some(dec("1000000000")));
+        assert_eq!(parse(&fr, "vingt-huit milliards"), Some(dec("28000000000")));
+        assert_eq!(parse(&fr, "mille milliards"), Some(dec("1000000000000")));
+        assert_eq!(parse(&fr, "un billion"), Some(dec("1000000000000")));
+        assert_eq!(fr.scale("milliards"), Some(dec("1000000000")));
+        assert_eq!(fr.ordinal("troisième"), Some(3));
+    }
+
+    #[test]
+    fn french_non_numbers() {
+        let fr = words("fr");
+        // `quarante-cinq cents` is 45 cents, not 4500.
+        assert_eq!(parse(&fr, "quarante cinq cents"), None);
+        assert_eq!(
+            fr.parse_prefix(&["quarante", "cinq", "cents"]),
+            Some((dec("45"), 2))
+        );
+        assert_eq!(parse(&fr, "et un"), None);
+        assert_eq!(parse(&fr, "vingt et"), None);
+        assert_eq!(parse(&fr, "dix vingt"), None);
+    }
+
+    #[test]
+    fn number_words_at_the_start_of_text() {
+        let nl = words("nl");
+        assert_eq!(nl.parse_text_prefix("vijf jaar"), Some((dec("5"), 4)));
+        assert_eq!(
+            nl.parse_text_prefix("twee miljard euro"),
+            Some((dec("2000000000"), 12))
+        );
+        assert_eq!(nl.parse_text_prefix("vijf, zes"), Some((dec("5"), 4)));
+        assert_eq!(nl.parse_text_prefix("komende jaren"), None);
+        let fr = words("fr");
+        assert_eq!(
+            fr.parse_text_prefix("vingt-huit ans"),
+            Some((dec("28"), 10))
+        );
     }
 }

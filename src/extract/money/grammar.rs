@@ -86,12 +86,13 @@ impl<'a> Reader<'a> {
                 .enumerate()
                 .all(|(k, (t, key))| (k == 0 || !t.new_line) && t.key() == *key);
             // `$ c` must not be the start of `$ c'est`.
+            let elided = |j: usize| self.toks.get(j).is_some_and(|t| !t.spaced);
             let cut_word = matches!(toks.last()?.kind, Kind::Word(_))
-                && self
-                    .toks
-                    .get(end)
-                    .is_some_and(|t| t.is_sym('\'') && !t.spaced);
-            (same && !cut_word).then_some(Currency {
+                && self.toks.get(end).is_some_and(|t| t.is_sym('\''))
+                && elided(end)
+                && elided(end + 1);
+            let capitals = name.form != Form::Code || toks.iter().all(|t| t.upper);
+            (same && !cut_word && capitals).then_some(Currency {
                 start: i,
                 end,
                 name,
@@ -111,6 +112,9 @@ impl<'a> Reader<'a> {
             end -= l.len();
         }
         let amount = self.amount_ending_at(end)?;
+        if self.toks[amount.end..cur.end].iter().any(|t| t.new_line) {
+            return None;
+        }
         if (linked.is_some() || cur.name.form == Form::Weak) && amount.scale.is_none() {
             return None;
         }
@@ -132,7 +136,7 @@ impl<'a> Reader<'a> {
 
     /// `currency [-]amount [scale] [connector amount]` for symbols and codes (`€ 2,5 mld`).
     fn amount_after(&self, cur: &Currency) -> Option<Found> {
-        if cur.name.form != Form::Symbol {
+        if !matches!(cur.name.form, Form::Symbol | Form::Code) {
             return None;
         }
         let mut start = cur.end;

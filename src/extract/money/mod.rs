@@ -112,7 +112,9 @@ const COMMON: &str = include_str!("common.toml");
 /// How a currency name may be used.
 #[derive(Debug, Clone, PartialEq)]
 enum Form {
-    /// A symbol or ISO code: before or after the number.
+    /// An ISO code, written in capitals (`EUR`; `try` is a word): before or after the number.
+    Code,
+    /// A symbol: before or after the number.
     Symbol,
     /// A word: after the number.
     Word,
@@ -163,7 +165,7 @@ impl MoneyEngine {
             Ok(())
         };
         for code in &common.codes {
-            add(code, Some(code.clone()), Form::Symbol)?;
+            add(code, Some(code.clone()), Form::Code)?;
         }
         for (symbol, code) in &common.symbols {
             add(symbol, Some(code.clone()), Form::Symbol)?;

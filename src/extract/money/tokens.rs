@@ -25,6 +25,8 @@ pub struct Token {
     pub spaced: bool,
     /// Whether a line break separates this token from the previous one.
     pub new_line: bool,
+    /// Whether the token has no lowercase letter (`EUR`, `$`).
+    pub upper: bool,
     /// The token itself.
     pub kind: Kind,
 }
@@ -101,11 +103,13 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
             };
             (i + c.len_utf8(), Kind::Sym(sym))
         };
+        let upper = !text[i..end].chars().any(char::is_lowercase);
         tokens.push(Token {
             start: i,
             end,
             spaced,
             new_line,
+            upper,
             kind,
         });
         spaced = false;
