@@ -76,7 +76,7 @@ impl<'a> Reader<'a> {
 
     /// The longest currency name starting at token `i`.
     fn currency_at(&self, i: usize) -> Option<Currency<'a>> {
-        let list = self.engine.names.get(&self.toks[i].key())?;
+        let list = self.engine.names.get(self.toks[i].key())?;
         list.iter().find_map(|name| {
             let end = i + name.keys.len();
             let toks = self.toks.get(i..end)?;
@@ -240,7 +240,7 @@ impl<'a> Reader<'a> {
     fn currency_name(&self, t: &Token) -> Option<&'a CurrencyName> {
         self.engine
             .names
-            .get(&t.key())?
+            .get(t.key())?
             .iter()
             .find(|n| n.keys.len() == 1)
     }

@@ -12,11 +12,11 @@
 //! number words in `src/lang/<code>/numbers.toml`.
 
 mod grammar;
+mod prefilter;
 mod tokens;
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -134,7 +134,7 @@ struct CurrencyName {
 
 /// The compiled money engine for one language.
 pub struct MoneyEngine {
-    prefilter: AhoCorasick,
+    prefilter: prefilter::Prefilter,
     /// Names by their first key, longest first.
     names: HashMap<String, Vec<CurrencyName>>,
     numbers: NumberWords,
@@ -188,7 +188,7 @@ impl MoneyEngine {
         for (name, unit) in &lexicon.subunits {
             add(name, None, Form::Subunit(unit.clone()))?;
         }
-        let prefilter = build_prefilter(&all)?;
+        let prefilter = build_prefilter(&all);
         let mut names: HashMap<String, Vec<CurrencyName>> = HashMap::new();
         for name in all {
             names.entry(name.keys[0].clone()).or_default().push(name);
@@ -256,15 +256,12 @@ impl MoneyEngine {
         out
     }
 
-    /// Merged byte windows around currency hits, on char boundaries.
+    /// Merged byte windows around possible amounts, on char boundaries.
     fn windows(&self, text: &str) -> Vec<(usize, usize)> {
         let mut windows: Vec<(usize, usize)> = Vec::new();
-        for m in self.prefilter.find_iter(text) {
-            if !on_word_boundaries(text, m.start(), m.end()) {
-                continue;
-            }
-            let from = window_start(text, m.start().saturating_sub(WINDOW_BEFORE));
-            let to = char_floor(text, (m.end() + WINDOW_AFTER).min(text.len()));
+        for at in self.prefilter.candidates(text, &self.numbers) {
+            let from = window_start(text, at.saturating_sub(WINDOW_BEFORE));
+            let to = char_floor(text, (at + WINDOW_AFTER).min(text.len()));
             match windows.last_mut() {
                 Some(last) if from <= last.1 => last.1 = last.1.max(to),
                 _ => windows.push((from, to)),
@@ -274,38 +271,36 @@ impl MoneyEngine {
     }
 }
 
-/// The prefilter: every single-token name, plus the tokens of names built only from
-/// tokens that are not names themselves.
-fn build_prefilter(names: &[CurrencyName]) -> Result<AhoCorasick, String> {
+/// The prefilter. A name is found by its currency-bearing key: the key that is a name
+/// by itself (`$` in `A$`, `dollar` in `amerikaanse dollar`), else its first key.
+/// ISO codes count only in capitals (`ILS`, not `ils`).
+fn build_prefilter(names: &[CurrencyName]) -> prefilter::Prefilter {
     let singles: HashSet<&str> = names
         .iter()
-        .filter(|n| n.keys.len() == 1)
+        .filter(|n| n.keys.len() == 1 && n.form != Form::Code)
         .map(|n| n.keys[0].as_str())
         .collect();
-    let mut patterns: HashSet<String> = singles.iter().map(|s| s.to_string()).collect();
-    for n in names.iter().filter(|n| n.keys.len() > 1) {
-        if !n.keys.iter().any(|k| singles.contains(k.as_str())) {
-            patterns.extend(n.keys.iter().filter(|k| k.chars().count() > 1).cloned());
+    let mut keys = HashSet::new();
+    let mut codes = HashSet::new();
+    for name in names {
+        if name.form == Form::Code {
+            codes.insert(name.keys[0].to_uppercase());
+            continue;
         }
+        let key = name
+            .keys
+            .iter()
+            .find(|k| singles.contains(k.as_str()))
+            .unwrap_or(&name.keys[0]);
+        keys.insert(key.clone());
     }
-    let mut patterns: Vec<String> = patterns.into_iter().collect();
-    patterns.sort();
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .map_err(|e| format!("money prefilter: {e}"))
-}
-
-/// Whether a hit is not part of a longer word (`euro` in `Europa`, `cent` in `procent`).
-fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
-    let first = text[start..end].chars().next();
-    let last = text[start..end].chars().next_back();
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !((letter(first) && letter(before)) || (letter(last) && letter(after)))
+    // Amounts in words come with currency words (`twee miljard euro`), never symbols.
+    let words: Vec<String> = keys
+        .iter()
+        .filter(|k| k.chars().count() >= 3 && k.chars().all(char::is_alphabetic))
+        .cloned()
+        .collect();
+    prefilter::Prefilter::new(keys, codes, &words)
 }
 
 /// The largest char boundary at or before `i`.

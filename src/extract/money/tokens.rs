@@ -29,6 +29,8 @@ pub struct Token {
     pub upper: bool,
     /// The token itself.
     pub kind: Kind,
+    /// See [`Token::key`].
+    key: String,
 }
 
 impl Token {
@@ -53,13 +55,10 @@ impl Token {
         self.kind == Kind::Sym(c)
     }
 
-    /// The token as a key for table lookups: the word, the digits, or the symbol.
-    pub fn key(&self) -> String {
-        match &self.kind {
-            Kind::Word(w) => w.clone(),
-            Kind::Sym(c) => c.to_string(),
-            Kind::Num(n) => n.value.to_string(),
-        }
+    /// The token as a key for table lookups: the lowercase word, the symbol, or the
+    /// number's text.
+    pub fn key(&self) -> &str {
+        &self.key
     }
 }
 
@@ -104,6 +103,11 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
             (i + c.len_utf8(), Kind::Sym(sym))
         };
         let upper = !text[i..end].chars().any(char::is_lowercase);
+        let key = match &kind {
+            Kind::Word(w) => w.clone(),
+            Kind::Sym(c) => c.to_string(),
+            Kind::Num(_) => text[i..end].to_string(),
+        };
         tokens.push(Token {
             start: i,
             end,
@@ -111,6 +115,7 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
             new_line,
             upper,
             kind,
+            key,
         });
         spaced = false;
         new_line = false;
@@ -123,7 +128,7 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
 pub fn phrase_keys(phrase: &str) -> Vec<String> {
     tokenize(phrase, 0, phrase.len())
         .iter()
-        .map(Token::key)
+        .map(|t| t.key().to_string())
         .collect()
 }
 
@@ -135,18 +140,16 @@ mod tests {
     fn splits_numbers_words_and_symbols() {
         let text = "ca. 13,4 Mds€ d’euros";
         let t = tokenize(text, 0, text.len());
-        let keys: Vec<String> = t.iter().map(Token::key).collect();
-        assert_eq!(keys, ["ca", ".", "13.4", "mds", "€", "d", "'", "euros"]);
+        let keys: Vec<&str> = t.iter().map(Token::key).collect();
+        assert_eq!(keys, ["ca", ".", "13,4", "mds", "€", "d", "'", "euros"]);
         assert!(!t[1].spaced && t[2].spaced);
     }
 
     #[test]
     fn cjk_currency_is_a_symbol() {
         let text = "100元!";
-        let keys: Vec<String> = tokenize(text, 0, text.len())
-            .iter()
-            .map(Token::key)
-            .collect();
+        let toks = tokenize(text, 0, text.len());
+        let keys: Vec<&str> = toks.iter().map(Token::key).collect();
         assert_eq!(keys, ["100", "元", "!"]);
     }
 }
