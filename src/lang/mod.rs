@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use crate::extract::companies::{CompanyEngine, CompanyLexicon};
 use crate::extract::dates::{DateEngine, DateLexicon};
 use crate::extract::money::{MoneyEngine, MoneyLexicon};
+use crate::extract::numbers::{NumberLexicon, NumberWords};
 use crate::extract::Engines;
 
 /// The raw tables of one language, as compiled into the binary.
@@ -20,6 +21,8 @@ pub struct RawTables {
     pub dates: &'static str,
     /// `companies.toml`.
     pub companies: &'static str,
+    /// `numbers.toml`: number words, shared by the engines.
+    pub numbers: &'static str,
 }
 
 macro_rules! tables {
@@ -29,6 +32,7 @@ macro_rules! tables {
             money: include_str!(concat!($code, "/money.toml")),
             dates: include_str!(concat!($code, "/dates.toml")),
             companies: include_str!(concat!($code, "/companies.toml")),
+            numbers: include_str!(concat!($code, "/numbers.toml")),
         }
     };
 }
@@ -74,10 +78,13 @@ pub fn compile(raw: &RawTables) -> Result<Language, String> {
     let money: MoneyLexicon = parse(code, "money", raw.money)?;
     let dates: DateLexicon = parse(code, "dates", raw.dates)?;
     let companies: CompanyLexicon = parse(code, "companies", raw.companies)?;
+    let numbers: NumberLexicon = parse(code, "numbers", raw.numbers)?;
+    let numbers = NumberWords::new(&numbers).map_err(|e| format!("{code}/numbers.toml: {e}"))?;
     Ok(Language {
         code,
         engines: Engines {
-            money: MoneyEngine::new(&money).map_err(|e| format!("{code}/money.toml: {e}"))?,
+            money: MoneyEngine::new(&money, &numbers)
+                .map_err(|e| format!("{code}/money.toml: {e}"))?,
             dates: DateEngine::new(&dates).map_err(|e| format!("{code}/dates.toml: {e}"))?,
             companies: CompanyEngine::new(GAZETTEER, &companies)
                 .map_err(|e| format!("{code}/companies.toml: {e}"))?,
