@@ -1,0 +1,899 @@
+//! The date grammar: recognizes expressions over tokens, without resolving them.
+//!
+//! One parser serves every language: the words come from the lexicon, and both orders of
+//! shift and unit (`vorig jaar`, `l'an dernier`) and of day and month are accepted.
+
+use super::lexicon::{Phrases, Sense, TimexMod, Unit, WeekdayShift};
+use super::token::{Kind, Token};
+
+/// Which year a period belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearRef {
+    /// Written out (`2020`).
+    Abs(i32),
+    /// Relative to the anchor's year (`vorig jaar` = -1, `dit jaar` = 0).
+    Rel(i32),
+    /// Not said: the anchor's year (`23 januari`).
+    Implicit,
+}
+
+/// A point or period, before resolution against the anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    /// A year.
+    Year(YearRef),
+    /// A half year, 1 or 2.
+    Half(YearRef, u32),
+    /// A quarter, 1-4.
+    Quarter(YearRef, u32),
+    /// A month, 1-12.
+    Month(YearRef, u32),
+    /// A month moved to the previous, same or next such month (`décembre dernier`).
+    MonthShift(u32, i32),
+    /// An ISO week.
+    Week(YearRef, u32),
+    /// A day: year, month, day.
+    Day(YearRef, u32, u32),
+    /// A day of the anchor's month (`de 5e`).
+    DayOfMonth(u32),
+    /// A day relative to the anchor (`gisteren` = -1).
+    RelativeDay(i32),
+    /// A whole unit relative to the anchor's (`vorige maand`, `volgende week`).
+    RelativeUnit(Unit, i32),
+    /// A weekday, 1 = Monday.
+    Weekday(u32, Option<WeekdayShift>),
+    /// A day some amount of time from the anchor (`over twee weken`, `il y a deux ans`).
+    Offset(i32, Unit),
+}
+
+/// A recognized expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expr {
+    /// A point or period.
+    Point(Base),
+    /// A period with a TIMEX3 `mod` (`sinds 2015`, `eind 2025`).
+    Modified(TimexMod, Base),
+    /// From one point to another (`van 2014 tot 2018`).
+    Interval(Base, Base),
+    /// An amount of time from the anchor on (`de komende vijf jaar`; negative: back to it).
+    Duration(i32, Unit),
+}
+
+/// A parse: the token index after the expression, and the expression.
+pub type Parse = (usize, Expr);
+
+/// The parser over one tokenized region.
+pub struct Parser<'a> {
+    phrases: &'a Phrases,
+    toks: &'a [Token],
+}
+
+/// Years a bare number may be without a month next to it.
+const BARE_YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+/// Years a number may be next to a month or in a numeric date.
+const YEARS: std::ops::RangeInclusive<u32> = 1000..=2999;
+
+impl<'a> Parser<'a> {
+    /// A parser over `toks`.
+    pub fn new(phrases: &'a Phrases, toks: &'a [Token]) -> Self {
+        Parser { phrases, toks }
+    }
+
+    /// The longest expression starting at token `i`.
+    pub fn parse(&self, i: usize) -> Option<Parse> {
+        let candidates = [
+            self.interval(i),
+            self.modified(i),
+            self.part(i, None)
+                .map(|(j, m, b)| (j, Expr::Modified(m, b))),
+            self.duration(i),
+            self.fiscal(i),
+            self.point(i, false).map(|(j, b)| (j, Expr::Point(b))),
+        ];
+        candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
+    }
+
+    // ---- token helpers ----
+
+    fn sense<T>(&self, i: usize, f: impl Fn(Sense) -> Option<T>) -> Option<(usize, T)> {
+        self.phrases
+            .at(self.toks, i)
+            .find_map(|(j, s)| f(s).map(|v| (j, v)))
+    }
+
+    fn is(&self, i: usize, want: Sense) -> Option<usize> {
+        self.sense(i, |s| (s == want).then_some(()))
+            .map(|(j, ())| j)
+    }
+
+    fn has(&self, i: usize, want: Sense) -> bool {
+        self.is(i, want).is_some()
+    }
+
+    fn num(&self, i: usize) -> Option<(u32, u8)> {
+        self.toks.get(i).and_then(Token::num)
+    }
+
+    fn punct(&self, i: usize, chars: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && chars.contains(t.folded.as_str()))
+    }
+
+    /// Whether token `i` follows the previous one without a space.
+    fn attached(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// Skips a `.` glued to an abbreviation.
+    fn skip_dot(&self, i: usize) -> usize {
+        if self.punct(i, ".") && self.attached(i) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    // ---- numbers ----
+
+    /// A small amount: digits or a number word.
+    fn amount(&self, i: usize) -> Option<(usize, u32)> {
+        if let Some((n, digits)) = self.num(i) {
+            return (digits <= 3 && n > 0 && !self.in_number_group(i)).then_some((i + 1, n));
+        }
+        self.sense(i, |s| match s {
+            Sense::Number(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    /// An ordinal: `derde`, `3e`, `1er`.
+    fn ordinal(&self, i: usize) -> Option<(usize, u32)> {
+        if let Some(found) = self.sense(i, |s| match s {
+            Sense::Ordinal(n) => Some(n),
+            _ => None,
+        }) {
+            return Some(found);
+        }
+        let tok = self.toks.get(i)?;
+        let digits = tok.folded.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 2 {
+            return None;
+        }
+        let suffix = &tok.folded[digits..];
+        self.phrases
+            .ordinal_suffixes
+            .iter()
+            .any(|s| s == suffix)
+            .then(|| tok.folded[..digits].parse().ok())
+            .flatten()
+            .map(|n| (i + 1, n))
+    }
+
+    /// A day of the month: `3`, `03`, `3e`, `1er`, `derde`.
+    fn day(&self, i: usize) -> Option<(usize, u32)> {
+        let (j, d) = match self.num(i) {
+            Some((n, digits)) if digits <= 2 => (i + 1, n),
+            Some(_) => return None,
+            None => self.ordinal(i)?,
+        };
+        (1..=31).contains(&d).then_some((j, d))
+    }
+
+    /// A four-digit year within `range`.
+    fn year_in(&self, i: usize, range: &std::ops::RangeInclusive<u32>) -> Option<(usize, i32)> {
+        let (n, digits) = self.num(i)?;
+        (digits == 4
+            && range.contains(&n)
+            && !self.in_number_group(i)
+            && !self.quantity_after(i + 1))
+        .then_some((i + 1, n as i32))
+    }
+
+    /// A year after a month or day: four digits, or two (`juillet 98`, `15.05.99`).
+    fn year_after_date(&self, i: usize, allow_short: bool) -> Option<(usize, i32)> {
+        if let Some(found) = self.year_in(i, &YEARS) {
+            return Some(found);
+        }
+        let (n, digits) = self.num(i)?;
+        (allow_short && digits == 2 && !self.in_number_group(i)).then(|| {
+            (
+                i + 1,
+                if n < 50 {
+                    2000 + n as i32
+                } else {
+                    1900 + n as i32
+                },
+            )
+        })
+    }
+
+    /// Whether the number at `i` is part of a larger number (`1.500`, `2 000`, `3,5`).
+    fn in_number_group(&self, i: usize) -> bool {
+        let glued_number = |sep: usize, num: usize| {
+            self.punct(sep, ".,")
+                && self.attached(sep)
+                && self.attached(num)
+                && self.num(num).is_some()
+        };
+        let after = glued_number(i + 1, i + 2);
+        let before = i >= 2 && glued_number(i - 1, i) && self.attached(i - 1);
+        let grouped_by_space = self.num(i + 1).is_some_and(|(_, d)| d == 3)
+            || (i >= 1 && self.num(i - 1).is_some() && self.num(i).is_some_and(|(_, d)| d == 3));
+        after || before || grouped_by_space
+    }
+
+    /// Whether a quantity word (`euro`, `%`, `banen`) follows.
+    fn quantity_after(&self, i: usize) -> bool {
+        self.has(i, Sense::Quantity)
+    }
+
+    // ---- productions ----
+
+    /// `van A tot B`, `tussen A en B`, `A - B`, `A tot B`.
+    fn interval(&self, i: usize) -> Option<Parse> {
+        if let Some(j) = self.is(i, Sense::From) {
+            if let Some(found) = self.interval_body(j, Sense::To) {
+                return Some(found);
+            }
+        }
+        if let Some(j) = self.is(i, Sense::Between) {
+            if let Some(found) = self.interval_body(j, Sense::And) {
+                return Some(found);
+            }
+        }
+        self.interval_body(i, Sense::To)
+    }
+
+    fn interval_body(&self, i: usize, closer: Sense) -> Option<Parse> {
+        let (j, first) = self.endpoint(i)?;
+        let dash = self.punct(j, "-~–");
+        let k = match self.is(j, closer) {
+            Some(k) => k,
+            None if dash => j + 1,
+            None => return None,
+        };
+        let (end, second) = self.endpoint(k)?;
+        let (a, b) = merge(first, second)?;
+        if dash
+            && matches!((a, b), (Base::Year(_), Base::Year(_)))
+            && !self.plausible_year_span(i, j, k, end)
+        {
+            return None;
+        }
+        Some((end, Expr::Interval(a, b)))
+    }
+
+    /// `2014-2018`: glued, increasing, and not inside a longer code (`138-2010-2015`).
+    fn plausible_year_span(&self, i: usize, dash: usize, k: usize, end: usize) -> bool {
+        let (Some((a, _)), Some((b, _))) = (self.num(i), self.num(k)) else {
+            return true;
+        };
+        let code_before = i > 0 && self.punct(i - 1, "-+/");
+        let code_after = self.punct(end, "-/") && self.attached(end);
+        a < b
+            && b - a <= 100
+            && self.attached(dash) == self.attached(k)
+            && !code_before
+            && !code_after
+    }
+
+    /// An interval endpoint: a point, or a bare day to be completed by the other end.
+    fn endpoint(&self, i: usize) -> Option<(usize, Endpoint)> {
+        let point = self.point(i, true).map(|(j, b)| (j, Endpoint::Base(b)));
+        let part = self
+            .part(i, None)
+            .map(|(j, m, b)| (j, Endpoint::Part(m, b)));
+        let best = [point, part].into_iter().flatten().max_by_key(|&(j, _)| j);
+        best.or_else(|| {
+            let (j, d) = self.day(i)?;
+            (self.num(i).is_some_and(|(_, digits)| digits <= 2) || self.ordinal(i).is_some())
+                .then_some((j, Endpoint::Day(d)))
+        })
+    }
+
+    /// `sinds 2015`, `jusqu'en 2023`, `d'ici à la fin de 2021`.
+    fn modified(&self, i: usize) -> Option<Parse> {
+        let (j, m) = self.sense(i, |s| match s {
+            Sense::Modifier(m) => Some(m),
+            _ => None,
+        })?;
+        if let Some((k, _, base)) = self.part(j, None) {
+            return Some((k, Expr::Modified(m, base)));
+        }
+        let (k, base) = self.point(j, true)?;
+        if matches!(base, Base::Offset(..)) {
+            return None;
+        }
+        Some((k, Expr::Modified(m, base)))
+    }
+
+    /// `begin 2020`, `eind dit jaar`, `la fin de 2021`, `mi-2020`.
+    fn part(&self, i: usize, _outer: Option<TimexMod>) -> Option<(usize, TimexMod, Base)> {
+        let i = self.is(i, Sense::Article).unwrap_or(i);
+        let (mut j, m) = self.sense(i, |s| match s {
+            Sense::Part(m) => Some(m),
+            _ => None,
+        })?;
+        if self.punct(j, "-") && self.attached(j) {
+            j += 1;
+        } else if let Some(k) = self.is(j, Sense::Of) {
+            j = k;
+        }
+        let (k, base) = self.point(j, true)?;
+        let periodic = matches!(
+            base,
+            Base::Year(_)
+                | Base::Month(..)
+                | Base::MonthShift(..)
+                | Base::Quarter(..)
+                | Base::Half(..)
+                | Base::RelativeUnit(..)
+        );
+        periodic.then_some((k, m, base))
+    }
+
+    /// `de komende vijf jaar`, `les trois prochaines années`, `afgelopen 5 jaren`, `binnen 9 maanden`.
+    fn duration(&self, i: usize) -> Option<Parse> {
+        if let Some(j) = self.is(i, Sense::Within) {
+            let j = self.is(j, Sense::Article).unwrap_or(j);
+            if let Some(found) = self.duration(j) {
+                return Some(found);
+            }
+            let (k, n) = self.amount(j)?;
+            let (end, unit) = self.unit(k)?;
+            return Some((end, Expr::Duration(n as i32, unit)));
+        }
+        let shift = |i| {
+            self.sense(i, |s| match s {
+                Sense::Shift(n) if n != 0 => Some(n),
+                _ => None,
+            })
+        };
+        // shift amount unit | amount shift unit
+        let (end, sign, n, unit) = if let Some((j, sign)) = shift(i) {
+            let (k, n) = self.amount(j)?;
+            let (end, unit) = self.unit(k)?;
+            (end, sign, n, unit)
+        } else {
+            let (j, n) = self.amount(i)?;
+            let (k, sign) = shift(j)?;
+            let (end, unit) = self.unit(k)?;
+            (end, sign, n, unit)
+        };
+        Some((end, Expr::Duration(sign * n as i32, unit)))
+    }
+
+    /// `boekjaar 2023`, `l'exercice 2021`.
+    fn fiscal(&self, i: usize) -> Option<Parse> {
+        let j = self.is(i, Sense::Fiscal)?;
+        let (k, y) = self.year_in(j, &YEARS)?;
+        Some((k, Expr::Point(Base::Year(YearRef::Abs(y)))))
+    }
+
+    fn unit(&self, i: usize) -> Option<(usize, Unit)> {
+        self.sense(i, |s| match s {
+            Sense::Unit(u) => Some(u),
+            _ => None,
+        })
+    }
+
+    /// A point or period; `cued` when a preposition already marks it as a date.
+    pub fn point(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
+        let candidates = [
+            self.with_article(i),
+            self.weekday_date(i),
+            self.relative_day(i),
+            self.relative_unit(i),
+            self.offset(i),
+            self.numeric_date(i),
+            self.day_month(i),
+            self.month_first(i),
+            self.ordinal_period(i),
+            self.coded_period(i),
+            self.bare_year(i, cued),
+            self.year_month(i),
+            self.unit_year(i),
+        ];
+        candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
+    }
+
+    /// Article + period: `het derde kwartaal`, `la semaine prochaine`, `de 5e`.
+    fn with_article(&self, i: usize) -> Option<(usize, Base)> {
+        let j = self.is(i, Sense::Article)?;
+        let candidates = [
+            self.ordinal_period(j),
+            self.relative_unit(j),
+            self.day_of_month(j),
+            self.ordinal_day_month(j),
+        ];
+        candidates.into_iter().flatten().max_by_key(|&(k, _)| k)
+    }
+
+    /// `de 5e`: an ordinal day of the anchor's month.
+    fn day_of_month(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, d) = self.ordinal(i)?;
+        ((1..=31).contains(&d)
+            && self.month(j, true).is_none()
+            && !self.has(j, Sense::Unit(Unit::Quarter)))
+        .then_some((j, Base::DayOfMonth(d)))
+    }
+
+    /// `de 9e van mei`, `tweede van augustus`.
+    fn ordinal_day_month(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, d) = self.ordinal(i)?;
+        let k = self.is(j, Sense::Of)?;
+        let (end, m) = self.month(k, true)?;
+        self.finish_day(end, d, m)
+    }
+
+    /// `dinsdag`, `vorige dinsdag`, `mardi prochain`, `vendredi 3 février 2023`.
+    fn weekday_date(&self, i: usize) -> Option<(usize, Base)> {
+        let shift_before = self.sense(i, |s| match s {
+            Sense::WeekdayShift(w) => Some(w),
+            _ => None,
+        });
+        let start = shift_before.map_or(i, |(j, _)| j);
+        let (full, (j, wd)) = match self.sense(start, |s| match s {
+            Sense::Weekday(d) => Some(d),
+            _ => None,
+        }) {
+            Some(found) => (true, found),
+            None => (
+                false,
+                self.sense(start, |s| match s {
+                    Sense::WeekdayAbbr(d) => Some(d),
+                    _ => None,
+                })?,
+            ),
+        };
+        let j = if full { j } else { self.skip_dot(j) };
+        let k = if self.punct(j, ",") { j + 1 } else { j };
+        if shift_before.is_none() {
+            let dated = [
+                self.day_month(k),
+                self.numeric_date(k),
+                self.day_month_numeric(k),
+            ];
+            if let Some(found) = dated.into_iter().flatten().max_by_key(|&(e, _)| e) {
+                return Some(found);
+            }
+        }
+        if !full {
+            return None;
+        }
+        if let Some((_, w)) = shift_before {
+            return Some((j, Base::Weekday(wd, Some(w))));
+        }
+        if let Some((e, w)) = self.sense(j, |s| match s {
+            Sense::WeekdayShift(w) => Some(w),
+            _ => None,
+        }) {
+            return Some((e, Base::Weekday(wd, Some(w))));
+        }
+        Some((j, Base::Weekday(wd, None)))
+    }
+
+    /// `12-4` or `12/4` after a weekday.
+    fn day_month_numeric(&self, i: usize) -> Option<(usize, Base)> {
+        let (d, _) = self.num(i)?;
+        if !self.punct(i + 1, "-/.") || !self.attached(i + 1) || !self.attached(i + 2) {
+            return None;
+        }
+        let (m, _) = self.num(i + 2)?;
+        valid_day(None, m, d).then_some((i + 3, Base::Day(YearRef::Implicit, m, d)))
+    }
+
+    /// `gisteren`, `aujourd'hui`.
+    fn relative_day(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, n) = self.sense(i, |s| match s {
+            Sense::RelativeDay(n) => Some(n),
+            _ => None,
+        })?;
+        let blocked = i > 0 && self.has(i - 1, Sense::NotBeforeRelativeDay);
+        (!blocked).then_some((j, Base::RelativeDay(n)))
+    }
+
+    /// `vorig jaar`, `deze week`, `l'année dernière`, `aanstaande september`, `décembre dernier`.
+    fn relative_unit(&self, i: usize) -> Option<(usize, Base)> {
+        let shift = |i| {
+            self.sense(i, |s| match s {
+                Sense::Shift(n) => Some(n),
+                _ => None,
+            })
+        };
+        if let Some((j, n)) = shift(i) {
+            if let Some((k, u)) = self.unit(j) {
+                if !self.unit_is_plural_amount(j) {
+                    return Some((self.skip_ci(k), Base::RelativeUnit(u, n)));
+                }
+            }
+            if let Some((k, m)) = self.sense(j, |s| match s {
+                Sense::Month(m) => Some(m),
+                _ => None,
+            }) {
+                return Some((k, Base::MonthShift(m, n)));
+            }
+        }
+        if let Some((j, u)) = self.unit(i) {
+            let j = self.skip_ci(j);
+            if let Some((k, n)) = shift(j) {
+                return Some((k, Base::RelativeUnit(u, n)));
+            }
+        }
+        let (j, m) = self.sense(i, |s| match s {
+            Sense::Month(m) => Some(m),
+            _ => None,
+        })?;
+        let (k, n) = shift(j)?;
+        (n != 0).then_some((k, Base::MonthShift(m, n)))
+    }
+
+    /// Whether the unit at `i` is a plural used as an amount (`jaren`): not a single period.
+    fn unit_is_plural_amount(&self, _i: usize) -> bool {
+        false
+    }
+
+    /// French `ce mois-ci`.
+    fn skip_ci(&self, i: usize) -> usize {
+        if self.punct(i, "-")
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.folded == "ci" || t.folded == "là")
+        {
+            i + 2
+        } else {
+            i
+        }
+    }
+
+    /// `over twee weken`, `drie jaar geleden`, `il y a deux ans`, `dans trois ans`.
+    fn offset(&self, i: usize) -> Option<(usize, Base)> {
+        let amount_unit = |i| {
+            let (j, n) = self.amount(i)?;
+            let (k, u) = self.unit(j)?;
+            Some((k, n as i32, u))
+        };
+        if let Some(j) = self.is(i, Sense::LaterBefore) {
+            if let Some((k, n, u)) = amount_unit(j) {
+                return Some((k, Base::Offset(n, u)));
+            }
+        }
+        if let Some(j) = self.is(i, Sense::AgoBefore) {
+            if let Some((k, n, u)) = amount_unit(j) {
+                return Some((k, Base::Offset(-n, u)));
+            }
+        }
+        let (j, n, u) = amount_unit(i)?;
+        let k = self.is(j, Sense::AgoAfter)?;
+        Some((k, Base::Offset(-n, u)))
+    }
+
+    /// `3/3/2020`, `2020-03-03`, `15.05.99`, `22/04`, `2015-3`, `12-2015`.
+    fn numeric_date(&self, i: usize) -> Option<(usize, Base)> {
+        let (a, a_digits) = self.num(i)?;
+        if i > 0
+            && self.punct(i - 1, "-/.+")
+            && self.attached(i)
+            && i >= 2
+            && self.num(i - 2).is_some()
+        {
+            return None;
+        }
+        let sep_at = |k: usize| -> Option<&str> {
+            let t = self.toks.get(k)?;
+            (t.kind == Kind::Punct
+                && "/-.".contains(t.folded.as_str())
+                && !t.space_before
+                && self.attached(k + 1))
+            .then_some(t.folded.as_str())
+        };
+        let sep1 = sep_at(i + 1)?;
+        let (b, b_digits) = self.num(i + 2)?;
+        let sep2 = sep_at(i + 3).filter(|s| *s == sep1);
+        let third = sep2.and_then(|_| self.num(i + 4));
+        let trailing_code = |k: usize| sep_at(k).is_some() && self.num(k + 1).is_some();
+        if let Some((c, c_digits)) = third {
+            if trailing_code(i + 5) {
+                return None;
+            }
+            let end = i + 5;
+            if a_digits == 4 {
+                let (y, m, d) = (a as i32, b, c);
+                return (c_digits <= 2 && valid_day(Some(y), m, d))
+                    .then_some((end, Base::Day(YearRef::Abs(y), m, d)));
+            }
+            let y = match c_digits {
+                4 if YEARS.contains(&c) => c as i32,
+                2 => {
+                    if c < 50 {
+                        2000 + c as i32
+                    } else {
+                        1900 + c as i32
+                    }
+                }
+                _ => return None,
+            };
+            let (d, m) = (a, b);
+            return (a_digits <= 2 && b_digits <= 2 && valid_day(Some(y), m, d))
+                .then_some((end, Base::Day(YearRef::Abs(y), m, d)));
+        }
+        if trailing_code(i + 3) || self.quantity_after(i + 3) {
+            return None;
+        }
+        let end = i + 3;
+        match (a_digits, b_digits) {
+            (4, 1 | 2) if sep1 == "-" && (1..=12).contains(&b) && YEARS.contains(&a) => {
+                Some((end, Base::Month(YearRef::Abs(a as i32), b)))
+            }
+            (1 | 2, 4) if sep1 != "." && (1..=12).contains(&a) && YEARS.contains(&b) => {
+                Some((end, Base::Month(YearRef::Abs(b as i32), a)))
+            }
+            (1 | 2, 1 | 2) if sep1 == "/" && valid_day(None, b, a) => {
+                Some((end, Base::Day(YearRef::Implicit, b, a)))
+            }
+            _ => None,
+        }
+    }
+
+    /// `3 maart 2020`, `1er janvier`, `4e jan 2019`, `05-aug-2016`, `vierde juli van 1995`.
+    fn day_month(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, d) = self.day(i)?;
+        if self.num(i).is_some() && self.in_number_group(i) {
+            return None;
+        }
+        if let Some(sep) = self
+            .toks
+            .get(j)
+            .filter(|t| t.kind == Kind::Punct && "-/".contains(t.folded.as_str()))
+        {
+            // 05-aug-2016, 23/sep/2020
+            let (k, m) = self.month(j + 1, true)?;
+            if !sep.space_before
+                && self.attached(j + 1)
+                && self.punct(k, &sep.folded)
+                && self.attached(k)
+            {
+                let (end, y) = self.year_after_date(k + 1, false)?;
+                return valid_day(Some(y), m, d).then_some((end, Base::Day(YearRef::Abs(y), m, d)));
+            }
+            return None;
+        }
+        let j = self
+            .is(j, Sense::Of)
+            .filter(|_| self.ordinal(i).is_some())
+            .unwrap_or(j);
+        let (k, m) = self.month(j, true)?;
+        self.finish_day(k, d, m)
+    }
+
+    /// The optional year after a day and month: `, 2016`, `van 1995`, `de 1987`.
+    fn finish_day(&self, k: usize, d: u32, m: u32) -> Option<(usize, Base)> {
+        let after_comma = if self.punct(k, ",") { k + 1 } else { k };
+        let after_of = self.is(after_comma, Sense::Of).unwrap_or(after_comma);
+        let year = self
+            .year_after_date(after_comma, false)
+            .or_else(|| self.year_after_date(after_of, false))
+            .or_else(|| {
+                self.is(k, Sense::YearCue)
+                    .and_then(|c| self.year_in(c, &YEARS))
+            });
+        match year {
+            Some((end, y)) => {
+                valid_day(Some(y), m, d).then_some((end, Base::Day(YearRef::Abs(y), m, d)))
+            }
+            None => valid_day(None, m, d).then_some((k, Base::Day(YearRef::Implicit, m, d))),
+        }
+    }
+
+    /// A month name; abbreviations when `abbr`, with their dot.
+    fn month(&self, i: usize, abbr: bool) -> Option<(usize, u32)> {
+        if let Some(found) = self.sense(i, |s| match s {
+            Sense::Month(m) => Some(m),
+            _ => None,
+        }) {
+            return Some(found);
+        }
+        if !abbr {
+            return None;
+        }
+        let (j, m) = self.sense(i, |s| match s {
+            Sense::MonthAbbr(m) => Some(m),
+            _ => None,
+        })?;
+        Some((self.skip_dot(j), m))
+    }
+
+    /// `april 2020`, `juni van 1992`, `dec-2018`, `juillet 98`, `mei`, `Sep-23-2020`.
+    fn month_first(&self, i: usize) -> Option<(usize, Base)> {
+        let full = self.month(i, false);
+        let (j, m) = full.or_else(|| self.month(i, true))?;
+        // Sep-23-2020
+        if self.punct(j, "-/") && self.attached(j) {
+            if let Some((k, y)) = self
+                .year_after_date(j + 1, false)
+                .filter(|_| self.attached(j + 1))
+            {
+                return Some((k, Base::Month(YearRef::Abs(y), m)));
+            }
+            if let Some((k, d)) = self.day(j + 1) {
+                if self.punct(k, "-/") && self.attached(k) {
+                    let (end, y) = self.year_after_date(k + 1, false)?;
+                    return valid_day(Some(y), m, d)
+                        .then_some((end, Base::Day(YearRef::Abs(y), m, d)));
+                }
+            }
+        }
+        let after_comma = if self.punct(j, ",") { j + 1 } else { j };
+        let after_of = self.is(j, Sense::Of).unwrap_or(j);
+        if let Some((k, y)) = self
+            .year_after_date(after_comma, false)
+            .or_else(|| self.year_after_date(after_of, false))
+            .or_else(|| {
+                self.is(j, Sense::YearCue)
+                    .and_then(|c| self.year_in(c, &YEARS))
+            })
+        {
+            return Some((k, Base::Month(YearRef::Abs(y), m)));
+        }
+        if let Some((n, 2)) = self.num(j) {
+            if n > 31 && !self.in_number_group(j) {
+                let y = if n < 50 {
+                    2000 + n as i32
+                } else {
+                    1900 + n as i32
+                };
+                return Some((j + 1, Base::Month(YearRef::Abs(y), m)));
+            }
+        }
+        full.map(|_| (j, Base::Month(YearRef::Implicit, m)))
+    }
+
+    /// `2017 april`.
+    fn year_month(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, y) = self.year_in(i, &YEARS)?;
+        let (k, m) = self.month(j, false)?;
+        if self.day(k).is_some() && self.num(k).is_some() {
+            return None;
+        }
+        Some((k, Base::Month(YearRef::Abs(y), m)))
+    }
+
+    /// `jaar 2008`, `l'année 2019`, `week 31`.
+    fn unit_year(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, u) = self.unit(i)?;
+        match u {
+            Unit::Year => {
+                let (k, y) = self.year_in(j, &YEARS)?;
+                Some((k, Base::Year(YearRef::Abs(y))))
+            }
+            Unit::Week => {
+                let (n, digits) = self.num(j)?;
+                ((1..=53).contains(&n) && digits <= 2)
+                    .then_some((j + 1, Base::Week(YearRef::Implicit, n)))
+            }
+            _ => None,
+        }
+    }
+
+    /// `derde kwartaal (van) 2020`, `premier semestre`, `eerste helft van vorig jaar`.
+    fn ordinal_period(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, n) = self.ordinal(i)?;
+        let (k, u) = self.unit(j)?;
+        let (end, year) = self.period_year(k);
+        match u {
+            Unit::Quarter if (1..=4).contains(&n) => Some((end, Base::Quarter(year, n))),
+            Unit::Half if (1..=2).contains(&n) => Some((end, Base::Half(year, n))),
+            _ => None,
+        }
+    }
+
+    /// `Q3 2020`, `K3`, `T3 2020`, `H1`, `S1 2024`.
+    fn coded_period(&self, i: usize) -> Option<(usize, Base)> {
+        let tok = self.toks.get(i)?;
+        let mut chars = tok.folded.chars();
+        let (Some(letter), Some(digit), None) = (chars.next(), chars.next(), chars.next()) else {
+            return None;
+        };
+        let n = digit.to_digit(10)?;
+        let prefix = letter.to_string();
+        let prefix = prefix.as_str();
+        let is_quarter = self.phrases.quarter_prefixes.iter().any(|p| p == prefix);
+        let is_half = self.phrases.half_prefixes.iter().any(|p| p == prefix);
+        let (end, year) = self.period_year(i + 1);
+        let cued = i > 0 && (self.has(i - 1, Sense::YearCue) || self.has(i - 1, Sense::Article));
+        if year == YearRef::Implicit && !cued {
+            return None;
+        }
+        if is_quarter && (1..=4).contains(&n) {
+            Some((end, Base::Quarter(year, n)))
+        } else if is_half && (1..=2).contains(&n) {
+            Some((end, Base::Half(year, n)))
+        } else {
+            None
+        }
+    }
+
+    /// The year after a period: `2020`, `van 2020`, `van dit jaar`, `de l'année prochaine`.
+    fn period_year(&self, k: usize) -> (usize, YearRef) {
+        if let Some((e, y)) = self.year_in(k, &YEARS) {
+            return (e, YearRef::Abs(y));
+        }
+        let Some(of) = self.is(k, Sense::Of) else {
+            return (k, YearRef::Implicit);
+        };
+        if let Some((e, y)) = self.year_in(of, &YEARS) {
+            return (e, YearRef::Abs(y));
+        }
+        let after_article = self.is(of, Sense::Article).unwrap_or(of);
+        if let Some((e, Base::RelativeUnit(Unit::Year, n))) = self.relative_unit(after_article) {
+            return (e, YearRef::Rel(n));
+        }
+        if after_article > of {
+            if let Some((e, Unit::Year)) = self.unit(after_article) {
+                return (e, YearRef::Rel(0));
+            }
+        }
+        (k, YearRef::Implicit)
+    }
+
+    /// A year on its own: only after a cue word (`in 2021`, `en 2019`) or when `cued`.
+    fn bare_year(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
+        let (j, y) = self.year_in(i, &BARE_YEARS)?;
+        let cue_before = i > 0 && self.has(i - 1, Sense::YearCue);
+        let parenthesized = i > 0 && self.punct(i - 1, "(") && self.punct(j, ")");
+        (cued || cue_before || parenthesized).then_some((j, Base::Year(YearRef::Abs(y))))
+    }
+}
+
+/// One end of an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Endpoint {
+    Base(Base),
+    Part(TimexMod, Base),
+    /// A bare day number (`tussen 3 en 12 sept`).
+    Day(u32),
+}
+
+/// Completes the ends of an interval from each other: `3 en 12 sept`, `jan-feb 2017`.
+fn merge(first: Endpoint, second: Endpoint) -> Option<(Base, Base)> {
+    let second_base = match second {
+        Endpoint::Base(b) => b,
+        Endpoint::Part(TimexMod::End, b) => b,
+        Endpoint::Part(_, b) => b,
+        Endpoint::Day(_) => return None,
+    };
+    let first_base = match first {
+        Endpoint::Base(b) | Endpoint::Part(_, b) => b,
+        Endpoint::Day(d) => match second_base {
+            Base::Day(y, m, d2) if d < d2 => Base::Day(y, m, d),
+            _ => return None,
+        },
+    };
+    let first_base = match (first_base, second_base) {
+        (Base::Month(YearRef::Implicit, m1), Base::Month(YearRef::Abs(y), m2)) => {
+            Base::Month(YearRef::Abs(if m1 > m2 { y - 1 } else { y }), m1)
+        }
+        (Base::Day(YearRef::Implicit, m1, d1), Base::Day(YearRef::Abs(y), m2, _)) => {
+            Base::Day(YearRef::Abs(if m1 > m2 { y - 1 } else { y }), m1, d1)
+        }
+        (Base::Month(YearRef::Implicit, m1), Base::Day(YearRef::Abs(y), m2, _)) => {
+            Base::Month(YearRef::Abs(if m1 > m2 { y - 1 } else { y }), m1)
+        }
+        (a, _) => a,
+    };
+    let compatible = !matches!(
+        (first_base, second_base),
+        (Base::Offset(..), _)
+            | (_, Base::Offset(..))
+            | (Base::Year(_), Base::Day(..))
+            | (Base::Day(..), Base::Year(_))
+    );
+    compatible.then_some((first_base, second_base))
+}
+
+/// Whether day `d` exists in month `m` of `year` (any leap year when unknown).
+pub fn valid_day(year: Option<i32>, m: u32, d: u32) -> bool {
+    chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, d).is_some()
+}
