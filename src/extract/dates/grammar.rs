@@ -3,7 +3,7 @@
 //! One parser serves every language: the words come from the lexicon, and both orders of
 //! shift and unit (`vorig jaar`, `l'an dernier`) and of day and month are accepted.
 
-use super::lexicon::{Phrases, Sense, TimexMod, Unit, WeekdayShift};
+use super::lexicon::{Holiday, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift};
 use super::token::{Kind, Token};
 
 /// Which year a period belongs to.
@@ -42,8 +42,36 @@ pub enum Base {
     RelativeUnit(Unit, i32),
     /// A weekday, 1 = Monday.
     Weekday(u32, Option<WeekdayShift>),
-    /// A day some amount of time from the anchor (`over twee weken`, `il y a deux ans`).
-    Offset(i32, Unit),
+    /// A day some amount of time from another (`over twee weken`, `drie dagen na dinsdag`).
+    Offset(i32, Unit, From),
+    /// A holiday in a year (`Pasen 2018`, `Kerstmis`).
+    Holiday(Holiday, YearRef),
+    /// The previous or next occurrence of a holiday (`vorige koningsdag`).
+    HolidayShift(Holiday, i32),
+    /// A season, in a year or unanchored (`deze zomer`, `zomer`).
+    Season(Season, Option<YearRef>),
+}
+
+/// The day an offset counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum From {
+    /// The anchor.
+    Anchor,
+    /// A day relative to the anchor (`gisteren`).
+    RelativeDay(i32),
+    /// The most recent such weekday.
+    Weekday(u32),
+    /// A calendar day.
+    Day(YearRef, u32, u32),
+}
+
+/// One end of an interval: the start of a period, or its end (`tot het einde van 2008`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    /// The period.
+    pub base: Base,
+    /// Whether the interval meets the period's end rather than its start.
+    pub at_end: bool,
 }
 
 /// A recognized expression.
@@ -54,7 +82,7 @@ pub enum Expr {
     /// A period with a TIMEX3 `mod` (`sinds 2015`, `eind 2025`).
     Modified(TimexMod, Base),
     /// From one point to another (`van 2014 tot 2018`).
-    Interval(Base, Base),
+    Interval(Bound, Bound),
     /// An amount of time from the anchor on (`de komende vijf jaar`; negative: back to it).
     Duration(i32, Unit),
 }
@@ -88,9 +116,50 @@ impl<'a> Parser<'a> {
                 .map(|(j, m, b)| (j, Expr::Modified(m, b))),
             self.duration(i),
             self.fiscal(i),
-            self.point(i, false).map(|(j, b)| (j, Expr::Point(b))),
+            self.decade(i),
+            self.point(i, false).map(|(j, b)| self.modifier_after(j, b)),
         ];
         candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
+    }
+
+    /// `2018 of later`: a modifier after the period.
+    fn modifier_after(&self, j: usize, base: Base) -> Parse {
+        match self.sense(j, |s| match s {
+            Sense::ModifierAfter(m) => Some(m),
+            _ => None,
+        }) {
+            Some((k, m)) => (k, Expr::Modified(m, base)),
+            None => (j, Expr::Point(base)),
+        }
+    }
+
+    /// `jaren 1990`, `de jaren '90`, `les années 1990`, `21e eeuw`.
+    fn decade(&self, i: usize) -> Option<Parse> {
+        let years = |from: i32, to: i32| {
+            let bound = |y| Bound {
+                base: Base::Year(YearRef::Abs(y)),
+                at_end: false,
+            };
+            Expr::Interval(bound(from), bound(to))
+        };
+        if let Some((j, n)) = self.ordinal(i) {
+            let k = self.is(j, Sense::Century)?;
+            let n = n as i32;
+            return (1..=30)
+                .contains(&n)
+                .then(|| (k, years((n - 1) * 100, n * 100)));
+        }
+        let i = self.is(i, Sense::Article).unwrap_or(i);
+        let j = self.is(i, Sense::Decade)?;
+        let (y, end) = match self.num(j) {
+            Some((y, 4)) => (y as i32, j + 1),
+            _ if self.punct(j, "'") => match self.num(j + 1) {
+                Some((y, 2)) => (1900 + y as i32, j + 2),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        (y % 10 == 0 && (1000..=2990).contains(&y)).then(|| (end, years(y, y + 10)))
     }
 
     // ---- token helpers ----
@@ -175,7 +244,12 @@ impl<'a> Parser<'a> {
         let (j, d) = match self.num(i) {
             Some((n, digits)) if digits <= 2 => (i + 1, n),
             Some(_) => return None,
-            None => self.ordinal(i)?,
+            None => self.ordinal(i).or_else(|| {
+                self.sense(i, |s| match s {
+                    Sense::Number(n) => Some(n),
+                    _ => None,
+                })
+            })?,
         };
         (1..=31).contains(&d).then_some((j, d))
     }
@@ -256,7 +330,7 @@ impl<'a> Parser<'a> {
         let (end, second) = self.endpoint(k)?;
         let (a, b) = merge(first, second)?;
         if dash
-            && matches!((a, b), (Base::Year(_), Base::Year(_)))
+            && matches!((a.base, b.base), (Base::Year(_), Base::Year(_)))
             && !self.plausible_year_span(i, j, k, end)
         {
             return None;
@@ -284,7 +358,19 @@ impl<'a> Parser<'a> {
         let part = self
             .part(i, None)
             .map(|(j, m, b)| (j, Endpoint::Part(m, b)));
-        let best = [point, part].into_iter().flatten().max_by_key(|&(j, _)| j);
+        let numeric = self
+            .day_month_numeric(i)
+            .map(|(j, b)| (j, Endpoint::Base(b)));
+        let abbreviated = self
+            .month(i, true)
+            .map(|(j, m)| (j, Endpoint::Base(Base::Month(YearRef::Implicit, m))));
+        let now = self
+            .is(i, Sense::Now)
+            .map(|j| (j, Endpoint::Base(Base::RelativeDay(0))));
+        let best = [point, part, numeric, abbreviated, now]
+            .into_iter()
+            .flatten()
+            .max_by_key(|&(j, _)| j);
         best.or_else(|| {
             let (j, d) = self.day(i)?;
             (self.num(i).is_some_and(|(_, digits)| digits <= 2) || self.ordinal(i).is_some())
@@ -298,14 +384,19 @@ impl<'a> Parser<'a> {
             Sense::Modifier(m) => Some(m),
             _ => None,
         })?;
-        if let Some((k, _, base)) = self.part(j, None) {
-            return Some((k, Expr::Modified(m, base)));
-        }
-        let (k, base) = self.point(j, true)?;
-        if matches!(base, Base::Offset(..)) {
+        if m == TimexMod::Before && self.has(j, Sense::Article) {
+            // `voor de komende week`: "for", not "before".
             return None;
         }
-        Some((k, Expr::Modified(m, base)))
+        let found = match self.part(j, None) {
+            Some((k, _, base)) => (k, base),
+            None => self.point(j, true)?,
+        };
+        if matches!(found.1, Base::Offset(..)) || self.interval(j).is_some_and(|(e, _)| e > found.0)
+        {
+            return None;
+        }
+        Some((found.0, Expr::Modified(m, found.1)))
     }
 
     /// `begin 2020`, `eind dit jaar`, `la fin de 2021`, `mi-2020`.
@@ -320,7 +411,11 @@ impl<'a> Parser<'a> {
         } else if let Some(k) = self.is(j, Sense::Of) {
             j = k;
         }
-        let (k, base) = self.point(j, true)?;
+        let current = self
+            .is(j, Sense::Article)
+            .and_then(|a| self.unit(a))
+            .map(|(k, u)| (k, Base::RelativeUnit(u, 0)));
+        let (k, base) = self.point(j, true).or(current)?;
         let periodic = matches!(
             base,
             Base::Year(_)
@@ -329,6 +424,7 @@ impl<'a> Parser<'a> {
                 | Base::Quarter(..)
                 | Base::Half(..)
                 | Base::RelativeUnit(..)
+                | Base::Season(..)
         );
         periodic.then_some((k, m, base))
     }
@@ -394,6 +490,11 @@ impl<'a> Parser<'a> {
             self.bare_year(i, cued),
             self.year_month(i),
             self.unit_year(i),
+            self.week_weekday(i),
+            self.holiday(i),
+            self.season(i),
+            self.bare_day(i),
+            self.spaced_date(i),
         ];
         candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
     }
@@ -413,10 +514,8 @@ impl<'a> Parser<'a> {
     /// `de 5e`: an ordinal day of the anchor's month.
     fn day_of_month(&self, i: usize) -> Option<(usize, Base)> {
         let (j, d) = self.ordinal(i)?;
-        ((1..=31).contains(&d)
-            && self.month(j, true).is_none()
-            && !self.has(j, Sense::Unit(Unit::Quarter)))
-        .then_some((j, Base::DayOfMonth(d)))
+        ((1..=31).contains(&d) && self.month(j, true).is_none() && self.unit(j).is_none())
+            .then_some((j, Base::DayOfMonth(d)))
     }
 
     /// `de 9e van mei`, `tweede van augustus`.
@@ -470,6 +569,11 @@ impl<'a> Parser<'a> {
             _ => None,
         }) {
             return Some((e, Base::Weekday(wd, Some(w))));
+        }
+        if let Some((e, Base::RelativeUnit(Unit::Week, n))) =
+            self.is(j, Sense::Of).and_then(|k| self.relative_unit(k))
+        {
+            return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
         }
         Some((j, Base::Weekday(wd, None)))
     }
@@ -548,7 +652,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `over twee weken`, `drie jaar geleden`, `il y a deux ans`, `dans trois ans`.
+    /// `over twee weken`, `drie jaar geleden`, `il y a deux ans`, `twee dagen na vandaag`.
     fn offset(&self, i: usize) -> Option<(usize, Base)> {
         let amount_unit = |i| {
             let (j, n) = self.amount(i)?;
@@ -557,17 +661,153 @@ impl<'a> Parser<'a> {
         };
         if let Some(j) = self.is(i, Sense::LaterBefore) {
             if let Some((k, n, u)) = amount_unit(j) {
-                return Some((k, Base::Offset(n, u)));
+                let linked = self
+                    .sense(k, |s| matches!(s, Sense::OffsetLink(_)).then_some(()))
+                    .is_some();
+                return (!linked).then_some((k, Base::Offset(n, u, From::Anchor)));
             }
         }
         if let Some(j) = self.is(i, Sense::AgoBefore) {
             if let Some((k, n, u)) = amount_unit(j) {
-                return Some((k, Base::Offset(-n, u)));
+                return Some((k, Base::Offset(-n, u, From::Anchor)));
             }
         }
         let (j, n, u) = amount_unit(i)?;
-        let k = self.is(j, Sense::AgoAfter)?;
-        Some((k, Base::Offset(-n, u)))
+        if let Some(k) = self.is(j, Sense::AgoAfter) {
+            return Some((k, Base::Offset(-n, u, From::Anchor)));
+        }
+        let (k, sign) = self.sense(j, |s| match s {
+            Sense::OffsetLink(sign) => Some(sign),
+            _ => None,
+        })?;
+        let k = self.is(k, Sense::Article).unwrap_or(k);
+        let from = [
+            self.relative_day(k),
+            self.weekday_date(k),
+            self.day_month(k),
+        ];
+        let (end, from) = from.into_iter().flatten().max_by_key(|&(e, _)| e)?;
+        let from = match from {
+            Base::RelativeDay(d) => From::RelativeDay(d),
+            Base::Weekday(wd, None) => From::Weekday(wd),
+            Base::Day(y, m, d) => From::Day(y, m, d),
+            _ => return None,
+        };
+        Some((end, Base::Offset(sign * n, u, from)))
+    }
+
+    /// `volgende week dinsdag`, `vorige week - maandag`, `volgende week op dinsdag`.
+    fn week_weekday(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, Base::RelativeUnit(Unit::Week, n)) = self.relative_unit(i)? else {
+            return None;
+        };
+        let k = if self.punct(j, "-,") {
+            j + 1
+        } else {
+            self.is(j, Sense::DayLink).unwrap_or(j)
+        };
+        let (end, wd) = self.sense(k, |s| match s {
+            Sense::Weekday(d) => Some(d),
+            _ => None,
+        })?;
+        Some((end, Base::Weekday(wd, Some(week_shift(n)))))
+    }
+
+    /// `Pasen 2018`, `Kerstmis`, `vorige koningsdag`, `le 14 juillet`.
+    fn holiday(&self, i: usize) -> Option<(usize, Base)> {
+        let holiday_at = |i| {
+            self.sense(i, |s| match s {
+                Sense::Holiday(h) => Some(h),
+                _ => None,
+            })
+        };
+        if let Some((j, n)) = self.sense(i, |s| match s {
+            Sense::Shift(n) if n != 0 => Some(n),
+            _ => None,
+        }) {
+            if let Some((k, h)) = holiday_at(j) {
+                return Some((k, Base::HolidayShift(h, n)));
+            }
+        }
+        let (j, h) = holiday_at(i)?;
+        match self.year_in(j, &YEARS) {
+            Some((k, y)) => Some((k, Base::Holiday(h, YearRef::Abs(y)))),
+            None => Some((j, Base::Holiday(h, YearRef::Implicit))),
+        }
+    }
+
+    /// `zomer`, `deze zomer`, `zomer 2020`, `l'été dernier`.
+    fn season(&self, i: usize) -> Option<(usize, Base)> {
+        let season_at = |i| {
+            self.sense(i, |s| match s {
+                Sense::Season(season) => Some(season),
+                _ => None,
+            })
+        };
+        let shift = |i| {
+            self.sense(i, |s| match s {
+                Sense::Shift(n) => Some(n),
+                _ => None,
+            })
+        };
+        if let Some((j, n)) = shift(i) {
+            if let Some((k, season)) = season_at(j) {
+                return Some((k, Base::Season(season, Some(YearRef::Rel(n)))));
+            }
+        }
+        let (j, season) = season_at(i)?;
+        if let Some((k, y)) = self.year_in(j, &YEARS) {
+            return Some((k, Base::Season(season, Some(YearRef::Abs(y)))));
+        }
+        if let Some((k, n)) = shift(j) {
+            return Some((k, Base::Season(season, Some(YearRef::Rel(n)))));
+        }
+        // A bare season is unanchored (`SU`), and only a season after an article or a
+        // preposition (French `a été` is a verb).
+        let cued = i > 0
+            && [Sense::Article, Sense::YearCue, Sense::Of]
+                .iter()
+                .any(|&s| self.has(i - 1, s));
+        cued.then_some((j, Base::Season(season, None)))
+    }
+
+    /// `le 23`: a bare day number of the anchor's month after a day article.
+    fn bare_day(&self, i: usize) -> Option<(usize, Base)> {
+        if i == 0 || !self.has(i - 1, Sense::DayArticle) {
+            return None;
+        }
+        let (d, digits) = self.num(i)?;
+        let next_ok = match self.toks.get(i + 1) {
+            None => true,
+            Some(t) if t.kind == Kind::Punct => {
+                !self.punct(i + 1, "%-/.,:") || self.toks.get(i + 2).is_none_or(|n| n.space_before)
+            }
+            Some(_) => self.has(i + 1, Sense::AfterBareDay),
+        };
+        (digits <= 2 && (1..=31).contains(&d) && next_ok).then_some((i + 1, Base::DayOfMonth(d)))
+    }
+
+    /// `18 08 1978`, `2 4 2009`: day, month and year separated by spaces.
+    fn spaced_date(&self, i: usize) -> Option<(usize, Base)> {
+        let (d, dd) = self.num(i)?;
+        let (m, md) = self.num(i + 1)?;
+        let (y, yd) = self.num(i + 2)?;
+        let spaced = (i + 1..=i + 2).all(|k| self.toks[k].space_before);
+        let before_ok = i == 0 || self.num(i - 1).is_none();
+        let after_ok = self.num(i + 3).is_none() && !self.quantity_after(i + 3);
+        let year = match yd {
+            4 if YEARS.contains(&y) => y as i32,
+            2 if dd == 2 && md == 2 => {
+                if y < 50 {
+                    2000 + y as i32
+                } else {
+                    1900 + y as i32
+                }
+            }
+            _ => return None,
+        };
+        (spaced && before_ok && after_ok && dd <= 2 && md <= 2 && valid_day(Some(year), m, d))
+            .then_some((i + 3, Base::Day(YearRef::Abs(year), m, d)))
     }
 
     /// `3/3/2020`, `2020-03-03`, `15.05.99`, `22/04`, `2015-3`, `12-2015`.
@@ -658,7 +898,10 @@ impl<'a> Parser<'a> {
                 let (end, y) = self.year_after_date(k + 1, false)?;
                 return valid_day(Some(y), m, d).then_some((end, Base::Day(YearRef::Abs(y), m, d)));
             }
-            return None;
+            // 2/okt
+            let plain = sep.folded == "/" && !sep.space_before && self.attached(j + 1);
+            return (plain && valid_day(None, m, d))
+                .then_some((k, Base::Day(YearRef::Implicit, m, d)));
         }
         let j = self
             .is(j, Sense::Of)
@@ -856,32 +1099,55 @@ enum Endpoint {
     Day(u32),
 }
 
-/// Completes the ends of an interval from each other: `3 en 12 sept`, `jan-feb 2017`.
-fn merge(first: Endpoint, second: Endpoint) -> Option<(Base, Base)> {
-    let second_base = match second {
-        Endpoint::Base(b) => b,
-        Endpoint::Part(TimexMod::End, b) => b,
-        Endpoint::Part(_, b) => b,
+/// The weekday shift of a week shifted by `n`.
+fn week_shift(n: i32) -> WeekdayShift {
+    match n.signum() {
+        -1 => WeekdayShift::PreviousWeek,
+        1 => WeekdayShift::NextWeek,
+        _ => WeekdayShift::ThisWeek,
+    }
+}
+
+/// Completes the ends of an interval from each other: `3 en 12 sept`, `jan-feb 2017`,
+/// `mei tot maart` (into the next year).
+fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
+    let (second_base, second_end) = match second {
+        Endpoint::Base(b) => (b, false),
+        Endpoint::Part(m, b) => (b, m == TimexMod::End),
         Endpoint::Day(_) => return None,
     };
-    let first_base = match first {
-        Endpoint::Base(b) | Endpoint::Part(_, b) => b,
+    let (first_base, first_end) = match first {
+        Endpoint::Base(b) => (b, false),
+        Endpoint::Part(m, b) => (b, m == TimexMod::End),
         Endpoint::Day(d) => match second_base {
-            Base::Day(y, m, d2) if d < d2 => Base::Day(y, m, d),
+            Base::Day(y, m, d2) if d < d2 => (Base::Day(y, m, d), false),
             _ => return None,
         },
     };
+    let earlier = |m1: u32, m2: u32, y: i32| if m1 > m2 { y - 1 } else { y };
     let first_base = match (first_base, second_base) {
         (Base::Month(YearRef::Implicit, m1), Base::Month(YearRef::Abs(y), m2)) => {
-            Base::Month(YearRef::Abs(if m1 > m2 { y - 1 } else { y }), m1)
+            Base::Month(YearRef::Abs(earlier(m1, m2, y)), m1)
         }
         (Base::Day(YearRef::Implicit, m1, d1), Base::Day(YearRef::Abs(y), m2, _)) => {
-            Base::Day(YearRef::Abs(if m1 > m2 { y - 1 } else { y }), m1, d1)
+            Base::Day(YearRef::Abs(earlier(m1, m2, y)), m1, d1)
         }
         (Base::Month(YearRef::Implicit, m1), Base::Day(YearRef::Abs(y), m2, _)) => {
-            Base::Month(YearRef::Abs(if m1 > m2 { y - 1 } else { y }), m1)
+            Base::Month(YearRef::Abs(earlier(m1, m2, y)), m1)
+        }
+        (Base::Day(YearRef::Implicit, m1, d1), Base::Month(YearRef::Abs(y), m2)) => {
+            Base::Day(YearRef::Abs(earlier(m1, m2, y)), m1, d1)
         }
         (a, _) => a,
+    };
+    let second_base = match (first_base, second_base) {
+        (Base::Month(YearRef::Implicit, m1), Base::Month(YearRef::Implicit, m2)) if m2 < m1 => {
+            Base::Month(YearRef::Rel(1), m2)
+        }
+        (Base::Day(YearRef::Implicit, m1, _), Base::Day(YearRef::Implicit, m2, d2)) if m2 < m1 => {
+            Base::Day(YearRef::Rel(1), m2, d2)
+        }
+        (_, b) => b,
     };
     let compatible = !matches!(
         (first_base, second_base),
@@ -890,7 +1156,16 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Base, Base)> {
             | (Base::Year(_), Base::Day(..))
             | (Base::Day(..), Base::Year(_))
     );
-    compatible.then_some((first_base, second_base))
+    compatible.then_some((
+        Bound {
+            base: first_base,
+            at_end: first_end,
+        },
+        Bound {
+            base: second_base,
+            at_end: second_end,
+        },
+    ))
 }
 
 /// Whether day `d` exists in month `m` of `year` (any leap year when unknown).

@@ -149,9 +149,109 @@ pub struct DateLexicon {
     /// Words after a number that make it a quantity, never a year (`euro`, `%`).
     #[serde(default)]
     pub quantity_words: Vec<String>,
-    /// Words before a weekday or a day number that make `morgen`-like words something else.
+    /// Words before which `morgen`-like relative days mean something else (`'s morgens`).
     #[serde(default)]
     pub not_before_relative_days: Vec<String>,
+    /// Modifiers after a period (`2018 of later`, `1-1-2016 en daarna`).
+    #[serde(default)]
+    pub modifiers_after: BTreeMap<String, TimexMod>,
+    /// Words between an amount of time and the day it counts from (`na` = +1, `voor` = -1).
+    #[serde(default)]
+    pub offset_links: BTreeMap<String, i32>,
+    /// Words between a week and its weekday (`volgende week op dinsdag`).
+    #[serde(default)]
+    pub day_links: Vec<String>,
+    /// `now`, only as the end of an interval (`tussen januari en nu`).
+    #[serde(default)]
+    pub now: Vec<String>,
+    /// Holidays: `MM-DD`, or `easter` with an optional day offset (`easter+1`).
+    #[serde(default)]
+    pub holidays: BTreeMap<String, String>,
+    /// Seasons as TIMEX3 codes (`SP`, `SU`, `FA`, `WI`).
+    #[serde(default)]
+    pub seasons: BTreeMap<String, String>,
+    /// Words before a decade (`jaren 1990`, `les années 1990`).
+    #[serde(default)]
+    pub decades: Vec<String>,
+    /// Words after an ordinal for a century (`21e eeuw`).
+    #[serde(default)]
+    pub centuries: Vec<String>,
+    /// Articles before a bare day number that make it the day of the anchor's month (`le 23`).
+    #[serde(default)]
+    pub day_articles: Vec<String>,
+    /// Words that may follow such a bare day number (`le 17 pour`).
+    #[serde(default)]
+    pub after_bare_day: Vec<String>,
+}
+
+/// A holiday's date rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    /// The same month and day every year.
+    Fixed(u32, u32),
+    /// Days after Easter Sunday (Gregorian).
+    Easter(i32),
+}
+
+impl Holiday {
+    fn parse(rule: &str) -> Result<Holiday, String> {
+        if let Some(rest) = rule.strip_prefix("easter") {
+            let offset = if rest.is_empty() {
+                0
+            } else {
+                rest.trim_start_matches('+')
+                    .parse()
+                    .map_err(|_| format!("bad holiday rule {rule:?}"))?
+            };
+            return Ok(Holiday::Easter(offset));
+        }
+        let (m, d) = rule
+            .split_once('-')
+            .ok_or_else(|| format!("bad holiday rule {rule:?}"))?;
+        let (m, d): (u32, u32) = (
+            m.parse().map_err(|_| format!("bad month in {rule:?}"))?,
+            d.parse().map_err(|_| format!("bad day in {rule:?}"))?,
+        );
+        if chrono::NaiveDate::from_ymd_opt(2000, m, d).is_none() {
+            return Err(format!("no such day {rule:?}"));
+        }
+        Ok(Holiday::Fixed(m, d))
+    }
+}
+
+/// A season, as its TIMEX3 code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    /// `SP`.
+    Spring,
+    /// `SU`.
+    Summer,
+    /// `FA`.
+    Fall,
+    /// `WI`.
+    Winter,
+}
+
+impl Season {
+    fn parse(code: &str) -> Result<Season, String> {
+        match code {
+            "SP" => Ok(Season::Spring),
+            "SU" => Ok(Season::Summer),
+            "FA" => Ok(Season::Fall),
+            "WI" => Ok(Season::Winter),
+            _ => Err(format!("unknown season code {code:?}")),
+        }
+    }
+
+    /// The TIMEX3 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
 }
 
 /// What a phrase means to the grammar. A phrase may have several senses.
@@ -183,6 +283,16 @@ pub enum Sense {
     Within,
     Quantity,
     NotBeforeRelativeDay,
+    ModifierAfter(TimexMod),
+    OffsetLink(i32),
+    DayLink,
+    Now,
+    Holiday(Holiday),
+    Season(Season),
+    Decade,
+    Century,
+    DayArticle,
+    AfterBareDay,
 }
 
 impl Sense {
@@ -196,6 +306,8 @@ impl Sense {
                 | Sense::Unit(_)
                 | Sense::Shift(1 | -1)
                 | Sense::Fiscal
+                | Sense::Holiday(_)
+                | Sense::Season(_)
         )
     }
 }
@@ -268,7 +380,25 @@ impl Phrases {
         for (word, &m) in &lex.parts {
             phrases.add(word, Sense::Part(m))?;
         }
-        let lists: [(&Vec<String>, Sense); 14] = [
+        for (word, &m) in &lex.modifiers_after {
+            phrases.add(word, Sense::ModifierAfter(m))?;
+        }
+        for (word, &n) in &lex.offset_links {
+            phrases.add(word, Sense::OffsetLink(n))?;
+        }
+        for (word, rule) in &lex.holidays {
+            phrases.add(word, Sense::Holiday(Holiday::parse(rule)?))?;
+        }
+        for (word, code) in &lex.seasons {
+            phrases.add(word, Sense::Season(Season::parse(code)?))?;
+        }
+        let lists: [(&Vec<String>, Sense); 20] = [
+            (&lex.day_links, Sense::DayLink),
+            (&lex.now, Sense::Now),
+            (&lex.decades, Sense::Decade),
+            (&lex.centuries, Sense::Century),
+            (&lex.day_articles, Sense::DayArticle),
+            (&lex.after_bare_day, Sense::AfterBareDay),
             (&lex.year_cues, Sense::YearCue),
             (&lex.fiscal_years, Sense::Fiscal),
             (&lex.articles, Sense::Article),

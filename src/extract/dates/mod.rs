@@ -72,6 +72,8 @@ pub enum Granularity {
     Duration,
     /// An interval between two points (`2014-01-01/2018-01-01`).
     Interval,
+    /// A season (`2016-SU`, or `SU` unanchored).
+    Season,
 }
 
 /// Bytes of context kept before and after a prefilter hit.

@@ -3,8 +3,8 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
-use super::grammar::{Base, Expr, YearRef};
-use super::lexicon::{Unit, WeekdayShift};
+use super::grammar::{Base, Bound, Expr, From, YearRef};
+use super::lexicon::{Holiday, Season, Unit, WeekdayShift};
 use super::{DateRange, DateValue, Granularity};
 use crate::article::PubDate;
 
@@ -23,6 +23,8 @@ pub enum Point {
     Week(i32, u32),
     /// A day.
     Day(NaiveDate),
+    /// A season, in a year or unanchored.
+    Season(Option<i32>, Season),
 }
 
 impl Point {
@@ -35,6 +37,22 @@ impl Point {
             Point::Month(y, m) => format!("{y:04}-{m:02}"),
             Point::Week(y, w) => format!("{y:04}-W{w:02}"),
             Point::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Point::Season(Some(y), s) => format!("{y:04}-{}", s.code()),
+            Point::Season(None, s) => s.code().to_string(),
+        }
+    }
+
+    /// The first day after the period.
+    pub fn end_exclusive(&self) -> Option<NaiveDate> {
+        let first = self.first_day()?;
+        match *self {
+            Point::Year(_) => add(first, Unit::Year, 1),
+            Point::Half(..) => add(first, Unit::Half, 1),
+            Point::Quarter(..) => add(first, Unit::Quarter, 1),
+            Point::Month(..) => add(first, Unit::Month, 1),
+            Point::Week(..) => add(first, Unit::Week, 1),
+            Point::Day(_) => add(first, Unit::Day, 1),
+            Point::Season(..) => None,
         }
     }
 
@@ -47,6 +65,7 @@ impl Point {
             Point::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
             Point::Week(y, w) => NaiveDate::from_isoywd_opt(y, w, Weekday::Mon),
             Point::Day(d) => Some(d),
+            Point::Season(..) => None,
         }
     }
 }
@@ -60,11 +79,14 @@ pub fn granularity(base: &Base) -> Granularity {
         Base::Month(..) | Base::MonthShift(..) => Granularity::Month,
         Base::Week(..) => Granularity::Week,
         Base::RelativeUnit(unit, _) => unit_granularity(*unit),
+        Base::Season(..) => Granularity::Season,
         Base::Day(..)
         | Base::DayOfMonth(_)
         | Base::RelativeDay(_)
         | Base::Weekday(..)
-        | Base::Offset(..) => Granularity::Day,
+        | Base::Offset(..)
+        | Base::Holiday(..)
+        | Base::HolidayShift(..) => Granularity::Day,
     }
 }
 
@@ -135,8 +157,59 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::RelativeDay(n) => Some(Point::Day(anchor.day? + Duration::days(n.into()))),
         Base::RelativeUnit(unit, n) => relative_unit(&anchor, unit, n),
         Base::Weekday(wd, shift) => Some(Point::Day(weekday(anchor.day?, wd, shift)?)),
-        Base::Offset(n, unit) => Some(Point::Day(add(anchor.day?, unit, n)?)),
+        Base::Offset(n, unit, from) => {
+            let day = match from {
+                From::Anchor => anchor.day?,
+                From::RelativeDay(d) => anchor.day? + Duration::days(d.into()),
+                From::Weekday(wd) => weekday(anchor.day?, wd, None)?,
+                From::Day(r, m, d) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, d)?,
+            };
+            Some(Point::Day(add(day, unit, n)?))
+        }
+        Base::Holiday(h, r) => holiday(h, anchor.year_of(r)?).map(Point::Day),
+        Base::HolidayShift(h, n) => {
+            let today = anchor.day?;
+            let y = today.year();
+            let found = if n < 0 {
+                [y, y - 1]
+                    .into_iter()
+                    .filter_map(|y| holiday(h, y))
+                    .find(|d| *d < today)
+            } else {
+                [y, y + 1]
+                    .into_iter()
+                    .filter_map(|y| holiday(h, y))
+                    .find(|d| *d > today)
+            };
+            found.map(Point::Day)
+        }
+        Base::Season(s, None) => Some(Point::Season(None, s)),
+        Base::Season(s, Some(r)) => Some(Point::Season(Some(anchor.year_of(r)?), s)),
     }
+}
+
+/// The date of holiday `h` in year `y`.
+fn holiday(h: Holiday, y: i32) -> Option<NaiveDate> {
+    match h {
+        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+        Holiday::Easter(offset) => easter(y)?.checked_add_signed(Duration::days(offset.into())),
+    }
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let (b, c) = (y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
 }
 
 fn relative_unit(anchor: &Anchor, unit: Unit, n: i32) -> Option<Point> {
@@ -231,9 +304,15 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
             range: None,
         },
         Expr::Interval(a, b) => {
-            let ends = resolve_base(a, published)
-                .and_then(|p| p.first_day())
-                .zip(resolve_base(b, published).and_then(|p| p.first_day()));
+            let bound = |b: &Bound| {
+                let point = resolve_base(&b.base, published)?;
+                if b.at_end {
+                    point.end_exclusive()
+                } else {
+                    point.first_day()
+                }
+            };
+            let ends = bound(a).zip(bound(b));
             let range = ends.map(|(s, e)| DateRange {
                 start: s.format("%Y-%m-%d").to_string(),
                 end: e.format("%Y-%m-%d").to_string(),
