@@ -780,7 +780,8 @@ impl<'a> Parser<'a> {
         let next_ok = match self.toks.get(i + 1) {
             None => true,
             Some(t) if t.kind == Kind::Punct => {
-                !self.punct(i + 1, "%-/.,:") || self.toks.get(i + 2).is_none_or(|n| n.space_before)
+                !self.punct(i + 1, "%-/.,:")
+                    || self.toks.get(i + 2).map_or(true, |n| n.space_before)
             }
             Some(_) => self.has(i + 1, Sense::AfterBareDay),
         };
