@@ -116,8 +116,8 @@ impl<'a> Parser<'a> {
                 .map(|(j, m, b)| (j, Expr::Modified(m, b))),
             self.duration(i),
             self.fiscal(i),
-            self.decade(i),
             self.point(i, false).map(|(j, b)| self.modifier_after(j, b)),
+            self.decade(i),
         ];
         candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
     }
@@ -501,12 +501,17 @@ impl<'a> Parser<'a> {
 
     /// Article + period: `het derde kwartaal`, `la semaine prochaine`, `de 5e`.
     fn with_article(&self, i: usize) -> Option<(usize, Base)> {
-        let j = self.is(i, Sense::Article)?;
+        let relative = self
+            .is(i, Sense::RelativeArticle)
+            .and_then(|j| self.relative_unit(j));
+        let Some(j) = self.is(i, Sense::Article) else {
+            return relative;
+        };
         let candidates = [
             self.ordinal_period(j),
-            self.relative_unit(j),
             self.day_of_month(j),
             self.ordinal_day_month(j),
+            relative,
         ];
         candidates.into_iter().flatten().max_by_key(|&(k, _)| k)
     }
@@ -569,6 +574,13 @@ impl<'a> Parser<'a> {
             _ => None,
         }) {
             return Some((e, Base::Weekday(wd, Some(w))));
+        }
+        if let Some((e, d)) = self
+            .is(j, Sense::Article)
+            .and_then(|a| self.ordinal(a))
+            .filter(|&(_, d)| (1..=31).contains(&d))
+        {
+            return Some((e, Base::DayOfMonth(d)));
         }
         if let Some((e, Base::RelativeUnit(Unit::Week, n))) =
             self.is(j, Sense::Of).and_then(|k| self.relative_unit(k))
@@ -698,6 +710,14 @@ impl<'a> Parser<'a> {
 
     /// `volgende week dinsdag`, `vorige week - maandag`, `volgende week op dinsdag`.
     fn week_weekday(&self, i: usize) -> Option<(usize, Base)> {
+        let linked = self.is(i, Sense::DayLink);
+        let i = linked.unwrap_or(i);
+        if linked.is_some() {
+            // `op dinsdag van volgende week`
+            if let Some(found @ (_, Base::Weekday(_, Some(_)))) = self.weekday_date(i) {
+                return Some(found);
+            }
+        }
         let (j, Base::RelativeUnit(Unit::Week, n)) = self.relative_unit(i)? else {
             return None;
         };
@@ -953,6 +973,12 @@ impl<'a> Parser<'a> {
     fn month_first(&self, i: usize) -> Option<(usize, Base)> {
         let full = self.month(i, false);
         let (j, m) = full.or_else(|| self.month(i, true))?;
+        // november de 15e
+        if let Some((k, d)) = self.is(j, Sense::Article).and_then(|a| self.ordinal(a)) {
+            if valid_day(None, m, d) {
+                return Some((k, Base::Day(YearRef::Implicit, m, d)));
+            }
+        }
         // Sep-23-2020
         if self.punct(j, "-/") && self.attached(j) {
             if let Some((k, y)) = self
@@ -1027,6 +1053,9 @@ impl<'a> Parser<'a> {
         let (k, u) = self.unit(j)?;
         let (end, year) = self.period_year(k);
         match u {
+            Unit::Week if (1..=53).contains(&n) && year != YearRef::Implicit => {
+                Some((end, Base::Week(year, n)))
+            }
             Unit::Quarter if (1..=4).contains(&n) => Some((end, Base::Quarter(year, n))),
             Unit::Half if (1..=2).contains(&n) => Some((end, Base::Half(year, n))),
             _ => None,
@@ -1142,6 +1171,7 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
         (a, _) => a,
     };
     let second_base = match (first_base, second_base) {
+        (Base::Weekday(_, Some(shift)), Base::Weekday(wd, None)) => Base::Weekday(wd, Some(shift)),
         (Base::Month(YearRef::Implicit, m1), Base::Month(YearRef::Implicit, m2)) if m2 < m1 => {
             Base::Month(YearRef::Rel(1), m2)
         }

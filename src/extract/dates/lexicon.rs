@@ -113,6 +113,9 @@ pub struct DateLexicon {
     /// Articles that belong to the span of a named period (`het derde kwartaal`).
     #[serde(default)]
     pub articles: Vec<String>,
+    /// Articles that belong to the span of a relative period (`la semaine prochaine`).
+    #[serde(default)]
+    pub relative_articles: Vec<String>,
     /// `of` between a part and its period (`eind van`, `fin de`).
     #[serde(default)]
     pub of: Vec<String>,
@@ -272,6 +275,7 @@ pub enum Sense {
     YearCue,
     Fiscal,
     Article,
+    RelativeArticle,
     Of,
     From,
     Between,
@@ -392,7 +396,8 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 20] = [
+        let lists: [(&Vec<String>, Sense); 21] = [
+            (&lex.relative_articles, Sense::RelativeArticle),
             (&lex.day_links, Sense::DayLink),
             (&lex.now, Sense::Now),
             (&lex.decades, Sense::Decade),
