@@ -317,6 +317,22 @@ impl<'a> Parser<'a> {
             }
         }
         self.interval_body(i, Sense::To)
+            .or_else(|| self.month_day_span(i))
+    }
+
+    /// `november 19-20`: a month, then a span of its days.
+    fn month_day_span(&self, i: usize) -> Option<Parse> {
+        let (j, m) = self.month(i, false)?;
+        let (d1, _) = self.num(j).filter(|&(_, digits)| digits <= 2)?;
+        if !self.punct(j + 1, "-") || !self.attached(j + 1) || !self.attached(j + 2) {
+            return None;
+        }
+        let (d2, _) = self.num(j + 2).filter(|&(_, digits)| digits <= 2)?;
+        let day = |d| Bound {
+            base: Base::Day(YearRef::Implicit, m, d),
+            at_end: false,
+        };
+        (d1 < d2 && valid_day(None, m, d2)).then_some((j + 3, Expr::Interval(day(d1), day(d2))))
     }
 
     fn interval_body(&self, i: usize, closer: Sense) -> Option<Parse> {
@@ -582,6 +598,14 @@ impl<'a> Parser<'a> {
         {
             return Some((e, Base::DayOfMonth(d)));
         }
+        if let Some((d, digits)) = self.num(j) {
+            let closed = self.toks.get(j + 1).map_or(true, |t| {
+                t.kind == Kind::Punct && !self.punct(j + 1, "%-/.:")
+            });
+            if digits <= 2 && (1..=31).contains(&d) && closed {
+                return Some((j + 1, Base::DayOfMonth(d)));
+            }
+        }
         if let Some((e, Base::RelativeUnit(Unit::Week, n))) =
             self.is(j, Sense::Of).and_then(|k| self.relative_unit(k))
         {
@@ -620,7 +644,7 @@ impl<'a> Parser<'a> {
         };
         if let Some((j, n)) = shift(i) {
             if let Some((k, u)) = self.unit(j) {
-                if !self.unit_is_plural_amount(j) {
+                if !self.has(k, Sense::Of) {
                     return Some((self.skip_ci(k), Base::RelativeUnit(u, n)));
                 }
             }
@@ -643,11 +667,6 @@ impl<'a> Parser<'a> {
         })?;
         let (k, n) = shift(j)?;
         (n != 0).then_some((k, Base::MonthShift(m, n)))
-    }
-
-    /// Whether the unit at `i` is a plural used as an amount (`jaren`): not a single period.
-    fn unit_is_plural_amount(&self, _i: usize) -> bool {
-        false
     }
 
     /// French `ce mois-ci`.
@@ -714,7 +733,12 @@ impl<'a> Parser<'a> {
         let i = linked.unwrap_or(i);
         if linked.is_some() {
             // `op dinsdag van volgende week`
-            if let Some(found @ (_, Base::Weekday(_, Some(_)))) = self.weekday_date(i) {
+            let weekday_of_week = self
+                .sense(i, |s| matches!(s, Sense::Weekday(_)).then_some(()))
+                .is_some_and(|(j, ())| self.has(j, Sense::Of));
+            if let Some(found @ (_, Base::Weekday(_, Some(_)))) =
+                self.weekday_date(i).filter(|_| weekday_of_week)
+            {
                 return Some(found);
             }
         }
@@ -926,7 +950,7 @@ impl<'a> Parser<'a> {
         }
         let j = self
             .is(j, Sense::Of)
-            .filter(|_| self.ordinal(i).is_some())
+            .filter(|&k| self.month(k, true).is_some())
             .unwrap_or(j);
         let (k, m) = self.month(j, true)?;
         self.finish_day(k, d, m)
@@ -977,6 +1001,19 @@ impl<'a> Parser<'a> {
         if let Some((k, d)) = self.is(j, Sense::Article).and_then(|a| self.ordinal(a)) {
             if valid_day(None, m, d) {
                 return Some((k, Base::Day(YearRef::Implicit, m, d)));
+            }
+        }
+        // novembre 23 de 1987, May 23, 2020
+        if let Some((k, d)) = self.day(j).filter(|_| self.num(j).is_some()) {
+            let after = if self.punct(k, ",") {
+                k + 1
+            } else {
+                self.is(k, Sense::Of).unwrap_or(k)
+            };
+            if let Some((e, y)) = self.year_in(after, &YEARS) {
+                if valid_day(Some(y), m, d) {
+                    return Some((e, Base::Day(YearRef::Abs(y), m, d)));
+                }
             }
         }
         // Sep-23-2020

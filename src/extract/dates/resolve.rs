@@ -139,6 +139,13 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
             let y = anchor.year_of(r)?;
             NaiveDate::from_isoywd_opt(y, w, Weekday::Mon).map(|_| Point::Week(y, w))
         }
+        Base::Day(YearRef::Implicit, 2, 29) => {
+            // A leap day without a year: the latest leap year up to the anchor's.
+            let y = anchor.year?;
+            (0..8)
+                .find_map(|back| NaiveDate::from_ymd_opt(y - back, 2, 29))
+                .map(Point::Day)
+        }
         Base::Day(r, m, d) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, d).map(Point::Day),
         Base::MonthShift(m, n) => {
             let (ay, am) = (anchor.year?, anchor.month?);
