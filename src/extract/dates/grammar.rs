@@ -534,7 +534,12 @@ impl<'a> Parser<'a> {
 
     /// `de 5e`: an ordinal day of the anchor's month.
     fn day_of_month(&self, i: usize) -> Option<(usize, Base)> {
-        let (j, d) = self.ordinal(i)?;
+        // Only written with digits: `de eerste` is far more often "the first one".
+        let (j, d) = self.ordinal(i).filter(|_| {
+            self.toks[i]
+                .folded
+                .starts_with(|c: char| c.is_ascii_digit())
+        })?;
         ((1..=31).contains(&d) && self.month(j, true).is_none() && self.unit(j).is_none())
             .then_some((j, Base::DayOfMonth(d)))
     }
@@ -644,7 +649,7 @@ impl<'a> Parser<'a> {
         };
         if let Some((j, n)) = shift(i) {
             if let Some((k, u)) = self.unit(j) {
-                if !self.has(k, Sense::Of) {
+                if !self.has(k, Sense::Of) && !self.has(j, Sense::Plural) {
                     return Some((self.skip_ci(k), Base::RelativeUnit(u, n)));
                 }
             }
@@ -655,7 +660,7 @@ impl<'a> Parser<'a> {
                 return Some((k, Base::MonthShift(m, n)));
             }
         }
-        if let Some((j, u)) = self.unit(i) {
+        if let Some((j, u)) = self.unit(i).filter(|_| !self.has(i, Sense::Plural)) {
             let j = self.skip_ci(j);
             if let Some((k, n)) = shift(j) {
                 return Some((k, Base::RelativeUnit(u, n)));
@@ -688,7 +693,8 @@ impl<'a> Parser<'a> {
         let amount_unit = |i| {
             let (j, n) = self.amount(i)?;
             let (k, u) = self.unit(j)?;
-            Some((k, n as i32, u))
+            // `in vijf jaar tijd` is a duration.
+            (!self.quantity_after(k)).then_some((k, n as i32, u))
         };
         if let Some(j) = self.is(i, Sense::LaterBefore) {
             if let Some((k, n, u)) = amount_unit(j) {
@@ -1031,6 +1037,10 @@ impl<'a> Parser<'a> {
                         .then_some((end, Base::Day(YearRef::Abs(y), m, d)));
                 }
             }
+        }
+        // april volgend jaar
+        if let Some((k, Base::RelativeUnit(Unit::Year, n))) = self.relative_unit(j) {
+            return Some((k, Base::Month(YearRef::Rel(n), m)));
         }
         let after_comma = if self.punct(j, ",") { j + 1 } else { j };
         let after_of = self.is(j, Sense::Of).unwrap_or(j);

@@ -83,6 +83,9 @@ pub struct DateLexicon {
     /// Unit words, singular and plural.
     #[serde(default)]
     pub units: BTreeMap<String, Unit>,
+    /// Plural unit words: with a shift they are vague (`de afgelopen jaren`), not a period.
+    #[serde(default)]
+    pub plural_units: Vec<String>,
     /// Words that move a unit by whole units (`vorig` = -1, `dit` = 0).
     #[serde(default)]
     pub shifts: BTreeMap<String, i32>,
@@ -275,6 +278,7 @@ pub enum Sense {
     YearCue,
     Fiscal,
     Article,
+    Plural,
     RelativeArticle,
     Of,
     From,
@@ -396,7 +400,8 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 21] = [
+        let lists: [(&Vec<String>, Sense); 22] = [
+            (&lex.plural_units, Sense::Plural),
             (&lex.relative_articles, Sense::RelativeArticle),
             (&lex.day_links, Sense::DayLink),
             (&lex.now, Sense::Now),
