@@ -649,8 +649,9 @@ impl<'a> Parser<'a> {
         };
         if let Some((j, n)) = shift(i) {
             if let Some((k, u)) = self.unit(j) {
-                if !self.has(k, Sense::Of) && !self.has(j, Sense::Plural) {
-                    return Some((self.skip_ci(k), Base::RelativeUnit(u, n)));
+                let plural = self.has(i, Sense::Plural) || self.has(j, Sense::Plural);
+                if !self.has(k, Sense::Of) && !plural && u != Unit::Day {
+                    return self.skip_ci(k).map(|e| (e, Base::RelativeUnit(u, n)));
                 }
             }
             if let Some((k, m)) = self.sense(j, |s| match s {
@@ -660,9 +661,11 @@ impl<'a> Parser<'a> {
                 return Some((k, Base::MonthShift(m, n)));
             }
         }
-        if let Some((j, u)) = self.unit(i).filter(|_| !self.has(i, Sense::Plural)) {
-            let j = self.skip_ci(j);
-            if let Some((k, n)) = shift(j) {
+        if let Some((j, u)) = self
+            .unit(i)
+            .filter(|&(_, u)| u != Unit::Day && !self.has(i, Sense::Plural))
+        {
+            if let Some((k, n)) = shift(j).filter(|&(k, _)| !self.has(k - 1, Sense::Plural)) {
                 return Some((k, Base::RelativeUnit(u, n)));
             }
         }
@@ -674,17 +677,17 @@ impl<'a> Parser<'a> {
         (n != 0).then_some((k, Base::MonthShift(m, n)))
     }
 
-    /// French `ce mois-ci`.
-    fn skip_ci(&self, i: usize) -> usize {
-        if self.punct(i, "-")
-            && self
-                .toks
-                .get(i + 1)
-                .is_some_and(|t| t.folded == "ci" || t.folded == "là")
-        {
-            i + 2
-        } else {
-            i
+    /// French `ce mois-ci`; `None` for `ce mois-là`, which is not the anchor's.
+    fn skip_ci(&self, i: usize) -> Option<usize> {
+        let suffix = self
+            .toks
+            .get(i + 1)
+            .filter(|_| self.punct(i, "-"))
+            .map(|t| t.folded.as_str());
+        match suffix {
+            Some("ci") => Some(i + 2),
+            Some("là") => None,
+            _ => Some(i),
         }
     }
 
