@@ -65,13 +65,24 @@ pub enum From {
     Day(YearRef, u32, u32),
 }
 
+/// Where an interval meets a period: `van het midden van maart`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// Its first day.
+    Start,
+    /// Its middle.
+    Mid,
+    /// The day after it.
+    End,
+}
+
 /// One end of an interval: the start of a period, or its end (`tot het einde van 2008`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bound {
     /// The period.
     pub base: Base,
-    /// Whether the interval meets the period's end rather than its start.
-    pub at_end: bool,
+    /// Which part of the period the interval meets.
+    pub edge: Edge,
 }
 
 /// A recognized expression.
@@ -95,6 +106,9 @@ pub struct Parser<'a> {
     phrases: &'a Phrases,
     toks: &'a [Token],
 }
+
+/// The ordinal `last` (`de laatste week van 2016`).
+const LAST: u32 = u32::MAX;
 
 /// Years a bare number may be without a month next to it.
 const BARE_YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
@@ -138,7 +152,7 @@ impl<'a> Parser<'a> {
         let years = |from: i32, to: i32| {
             let bound = |y| Bound {
                 base: Base::Year(YearRef::Abs(y)),
-                at_end: false,
+                edge: Edge::Start,
             };
             Expr::Interval(bound(from), bound(to))
         };
@@ -214,6 +228,12 @@ impl<'a> Parser<'a> {
             Sense::Number(n) => Some(n),
             _ => None,
         })
+    }
+
+    /// An ordinal of a period, where `LAST` stands for `laatste`, `dernier`.
+    fn period_ordinal(&self, i: usize) -> Option<(usize, u32)> {
+        self.ordinal(i)
+            .or_else(|| self.is(i, Sense::Last).map(|j| (j, LAST)))
     }
 
     /// An ordinal: `derde`, `3e`, `1er`.
@@ -330,7 +350,7 @@ impl<'a> Parser<'a> {
         let (d2, _) = self.num(j + 2).filter(|&(_, digits)| digits <= 2)?;
         let day = |d| Bound {
             base: Base::Day(YearRef::Implicit, m, d),
-            at_end: false,
+            edge: Edge::Start,
         };
         (d1 < d2 && valid_day(None, m, d2)).then_some((j + 3, Expr::Interval(day(d1), day(d2))))
     }
@@ -371,6 +391,10 @@ impl<'a> Parser<'a> {
     /// An interval endpoint: a point, or a bare day to be completed by the other end.
     fn endpoint(&self, i: usize) -> Option<(usize, Endpoint)> {
         let point = self.point(i, true).map(|(j, b)| (j, Endpoint::Base(b)));
+        let article_day = self
+            .is(i, Sense::Article)
+            .and_then(|a| self.day_month(a))
+            .map(|(j, b)| (j, Endpoint::Base(b)));
         let part = self
             .part(i, None)
             .map(|(j, m, b)| (j, Endpoint::Part(m, b)));
@@ -383,7 +407,7 @@ impl<'a> Parser<'a> {
         let now = self
             .is(i, Sense::Now)
             .map(|j| (j, Endpoint::Base(Base::RelativeDay(0))));
-        let best = [point, part, numeric, abbreviated, now]
+        let best = [point, article_day, part, numeric, abbreviated, now]
             .into_iter()
             .flatten()
             .max_by_key(|&(j, _)| j);
@@ -400,7 +424,11 @@ impl<'a> Parser<'a> {
             Sense::Modifier(m) => Some(m),
             _ => None,
         })?;
-        if m == TimexMod::Before && self.has(j, Sense::Article) {
+        let part_follows = self.is(j, Sense::Article).is_some_and(|a| {
+            self.sense(a, |s| matches!(s, Sense::Part(_)).then_some(()))
+                .is_some()
+        });
+        if m == TimexMod::Before && self.has(j, Sense::Article) && !part_follows {
             // `voor de komende week`: "for", not "before".
             return None;
         }
@@ -511,6 +539,9 @@ impl<'a> Parser<'a> {
             self.season(i),
             self.bare_day(i),
             self.spaced_date(i),
+            self.month(i, true)
+                .filter(|_| cued)
+                .map(|(j, m)| (j, Base::Month(YearRef::Implicit, m))),
         ];
         candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
     }
@@ -1099,9 +1130,19 @@ impl<'a> Parser<'a> {
 
     /// `derde kwartaal (van) 2020`, `premier semestre`, `eerste helft van vorig jaar`.
     fn ordinal_period(&self, i: usize) -> Option<(usize, Base)> {
-        let (j, n) = self.ordinal(i)?;
+        let (j, n) = self.period_ordinal(i)?;
         let (k, u) = self.unit(j)?;
         let (end, year) = self.period_year(k);
+        let n = match (n, u) {
+            (LAST, Unit::Quarter) => 4,
+            (LAST, Unit::Half) => 2,
+            (LAST, Unit::Week) => match year {
+                YearRef::Abs(y) => chrono::NaiveDate::from_ymd_opt(y, 12, 28)
+                    .map(|d| chrono::Datelike::iso_week(&d).week())?,
+                _ => return None,
+            },
+            (n, _) => n,
+        };
         match u {
             Unit::Week if (1..=53).contains(&n) && year != YearRef::Implicit => {
                 Some((end, Base::Week(year, n)))
@@ -1179,6 +1220,15 @@ enum Endpoint {
     Day(u32),
 }
 
+/// The edge of a period a part word names.
+fn edge(m: TimexMod) -> Edge {
+    match m {
+        TimexMod::End => Edge::End,
+        TimexMod::Mid => Edge::Mid,
+        _ => Edge::Start,
+    }
+}
+
 /// The weekday shift of a week shifted by `n`.
 fn week_shift(n: i32) -> WeekdayShift {
     match n.signum() {
@@ -1192,15 +1242,15 @@ fn week_shift(n: i32) -> WeekdayShift {
 /// `mei tot maart` (into the next year).
 fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
     let (second_base, second_end) = match second {
-        Endpoint::Base(b) => (b, false),
-        Endpoint::Part(m, b) => (b, m == TimexMod::End),
+        Endpoint::Base(b) => (b, Edge::Start),
+        Endpoint::Part(m, b) => (b, edge(m)),
         Endpoint::Day(_) => return None,
     };
     let (first_base, first_end) = match first {
-        Endpoint::Base(b) => (b, false),
-        Endpoint::Part(m, b) => (b, m == TimexMod::End),
+        Endpoint::Base(b) => (b, Edge::Start),
+        Endpoint::Part(m, b) => (b, edge(m)),
         Endpoint::Day(d) => match second_base {
-            Base::Day(y, m, d2) if d < d2 => (Base::Day(y, m, d), false),
+            Base::Day(y, m, d2) if d < d2 => (Base::Day(y, m, d), Edge::Start),
             _ => return None,
         },
     };
@@ -1240,11 +1290,11 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
     compatible.then_some((
         Bound {
             base: first_base,
-            at_end: first_end,
+            edge: first_end,
         },
         Bound {
             base: second_base,
-            at_end: second_end,
+            edge: second_end,
         },
     ))
 }

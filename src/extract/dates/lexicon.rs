@@ -95,6 +95,9 @@ pub struct DateLexicon {
     /// Cardinal number words (to move to the shared numbers engine).
     #[serde(default)]
     pub numbers: BTreeMap<String, u32>,
+    /// Words for the last of a series of periods (`laatste`, `dernier`).
+    #[serde(default)]
+    pub last: Vec<String>,
     /// Ordinal words (to move to the shared numbers engine).
     #[serde(default)]
     pub ordinals: BTreeMap<String, u32>,
@@ -278,6 +281,7 @@ pub enum Sense {
     YearCue,
     Fiscal,
     Article,
+    Last,
     Plural,
     RelativeArticle,
     Of,
@@ -309,6 +313,7 @@ impl Sense {
         matches!(
             self,
             Sense::Month(_)
+                | Sense::MonthAbbr(_)
                 | Sense::Weekday(_)
                 | Sense::RelativeDay(_)
                 | Sense::Unit(_)
@@ -400,7 +405,8 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 22] = [
+        let lists: [(&Vec<String>, Sense); 23] = [
+            (&lex.last, Sense::Last),
             (&lex.plural_units, Sense::Plural),
             (&lex.relative_articles, Sense::RelativeArticle),
             (&lex.day_links, Sense::DayLink),

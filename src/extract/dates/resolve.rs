@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
-use super::grammar::{Base, Bound, Expr, From, YearRef};
+use super::grammar::{Base, Bound, Edge, Expr, From, YearRef};
 use super::lexicon::{Holiday, Season, Unit, WeekdayShift};
 use super::{DateRange, DateValue, Granularity};
 use crate::article::PubDate;
@@ -39,6 +39,15 @@ impl Point {
             Point::Day(d) => d.format("%Y-%m-%d").to_string(),
             Point::Season(Some(y), s) => format!("{y:04}-{}", s.code()),
             Point::Season(None, s) => s.code().to_string(),
+        }
+    }
+
+    /// The middle of the period: the 16th of a month, the 1st of July of a year.
+    pub fn middle(&self) -> Option<NaiveDate> {
+        match *self {
+            Point::Year(y) => NaiveDate::from_ymd_opt(y, 7, 1),
+            Point::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 16),
+            _ => self.first_day(),
         }
     }
 
@@ -313,10 +322,10 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
         Expr::Interval(a, b) => {
             let bound = |b: &Bound| {
                 let point = resolve_base(&b.base, published)?;
-                if b.at_end {
-                    point.end_exclusive()
-                } else {
-                    point.first_day()
+                match b.edge {
+                    Edge::Start => point.first_day(),
+                    Edge::End => point.end_exclusive(),
+                    Edge::Mid => point.middle(),
                 }
             };
             let ends = bound(a).zip(bound(b));
