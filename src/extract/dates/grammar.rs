@@ -539,6 +539,7 @@ impl<'a> Parser<'a> {
             self.season(i),
             self.bare_day(i),
             self.spaced_date(i),
+            self.glued_named_date(i),
             self.month(i, true)
                 .filter(|_| cued)
                 .map(|(j, m)| (j, Base::Month(YearRef::Implicit, m))),
@@ -872,6 +873,51 @@ impl<'a> Parser<'a> {
         (digits <= 2 && (1..=31).contains(&d) && next_ok).then_some((i + 1, Base::DayOfMonth(d)))
     }
 
+    /// A day, a month name and a year glued by one separator, in any order (`2020/Sep/23`,
+    /// `septembre-2020-23`), or a day and a month name (`Oct/2`).
+    fn glued_named_date(&self, i: usize) -> Option<(usize, Base)> {
+        let sep = self
+            .toks
+            .get(i + 1)
+            .filter(|t| t.kind == Kind::Punct && !t.space_before)?;
+        if !"-/".contains(sep.folded.as_str()) || !self.attached(i + 2) {
+            return None;
+        }
+        let three = self.punct(i + 3, &sep.folded) && self.attached(i + 3) && self.attached(i + 4);
+        let all = [i, i + 2, i + 4];
+        let parts = if three { &all[..] } else { &all[..2] };
+        let (mut day, mut month, mut year) = (None, None, None);
+        for &k in parts {
+            if let Some((m_end, m)) = self.month(k, true) {
+                if m_end != k + 1 || month.replace(m).is_some() {
+                    return None;
+                }
+            } else if let Some((y, 4)) = self.num(k) {
+                if !YEARS.contains(&y) || year.replace(y as i32).is_some() {
+                    return None;
+                }
+            } else if let Some((d, 1 | 2)) = self.num(k) {
+                if day.replace(d).is_some() {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        }
+        let end = parts[parts.len() - 1] + 1;
+        if self.punct(end, "-/") && self.attached(end) {
+            return None;
+        }
+        let (d, m) = (day?, month?);
+        match year {
+            Some(y) => valid_day(Some(y), m, d).then_some((end, Base::Day(YearRef::Abs(y), m, d))),
+            None if !three && sep.folded == "/" => {
+                valid_day(None, m, d).then_some((end, Base::Day(YearRef::Implicit, m, d)))
+            }
+            None => None,
+        }
+    }
+
     /// `18 08 1978`, `2 4 2009`: day, month and year separated by spaces.
     fn spaced_date(&self, i: usize) -> Option<(usize, Base)> {
         let (d, dd) = self.num(i)?;
@@ -882,7 +928,7 @@ impl<'a> Parser<'a> {
         let after_ok = self.num(i + 3).is_none() && !self.quantity_after(i + 3);
         let year = match yd {
             4 if YEARS.contains(&y) => y as i32,
-            2 if dd == 2 && md == 2 => {
+            2 => {
                 if y < 50 {
                     2000 + y as i32
                 } else {
