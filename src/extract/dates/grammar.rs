@@ -770,19 +770,6 @@ impl<'a> Parser<'a> {
 
     /// `volgende week dinsdag`, `vorige week - maandag`, `volgende week op dinsdag`.
     fn week_weekday(&self, i: usize) -> Option<(usize, Base)> {
-        let linked = self.is(i, Sense::DayLink);
-        let i = linked.unwrap_or(i);
-        if linked.is_some() {
-            // `op dinsdag van volgende week`
-            let weekday_of_week = self
-                .sense(i, |s| matches!(s, Sense::Weekday(_)).then_some(()))
-                .is_some_and(|(j, ())| self.has(j, Sense::Of));
-            if let Some(found @ (_, Base::Weekday(_, Some(_)))) =
-                self.weekday_date(i).filter(|_| weekday_of_week)
-            {
-                return Some(found);
-            }
-        }
         let (j, Base::RelativeUnit(Unit::Week, n)) = self.relative_unit(i)? else {
             return None;
         };
