@@ -34,8 +34,11 @@ pub enum Base {
     Week(YearRef, u32),
     /// A day: year, month, day.
     Day(YearRef, u32, u32),
-    /// A day of the anchor's month (`de 5e`).
-    DayOfMonth(u32),
+    /// A day of the anchor's month, or of a month relative to it (`de 5e`,
+    /// `de 20e van volgende maand`).
+    DayOfMonth(u32, i32),
+    /// The n-th weekday of a month (`de eerste vrijdag van juli`); n may be [`LAST`].
+    NthWeekday(u32, u32, MonthRef),
     /// A day relative to the anchor (`gisteren` = -1).
     RelativeDay(i32),
     /// A whole unit relative to the anchor's (`vorige maand`, `volgende week`).
@@ -50,6 +53,15 @@ pub enum Base {
     HolidayShift(Holiday, i32),
     /// A season, in a year or unanchored (`deze zomer`, `zomer`).
     Season(Season, Option<YearRef>),
+}
+
+/// A month named by an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthRef {
+    /// A month of a year.
+    Month(YearRef, u32),
+    /// A month relative to the anchor's.
+    Relative(i32),
 }
 
 /// The day an offset counts from.
@@ -108,7 +120,7 @@ pub struct Parser<'a> {
 }
 
 /// The ordinal `last` (`de laatste week van 2016`).
-const LAST: u32 = u32::MAX;
+pub const LAST: u32 = u32::MAX;
 
 /// Years a bare number may be without a month next to it.
 const BARE_YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
@@ -458,6 +470,7 @@ impl<'a> Parser<'a> {
         let current = self
             .is(j, Sense::Article)
             .and_then(|a| self.unit(a))
+            .filter(|&(_, u)| u != Unit::Day)
             .map(|(k, u)| (k, Base::RelativeUnit(u, 0)));
         let (k, base) = self.point(j, true).or(current)?;
         let periodic = matches!(
@@ -540,6 +553,7 @@ impl<'a> Parser<'a> {
             self.bare_day(i),
             self.spaced_date(i),
             self.glued_named_date(i),
+            self.nth_weekday(i),
             self.month(i, true)
                 .filter(|_| cued)
                 .map(|(j, m)| (j, Base::Month(YearRef::Implicit, m))),
@@ -555,10 +569,15 @@ impl<'a> Parser<'a> {
         let Some(j) = self.is(i, Sense::Article) else {
             return relative;
         };
+        // `de 9e van mei`, but `tweede van augustus` without its article.
+        let numeric = self
+            .toks
+            .get(j)
+            .is_some_and(|t| t.folded.starts_with(|c: char| c.is_ascii_digit()));
         let candidates = [
             self.ordinal_period(j),
             self.day_of_month(j),
-            self.ordinal_day_month(j),
+            self.ordinal_day_month(j).filter(|_| numeric),
             relative,
         ];
         candidates.into_iter().flatten().max_by_key(|&(k, _)| k)
@@ -572,8 +591,43 @@ impl<'a> Parser<'a> {
                 .folded
                 .starts_with(|c: char| c.is_ascii_digit())
         })?;
-        ((1..=31).contains(&d) && self.month(j, true).is_none() && self.unit(j).is_none())
-            .then_some((j, Base::DayOfMonth(d)))
+        if !(1..=31).contains(&d) || self.month(j, true).is_some() || self.unit(j).is_some() {
+            return None;
+        }
+        match self.month_ref(j) {
+            Some((k, MonthRef::Relative(n))) => Some((k, Base::DayOfMonth(d, n))),
+            _ => Some((j, Base::DayOfMonth(d, 0))),
+        }
+    }
+
+    /// `van juli`, `van de volgende maand`, `van deze maand`: the month after an ordinal.
+    fn month_ref(&self, i: usize) -> Option<(usize, MonthRef)> {
+        let j = self.is(i, Sense::Of)?;
+        let k = self.is(j, Sense::Article).unwrap_or(j);
+        if let Some((e, Base::RelativeUnit(Unit::Month, n))) = self.relative_unit(k) {
+            return Some((e, MonthRef::Relative(n)));
+        }
+        if k > j {
+            if let Some((e, Unit::Month)) = self.unit(k) {
+                return Some((e, MonthRef::Relative(0)));
+            }
+        }
+        match self.month_first(j)? {
+            (e, Base::Month(y, m)) => Some((e, MonthRef::Month(y, m))),
+            _ => None,
+        }
+    }
+
+    /// `de eerste vrijdag van juli`, `de laatste zondag van de maand`.
+    fn nth_weekday(&self, i: usize) -> Option<(usize, Base)> {
+        let i = self.is(i, Sense::Article).unwrap_or(i);
+        let (j, n) = self.period_ordinal(i)?;
+        let (k, wd) = self.sense(j, |s| match s {
+            Sense::Weekday(d) => Some(d),
+            _ => None,
+        })?;
+        let (end, month) = self.month_ref(k)?;
+        (n == LAST || (1..=5).contains(&n)).then_some((end, Base::NthWeekday(n, wd, month)))
     }
 
     /// `de 9e van mei`, `tweede van augustus`.
@@ -633,15 +687,19 @@ impl<'a> Parser<'a> {
             .and_then(|a| self.ordinal(a))
             .filter(|&(_, d)| (1..=31).contains(&d))
         {
-            return Some((e, Base::DayOfMonth(d)));
+            return Some((e, Base::DayOfMonth(d, 0)));
         }
         if let Some((d, digits)) = self.num(j) {
             let closed = self.toks.get(j + 1).map_or(true, |t| {
                 t.kind == Kind::Punct && !self.punct(j + 1, "%-/.:")
             });
             if digits <= 2 && (1..=31).contains(&d) && closed {
-                return Some((j + 1, Base::DayOfMonth(d)));
+                return Some((j + 1, Base::DayOfMonth(d, 0)));
             }
+        }
+        if let Some((e, Base::RelativeUnit(Unit::Week, n))) = self.relative_unit(j) {
+            // `vrijdag volgende week`
+            return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
         }
         if let Some((e, Base::RelativeUnit(Unit::Week, n))) =
             self.is(j, Sense::Of).and_then(|k| self.relative_unit(k))
@@ -753,10 +811,12 @@ impl<'a> Parser<'a> {
             _ => None,
         })?;
         let k = self.is(k, Sense::Article).unwrap_or(k);
+        let now = self.is(k, Sense::Now).map(|e| (e, Base::RelativeDay(0)));
         let from = [
             self.relative_day(k),
             self.weekday_date(k),
             self.day_month(k),
+            now,
         ];
         let (end, from) = from.into_iter().flatten().max_by_key(|&(e, _)| e)?;
         let from = match from {
@@ -857,7 +917,7 @@ impl<'a> Parser<'a> {
             }
             Some(_) => self.has(i + 1, Sense::AfterBareDay),
         };
-        (digits <= 2 && (1..=31).contains(&d) && next_ok).then_some((i + 1, Base::DayOfMonth(d)))
+        (digits <= 2 && (1..=31).contains(&d) && next_ok).then_some((i + 1, Base::DayOfMonth(d, 0)))
     }
 
     /// A day, a month name and a year glued by one separator, in any order (`2020/Sep/23`,
@@ -898,7 +958,7 @@ impl<'a> Parser<'a> {
         let (d, m) = (day?, month?);
         match year {
             Some(y) => valid_day(Some(y), m, d).then_some((end, Base::Day(YearRef::Abs(y), m, d))),
-            None if !three && sep.folded == "/" => {
+            None if !three && (sep.folded == "/" || self.num(i).is_some()) => {
                 valid_day(None, m, d).then_some((end, Base::Day(YearRef::Implicit, m, d)))
             }
             None => None,

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
-use super::grammar::{Base, Bound, Edge, Expr, From, YearRef};
+use super::grammar::{Base, Bound, Edge, Expr, From, MonthRef, YearRef, LAST};
 use super::lexicon::{Holiday, Season, Unit, WeekdayShift};
 use super::{DateRange, DateValue, Granularity};
 use crate::article::PubDate;
@@ -90,7 +90,8 @@ pub fn granularity(base: &Base) -> Granularity {
         Base::RelativeUnit(unit, _) => unit_granularity(*unit),
         Base::Season(..) => Granularity::Season,
         Base::Day(..)
-        | Base::DayOfMonth(_)
+        | Base::DayOfMonth(..)
+        | Base::NthWeekday(..)
         | Base::RelativeDay(_)
         | Base::Weekday(..)
         | Base::Offset(..)
@@ -167,8 +168,21 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
             };
             Some(Point::Month(y, m))
         }
-        Base::DayOfMonth(d) => {
-            NaiveDate::from_ymd_opt(anchor.year?, anchor.month?, d).map(Point::Day)
+        Base::DayOfMonth(d, n) => {
+            let first = NaiveDate::from_ymd_opt(anchor.year?, anchor.month?, 1)?;
+            let month = add(first, Unit::Month, n)?;
+            NaiveDate::from_ymd_opt(month.year(), month.month(), d).map(Point::Day)
+        }
+        Base::NthWeekday(n, wd, month) => {
+            let first = match month {
+                MonthRef::Month(r, m) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, 1)?,
+                MonthRef::Relative(k) => add(
+                    NaiveDate::from_ymd_opt(anchor.year?, anchor.month?, 1)?,
+                    Unit::Month,
+                    k,
+                )?,
+            };
+            nth_weekday(first, n, wd).map(Point::Day)
         }
         Base::RelativeDay(n) => Some(Point::Day(anchor.day? + Duration::days(n.into()))),
         Base::RelativeUnit(unit, n) => relative_unit(&anchor, unit, n),
@@ -201,6 +215,20 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         }
         Base::Season(s, None) => Some(Point::Season(None, s)),
         Base::Season(s, Some(r)) => Some(Point::Season(Some(anchor.year_of(r)?), s)),
+    }
+}
+
+/// The `n`-th weekday `wd` of the month starting on `first` ([`LAST`]: the last one).
+fn nth_weekday(first: NaiveDate, n: u32, wd: u32) -> Option<NaiveDate> {
+    let offset = (i64::from(wd) - i64::from(first.weekday().number_from_monday())).rem_euclid(7);
+    let first_match = first + Duration::days(offset);
+    let mut candidates = (0..5)
+        .map(|k| first_match + Duration::weeks(k))
+        .take_while(|d| d.month() == first.month());
+    if n == LAST {
+        candidates.last()
+    } else {
+        candidates.nth(n as usize - 1)
     }
 }
 
@@ -328,7 +356,18 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
                     Edge::Mid => point.middle(),
                 }
             };
-            let ends = bound(a).zip(bound(b));
+            let ends = bound(a).zip(bound(b)).map(|(start, end)| {
+                // `de mardi à mercredi`: the second weekday follows the first.
+                let weekday_end = matches!(b.base, Base::Weekday(..));
+                (
+                    start,
+                    if weekday_end && end < start {
+                        end + Duration::days(7)
+                    } else {
+                        end
+                    },
+                )
+            });
             let range = ends.map(|(s, e)| DateRange {
                 start: s.format("%Y-%m-%d").to_string(),
                 end: e.format("%Y-%m-%d").to_string(),
