@@ -117,6 +117,8 @@ pub type Parse = (usize, Expr);
 pub struct Parser<'a> {
     phrases: &'a Phrases,
     toks: &'a [Token],
+    /// The lexicon senses of the phrases starting at each token, looked up once.
+    senses: Vec<Vec<(usize, Sense)>>,
 }
 
 /// The ordinal `last` (`de laatste week van 2016`).
@@ -130,7 +132,29 @@ const YEARS: std::ops::RangeInclusive<u32> = 1000..=2999;
 impl<'a> Parser<'a> {
     /// A parser over `toks`.
     pub fn new(phrases: &'a Phrases, toks: &'a [Token]) -> Self {
-        Parser { phrases, toks }
+        let senses = (0..toks.len())
+            .map(|i| phrases.at(toks, i).collect())
+            .collect();
+        Parser {
+            phrases,
+            toks,
+            senses,
+        }
+    }
+
+    /// Whether an expression may start at token `i`: a number, a lexicon word, or a word
+    /// with a digit (`3e`, `Q3`). Saves parsing at every other word.
+    pub fn can_start(&self, i: usize) -> bool {
+        let Some(tok) = self.toks.get(i) else {
+            return false;
+        };
+        match tok.kind {
+            Kind::Num { .. } => true,
+            Kind::Punct => false,
+            Kind::Word => {
+                !self.senses[i].is_empty() || tok.folded.bytes().any(|b| b.is_ascii_digit())
+            }
+        }
     }
 
     /// The longest expression starting at token `i`.
@@ -191,9 +215,10 @@ impl<'a> Parser<'a> {
     // ---- token helpers ----
 
     fn sense<T>(&self, i: usize, f: impl Fn(Sense) -> Option<T>) -> Option<(usize, T)> {
-        self.phrases
-            .at(self.toks, i)
-            .find_map(|(j, s)| f(s).map(|v| (j, v)))
+        self.senses
+            .get(i)?
+            .iter()
+            .find_map(|&(j, s)| f(s).map(|v| (j, v)))
     }
 
     fn is(&self, i: usize, want: Sense) -> Option<usize> {

@@ -106,6 +106,10 @@ impl DateEngine {
             let parser = Parser::new(&self.phrases, &tokens);
             let mut i = 0;
             while i < tokens.len() {
+                if !parser.can_start(i) {
+                    i += 1;
+                    continue;
+                }
                 match parser.parse(i) {
                     Some((j, expr)) if j > i => {
                         mentions.push(Mention {
