@@ -155,3 +155,97 @@ fn pathological_input_does_not_panic() {
     }
     assert!(run("nl", "29/2/2019", day).is_empty(), "no such day");
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that exercise every production, glued in random order.
+    const PIECES: &[&str] = &[
+        "3",
+        "12",
+        "2020",
+        "99",
+        "1.500",
+        "/",
+        "-",
+        ".",
+        ",",
+        "'",
+        "’",
+        " ",
+        "  ",
+        "maart",
+        "jan",
+        "mars",
+        "dinsdag",
+        "mardi",
+        "vorige",
+        "dernier",
+        "prochaines",
+        "week",
+        "jaar",
+        "années",
+        "kwartaal",
+        "Q3",
+        "K4",
+        "T2",
+        "eerste",
+        "3e",
+        "1er",
+        "van",
+        "tot",
+        "de",
+        "à",
+        "entre",
+        "et",
+        "tussen",
+        "en",
+        "sinds",
+        "jusqu’",
+        "d’ici",
+        "l’",
+        "eind",
+        "fin",
+        "mi",
+        "Pasen",
+        "Noël",
+        "zomer",
+        "été",
+        "jaren",
+        "eeuw",
+        "geleden",
+        "il y a",
+        "over",
+        "na",
+        "gisteren",
+        "aujourd’hui",
+        "of later",
+        "é",
+        "ß",
+        "🙂",
+        "\u{2019}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics_and_spans_are_char_aligned(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40),
+            anchored in any::<bool>(),
+        ) {
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect::<Vec<_>>().join(" ");
+            let published = anchored.then(|| PubDate::parse("2020-02-29")).flatten();
+            for lang in ["nl", "fr"] {
+                let rules = crate::lang::rules(lang).expect("rules");
+                let mentions = rules.engines.dates.extract(&text, &Context { published });
+                let mut last_end = 0;
+                for m in mentions {
+                    prop_assert!(m.start >= last_end && m.start < m.end && m.end <= text.len());
+                    prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                    last_end = m.end;
+                }
+            }
+        }
+    }
+}
