@@ -855,6 +855,8 @@ impl<'a> Parser<'a> {
 
     /// `volgende week dinsdag`, `vorige week - maandag`, `volgende week op dinsdag`.
     fn week_weekday(&self, i: usize) -> Option<(usize, Base)> {
+        // `op volgende week maandag`: the preposition belongs to this compound.
+        let i = self.is(i, Sense::DayLink).unwrap_or(i);
         let (j, Base::RelativeUnit(Unit::Week, n)) = self.relative_unit(i)? else {
             return None;
         };
