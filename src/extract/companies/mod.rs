@@ -71,6 +71,16 @@ pub struct CompanyLexicon {
     /// longer name (`Google France`, `Philips CEO`).
     #[serde(default)]
     pub name_followers: Vec<String>,
+    /// Titles before a family name (`M.`, `Mme`, `meneer`): a company name after one is a person.
+    #[serde(default)]
+    pub person_titles: Vec<String>,
+    /// Capitalized words that open a company name, followed by a capitalized name
+    /// (`Banque Parisienne`, `Forges de Firminy`, `Brouwerij Haacht`).
+    #[serde(default)]
+    pub name_heads: Vec<String>,
+    /// Lower-case particles allowed between a name head and the name (`de`, `du`, `d'`).
+    #[serde(default)]
+    pub particles: Vec<String>,
 }
 
 /// What an automaton pattern stands for.
@@ -88,6 +98,8 @@ enum Kind {
     Tail,
     /// A hyphenated compound tail (`-topman`); the name precedes the hyphen.
     Suffix,
+    /// A word that opens a company name (`Banque`, `Brouwerij`); the name follows.
+    Head,
 }
 
 /// One automaton match that passed its boundary check.
@@ -108,8 +120,9 @@ struct Found {
     name_end: usize,
 }
 
-/// How far around an ambiguous name context words are looked for, in bytes.
-const CONTEXT_WINDOW: usize = 120;
+/// How far around an ambiguous name context words are looked for, in bytes (never past
+/// the sentence).
+const CONTEXT_WINDOW: usize = 80;
 
 /// How far a cue may be from an ambiguous name it vouches for, in bytes.
 const CUE_REACH: usize = 40;
@@ -125,6 +138,8 @@ pub struct CompanyEngine {
     not_companies: HashSet<String>,
     product_determiners: HashSet<String>,
     name_followers: HashSet<String>,
+    person_titles: Vec<String>,
+    particles: Vec<String>,
 }
 
 impl CompanyEngine {
@@ -145,6 +160,8 @@ impl CompanyEngine {
                 }
             }
         };
+        // Heads first: `Brouwerij X` opens a name even where `brouwerij` is also a cue.
+        add(&lexicon.name_heads, Kind::Head, "");
         add(&lexicon.cues, Kind::Cue, "");
         add(&lexicon.cue_nouns, Kind::CueNoun, "");
         add(&lexicon.legal_forms, Kind::Legal, "");
@@ -170,6 +187,8 @@ impl CompanyEngine {
             not_companies: lower(&lexicon.not_companies),
             product_determiners: lower(&lexicon.product_determiners),
             name_followers: lexicon.name_followers.iter().cloned().collect(),
+            person_titles: lexicon.person_titles.clone(),
+            particles: particle_forms(&lexicon.particles),
         })
     }
 
@@ -196,6 +215,11 @@ impl CompanyEngine {
                 }
                 Kind::Legal | Kind::Tail => self.name_before_form(text, hit, &mut found),
                 Kind::Suffix => self.compound_head(text, hit, &mut found),
+                Kind::Head => {
+                    if let Some(f) = self.name_after_head(text, hit, hits.get(i + 1)) {
+                        found.push(f);
+                    }
+                }
             }
         }
         self.add_bracketed_aliases(text, &mut found);
@@ -241,11 +265,17 @@ impl CompanyEngine {
         if e.surname && self.after_capitalized_word(text, hit.start) {
             return false;
         }
-        if self.product_use(text, hits, i) {
+        if self.product_use(text, hits, i) || self.part_of_person_name(text, hits, i) {
             return false;
         }
         if !common {
             return true;
+        }
+        let follows_company = i > 0
+            && matches!(hits[i - 1].kind, Kind::Company(..))
+            && hits[i - 1].end + 1 == hit.start;
+        if follows_company {
+            return false;
         }
         let cue_before = i > 0
             && matches!(hits[i - 1].kind, Kind::Cue | Kind::CueNoun)
@@ -258,21 +288,26 @@ impl CompanyEngine {
         cue_before || form_after || self.company_context(text, hits, i, initial)
     }
 
-    /// Whether gazetteer hit `i` names a product or is part of a longer name rather than
-    /// the company: `de Ford Taurus`, `zijn Lexus`, `Disney-tekenfilm` (but `Alibaba-CEO`).
+    /// Whether gazetteer hit `i` names a product, a currency or is part of a longer name
+    /// rather than the company: `de Ford Taurus`, `een Lexus`, `100 Belga`, `« Le Monde »`,
+    /// `Disney-tekenfilm` (but `Alibaba-CEO`).
     fn product_use(&self, text: &str, hits: &[Hit], i: usize) -> bool {
         let hit = hits[i];
         let next = hits.get(i + 1);
         let rest = &text[hit.end..];
+        let opened = text[..hit.start]
+            .trim_end_matches(' ')
+            .ends_with(['«', '“', '"', '„']);
+        if opened && rest.trim_start_matches(' ').starts_with(['»', '”', '"']) {
+            return true;
+        }
         if let Some(tail) = rest.strip_prefix('-') {
             let role = next.is_some_and(|n| n.kind == Kind::Suffix && n.start == hit.end);
             return tail.starts_with(char::is_lowercase) && !role;
         }
-        if let Some(determiner) = self.word_before(text, hit.start) {
-            if self
-                .product_determiners
-                .contains(&determiner.to_lowercase())
-            {
+        if let Some(before) = self.word_before(text, hit.start) {
+            let amount = before.chars().all(|c| c.is_ascii_digit());
+            if amount || self.product_determiners.contains(&before.to_lowercase()) {
                 return true;
             }
         }
@@ -302,20 +337,41 @@ impl CompanyEngine {
     /// start a nearby company alone is not enough (`Total: Shell 3, BP 2`).
     fn company_context(&self, text: &str, hits: &[Hit], i: usize, initial: bool) -> bool {
         let hit = hits[i];
-        let near =
-            |h: &Hit| h.end + CONTEXT_WINDOW >= hit.start && h.start <= hit.end + CONTEXT_WINDOW;
-        let other_company = hits
-            .iter()
-            .enumerate()
-            .any(|(j, h)| j != i && near(h) && matches!(h.kind, Kind::Company(_, false)));
+        let (from, to) = sentence_window(text, hit.start, hit.end);
+        let other_company = hits.iter().enumerate().any(|(j, h)| {
+            j != i && h.start >= from && h.end <= to && matches!(h.kind, Kind::Company(_, false))
+        });
         if other_company && !initial {
             return true;
         }
-        let from = floor_boundary(text, hit.start.saturating_sub(CONTEXT_WINDOW));
-        let to = floor_boundary(text, (hit.end + CONTEXT_WINDOW).min(text.len()));
-        self.context
-            .find_iter(&text[from..to])
-            .any(|m| !char_before(text, from + m.start()).is_some_and(names::is_word_char))
+        self.context.find_iter(&text[from..to]).any(|m| {
+            let (s, e) = (from + m.start(), from + m.end());
+            let inside_name = s < hit.end && hit.start < e;
+            !inside_name && !char_before(text, s).is_some_and(names::is_word_char)
+        })
+    }
+
+    /// Whether a person's title or a capitalized hyphenated first part precedes `start`:
+    /// `M. Michelin`, `Mme Frey`, `Veil-Picard` (but not `Renault-Nissan`, whose first
+    /// part is itself a company).
+    fn part_of_person_name(&self, text: &str, hits: &[Hit], i: usize) -> bool {
+        let start = hits[i].start;
+        let head = &text[..start];
+        let titled = self.person_titles.iter().any(|t| {
+            head.strip_suffix(' ')
+                .and_then(|h| h.strip_suffix(t.as_str()))
+                .is_some_and(|h| !h.chars().next_back().is_some_and(names::is_word_char))
+        });
+        if titled {
+            return true;
+        }
+        let Some(before_hyphen) = head.strip_suffix('-') else {
+            return false;
+        };
+        let company_before = i > 0 && hits[i - 1].end + 1 == start;
+        let word = names::word_start_before(text, before_hyphen.len(), 0)
+            .map(|s| &text[s..before_hyphen.len()]);
+        !company_before && word.is_some_and(|w| w.starts_with(char::is_uppercase))
     }
 
     /// Whether the word right before `start` (one space between) is capitalized and not
@@ -342,6 +398,29 @@ impl CompanyEngine {
         let end = strip_possessive(text, pos, end);
         self.plausible(&text[pos..end]).then_some(Found {
             start: pos,
+            end,
+            entry: None,
+            name_end: end,
+        })
+    }
+
+    /// The name opened by a head word: `Banque Parisienne`, `Forges de Firminy`. The span
+    /// starts at the head; a particle may stand between the head and the capitalized name.
+    fn name_after_head(&self, text: &str, head: &Hit, next: Option<&Hit>) -> Option<Found> {
+        let rest = text[head.end..].strip_prefix(' ')?;
+        let particle = self.particles.iter().find_map(|p| {
+            let after = rest.strip_prefix(p.as_str())?;
+            if p.ends_with(['\'', '’']) {
+                Some(p.len())
+            } else {
+                after.starts_with(' ').then_some(p.len() + 1)
+            }
+        });
+        let pos = head.end + 1 + particle.unwrap_or(0);
+        let limit = next.map_or(text.len(), |n| n.start);
+        let end = name_run(text, pos, limit, |t| self.stops_name(t))?;
+        self.plausible(&text[head.start..end]).then_some(Found {
+            start: head.start,
             end,
             entry: None,
             name_end: end,
@@ -398,6 +477,9 @@ impl CompanyEngine {
         }
         if let Some(last) = found.last_mut().filter(|f| f.end + 1 == start) {
             last.end = hit.end;
+            return;
+        }
+        if shouting(&text[start..name_end], &text[hit.end..]) {
             return;
         }
         let name_end = if keep_form { hit.end } else { name_end };
@@ -549,6 +631,30 @@ fn cue_forms(word: &str) -> Vec<String> {
     forms
 }
 
+/// Whether a name and the word after its legal form are both in capitals: a headline
+/// or an advertisement (`VALEURS SE NEGOCIANT`), where `SE` or `SA` is just a word.
+fn shouting(name: &str, after_form: &str) -> bool {
+    let next_word: String = after_form
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    !name.chars().any(char::is_lowercase)
+        && next_word.chars().count() >= 2
+        && !next_word.chars().any(char::is_lowercase)
+}
+
+/// Particles with both apostrophes, longest first so `de la` wins over `de`.
+fn particle_forms(particles: &[String]) -> Vec<String> {
+    let mut forms: Vec<String> = particles
+        .iter()
+        .flat_map(|p| [p.clone(), p.replace('\'', "’")])
+        .collect();
+    forms.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    forms.dedup();
+    forms
+}
+
 /// `end` without a trailing possessive `'s` (`Xylos's` -> `Xylos`).
 fn strip_possessive(text: &str, start: usize, end: usize) -> usize {
     let name = &text[start..end];
@@ -558,6 +664,18 @@ fn strip_possessive(text: &str, start: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// The part of the sentence around `start..end`, at most [`CONTEXT_WINDOW`] bytes each side.
+fn sentence_window(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let from = floor_boundary(text, start.saturating_sub(CONTEXT_WINDOW));
+    let to = floor_boundary(text, (end + CONTEXT_WINDOW).min(text.len()));
+    let stops = ['.', '!', '?', '\n'];
+    let from = text[from..start]
+        .rfind(stops)
+        .map_or(from, |i| from + i + 1);
+    let to = text[end..to].find(stops).map_or(to, |i| end + i);
+    (from, to)
 }
 
 /// The largest char boundary not after `at`.

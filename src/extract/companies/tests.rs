@@ -196,3 +196,43 @@ fn bracketed_short_names_are_learned() {
         ["Zorblat Systems", "ZS", "ZS"]
     );
 }
+
+#[test]
+fn titles_and_capitals_text_are_not_companies() {
+    let fr = |t: &str| companies("fr", t);
+    assert!(fr("M. Michelin a protesté hier.").is_empty());
+    assert!(fr("la loi contre M. Veil-Picard").is_empty());
+    assert!(fr("VALEURS SE NEGOCIANT A TERME").is_empty());
+    assert_eq!(
+        fr("Les salariés de Renault-Nissan"),
+        [
+            ("Renault".into(), "Renault".into()),
+            ("Nissan".into(), "Nissan".into())
+        ]
+    );
+}
+
+#[test]
+fn name_heads_and_partnership_forms() {
+    let fr = |t: &str| companies("fr", t);
+    assert_eq!(
+        fr("Les Forges de Valbrune ferment."),
+        [("Forges de Valbrune".into(), "Forges de Valbrune".into())]
+    );
+    assert_eq!(
+        fr("Il travaille chez Durandal et Cie depuis mai."),
+        [("Durandal et Cie".into(), "Durandal".into())]
+    );
+    assert!(fr("La Banque de France relève ses prévisions.").is_empty());
+    assert!(fr("La Société civile proteste.").is_empty());
+    let nl = |t: &str| companies("nl", t);
+    assert_eq!(
+        nl("Het bier van Brouwerij Zandhoven smaakt."),
+        [("Brouwerij Zandhoven".into(), "Brouwerij Zandhoven".into())]
+    );
+}
+
+#[test]
+fn quoted_titles_are_not_companies() {
+    assert!(companies("fr", "Il lit « Le Monde » chaque matin.").is_empty());
+}
