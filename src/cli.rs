@@ -46,6 +46,11 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangChoice,
 
+    /// The language of articles whose language cannot be detected (too short or too
+    /// uncertain) and that carry none; without it they get `und` and no facts.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang_fallback: Option<FallbackLang>,
+
     /// Add the body text (the string the offsets index) to each record.
     #[arg(long)]
     pub include_text: bool,
@@ -68,6 +73,15 @@ pub struct ExtractArgs {
 pub enum LangChoice {
     /// Detect each article's language.
     Auto,
+    /// Dutch.
+    Nl,
+    /// French.
+    Fr,
+}
+
+/// The `--lang-fallback` choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FallbackLang {
     /// Dutch.
     Nl,
     /// French.
@@ -100,6 +114,10 @@ fn extract(args: ExtractArgs) -> i32 {
             LangChoice::Nl => Some("nl".into()),
             LangChoice::Fr => Some("fr".into()),
         },
+        fallback_lang: args.lang_fallback.map(|l| match l {
+            FallbackLang::Nl => "nl".into(),
+            FallbackLang::Fr => "fr".into(),
+        }),
         include_text: args.include_text,
         source: SourceOptions {
             format: args.input_format,
