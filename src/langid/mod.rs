@@ -1,16 +1,18 @@
 //! Language detection: which rules an article goes to.
 //!
-//! Function words and spelling cues (see [`model`]) decide most texts, headlines
-//! included, at a fraction of the cost of trigram statistics. whatlang, restricted to the
-//! best candidates, breaks the ties that are left on short or unusual texts. Long articles
-//! are read sentence by sentence from the start and reading stops once the lead is safe,
-//! so a 10 KB article costs no more than a 2 KB one.
+//! Function words and spelling cues (see [`model`]) decide most texts cheaply. Short texts
+//! such as headlines, where few function words occur, add letter-trigram statistics of
+//! each language's word forms (see [`letters`]). Long articles are read sentence by
+//! sentence from the start and reading stops once the lead is safe, so a 10 KB article
+//! costs no more than a 2 KB one. Texts in other scripts go to whatlang.
 
+mod letters;
 mod model;
 
-use whatlang::{Detector, Lang};
+use whatlang::Lang;
 
-use model::{model, normalize_into, Evidence, AFRIKAANS, DUTCH, LANGUAGES, N};
+use letters::letters;
+use model::{model, normalize_into, Evidence, LANGUAGES, N};
 
 /// The result of language detection.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,21 +49,14 @@ const SAFE_MARGIN: f32 = 25.0;
 /// Segments longer than this are cut at a space, so that early stopping stays precise.
 const MAX_SEGMENT: usize = 400;
 
-/// whatlang is consulted when the lead of the word evidence is below this.
-const TRIGRAM_MARGIN: f32 = 10.0;
-/// How many bytes whatlang reads at most.
-const TRIGRAM_SAMPLE: usize = 400;
-/// How many of the best candidates whatlang chooses between.
-const TRIGRAM_CANDIDATES: usize = 3;
-/// whatlang's pick gets `TRIGRAM_BASE + TRIGRAM_WEIGHT * confidence` nats.
-const TRIGRAM_BASE: f32 = 1.5;
-const TRIGRAM_WEIGHT: f32 = 4.0;
-/// whatlang's profiles take most short Dutch texts for Afrikaans, so its vote for
-/// Afrikaans over Dutch counts for less.
-const AFRIKAANS_TRIGRAM_WEIGHT: f32 = 0.3;
-/// Dutch is far more likely than Afrikaans or German in the news newsfacts reads: the
-/// prior (in nats) that tips a near tie between them.
-const DUTCH_PRIOR: f32 = 0.5;
+/// Letter trigrams are scored when the lead of the word evidence is below this: short
+/// texts and the odd undecided article.
+const LETTER_MARGIN: f32 = 10.0;
+/// The weight of letter-trigram log-likelihoods against word evidence: overlapping
+/// trigrams are far from independent.
+const LETTER_WEIGHT: f32 = 0.3;
+/// How many bytes whatlang reads of a text in another script.
+const OTHER_SCRIPT_SAMPLE: usize = 400;
 
 /// Scores are divided by this before the softmax that gives the confidence: naive Bayes
 /// over correlated words is overconfident.
@@ -91,12 +86,7 @@ pub fn detect(text: &str) -> Detection {
     if total.words == 0 {
         return Detection::undecided(0.0);
     }
-    let mut scores = total.scores;
-    scores[DUTCH] += DUTCH_PRIOR;
-    let (_, margin) = total.best();
-    if margin < TRIGRAM_MARGIN {
-        add_trigram_vote(&text[..reading.end], total, &mut scores);
-    }
+    let scores = reading.scores();
     let (best, confidence) = softmax_best(&scores);
     let coverage = total.hits as f32 / total.words as f32;
     if total.words >= MIN_WORDS_FOR_COVERAGE && coverage < MIN_COVERAGE {
@@ -106,7 +96,7 @@ pub fn detect(text: &str) -> Detection {
         return Detection::undecided(confidence);
     }
     Detection {
-        lang: LANGUAGES[best].0.to_string(),
+        lang: LANGUAGES[best].code.to_string(),
         confidence,
         secondary: reading.secondary_languages(best),
     }
@@ -118,6 +108,8 @@ struct Reading {
     total: Evidence,
     /// Evidence of each segment of the sample.
     segments: Vec<Evidence>,
+    /// The normalized text read.
+    normalized: String,
     /// Bytes read (a char boundary).
     end: usize,
     /// Latin letters read.
@@ -133,6 +125,7 @@ impl Reading {
         let mut reading = Reading {
             total: Evidence::default(),
             segments: Vec::new(),
+            normalized: String::new(),
             end: 0,
             latin: 0,
             other_script: 0,
@@ -149,6 +142,7 @@ impl Reading {
                 }
             }
             let evidence = model.score(&normalized);
+            reading.normalized.push_str(&normalized);
             reading.total.add(&evidence);
             reading.segments.push(evidence);
             reading.end = segment.as_ptr() as usize - text.as_ptr() as usize + segment.len();
@@ -161,6 +155,20 @@ impl Reading {
         reading
     }
 
+    /// The evidence of every language: words and spelling, plus letter trigrams while the
+    /// lead is small.
+    fn scores(&self) -> [f32; N] {
+        let mut scores = self.total.scores;
+        if self.total.best().1 < LETTER_MARGIN {
+            let mut letter_scores = [0.0; N];
+            letters().score(&self.normalized, &mut letter_scores);
+            for (s, l) in scores.iter_mut().zip(letter_scores) {
+                *s += LETTER_WEIGHT * l;
+            }
+        }
+        scores
+    }
+
     /// Languages other than `primary` that some segment is clearly written in.
     fn secondary_languages(&self, primary: usize) -> Vec<String> {
         let mut found: Vec<String> = Vec::new();
@@ -170,37 +178,12 @@ impl Reading {
             .filter(|s| s.hits >= SECONDARY_MIN_HITS)
         {
             let (lang, margin) = segment.best();
-            let code = LANGUAGES[lang].0;
+            let code = LANGUAGES[lang].code;
             if lang != primary && margin >= SECONDARY_MARGIN && !found.iter().any(|f| f == code) {
                 found.push(code.to_string());
             }
         }
         found
-    }
-}
-
-/// Asks whatlang to choose between the best candidates of the word evidence and adds its
-/// vote to `scores`.
-fn add_trigram_vote(sample: &str, evidence: &Evidence, scores: &mut [f32; N]) {
-    let sample = &sample[..floor_char_boundary(sample, TRIGRAM_SAMPLE)];
-    let ranking = evidence.ranking();
-    let candidates = if evidence.hits == 0 {
-        &ranking[..]
-    } else {
-        &ranking[..TRIGRAM_CANDIDATES]
-    };
-    let has_dutch = candidates.contains(&DUTCH);
-    let allowlist = candidates.iter().map(|&i| LANGUAGES[i].1).collect();
-    let detector = Detector::with_allowlist(allowlist);
-    if let Some(info) = detector.detect(sample) {
-        if let Some(i) = LANGUAGES.iter().position(|(_, l, _)| *l == info.lang()) {
-            let weight = if i == AFRIKAANS && has_dutch {
-                AFRIKAANS_TRIGRAM_WEIGHT
-            } else {
-                1.0
-            };
-            scores[i] += weight * (TRIGRAM_BASE + TRIGRAM_WEIGHT * info.confidence() as f32);
-        }
     }
 }
 
@@ -224,7 +207,7 @@ fn softmax_best(scores: &[f32; N]) -> (usize, f64) {
 /// Texts mostly in a non-Latin script go to whatlang unrestricted; they never reach the
 /// nl or fr rules.
 fn detect_other_script(text: &str) -> Detection {
-    let sample = &text[..floor_char_boundary(text, TRIGRAM_SAMPLE)];
+    let sample = &text[..floor_char_boundary(text, OTHER_SCRIPT_SAMPLE)];
     let Some(info) = whatlang::detect(sample) else {
         return Detection::undecided(0.0);
     };
@@ -322,18 +305,17 @@ mod tests;
 #[doc(hidden)]
 pub fn explain(text: &str) -> String {
     let reading = Reading::of(text);
-    let mut scores = reading.total.scores;
-    add_trigram_vote(&text[..reading.end], &reading.total, &mut scores);
+    let scores = reading.scores();
     let show = |s: &[f32; N]| {
         LANGUAGES
             .iter()
             .zip(s)
-            .map(|((c, _, _), v)| format!("{c}:{v:.1}"))
+            .map(|(l, v)| format!("{}:{v:.1}", l.code))
             .collect::<Vec<_>>()
             .join(" ")
     };
     format!(
-        "hits {}/{} words\n  words+spelling {}\n  +whatlang      {}",
+        "hits {}/{} words\n  words+spelling {}\n  final          {}",
         reading.total.hits,
         reading.total.words,
         show(&reading.total.scores),

@@ -10,25 +10,39 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use whatlang::Lang;
 
-/// The languages the detector chooses between: ISO 639-1 code, whatlang language, word list.
-pub(super) const LANGUAGES: &[(&str, Lang, &str)] = &[
-    ("nl", Lang::Nld, include_str!("words/nl.txt")),
-    ("fr", Lang::Fra, include_str!("words/fr.txt")),
-    ("en", Lang::Eng, include_str!("words/en.txt")),
-    ("de", Lang::Deu, include_str!("words/de.txt")),
-    ("af", Lang::Afr, include_str!("words/af.txt")),
-    ("es", Lang::Spa, include_str!("words/es.txt")),
-    ("it", Lang::Ita, include_str!("words/it.txt")),
-    ("pt", Lang::Por, include_str!("words/pt.txt")),
-    ("ca", Lang::Cat, include_str!("words/ca.txt")),
+/// One candidate language and its tables.
+pub(super) struct Language {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// `words/<code>.txt`: function words, most frequent first.
+    pub words: &'static str,
+    /// `ngrams/<code>.txt`: letter trigrams and their costs.
+    pub trigrams: &'static str,
+}
+
+macro_rules! language {
+    ($code:literal) => {
+        Language {
+            code: $code,
+            words: include_str!(concat!("words/", $code, ".txt")),
+            trigrams: include_str!(concat!("ngrams/", $code, ".txt")),
+        }
+    };
+}
+
+/// The languages the detector chooses between: those newsfacts may meet in European news.
+pub(super) const LANGUAGES: [Language; N] = [
+    language!("nl"),
+    language!("fr"),
+    language!("en"),
+    language!("de"),
+    language!("af"),
+    language!("es"),
+    language!("it"),
+    language!("pt"),
+    language!("ca"),
 ];
-
-/// Index of Dutch in [`LANGUAGES`].
-pub(super) const DUTCH: usize = 0;
-/// Index of Afrikaans in [`LANGUAGES`].
-pub(super) const AFRIKAANS: usize = 4;
 
 /// How many candidate languages there are.
 pub(super) const N: usize = 9;
@@ -87,19 +101,18 @@ impl Evidence {
 
     /// The best language index and its lead over the runner-up, in nats.
     pub fn best(&self) -> (usize, f32) {
-        let mut ranked: Vec<usize> = (0..N).collect();
-        ranked.sort_by(|&a, &b| self.scores[b].total_cmp(&self.scores[a]));
-        (ranked[0], self.scores[ranked[0]] - self.scores[ranked[1]])
-    }
-
-    /// Language indices from best to worst.
-    pub fn ranking(&self) -> [usize; N] {
-        let mut ranked = [0usize; N];
-        for (i, r) in ranked.iter_mut().enumerate() {
-            *r = i;
+        let (mut best, mut second) = (0, 1);
+        if self.scores[second] > self.scores[best] {
+            (best, second) = (second, best);
         }
-        ranked.sort_by(|&a, &b| self.scores[b].total_cmp(&self.scores[a]));
-        ranked
+        for (i, &score) in self.scores.iter().enumerate().skip(2) {
+            if score > self.scores[best] {
+                (best, second) = (i, best);
+            } else if score > self.scores[second] {
+                second = i;
+            }
+        }
+        (best, self.scores[best] - self.scores[second])
     }
 }
 
@@ -112,8 +125,8 @@ pub(super) fn model() -> &'static Model {
 impl Model {
     fn build() -> Model {
         let mut words: HashMap<String, Scores> = HashMap::new();
-        for (lang, (_, _, list)) in LANGUAGES.iter().enumerate() {
-            for (rank, word) in list_words(list).enumerate() {
+        for (lang, language) in LANGUAGES.iter().enumerate() {
+            for (rank, word) in list_words(language.words).enumerate() {
                 let entry = words.entry(word.to_string()).or_insert([UNLISTED; N]);
                 if entry[lang] == UNLISTED {
                     entry[lang] = (ZIPF / (rank as f32 + 2.0)).ln().max(UNLISTED + 0.5);
@@ -194,7 +207,7 @@ fn parse_spelling(table: &str) -> (Vec<String>, Vec<Scores>) {
         let mut scores = [0.0; N];
         for field in fields {
             let parsed = field.split_once(':').and_then(|(code, w)| {
-                let lang = LANGUAGES.iter().position(|(c, _, _)| *c == code)?;
+                let lang = LANGUAGES.iter().position(|l| l.code == code)?;
                 Some((lang, w.parse::<f32>().ok()?))
             });
             let (lang, weight) =
@@ -263,8 +276,9 @@ mod tests {
     fn every_table_line_parses_and_lists_are_not_empty() {
         let model = model();
         assert_eq!(LANGUAGES.len(), N);
-        for (code, _, list) in LANGUAGES {
-            assert!(list_words(list).count() >= 100, "{code} list too short");
+        for language in &LANGUAGES {
+            let words = list_words(language.words).count();
+            assert!(words >= 100, "{} list too short", language.code);
         }
         assert_eq!(model.cue_weights.len(), model.cues.patterns_len());
     }
@@ -273,7 +287,7 @@ mod tests {
     fn elisions_score_both_parts() {
         let evidence = model().score(&normalized("qu'il l'homme"));
         assert_eq!(evidence.hits, 3);
-        let fr = LANGUAGES.iter().position(|(c, _, _)| *c == "fr").unwrap();
+        let fr = LANGUAGES.iter().position(|l| l.code == "fr").unwrap();
         assert_eq!(evidence.best().0, fr);
     }
 

@@ -210,3 +210,34 @@ fn segments_cover_the_text() {
     );
     assert_eq!(parts.concat(), text);
 }
+
+#[test]
+fn headlines_of_content_words_only() {
+    assert_all(
+        "nl",
+        &[
+            "Verkiezingsuitslag verrast politieke partijen",
+            "Woningmarkt: huizenprijzen stijgen opnieuw",
+            "Luchtvaartmaatschappij schrapt vluchten",
+        ],
+    );
+    assert_all(
+        "fr",
+        &[
+            "Inondations meurtrières dans le Sud-Ouest",
+            "Manifestations: mobilisation record",
+            "Réforme fiscale: nouvelles mesures",
+        ],
+    );
+}
+
+#[test]
+fn afrikaans_headlines_are_not_dutch() {
+    for text in [
+        "Nuwe skool vir plaaslike gemeenskap",
+        "Polisie soek verdagtes ná roof",
+    ] {
+        let lang = lang_of(text);
+        assert_ne!(lang, "nl", "{text:?}");
+    }
+}
