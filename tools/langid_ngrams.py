@@ -47,7 +47,7 @@ def main():
             if word.replace("'", "").isalpha() and len(word) >= 2:
                 counts.update(t for t in trigrams(word.replace("'", "")))
         total = sum(counts.values())
-        kept = counts.most_common(KEEP)
+        kept = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:KEEP]
         # An unlisted trigram costs as much as half the least frequent listed one.
         floor = round(-100 * math.log(kept[-1][1] / 2 / total))
         with open(os.path.join(OUT, f"{lang}.txt"), "w", encoding="utf-8") as f:
