@@ -5,16 +5,17 @@
 //! A word's log-likelihood under a language is the sum over its trigrams.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::model::{Scores, LANGUAGES, N};
+use super::model::{Fnv, Scores, LANGUAGES, N};
 
 /// The key of the line that gives the cost of an unlisted trigram.
 const FLOOR_KEY: &str = "___";
 
 /// Trigram log-probabilities of every candidate language.
 pub(super) struct Letters {
-    trigrams: HashMap<u64, Scores>,
+    trigrams: HashMap<u64, Scores, BuildHasherDefault<Fnv>>,
     floors: Scores,
 }
 
@@ -43,7 +44,8 @@ impl Letters {
                 }
             }
         }
-        let mut trigrams: HashMap<u64, Scores> = HashMap::with_capacity(entries.len());
+        let mut trigrams: HashMap<u64, Scores, BuildHasherDefault<Fnv>> =
+            HashMap::with_capacity_and_hasher(entries.len(), Default::default());
         for (key, lang, log_p) in entries {
             trigrams.entry(key).or_insert(floors)[lang] = log_p;
         }

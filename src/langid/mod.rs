@@ -41,7 +41,7 @@ pub const UNDETERMINED: &str = "und";
 
 /// Reading always goes on to this many bytes, so a headline or a foreign quote at the
 /// start does not decide a long article alone.
-const MIN_SAMPLE: usize = 600;
+const MIN_SAMPLE: usize = 300;
 /// Reading never goes beyond this many bytes (plus the sentence that crosses it).
 const MAX_SAMPLE: usize = 3000;
 /// Reading stops once the best language leads by this many nats.
@@ -141,7 +141,7 @@ impl Reading {
                     reading.other_script += 1;
                 }
             }
-            let evidence = model.score(&normalized);
+            let evidence = model.score_words(&normalized);
             reading.normalized.push_str(&normalized);
             reading.total.add(&evidence);
             reading.segments.push(evidence);
@@ -155,11 +155,12 @@ impl Reading {
         reading
     }
 
-    /// The evidence of every language: words and spelling, plus letter trigrams while the
-    /// lead is small.
+    /// The evidence of every language: words, plus spelling cues and letter trigrams
+    /// while the lead is small.
     fn scores(&self) -> [f32; N] {
         let mut scores = self.total.scores;
         if self.total.best().1 < LETTER_MARGIN {
+            model().score_spelling(&self.normalized, &mut scores);
             let mut letter_scores = [0.0; N];
             letters().score(&self.normalized, &mut letter_scores);
             for (s, l) in scores.iter_mut().zip(letter_scores) {
@@ -315,7 +316,8 @@ pub fn explain(text: &str) -> String {
             .join(" ")
     };
     format!(
-        "hits {}/{} words\n  words+spelling {}\n  final          {}",
+        "read {} bytes, hits {}/{} words\n  words {}\n  final {}",
+        reading.end,
         reading.total.hits,
         reading.total.words,
         show(&reading.total.scores),

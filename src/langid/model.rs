@@ -7,6 +7,7 @@
 //! character-level evidence for the content words that no list holds.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -61,7 +62,7 @@ const ZIPF: f32 = 0.08;
 /// The compiled word and spelling tables.
 pub(super) struct Model {
     /// Per-language log-probability of each listed word.
-    words: HashMap<String, Scores>,
+    words: HashMap<String, Scores, BuildHasherDefault<Fnv>>,
     /// Matches spelling cues in normalized text (see [`normalize_into`]).
     cues: AhoCorasick,
     /// The weights of each cue, by pattern index.
@@ -124,7 +125,7 @@ pub(super) fn model() -> &'static Model {
 
 impl Model {
     fn build() -> Model {
-        let mut words: HashMap<String, Scores> = HashMap::new();
+        let mut words: HashMap<String, Scores, BuildHasherDefault<Fnv>> = HashMap::default();
         for (lang, language) in LANGUAGES.iter().enumerate() {
             for (rank, word) in list_words(language.words).enumerate() {
                 let entry = words.entry(word.to_string()).or_insert([UNLISTED; N]);
@@ -145,20 +146,24 @@ impl Model {
         }
     }
 
-    /// Scores `normalized` text (from [`normalize_into`]).
-    pub fn score(&self, normalized: &str) -> Evidence {
+    /// Scores the words of `normalized` text (from [`normalize_into`]).
+    pub fn score_words(&self, normalized: &str) -> Evidence {
         let mut evidence = Evidence::default();
         for word in normalized.split(' ').filter(|w| !w.is_empty()) {
             evidence.words += 1;
             self.score_word(word, &mut evidence);
         }
+        evidence
+    }
+
+    /// Adds the spelling cues of `normalized` text to `scores`.
+    pub fn score_spelling(&self, normalized: &str, scores: &mut Scores) {
         for hit in self.cues.find_overlapping_iter(normalized) {
             let weights = &self.cue_weights[hit.pattern().as_usize()];
-            for (s, w) in evidence.scores.iter_mut().zip(weights) {
+            for (s, w) in scores.iter_mut().zip(weights) {
                 *s += w;
             }
         }
-        evidence
     }
 
     fn score_word(&self, word: &str, evidence: &mut Evidence) {
@@ -187,6 +192,29 @@ impl Model {
             }
             None => false,
         }
+    }
+}
+
+/// FNV-1a: the tables are fixed and their keys short, so a fast hash without DoS
+/// resistance fits.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -285,7 +313,7 @@ mod tests {
 
     #[test]
     fn elisions_score_both_parts() {
-        let evidence = model().score(&normalized("qu'il l'homme"));
+        let evidence = model().score_words(&normalized("qu'il l'homme"));
         assert_eq!(evidence.hits, 3);
         let fr = LANGUAGES.iter().position(|l| l.code == "fr").unwrap();
         assert_eq!(evidence.best().0, fr);
