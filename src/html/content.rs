@@ -42,9 +42,23 @@ const MIN_SCORED_CHARS: u32 = 25;
 /// The indices of the blocks that form the main text, in document order. With `relaxed`,
 /// blocks inside boilerplate-named elements are considered too.
 pub fn select_blocks(page: &Page, relaxed: bool) -> Vec<usize> {
+    select(page, relaxed).blocks
+}
+
+/// The outcome of main-text selection, with what led to it (for [`explain`]).
+#[derive(Debug, Default)]
+#[cfg_attr(not(test), allow(dead_code))]
+struct Selection {
+    blocks: Vec<usize>,
+    top: usize,
+    roots: Vec<usize>,
+    final_score: Vec<f32>,
+}
+
+fn select(page: &Page, relaxed: bool) -> Selection {
     let n = page.elems.len();
     if n == 0 || page.blocks.is_empty() {
-        return Vec::new();
+        return Selection::default();
     }
     let usable = |b: &Block| relaxed || !b.junk;
     let mut agg = vec![Agg::default(); n];
@@ -66,10 +80,14 @@ pub fn select_blocks(page: &Page, relaxed: bool) -> Vec<usize> {
         if block.chars < MIN_SCORED_CHARS || matches!(kind, Kind::Heading(_)) {
             continue;
         }
-        let link_share = block.link_chars as f32 / block.chars.max(1) as f32;
-        let points =
-            (1.0 + commas as f32 + (block.chars as f32 / 100.0).min(3.0)) * (1.0 - link_share);
-        let mut at = page.elems[e].parent as usize;
+        let points = 1.0 + commas as f32 + (block.chars as f32 / 100.0).min(3.0);
+        // A paragraph element votes for its parent; text loose in a container is an
+        // implicit paragraph of that container (readability wraps it in a `<p>`).
+        let mut at = if is_container(kind) {
+            e
+        } else {
+            page.elems[e].parent as usize
+        };
         for level in 0..5 {
             candidate[at] = true;
             score[at] += match level {
@@ -100,11 +118,15 @@ pub fn select_blocks(page: &Page, relaxed: bool) -> Vec<usize> {
         .filter(|&e| candidate[e])
         .max_by(|&a, &b| final_score[a].total_cmp(&final_score[b]))
     else {
-        return (0..page.blocks.len())
-            .filter(|&i| usable(&page.blocks[i]))
-            .collect();
+        return Selection {
+            blocks: (0..page.blocks.len())
+                .filter(|&i| usable(&page.blocks[i]))
+                .collect(),
+            ..Selection::default()
+        };
     };
     top = climb(page, &final_score, &candidate, top);
+    top = join_split_article(page, &final_score, &candidate, top);
 
     let selected = siblings(page, &agg, &final_score, &candidate, top);
     let mut inside = vec![false; n];
@@ -119,14 +141,65 @@ pub fn select_blocks(page: &Page, relaxed: bool) -> Vec<usize> {
         dropped[e] = (e != 0 && dropped[parent])
             || (!selected[e] && is_boilerplate_container(page, e, &agg[e], score[e]));
     }
-    page.blocks
+    let blocks = page
+        .blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| usable(b))
         .filter(|(_, b)| inside[b.elem as usize] && !dropped[b.elem as usize])
         .filter(|(_, b)| keeps_block(b))
         .map(|(i, _)| i)
-        .collect()
+        .collect();
+    Selection {
+        blocks,
+        top,
+        roots: (0..n).filter(|&e| selected[e]).collect(),
+        final_score,
+    }
+}
+
+#[cfg(test)]
+/// A human-readable account of the selection: every block with its element chain, and
+/// the best-scored containers. For tuning, not for output.
+pub fn explain(page: &Page, relaxed: bool) -> String {
+    use std::fmt::Write;
+    let sel = select(page, relaxed);
+    let mut out = String::new();
+    let _ = writeln!(out, "top={} roots={:?}", sel.top, sel.roots);
+    let mut ranked: Vec<usize> = (0..sel.final_score.len()).collect();
+    ranked.sort_by(|&a, &b| sel.final_score[b].total_cmp(&sel.final_score[a]));
+    for &e in ranked.iter().take(8) {
+        let elem = &page.elems[e];
+        let _ = writeln!(
+            out,
+            "  elem {e} {:?} w={} score={:.1} parent={}",
+            elem.kind, elem.weight, sel.final_score[e], elem.parent
+        );
+    }
+    for (i, b) in page.blocks.iter().enumerate() {
+        let mut chain = vec![b.elem];
+        while let Some(&last) = chain.last() {
+            if last == 0 || chain.len() > 6 {
+                break;
+            }
+            chain.push(page.elems[last as usize].parent);
+        }
+        let mark = if sel.blocks.contains(&i) { '+' } else { ' ' };
+        let text: String = b.text.chars().take(70).collect();
+        let _ = writeln!(
+            out,
+            "{mark}{i:4} {:?} {:?} junk={} {}/{} {text:?}",
+            page.elems[b.elem as usize].kind, chain, b.junk as u8, b.link_chars, b.chars
+        );
+    }
+    out
+}
+
+fn is_container(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Container | Kind::Form | Kind::Header | Kind::Figure | Kind::Table
+    )
 }
 
 /// Readability's starting score by element kind.
@@ -169,6 +242,45 @@ fn climb(page: &Page, final_score: &[f32], candidate: &[bool], mut top: usize) -
         at = page.elems[at].parent as usize;
     }
     top
+}
+
+/// How many levels above the best container a second, separate high-scoring container
+/// may join it (an article split by an ad or a newsletter box into two bodies).
+const MAX_JOIN_LEVELS: usize = 3;
+
+/// Moves `top` up to the nearest common ancestor it shares with another container that
+/// scores nearly as well, when that ancestor is close.
+fn join_split_article(page: &Page, final_score: &[f32], candidate: &[bool], top: usize) -> usize {
+    let mut ranked: Vec<usize> = (0..page.elems.len()).filter(|&e| candidate[e]).collect();
+    ranked.sort_by(|&a, &b| final_score[b].total_cmp(&final_score[a]));
+    let ancestors = |e: usize| {
+        let mut chain = vec![e];
+        let mut at = e;
+        while at != 0 && chain.len() < 64 {
+            at = page.elems[at].parent as usize;
+            chain.push(at);
+        }
+        chain
+    };
+    let top_chain = ancestors(top);
+    let mut best = top;
+    let mut best_level = 0;
+    for &other in ranked.iter().take(6) {
+        if final_score[other] < 0.5 * final_score[top] || top_chain.contains(&other) {
+            continue;
+        }
+        let other_chain = ancestors(other);
+        if other_chain.contains(&top) {
+            continue;
+        }
+        if let Some(level) = top_chain.iter().position(|e| other_chain.contains(e)) {
+            if level <= MAX_JOIN_LEVELS && level > best_level && top_chain[level] != 0 {
+                best = top_chain[level];
+                best_level = level;
+            }
+        }
+    }
+    best
 }
 
 /// `top` and those of its siblings that look like more of the same article.

@@ -171,35 +171,35 @@ const HINTS: &[(&str, Hint)] = &[
     ("consent", Hint::Junk),
     ("gdpr", Hint::Junk),
     ("newsletter", Hint::Junk),
-    ("related", Hint::Junk),
-    ("share", Hint::Junk),
-    ("sharing", Hint::Junk),
-    ("social", Hint::Junk),
+    ("related", Hint::WeakJunk),
+    ("share", Hint::WeakJunk),
+    ("sharing", Hint::WeakJunk),
+    ("social", Hint::WeakJunk),
     ("comment", Hint::Junk),
     ("disqus", Hint::Junk),
     ("outbrain", Hint::Junk),
     ("taboola", Hint::Junk),
-    ("promo", Hint::Junk),
-    ("advert", Hint::Junk),
-    ("adslot", Hint::Junk),
-    ("ad-slot", Hint::Junk),
-    ("ad-container", Hint::Junk),
-    ("sponsor", Hint::Junk),
+    ("promo", Hint::WeakJunk),
+    ("advert", Hint::WeakJunk),
+    ("adslot", Hint::WeakJunk),
+    ("ad-slot", Hint::WeakJunk),
+    ("ad-container", Hint::WeakJunk),
+    ("sponsor", Hint::WeakJunk),
     ("breadcrumb", Hint::Junk),
-    ("popup", Hint::Junk),
-    ("modal", Hint::Junk),
-    ("recommend", Hint::Junk),
-    ("sidebar", Hint::Junk),
-    ("most-read", Hint::Junk),
-    ("mostread", Hint::Junk),
-    ("most-popular", Hint::Junk),
-    ("trending", Hint::Junk),
-    ("read-more", Hint::Junk),
-    ("readmore", Hint::Junk),
-    ("lees-ook", Hint::Junk),
-    ("lire-aussi", Hint::Junk),
-    ("signup", Hint::Junk),
-    ("sign-up", Hint::Junk),
+    ("popup", Hint::WeakJunk),
+    ("modal", Hint::WeakJunk),
+    ("recommend", Hint::WeakJunk),
+    ("sidebar", Hint::WeakJunk),
+    ("most-read", Hint::WeakJunk),
+    ("mostread", Hint::WeakJunk),
+    ("most-popular", Hint::WeakJunk),
+    ("trending", Hint::WeakJunk),
+    ("read-more", Hint::WeakJunk),
+    ("readmore", Hint::WeakJunk),
+    ("lees-ook", Hint::WeakJunk),
+    ("lire-aussi", Hint::WeakJunk),
+    ("signup", Hint::WeakJunk),
+    ("sign-up", Hint::WeakJunk),
     ("skip-link", Hint::Junk),
     ("banner", Hint::WeakJunk),
     ("header", Hint::WeakJunk),
@@ -482,6 +482,13 @@ impl Walker {
                 || attrs.is_boilerplate_role()
                 || names_hint.junk
                 || (names_hint.weak_junk && !names_hint.positive));
+        #[cfg(test)]
+        if junk && std::env::var("HTML_DEBUG_JUNK").is_ok() {
+            eprintln!(
+                "JUNK <{name} class={:?} id={:?} role={:?}>",
+                attrs.class, attrs.id, attrs.role
+            );
+        }
         let capture = if name == "h1" {
             Some(Capture::H1)
         } else if attrs.itemprop.eq_ignore_ascii_case("headline") {
@@ -647,8 +654,11 @@ impl Walker {
         }
     }
 
+    /// A `<br>`: a line break, and a paragraph break when it follows another.
     fn line_break(&mut self) {
-        if !self.buf.is_empty() && !self.buf.ends_with('\n') {
+        if self.buf.ends_with('\n') {
+            self.flush();
+        } else if !self.buf.is_empty() {
             self.buf.push('\n');
             self.buf_chars += 1;
         }

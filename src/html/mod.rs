@@ -34,7 +34,7 @@ pub struct HtmlArticle {
 }
 
 /// A strict extraction shorter than this is retried with boilerplate-named parts allowed.
-const RETRY_BELOW_CHARS: usize = 250;
+const RETRY_BELOW_CHARS: usize = 500;
 
 /// Extracts the main text and metadata of an HTML page.
 pub fn extract(html: &str) -> HtmlArticle {
@@ -94,4 +94,23 @@ fn assemble(page: &dom::Page, blocks: &[usize], title: Option<&str>) -> String {
         text.push_str(&page.blocks[i].text);
     }
     text
+}
+
+/// Prints how the main text of the page in `$HTML_EXPLAIN` is chosen:
+/// `HTML_EXPLAIN=page.html cargo test --lib html::explain_page -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn explain_page() {
+    let Ok(path) = std::env::var("HTML_EXPLAIN") else {
+        return;
+    };
+    let Ok(bytes) = std::fs::read(&path) else {
+        return;
+    };
+    let html = decode_html(&bytes, None);
+    let scan = prescan::prescan(&html);
+    let doc = scraper::Html::parse_document(&scan.html);
+    let page = dom::walk(&doc);
+    println!("{}", content::explain(&page, false));
+    println!("{:#?}", extract(&html));
 }
