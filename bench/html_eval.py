@@ -5,7 +5,9 @@ Runs the binary once per set over the saved pages (the .html.gz files themselves
 decompression and charset detection are part of the run), single-threaded, writes the
 records as predictions in score.py's format ({"id", "text", "title", "published", "lang"})
 and prints score.py's summary, the snippet counts, the publication-date accuracy and the
-throughput (pages/s, MB/s of decompressed HTML, wall clock of the whole run).
+throughput of the whole run (process start, gunzip, charset, extraction, language and
+fact extraction, output): pages/s and MB/s of decompressed HTML, by wall clock and by
+the CPU time of the process (user + system; the fair figure on a loaded machine).
 
     cargo build --release
     python3 bench/html_eval.py [--bin target/release/newsfacts] [--sets scrapinghub,readability,trafilatura-fr]
@@ -15,6 +17,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -41,9 +44,12 @@ def run_set(binary, shared, name, jobs, keep):
     os.makedirs(out_dir, exist_ok=True)
     records_path = os.path.join(out_dir, f"{name}.records.jsonl")
     cmd = [binary, "extract", "--include-text", "--jobs", str(jobs), "-o", records_path] + paths
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     if proc.returncode not in (0, 1):
         sys.exit(f"{name}: newsfacts failed ({proc.returncode}): {proc.stderr[-2000:]}")
 
@@ -75,8 +81,10 @@ def run_set(binary, shared, name, jobs, keep):
     if "title_exact_acc" in summary:
         parts.append(f"title exact {summary['title_exact_acc']:.3f}")
     mb = html_bytes / 1e6
-    parts.append(f"{len(pages) / elapsed:.0f} pages/s, {mb / elapsed:.1f} MB/s "
-                 f"({len(pages)} pages, {mb:.1f} MB, {elapsed:.2f} s, jobs={jobs}, errors={errors})")
+    parts.append(f"wall {len(pages) / elapsed:.0f} pages/s, {mb / elapsed:.1f} MB/s; "
+                 f"cpu {len(pages) / cpu:.0f} pages/s, {mb / cpu:.1f} MB/s "
+                 f"({len(pages)} pages, {mb:.1f} MB, wall {elapsed:.2f} s, cpu {cpu:.2f} s, "
+                 f"jobs={jobs}, errors={errors})")
     print("  " + " | ".join(parts))
     if keep is None:
         for path in (records_path, pred_path):

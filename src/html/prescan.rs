@@ -1,6 +1,7 @@
 //! A byte-level pass before parsing: drops the raw-text elements that never hold article
-//! text (scripts, styles, comments, SVG) so the HTML parser has far less to build, and
-//! keeps the JSON-LD scripts, which carry metadata.
+//! text (scripts, styles, comments, SVG) and the attributes that the later stages never
+//! read (`src`, `srcset`, `data-*`, link targets, ...), so the HTML parser has far less to
+//! build; keeps the JSON-LD scripts, which carry metadata.
 
 use memchr::{memchr, memmem};
 
@@ -43,6 +44,23 @@ pub fn prescan(html: &str) -> Prescan {
             continue;
         }
         let Some(name) = DROPPED.iter().find(|name| starts_tag(rest, name)) else {
+            if rest.first().is_some_and(u8::is_ascii_alphabetic) {
+                out.html.push_str(&html[copied..lt]);
+                let before = out.html.len();
+                match copy_start_tag(html, lt, &mut out.html) {
+                    Some(end) => {
+                        copied = end;
+                        pos = end;
+                    }
+                    None => {
+                        // An unterminated tag: leave the rest to the parser as it is.
+                        out.html.truncate(before);
+                        copied = lt;
+                        break;
+                    }
+                }
+                continue;
+            }
             pos = lt + 1;
             continue;
         };
@@ -60,6 +78,94 @@ pub fn prescan(html: &str) -> Prescan {
     }
     out.html.push_str(&html[copied..]);
     out
+}
+
+/// Attributes the walk and the metadata reader use; all others are dropped.
+const KEPT_ATTRIBUTES: [&[u8]; 17] = [
+    b"class",
+    b"id",
+    b"role",
+    b"itemprop",
+    b"hidden",
+    b"aria-hidden",
+    b"lang",
+    b"content",
+    b"name",
+    b"property",
+    b"http-equiv",
+    b"charset",
+    b"rel",
+    b"datetime",
+    b"pubdate",
+    b"style",
+    b"href",
+];
+
+/// Copies the start tag at `lt` with only the kept attributes; returns the index after
+/// its `>`, or `None` when the tag is not terminated.
+fn copy_start_tag(html: &str, lt: usize, out: &mut String) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let mut i = lt + 1;
+    while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' && bytes[i] != b'/' {
+        i += 1;
+    }
+    let name = &bytes[lt + 1..i];
+    let keep_href = name.eq_ignore_ascii_case(b"link");
+    out.push_str(&html[lt..i]);
+    let mut self_closing = false;
+    loop {
+        while i < bytes.len() && (is_space(bytes[i]) || bytes[i] == b'/') {
+            self_closing = bytes[i] == b'/';
+            i += 1;
+        }
+        let &b = bytes.get(i)?;
+        if b == b'>' {
+            if self_closing {
+                out.push('/');
+            }
+            out.push('>');
+            return Some(i + 1);
+        }
+        self_closing = false;
+        let attr_start = i;
+        while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        if i == attr_start {
+            // A stray `=`: skip it.
+            i += 1;
+            continue;
+        }
+        let attr_name = &bytes[attr_start..i];
+        let mut j = i;
+        while j < bytes.len() && is_space(bytes[j]) {
+            j += 1;
+        }
+        if bytes.get(j) == Some(&b'=') {
+            j += 1;
+            while j < bytes.len() && is_space(bytes[j]) {
+                j += 1;
+            }
+            match bytes.get(j)? {
+                &q @ (b'"' | b'\'') => j += 1 + memchr(q, &bytes[j + 1..])? + 1,
+                _ => {
+                    while j < bytes.len() && !is_space(bytes[j]) && bytes[j] != b'>' {
+                        j += 1;
+                    }
+                }
+            }
+            i = j;
+        }
+        let keep = KEPT_ATTRIBUTES
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(attr_name))
+            && (keep_href || !attr_name.eq_ignore_ascii_case(b"href"));
+        if keep {
+            out.push(' ');
+            out.push_str(&html[attr_start..i]);
+        }
+    }
 }
 
 /// Whether `rest` (the bytes after `<`) opens the element `name`.
@@ -108,6 +214,19 @@ mod tests {
         let scan = prescan(page);
         assert_eq!(scan.html, "<head></head>");
         assert_eq!(scan.json_ld, vec![r#"{"a":1}"#.to_string()]);
+    }
+
+    #[test]
+    fn unused_attributes_are_dropped() {
+        let page = r#"<div class="a b" data-x='1>2' onclick=go()><img src="x.jpg"/><a href="/y" id=k>t</a>
+                      <link rel="canonical" href="https://ex.nl/a"><br/></div>"#;
+        assert_eq!(
+            prescan(page).html,
+            r#"<div class="a b"><img/><a id=k>t</a>
+                      <link rel="canonical" href="https://ex.nl/a"><br/></div>"#
+        );
+        assert_eq!(prescan("<p class='x>y'>é</p>").html, "<p class='x>y'>é</p>");
+        assert_eq!(prescan("<p>a<b class=\"open").html, "<p>a<b class=\"open");
     }
 
     #[test]
