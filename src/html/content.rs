@@ -147,7 +147,7 @@ fn select(page: &Page, relaxed: bool) -> Selection {
         .enumerate()
         .filter(|(_, b)| usable(b))
         .filter(|(_, b)| inside[b.elem as usize] && !dropped[b.elem as usize])
-        .filter(|(_, b)| keeps_block(b))
+        .filter(|(_, b)| keeps_block(b, page.elems[b.elem as usize].kind))
         .map(|(i, _)| i)
         .collect();
     Selection {
@@ -322,7 +322,7 @@ fn is_boilerplate_container(page: &Page, e: usize, agg: &Agg, score: f32) -> boo
     }
     if !matches!(
         elem.kind,
-        Kind::Container | Kind::List | Kind::Table | Kind::Form | Kind::Header | Kind::Figure
+        Kind::Container | Kind::List | Kind::Form | Kind::Header | Kind::Figure
     ) {
         return false;
     }
@@ -340,9 +340,10 @@ fn is_boilerplate_container(page: &Page, e: usize, agg: &Agg, score: f32) -> boo
 }
 
 /// Whether a block inside the article is text (not a link list or a standard prompt).
-fn keeps_block(block: &Block) -> bool {
+fn keeps_block(block: &Block, kind: Kind) -> bool {
     let density = block.link_chars as f32 / block.chars.max(1) as f32;
-    if density > 0.5 {
+    // Cells and list items are judged with their table or list.
+    if density > 0.5 && !matches!(kind, Kind::Cell | Kind::Item) {
         return false;
     }
     if block.chars > 200 {
