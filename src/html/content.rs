@@ -141,6 +141,7 @@ fn select(page: &Page, relaxed: bool) -> Selection {
         dropped[e] = (e != 0 && dropped[parent])
             || (!selected[e] && is_boilerplate_container(page, e, &agg[e], score[e]));
     }
+    let mut seen = std::collections::HashSet::new();
     let blocks = page
         .blocks
         .iter()
@@ -148,6 +149,8 @@ fn select(page: &Page, relaxed: bool) -> Selection {
         .filter(|(_, b)| usable(b))
         .filter(|(_, b)| inside[b.elem as usize] && !dropped[b.elem as usize])
         .filter(|(_, b)| keeps_block(b, page.elems[b.elem as usize].kind))
+        // A repeated block is a caption or teaser printed again.
+        .filter(|(_, b)| seen.insert(b.text.as_str()))
         .map(|(i, _)| i)
         .collect();
     Selection {

@@ -673,7 +673,7 @@ impl Walker {
     fn flush(&mut self) {
         self.pending_space = false;
         let text = self.buf.trim_end();
-        if text.trim_start().is_empty() {
+        if !text.chars().any(char::is_alphanumeric) {
             self.buf.clear();
             self.buf_chars = 0;
             self.buf_links = 0;
