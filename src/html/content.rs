@@ -345,6 +345,9 @@ fn is_boilerplate_container(page: &Page, e: usize, agg: &Agg, score: f32) -> boo
 /// Whether a block inside the article is text (not a link list or a standard prompt).
 fn keeps_block(block: &Block, kind: Kind) -> bool {
     let density = block.link_chars as f32 / block.chars.max(1) as f32;
+    if kind == Kind::Figure && block.chars < 100 {
+        return false;
+    }
     // Cells and list items are judged with their table or list.
     if density > 0.5 && !matches!(kind, Kind::Cell | Kind::Item) {
         return false;
