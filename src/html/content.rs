@@ -308,7 +308,13 @@ fn siblings(
             continue;
         }
         let a = &agg[e];
-        let scored = candidate[e] && final_score[e] >= threshold;
+        let same_class = elem.class_hash != 0 && elem.class_hash == page.elems[top].class_hash;
+        let bonus = if same_class {
+            final_score[top] * 0.2
+        } else {
+            0.0
+        };
+        let scored = candidate[e] && final_score[e] + bonus >= threshold;
         let paragraph = elem.kind == Kind::Para
             && ((a.chars > 80 && a.link_density() < 0.25) || (a.chars > 0 && a.link_chars == 0));
         selected[e] = scored || paragraph || elem.body_hint;

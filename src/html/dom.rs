@@ -54,6 +54,8 @@ pub struct Elem {
     pub weight: i16,
     /// `itemprop="articleBody"` or a well-known article-body class.
     pub body_hint: bool,
+    /// A hash of the `class` attribute (0 without one), to find same-styled siblings.
+    pub class_hash: u32,
 }
 
 /// A run of text inside one block element, between two block boundaries.
@@ -400,6 +402,7 @@ pub fn walk(doc: &scraper::Html) -> Page {
         kind: Kind::Container,
         weight: 0,
         body_hint: false,
+        class_hash: 0,
     });
     w.open_blocks.push(0);
     let root = doc.tree.root();
@@ -514,6 +517,7 @@ impl Walker {
                     kind,
                     weight,
                     body_hint,
+                    class_hash: hash_class(attrs.class),
                 });
                 self.open_blocks.push(index);
                 Some(index)
@@ -707,6 +711,20 @@ fn hints_of_attrs(attrs: &Attrs<'_>) -> Hints {
     hints.body |= id.body;
     hints.dateline |= id.dateline;
     hints
+}
+
+/// FNV-1a of a class attribute; 0 for none.
+fn hash_class(class: &str) -> u32 {
+    let class = class.trim();
+    if class.is_empty() {
+        return 0;
+    }
+    class
+        .bytes()
+        .fold(0x811c_9dc5u32, |h, b| {
+            (h ^ b as u32).wrapping_mul(0x0100_0193)
+        })
+        .max(1)
 }
 
 /// Readability's class weight: +25 for article-like names, -25 for boilerplate ones.
