@@ -80,9 +80,10 @@ fn legacy_and_broken_encodings_are_decoded() {
 }
 
 #[test]
-fn html_without_body_gives_an_empty_article() {
+fn html_without_body_gives_the_headline_only() {
     let rec = one(&["--include-text", path(&hostile("no-body.html"))]);
-    assert_eq!(rec["text"], "");
+    assert_eq!(rec["title"], "Sans corps");
+    assert_eq!(rec["text"], "Sans corps");
     assert!(rec.get("error").is_none());
 }
 
