@@ -203,11 +203,19 @@ impl<'a> Parser<'a> {
         let j = self.is(i, Sense::Decade)?;
         let (y, end) = match self.num(j) {
             Some((y, 4)) => (y as i32, j + 1),
+            Some((y, 2)) => (1900 + y as i32, j + 1),
             _ if self.punct(j, "'") => match self.num(j + 1) {
                 Some((y, 2)) => (1900 + y as i32, j + 2),
                 _ => return None,
             },
-            _ => return None,
+            // `de jaren tachtig`
+            _ => match self.sense(j, |s| match s {
+                Sense::Number(n) if (20..=90).contains(&n) => Some(n),
+                _ => None,
+            }) {
+                Some((e, n)) => (1900 + n as i32, e),
+                None => return None,
+            },
         };
         (y % 10 == 0 && (1000..=2990).contains(&y)).then(|| (end, years(y, y + 10)))
     }

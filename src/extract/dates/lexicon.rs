@@ -74,6 +74,9 @@ pub struct DateLexicon {
     /// Weekday names, 1 = Monday.
     #[serde(default)]
     pub weekdays: BTreeMap<String, u32>,
+    /// Parts of the day glued to a weekday name (`zaterdagavond`): still that weekday.
+    #[serde(default)]
+    pub day_part_suffixes: Vec<String>,
     /// Abbreviated weekday names: only before a day and month (`mer. 10 juin`).
     #[serde(default)]
     pub weekday_abbreviations: BTreeMap<String, u32>,
@@ -364,6 +367,9 @@ impl Phrases {
         for (word, &d) in &lex.weekdays {
             check_range(word, d, 1, 7)?;
             phrases.add(word, Sense::Weekday(d))?;
+            for suffix in &lex.day_part_suffixes {
+                phrases.add(&format!("{word}{suffix}"), Sense::Weekday(d))?;
+            }
         }
         for (word, &d) in &lex.weekday_abbreviations {
             check_range(word, d, 1, 7)?;
