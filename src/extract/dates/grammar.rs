@@ -587,6 +587,7 @@ impl<'a> Parser<'a> {
             self.spaced_date(i),
             self.glued_named_date(i),
             self.nth_weekday(i),
+            self.relative_year_month(i),
             self.month(i, true)
                 .filter(|_| cued)
                 .map(|(j, m)| (j, Base::Month(YearRef::Implicit, m))),
@@ -649,6 +650,15 @@ impl<'a> Parser<'a> {
             (e, Base::Month(y, m)) => Some((e, MonthRef::Month(y, m))),
             _ => None,
         }
+    }
+
+    /// `volgend jaar juni`.
+    fn relative_year_month(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, Base::RelativeUnit(Unit::Year, n)) = self.relative_unit(i)? else {
+            return None;
+        };
+        let (k, m) = self.month(j, false)?;
+        Some((k, Base::Month(YearRef::Rel(n), m)))
     }
 
     /// `de eerste vrijdag van juli`, `de laatste zondag van de maand`.
@@ -923,7 +933,11 @@ impl<'a> Parser<'a> {
             }
         }
         let (j, season) = season_at(i)?;
-        if let Some((k, y)) = self.year_in(j, &YEARS) {
+        let after_of = self.is(j, Sense::Of).unwrap_or(j);
+        if let Some((k, y)) = self
+            .year_in(j, &YEARS)
+            .or_else(|| self.year_in(after_of, &YEARS))
+        {
             return Some((k, Base::Season(season, Some(YearRef::Abs(y)))));
         }
         if let Some((k, n)) = shift(j) {

@@ -15,6 +15,8 @@ pub enum Unit {
     Day,
     /// Weeks.
     Week,
+    /// Weekends (Saturday and Sunday of an ISO week).
+    Weekend,
     /// Months.
     Month,
     /// Quarters.
