@@ -1091,7 +1091,7 @@ impl<'a> Parser<'a> {
         }
         let end = i + 3;
         match (a_digits, b_digits) {
-            (4, 1 | 2) if sep1 == "-" && (1..=12).contains(&b) && YEARS.contains(&a) => {
+            (4, 1 | 2) if sep1 != "." && (1..=12).contains(&b) && YEARS.contains(&a) => {
                 Some((end, Base::Month(YearRef::Abs(a as i32), b)))
             }
             (1 | 2, 4) if sep1 != "." && (1..=12).contains(&a) && YEARS.contains(&b) => {
@@ -1148,6 +1148,11 @@ impl<'a> Parser<'a> {
             .or_else(|| {
                 self.is(k, Sense::YearCue)
                     .and_then(|c| self.year_in(c, &YEARS))
+            })
+            .or_else(|| {
+                // `1er avril 78`: two digits that cannot be a day.
+                self.year_after_date(k, true)
+                    .filter(|_| self.num(k).is_some_and(|(n, _)| n > 31))
             });
         match year {
             Some((end, y)) => {
