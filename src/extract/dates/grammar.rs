@@ -162,8 +162,7 @@ impl<'a> Parser<'a> {
         let candidates = [
             self.interval(i),
             self.modified(i),
-            self.part(i, None)
-                .map(|(j, m, b)| (j, Expr::Modified(m, b))),
+            self.part(i).map(|(j, m, b)| (j, Expr::Modified(m, b))),
             self.duration(i),
             self.fiscal(i),
             self.point(i, false).map(|(j, b)| self.modifier_after(j, b)),
@@ -477,7 +476,7 @@ impl<'a> Parser<'a> {
             // `voor de komende week`: "for", not "before".
             return None;
         }
-        let found = match self.part(j, None) {
+        let found = match self.part(j) {
             Some((k, _, base)) => (k, base),
             None => self.point(j, true)?,
         };
@@ -489,7 +488,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `begin 2020`, `eind dit jaar`, `la fin de 2021`, `mi-2020`.
-    fn part(&self, i: usize, _outer: Option<TimexMod>) -> Option<(usize, TimexMod, Base)> {
+    fn part(&self, i: usize) -> Option<(usize, TimexMod, Base)> {
         let i = self.is(i, Sense::Article).unwrap_or(i);
         let (mut j, m) = self.sense(i, |s| match s {
             Sense::Part(m) => Some(m),
