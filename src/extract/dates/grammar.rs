@@ -439,9 +439,7 @@ impl<'a> Parser<'a> {
             .is(i, Sense::Article)
             .and_then(|a| self.day_month(a))
             .map(|(j, b)| (j, Endpoint::Base(b)));
-        let part = self
-            .part(i, None)
-            .map(|(j, m, b)| (j, Endpoint::Part(m, b)));
+        let part = self.part(i).map(|(j, m, b)| (j, Endpoint::Part(m, b)));
         let numeric = self
             .day_month_numeric(i)
             .map(|(j, b)| (j, Endpoint::Base(b)));
