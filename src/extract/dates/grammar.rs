@@ -1277,6 +1277,9 @@ impl<'a> Parser<'a> {
         let (j, n) = self.period_ordinal(i)?;
         let (k, u) = self.unit(j)?;
         let (end, year) = self.period_year(k);
+        if year == YearRef::Implicit && self.has(j, Sense::NeedsYear) {
+            return None;
+        }
         let n = match (n, u) {
             (LAST, Unit::Quarter) => 4,
             (LAST, Unit::Half) => 2,

@@ -88,6 +88,9 @@ pub struct DateLexicon {
     /// Unit words, singular and plural.
     #[serde(default)]
     pub units: BTreeMap<String, Unit>,
+    /// Period words too ambiguous without a year (`de tweede helft` of a match).
+    #[serde(default)]
+    pub units_needing_year: Vec<String>,
     /// Plural unit words: with a shift they are vague (`de afgelopen jaren`), not a period.
     #[serde(default)]
     pub plural_units: Vec<String>,
@@ -286,6 +289,7 @@ pub enum Sense {
     YearCue,
     Fiscal,
     Article,
+    NeedsYear,
     Last,
     Plural,
     RelativeArticle,
@@ -413,7 +417,8 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 23] = [
+        let lists: [(&Vec<String>, Sense); 24] = [
+            (&lex.units_needing_year, Sense::NeedsYear),
             (&lex.last, Sense::Last),
             (&lex.plural_units, Sense::Plural),
             (&lex.relative_articles, Sense::RelativeArticle),
