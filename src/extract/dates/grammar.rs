@@ -162,8 +162,7 @@ impl<'a> Parser<'a> {
         let candidates = [
             self.interval(i),
             self.modified(i),
-            self.part(i, None)
-                .map(|(j, m, b)| (j, Expr::Modified(m, b))),
+            self.part(i).map(|(j, m, b)| (j, Expr::Modified(m, b))),
             self.duration(i),
             self.fiscal(i),
             self.point(i, false).map(|(j, b)| self.modifier_after(j, b)),
@@ -203,11 +202,19 @@ impl<'a> Parser<'a> {
         let j = self.is(i, Sense::Decade)?;
         let (y, end) = match self.num(j) {
             Some((y, 4)) => (y as i32, j + 1),
+            Some((y, 2)) => (1900 + y as i32, j + 1),
             _ if self.punct(j, "'") => match self.num(j + 1) {
                 Some((y, 2)) => (1900 + y as i32, j + 2),
                 _ => return None,
             },
-            _ => return None,
+            // `de jaren tachtig`
+            _ => match self.sense(j, |s| match s {
+                Sense::Number(n) if (20..=90).contains(&n) => Some(n),
+                _ => None,
+            }) {
+                Some((e, n)) => (1900 + n as i32, e),
+                None => return None,
+            },
         };
         (y % 10 == 0 && (1000..=2990).contains(&y)).then(|| (end, years(y, y + 10)))
     }
@@ -432,9 +439,7 @@ impl<'a> Parser<'a> {
             .is(i, Sense::Article)
             .and_then(|a| self.day_month(a))
             .map(|(j, b)| (j, Endpoint::Base(b)));
-        let part = self
-            .part(i, None)
-            .map(|(j, m, b)| (j, Endpoint::Part(m, b)));
+        let part = self.part(i).map(|(j, m, b)| (j, Endpoint::Part(m, b)));
         let numeric = self
             .day_month_numeric(i)
             .map(|(j, b)| (j, Endpoint::Base(b)));
@@ -469,7 +474,7 @@ impl<'a> Parser<'a> {
             // `voor de komende week`: "for", not "before".
             return None;
         }
-        let found = match self.part(j, None) {
+        let found = match self.part(j) {
             Some((k, _, base)) => (k, base),
             None => self.point(j, true)?,
         };
@@ -481,7 +486,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `begin 2020`, `eind dit jaar`, `la fin de 2021`, `mi-2020`.
-    fn part(&self, i: usize, _outer: Option<TimexMod>) -> Option<(usize, TimexMod, Base)> {
+    fn part(&self, i: usize) -> Option<(usize, TimexMod, Base)> {
         let i = self.is(i, Sense::Article).unwrap_or(i);
         let (mut j, m) = self.sense(i, |s| match s {
             Sense::Part(m) => Some(m),
@@ -579,6 +584,7 @@ impl<'a> Parser<'a> {
             self.spaced_date(i),
             self.glued_named_date(i),
             self.nth_weekday(i),
+            self.relative_year_month(i),
             self.month(i, true)
                 .filter(|_| cued)
                 .map(|(j, m)| (j, Base::Month(YearRef::Implicit, m))),
@@ -641,6 +647,15 @@ impl<'a> Parser<'a> {
             (e, Base::Month(y, m)) => Some((e, MonthRef::Month(y, m))),
             _ => None,
         }
+    }
+
+    /// `volgend jaar juni`.
+    fn relative_year_month(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, Base::RelativeUnit(Unit::Year, n)) = self.relative_unit(i)? else {
+            return None;
+        };
+        let (k, m) = self.month(j, false)?;
+        Some((k, Base::Month(YearRef::Rel(n), m)))
     }
 
     /// `de eerste vrijdag van juli`, `de laatste zondag van de maand`.
@@ -915,7 +930,11 @@ impl<'a> Parser<'a> {
             }
         }
         let (j, season) = season_at(i)?;
-        if let Some((k, y)) = self.year_in(j, &YEARS) {
+        let after_of = self.is(j, Sense::Of).unwrap_or(j);
+        if let Some((k, y)) = self
+            .year_in(j, &YEARS)
+            .or_else(|| self.year_in(after_of, &YEARS))
+        {
             return Some((k, Base::Season(season, Some(YearRef::Abs(y)))));
         }
         if let Some((k, n)) = shift(j) {
@@ -1069,7 +1088,7 @@ impl<'a> Parser<'a> {
         }
         let end = i + 3;
         match (a_digits, b_digits) {
-            (4, 1 | 2) if sep1 == "-" && (1..=12).contains(&b) && YEARS.contains(&a) => {
+            (4, 1 | 2) if sep1 != "." && (1..=12).contains(&b) && YEARS.contains(&a) => {
                 Some((end, Base::Month(YearRef::Abs(a as i32), b)))
             }
             (1 | 2, 4) if sep1 != "." && (1..=12).contains(&a) && YEARS.contains(&b) => {
@@ -1126,6 +1145,11 @@ impl<'a> Parser<'a> {
             .or_else(|| {
                 self.is(k, Sense::YearCue)
                     .and_then(|c| self.year_in(c, &YEARS))
+            })
+            .or_else(|| {
+                // `1er avril 78`: two digits that cannot be a day.
+                self.year_after_date(k, true)
+                    .filter(|_| self.num(k).is_some_and(|(n, _)| n > 31))
             });
         match year {
             Some((end, y)) => {
@@ -1253,6 +1277,9 @@ impl<'a> Parser<'a> {
         let (j, n) = self.period_ordinal(i)?;
         let (k, u) = self.unit(j)?;
         let (end, year) = self.period_year(k);
+        if year == YearRef::Implicit && self.has(j, Sense::NeedsYear) {
+            return None;
+        }
         let n = match (n, u) {
             (LAST, Unit::Quarter) => 4,
             (LAST, Unit::Half) => 2,

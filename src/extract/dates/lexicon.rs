@@ -15,6 +15,8 @@ pub enum Unit {
     Day,
     /// Weeks.
     Week,
+    /// Weekends (Saturday and Sunday of an ISO week).
+    Weekend,
     /// Months.
     Month,
     /// Quarters.
@@ -74,6 +76,9 @@ pub struct DateLexicon {
     /// Weekday names, 1 = Monday.
     #[serde(default)]
     pub weekdays: BTreeMap<String, u32>,
+    /// Parts of the day glued to a weekday name (`zaterdagavond`): still that weekday.
+    #[serde(default)]
+    pub day_part_suffixes: Vec<String>,
     /// Abbreviated weekday names: only before a day and month (`mer. 10 juin`).
     #[serde(default)]
     pub weekday_abbreviations: BTreeMap<String, u32>,
@@ -83,6 +88,9 @@ pub struct DateLexicon {
     /// Unit words, singular and plural.
     #[serde(default)]
     pub units: BTreeMap<String, Unit>,
+    /// Period words too ambiguous without a year (`de tweede helft` of a match).
+    #[serde(default)]
+    pub units_needing_year: Vec<String>,
     /// Plural unit words: with a shift they are vague (`de afgelopen jaren`), not a period.
     #[serde(default)]
     pub plural_units: Vec<String>,
@@ -281,6 +289,7 @@ pub enum Sense {
     YearCue,
     Fiscal,
     Article,
+    NeedsYear,
     Last,
     Plural,
     RelativeArticle,
@@ -364,6 +373,9 @@ impl Phrases {
         for (word, &d) in &lex.weekdays {
             check_range(word, d, 1, 7)?;
             phrases.add(word, Sense::Weekday(d))?;
+            for suffix in &lex.day_part_suffixes {
+                phrases.add(&format!("{word}{suffix}"), Sense::Weekday(d))?;
+            }
         }
         for (word, &d) in &lex.weekday_abbreviations {
             check_range(word, d, 1, 7)?;
@@ -405,7 +417,8 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 23] = [
+        let lists: [(&Vec<String>, Sense); 24] = [
+            (&lex.units_needing_year, Sense::NeedsYear),
             (&lex.last, Sense::Last),
             (&lex.plural_units, Sense::Plural),
             (&lex.relative_articles, Sense::RelativeArticle),

@@ -143,7 +143,8 @@ impl DateEngine {
             }
         }
         for m in self.triggers.find_overlapping_iter(text) {
-            if is_word_boundary(text, m.start()) && is_word_boundary(text, m.end()) {
+            // Only the start must be a word boundary: `zaterdagavond`, `maart-april`.
+            if is_word_boundary(text, m.start()) {
                 hits.push((m.start(), m.end()));
             }
         }

@@ -21,6 +21,8 @@ pub enum Point {
     Month(i32, u32),
     /// An ISO week.
     Week(i32, u32),
+    /// The weekend of an ISO week.
+    Weekend(i32, u32),
     /// A day.
     Day(NaiveDate),
     /// A season, in a year or unanchored.
@@ -36,6 +38,7 @@ impl Point {
             Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
             Point::Month(y, m) => format!("{y:04}-{m:02}"),
             Point::Week(y, w) => format!("{y:04}-W{w:02}"),
+            Point::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
             Point::Day(d) => d.format("%Y-%m-%d").to_string(),
             Point::Season(Some(y), s) => format!("{y:04}-{}", s.code()),
             Point::Season(None, s) => s.code().to_string(),
@@ -60,6 +63,7 @@ impl Point {
             Point::Quarter(..) => add(first, Unit::Quarter, 1),
             Point::Month(..) => add(first, Unit::Month, 1),
             Point::Week(..) => add(first, Unit::Week, 1),
+            Point::Weekend(..) => add(first, Unit::Day, 2),
             Point::Day(_) => add(first, Unit::Day, 1),
             Point::Season(..) => None,
         }
@@ -73,6 +77,7 @@ impl Point {
             Point::Quarter(y, q) => NaiveDate::from_ymd_opt(y, 3 * (q - 1) + 1, 1),
             Point::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
             Point::Week(y, w) => NaiveDate::from_isoywd_opt(y, w, Weekday::Mon),
+            Point::Weekend(y, w) => NaiveDate::from_isoywd_opt(y, w, Weekday::Sat),
             Point::Day(d) => Some(d),
             Point::Season(..) => None,
         }
@@ -103,7 +108,7 @@ pub fn granularity(base: &Base) -> Granularity {
 fn unit_granularity(unit: Unit) -> Granularity {
     match unit {
         Unit::Day => Granularity::Day,
-        Unit::Week => Granularity::Week,
+        Unit::Week | Unit::Weekend => Granularity::Week,
         Unit::Month => Granularity::Month,
         Unit::Quarter => Granularity::Quarter,
         Unit::Half => Granularity::Half,
@@ -275,10 +280,14 @@ fn relative_unit(anchor: &Anchor, unit: Unit, n: i32) -> Option<Point> {
                 _ => Point::Month(y, k as u32),
             })
         }
-        Unit::Week => {
+        Unit::Week | Unit::Weekend => {
             let day = anchor.day? + Duration::weeks(n.into());
             let week = day.iso_week();
-            Some(Point::Week(week.year(), week.week()))
+            Some(if unit == Unit::Week {
+                Point::Week(week.year(), week.week())
+            } else {
+                Point::Weekend(week.year(), week.week())
+            })
         }
         Unit::Day => Some(Point::Day(anchor.day? + Duration::days(n.into()))),
     }
@@ -312,7 +321,7 @@ pub fn add(day: NaiveDate, unit: Unit, n: i32) -> Option<NaiveDate> {
     };
     match unit {
         Unit::Day => day.checked_add_signed(Duration::days(n.into())),
-        Unit::Week => day.checked_add_signed(Duration::weeks(n.into())),
+        Unit::Week | Unit::Weekend => day.checked_add_signed(Duration::weeks(n.into())),
         Unit::Month => months(n),
         Unit::Quarter => months(n.checked_mul(3)?),
         Unit::Half => months(n.checked_mul(6)?),
@@ -324,7 +333,7 @@ pub fn add(day: NaiveDate, unit: Unit, n: i32) -> Option<NaiveDate> {
 fn duration_value(n: u32, unit: Unit) -> String {
     match unit {
         Unit::Day => format!("P{n}D"),
-        Unit::Week => format!("P{n}W"),
+        Unit::Week | Unit::Weekend => format!("P{n}W"),
         Unit::Month => format!("P{n}M"),
         Unit::Quarter => format!("P{}M", n * 3),
         Unit::Half => format!("P{}M", n * 6),
