@@ -87,7 +87,7 @@ impl<'a> Reader<'a> {
                 .all(|(k, (t, key))| (k == 0 || !t.new_line) && t.key() == *key);
             // `$ c` must not be the start of `$ c'est`.
             let elided = |j: usize| self.toks.get(j).is_some_and(|t| !t.spaced);
-            let cut_word = matches!(toks.last()?.kind, Kind::Word(_))
+            let cut_word = matches!(toks.last()?.kind, Kind::Word)
                 && self.toks.get(end).is_some_and(|t| t.is_sym('\''))
                 && elided(end)
                 && elided(end + 1);
@@ -329,7 +329,8 @@ impl<'a> Reader<'a> {
         let t = &self.toks[i];
         match &t.kind {
             Kind::Num(_) => true,
-            Kind::Word(w) => {
+            Kind::Word => {
+                let w = t.key();
                 self.engine.numbers.is_number_word(w)
                     || self.engine.scale_abbreviations.contains_key(w)
             }
@@ -354,7 +355,7 @@ impl<'a> Reader<'a> {
         let t = self.toks.get(start)?;
         let (mut value, mut end, mut scale) = match &t.kind {
             Kind::Num(n) => (n.value, start + 1, None),
-            Kind::Word(_) => self.words_from(start)?,
+            Kind::Word => self.words_from(start)?,
             Kind::Sym(_) => return None,
         };
         if scale.is_none() {
@@ -467,7 +468,7 @@ impl<'a> Reader<'a> {
             Some(t) if t.new_line => true,
             Some(t) => match &t.kind {
                 Kind::Sym(c) => matches!(c, ',' | ';' | '.' | ')' | ':'),
-                Kind::Word(w) => self.engine.followers.contains(w.as_str()),
+                Kind::Word => self.engine.followers.contains(t.key()),
                 Kind::Num(_) => false,
             },
         }

@@ -16,6 +16,7 @@ mod prefilter;
 mod tokens;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -136,7 +137,7 @@ struct CurrencyName {
 pub struct MoneyEngine {
     prefilter: prefilter::Prefilter,
     /// Names by their first key, longest first.
-    names: HashMap<String, Vec<CurrencyName>>,
+    names: HashMap<String, Vec<CurrencyName>, BuildHasherDefault<prefilter::Fnv>>,
     numbers: NumberWords,
     scale_abbreviations: HashMap<String, Decimal>,
     linkers: Vec<Vec<String>>,
@@ -147,8 +148,8 @@ pub struct MoneyEngine {
 }
 
 /// Bytes of context read on each side of a currency hit.
-const WINDOW_BEFORE: usize = 200;
-const WINDOW_AFTER: usize = 120;
+const WINDOW_BEFORE: usize = 120;
+const WINDOW_AFTER: usize = 80;
 
 impl MoneyEngine {
     /// Compiles the engine from a language's lexicon and number words.
@@ -189,7 +190,8 @@ impl MoneyEngine {
             add(name, None, Form::Subunit(unit.clone()))?;
         }
         let prefilter = build_prefilter(&all);
-        let mut names: HashMap<String, Vec<CurrencyName>> = HashMap::new();
+        let mut names: HashMap<String, Vec<CurrencyName>, BuildHasherDefault<prefilter::Fnv>> =
+            HashMap::default();
         for name in all {
             names.entry(name.keys[0].clone()).or_default().push(name);
         }

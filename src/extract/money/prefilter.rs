@@ -70,10 +70,12 @@ impl Prefilter {
                 minimal.push(w);
             }
         }
+        // A leading space keeps Teddy's three-byte fingerprints rare (` eu`, not `eur` as
+        // in `leur`); amounts in words always have a number word and a space before.
         let word_stems = packed::Config::new()
             .match_kind(packed::MatchKind::LeftmostFirst)
             .builder()
-            .extend(minimal)
+            .extend(minimal.iter().flat_map(|w| spaced_forms(w)))
             .build();
         Prefilter {
             keys: keys.into_iter().collect(),
@@ -88,7 +90,7 @@ impl Prefilter {
         if let Some(searcher) = &self.word_stems {
             let mut word = String::new();
             for m in searcher.find_iter(text) {
-                let (s, e) = (m.start(), m.end());
+                let (s, e) = (word_start(text, m.start()), m.end());
                 if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
                     continue;
                 }
@@ -118,7 +120,8 @@ impl Prefilter {
                 }
             }
             if !bytes[i].is_ascii_digit() {
-                i += 1;
+                let skip = bytes[i..].iter().take(32).position(u8::is_ascii_digit);
+                i += skip.unwrap_or(32);
                 continue;
             }
             let start = i;
@@ -187,6 +190,17 @@ impl Prefilter {
     }
 }
 
+/// A stem as searched: after a space, and for a vowel-initial stem also after an
+/// elided `d'` (`un million d’euros`). The prefix character is not part of the word.
+fn spaced_forms(stem: &str) -> Vec<String> {
+    let mut forms = vec![format!(" {stem}")];
+    if stem.starts_with(['a', 'e', 'i', 'o', 'u', 'y']) {
+        forms.push(format!("d'{stem}"));
+        forms.push(format!("d\u{2019}{stem}"));
+    }
+    forms
+}
+
 /// Whether one of the few words before `pos` is a number word (`vingt-huit milliards de`).
 fn number_word_before(text: &str, pos: usize, numbers: &NumberWords) -> bool {
     let mut pos = pos;
@@ -213,6 +227,19 @@ fn number_word_before(text: &str, pos: usize, numbers: &NumberWords) -> bool {
 /// Whether a char separates tokens.
 fn is_space(c: char) -> bool {
     c.is_whitespace()
+}
+
+/// The start of the currency word in a stem match: after the space or the elided `d'`.
+fn word_start(text: &str, match_start: usize) -> usize {
+    let head = &text[match_start..];
+    let prefix = if head.starts_with("d'") {
+        2
+    } else if head.starts_with("d\u{2019}") {
+        1 + '\u{2019}'.len_utf8()
+    } else {
+        1
+    };
+    (match_start + prefix).min(text.len())
 }
 
 /// The end of the run of letters starting at `s`.
