@@ -111,8 +111,15 @@ impl<'a> Reader<'a> {
         if let Some(l) = linked {
             end -= l.len();
         }
-        let amount = self.amount_ending_at(end)?;
-        if self.toks[amount.end..cur.end].iter().any(|t| t.new_line) {
+        // `1,5 mln. euro`: the abbreviation's dot is inside the span.
+        let abbreviation_dot = end >= 2
+            && self.toks[end - 1].is_sym('.')
+            && !self.toks[end - 1].spaced
+            && self.toks[end - 2]
+                .word()
+                .is_some_and(|w| self.engine.scale_abbreviations.contains_key(w));
+        let amount = self.amount_ending_at(end - usize::from(abbreviation_dot))?;
+        if self.toks[amount.end..cur.end].iter().any(|t| t.new_line) || self.vague(&amount) {
             return None;
         }
         if (linked.is_some() || cur.name.form == Form::Weak) && amount.scale.is_none() {
@@ -234,6 +241,15 @@ impl<'a> Reader<'a> {
         }
         found.money.amount += cents.value / Decimal::ONE_HUNDRED;
         found.last = last;
+    }
+
+    /// Whether an amount in words follows a vague word (`een paar honderd euro`).
+    fn vague(&self, amount: &Amount) -> bool {
+        amount.start > 0
+            && self.toks[amount.start].word().is_some()
+            && self.toks[amount.start - 1]
+                .word()
+                .is_some_and(|w| self.engine.vague_before.contains(w))
     }
 
     /// The single-token currency name of token `t`, if any.
@@ -365,6 +381,18 @@ impl<'a> Reader<'a> {
                     scale = Some(s);
                     end += 1;
                 }
+            }
+        }
+        // `un milliard et demi`: half the scale more.
+        if let Some(s) = scale {
+            if let Some(half) = self
+                .engine
+                .scale_halves
+                .iter()
+                .find(|h| self.keys_at(end, h))
+            {
+                value += s / Decimal::TWO;
+                end += half.len();
             }
         }
         Some(Amount {

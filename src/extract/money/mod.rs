@@ -76,6 +76,12 @@ pub struct MoneyGrammar {
     /// Words after a bare scaled amount that mark it as part of an enumeration.
     #[serde(default)]
     pub enumeration_followers: Vec<String>,
+    /// Words after a scale that add half of it (`et demi` in `un milliard et demi`).
+    #[serde(default)]
+    pub scale_halves: Vec<String>,
+    /// Words that make a following amount in words vague (`een paar honderd euro`).
+    #[serde(default)]
+    pub vague_before: Vec<String>,
 }
 
 /// One language's money vocabulary, read from `src/lang/<code>/money.toml`.
@@ -145,6 +151,8 @@ pub struct MoneyEngine {
     ranges: Vec<(Vec<String>, Vec<String>)>,
     tail_joiners: HashSet<String>,
     followers: HashSet<String>,
+    scale_halves: Vec<Vec<String>>,
+    vague_before: HashSet<String>,
 }
 
 /// Bytes of context read on each side of a currency hit.
@@ -239,6 +247,12 @@ impl MoneyEngine {
             ranges,
             tail_joiners: lower(&g.tail_joiners),
             followers: lower(&g.enumeration_followers),
+            scale_halves: g
+                .scale_halves
+                .iter()
+                .map(|h| tokens::phrase_keys(h))
+                .collect(),
+            vague_before: lower(&g.vague_before),
         })
     }
 
