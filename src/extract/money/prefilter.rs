@@ -56,6 +56,11 @@ pub struct Prefilter {
     codes: KeySet,
     /// Stems of currency words, for amounts written in words.
     word_stems: Option<packed::Searcher>,
+    /// First bytes of keys and codes, in both cases: a quick rejection.
+    first_bytes: [bool; 256],
+    /// Length in bytes of the longest key or code (lowercasing may change lengths;
+    /// the margin covers it).
+    max_key_len: usize,
 }
 
 impl Prefilter {
@@ -77,10 +82,27 @@ impl Prefilter {
             .builder()
             .extend(minimal.iter().flat_map(|w| spaced_forms(w)))
             .build();
+        let mut first_bytes = [false; 256];
+        for k in keys.iter().chain(&codes) {
+            for variant in [k.to_lowercase(), k.to_uppercase()] {
+                if let Some(&b) = variant.as_bytes().first() {
+                    first_bytes[usize::from(b)] = true;
+                }
+            }
+        }
+        let max_key_len = keys
+            .iter()
+            .chain(&codes)
+            .map(String::len)
+            .max()
+            .unwrap_or(0)
+            + 4;
         Prefilter {
             keys: keys.into_iter().collect(),
             codes: codes.into_iter().collect(),
             word_stems,
+            first_bytes,
+            max_key_len,
         }
     }
 
@@ -114,7 +136,7 @@ impl Prefilter {
         let mut i = 0;
         while i < bytes.len() {
             if let Some(block) = bytes.get(i..i + 32) {
-                if !block.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
+                if !has_digit(block) {
                     i += 32;
                     continue;
                 }
@@ -168,11 +190,22 @@ impl Prefilter {
     }
 
     fn is_key(&self, token: &str, buf: &mut String) -> bool {
+        let Some(&first) = token.as_bytes().first() else {
+            return false;
+        };
+        if token.len() > self.max_key_len || !self.first_bytes[usize::from(first)] {
+            return false;
+        }
         if self.codes.contains(token) {
             return true;
         }
         buf.clear();
-        buf.extend(token.chars().flat_map(char::to_lowercase));
+        if token.is_ascii() {
+            buf.push_str(token);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(token.chars().flat_map(char::to_lowercase));
+        }
         self.keys.contains(buf.as_str())
     }
 
@@ -188,6 +221,21 @@ impl Prefilter {
         let e = word_end(text, s);
         self.is_key(&text[s..e], buf)
     }
+}
+
+/// Whether a block of bytes holds an ASCII digit, eight bytes at a time.
+fn has_digit(block: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = block.chunks_exact(8);
+    let found = chunks.by_ref().any(|c| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(c);
+        // Bytes 0x30..=0x39 become 0..=9 after the xor; a byte below 10 sets its high bit.
+        let x = u64::from_le_bytes(word) ^ (0x30 * ONES);
+        (x.wrapping_sub(10 * ONES) & !x & HIGHS) != 0
+    });
+    found || chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 /// A stem as searched: after a space, and for a vowel-initial stem also after an
@@ -285,6 +333,17 @@ fn prev_token(text: &str, pos: usize) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_blocks() {
+        assert!(!has_digit(b"no digits in this block of text!"));
+        assert!(has_digit(b"one digit: 7 in this block of tex"));
+        assert!(has_digit(b"the digit at the very end is 9"));
+        assert!(!has_digit(b"/:;<=>?@ ABC `xyz~ \xff\x80 ()[]{}"));
+        for b in 0u8..=255 {
+            assert_eq!(has_digit(&[b; 8]), b.is_ascii_digit(), "byte {b}");
+        }
+    }
 
     #[test]
     fn tokens_around_a_position() {
