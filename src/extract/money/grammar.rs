@@ -467,6 +467,13 @@ impl<'a> Reader<'a> {
                 i += 1;
                 continue;
             };
+            if chosen
+                .iter()
+                .any(|f| f.first < amount.end && amount.start <= f.last)
+            {
+                i = amount.end;
+                continue;
+            }
             if self.ends_enumeration_item(amount.end) {
                 if let Some(model) = self.neighbour_in_sentence(chosen, &amount) {
                     inferred.push(Found {
@@ -513,10 +520,11 @@ impl<'a> Reader<'a> {
                 } else {
                     (amount.end, f.first)
                 };
-                !self.toks[from..to.max(from)].iter().any(ends_sentence)
-                    && !self.toks[from..=to.min(self.toks.len() - 1)]
-                        .iter()
-                        .any(|t| t.new_line)
+                // Tokens between, and the one after them (a line break before it counts).
+                let between = self.toks.get(from..to).unwrap_or_default();
+                let next = self.toks.get(to);
+                !between.iter().any(ends_sentence)
+                    && !between.iter().chain(next).any(|t| t.new_line)
             })
             .min_by_key(|f| {
                 if f.last < amount.start {

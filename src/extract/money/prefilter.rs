@@ -242,7 +242,7 @@ fn has_digit(block: &[u8]) -> bool {
 /// elided `d'` (`un million d’euros`). The prefix character is not part of the word.
 fn spaced_forms(stem: &str) -> Vec<String> {
     let mut forms = vec![format!(" {stem}")];
-    if stem.starts_with(['a', 'e', 'i', 'o', 'u', 'y']) {
+    if stem.starts_with(['a', 'e', 'i', 'o', 'u']) {
         forms.push(format!("d'{stem}"));
         forms.push(format!("d\u{2019}{stem}"));
     }

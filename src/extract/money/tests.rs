@@ -200,3 +200,29 @@ fn nothing_panics_on_odd_input() {
     let long = "5 miljard ".repeat(5000) + "euro";
     assert!(money("nl", &long).len() <= 2);
 }
+
+proptest::proptest! {
+    /// Any mix of numbers, currency words, scale words, separators and odd characters
+    /// yields well-formed mentions and never panics.
+    #[test]
+    fn random_token_soup_never_panics(parts in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "1", "2,5", "1.500", "12 500", "\u{a0}", "\u{2009}", " ", "-", "–", ",", ".", "'",
+            "’", "(", ")", "\n", "€", "$", "£", "¥", "元", "US", "EUR", "euro", "euros", "dollar",
+            "dollars", "cent", "cents", "miljard", "miljoen", "milliards", "millions", "mld",
+            "Mds", "M", "k", "de", "d'", "d’", "en", "et", "à", "tot", "tussen", "entre", "ruim",
+            "plus de", "een", "un", "vingt", "huit", "vijfenveertig", "demi", "half", "%", "é",
+            "😀", "livres", "sterling", "c", "CA", "x",
+        ]),
+        0..40,
+    )) {
+        let text: String = parts.concat();
+        for lang in ["nl", "fr"] {
+            let rules = lang::rules(lang).expect("rules");
+            for m in rules.engines.money.extract(&text) {
+                proptest::prop_assert!(m.start < m.end && m.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+        }
+    }
+}
