@@ -158,6 +158,9 @@ pub struct MoneyEngine {
 /// Bytes of context read on each side of a currency hit.
 const WINDOW_BEFORE: usize = 120;
 const WINDOW_AFTER: usize = 80;
+/// Merged windows stop growing at this size, which bounds the grammar's work on text
+/// that is one long list of amounts.
+const MAX_WINDOW: usize = 4096;
 
 impl MoneyEngine {
     /// Compiles the engine from a language's lexicon and number words.
@@ -262,6 +265,11 @@ impl MoneyEngine {
         for (from, to) in self.windows(text) {
             let toks = tokens::tokenize(text, from, to);
             for found in grammar::Reader::new(self, &toks).read() {
+                // Windows cut at MAX_WINDOW may overlap: keep the first reading.
+                let start = toks[found.first].start;
+                if out.last().is_some_and(|m: &Mention| start < m.end) {
+                    continue;
+                }
                 out.push(Mention {
                     start: toks[found.first].start,
                     end: toks[found.last].end,
@@ -279,7 +287,9 @@ impl MoneyEngine {
             let from = window_start(text, at.saturating_sub(WINDOW_BEFORE));
             let to = char_floor(text, (at + WINDOW_AFTER).min(text.len()));
             match windows.last_mut() {
-                Some(last) if from <= last.1 => last.1 = last.1.max(to),
+                Some(last) if from <= last.1 && last.1 - last.0 < MAX_WINDOW => {
+                    last.1 = last.1.max(to);
+                }
                 _ => windows.push((from, to)),
             }
         }

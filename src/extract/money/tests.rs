@@ -226,3 +226,14 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_long_list_of_amounts_takes_linear_time() {
+    let text = "Post 5 euro, post 7,5 miljoen dollar; ".repeat(20_000);
+    let start = std::time::Instant::now();
+    let found = money("nl", &text);
+    assert_eq!(found.len(), 40_000);
+    assert!(found.windows(2).all(|w| w[0].1.amount != w[1].1.amount));
+    // Generous even for a debug build on a loaded machine; quadratic work takes minutes.
+    assert!(start.elapsed().as_secs() < 60);
+}
