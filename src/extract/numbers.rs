@@ -390,7 +390,8 @@ fn evaluate(parts: &[Part]) -> Option<Decimal> {
                 let below = group % hundred;
                 let ok = below.is_zero()
                     || (v < ten * Decimal::TWO && (below % ten).is_zero() && below >= ten)
-                    || (joined && v >= ten * Decimal::TWO && below < ten && (v % ten).is_zero());
+                    || (joined && v >= ten * Decimal::TWO && below < ten && (v % ten).is_zero())
+                    || (joined && v < Decimal::ONE && group.fract().is_zero());
                 if !ok {
                     return None;
                 }

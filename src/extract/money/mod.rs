@@ -76,6 +76,10 @@ pub struct MoneyGrammar {
     /// Words after a bare scaled amount that mark it as part of an enumeration.
     #[serde(default)]
     pub enumeration_followers: Vec<String>,
+    /// Followers that join only scaled amounts (`à`: `95 à 1,21 euro` is a fuel grade
+    /// and a price, `1,2 milliard à 1,5 milliard d'euros` is money twice).
+    #[serde(default)]
+    pub enumeration_followers_scaled_only: Vec<String>,
     /// Words after a scale that add half of it (`et demi` in `un milliard et demi`).
     #[serde(default)]
     pub scale_halves: Vec<String>,
@@ -151,6 +155,7 @@ pub struct MoneyEngine {
     ranges: Vec<(Vec<String>, Vec<String>)>,
     tail_joiners: HashSet<String>,
     followers: HashSet<String>,
+    followers_scaled_only: HashSet<String>,
     scale_halves: Vec<Vec<String>>,
     vague_before: HashSet<String>,
 }
@@ -250,6 +255,7 @@ impl MoneyEngine {
             ranges,
             tail_joiners: lower(&g.tail_joiners),
             followers: lower(&g.enumeration_followers),
+            followers_scaled_only: lower(&g.enumeration_followers_scaled_only),
             scale_halves: g
                 .scale_halves
                 .iter()
