@@ -314,6 +314,8 @@ fn build_prefilter(names: &[CurrencyName]) -> prefilter::Prefilter {
         .collect();
     let mut keys = HashSet::new();
     let mut codes = HashSet::new();
+    // Amounts in words come with currency words (`twee miljard euro`), never symbols.
+    let mut words = HashSet::new();
     for name in names {
         if name.form == Form::Code {
             codes.insert(name.keys[0].to_uppercase());
@@ -325,13 +327,14 @@ fn build_prefilter(names: &[CurrencyName]) -> prefilter::Prefilter {
             .find(|k| singles.contains(k.as_str()))
             .unwrap_or(&name.keys[0]);
         keys.insert(key.clone());
+        if name.form != Form::Symbol
+            && key.chars().count() >= 3
+            && key.chars().all(char::is_alphabetic)
+        {
+            words.insert(key.clone());
+        }
     }
-    // Amounts in words come with currency words (`twee miljard euro`), never symbols.
-    let words: Vec<String> = keys
-        .iter()
-        .filter(|k| k.chars().count() >= 3 && k.chars().all(char::is_alphabetic))
-        .cloned()
-        .collect();
+    let words: Vec<String> = words.into_iter().collect();
     prefilter::Prefilter::new(keys, codes, &words)
 }
 

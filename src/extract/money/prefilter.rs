@@ -77,6 +77,7 @@ impl Prefilter {
         }
         // A leading space keeps Teddy's three-byte fingerprints rare (` eu`, not `eur` as
         // in `leur`); amounts in words always have a number word and a space before.
+        // Under 32 patterns Teddy uses its faster (slim) form.
         let word_stems = packed::Config::new()
             .match_kind(packed::MatchKind::LeftmostFirst)
             .builder()
@@ -196,7 +197,8 @@ impl Prefilter {
         if token.len() > self.max_key_len || !self.first_bytes[usize::from(first)] {
             return false;
         }
-        if self.codes.contains(token) {
+        let code_like = token.len() == 3 && token.bytes().all(|b| b.is_ascii_uppercase());
+        if code_like && self.codes.contains(token) {
             return true;
         }
         buf.clear();
