@@ -292,7 +292,11 @@ impl<'a> Reader<'a> {
             let Some(mut lower) = self.amount_ending_at(upper.start - connector.len()) else {
                 continue;
             };
-            if !opener.is_empty() && !self.keys_before(lower.start, opener) {
+            // `entre « 8 et 10 milliards »`: an opening quote may follow the opener.
+            let quoted = lower.start > 0
+                && matches!(self.toks[lower.start - 1].kind, Kind::Sym('«' | '“' | '"'));
+            let opener_end = lower.start - usize::from(quoted);
+            if !opener.is_empty() && !self.keys_before(opener_end, opener) {
                 continue;
             }
             if let (None, Some(s)) = (lower.scale, upper.scale) {
@@ -301,7 +305,7 @@ impl<'a> Reader<'a> {
             if lower.value >= upper.value {
                 continue;
             }
-            return Some((lower, lower.start - opener.len()));
+            return Some((lower, opener_end - opener.len()));
         }
         None
     }
