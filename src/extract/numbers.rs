@@ -29,9 +29,10 @@ pub struct DigitNumber {
     pub int_digits: usize,
 }
 
-/// Characters that may group thousands besides `.`: space, no-break space, narrow no-break space.
+/// Characters that may group thousands besides `.`: space, no-break space, narrow no-break
+/// space, and the thin and figure spaces some French papers use (`1\u{2009}300 euros`).
 fn is_group_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
 }
 
 /// Reads a number in digits starting at byte `start` of `text` (which must be an ASCII digit).
@@ -389,7 +390,8 @@ fn evaluate(parts: &[Part]) -> Option<Decimal> {
                 let below = group % hundred;
                 let ok = below.is_zero()
                     || (v < ten * Decimal::TWO && (below % ten).is_zero() && below >= ten)
-                    || (joined && v >= ten * Decimal::TWO && below < ten && (v % ten).is_zero());
+                    || (joined && v >= ten * Decimal::TWO && below < ten && (v % ten).is_zero())
+                    || (joined && v < Decimal::ONE && group.fract().is_zero());
                 if !ok {
                     return None;
                 }
@@ -484,6 +486,7 @@ mod tests {
         assert_eq!(parse_digits("1 500 000"), Some(dec("1500000")));
         assert_eq!(parse_digits("1\u{a0}500\u{a0}000"), Some(dec("1500000")));
         assert_eq!(parse_digits("1\u{202f}500,25"), Some(dec("1500.25")));
+        assert_eq!(parse_digits("1\u{2009}300"), Some(dec("1300")));
         assert_eq!(parse_digits("125.000,50"), Some(dec("125000.50")));
         assert_eq!(parse_digits("12,345"), Some(dec("12.345")));
         assert_eq!(parse_digits("1.5"), Some(dec("1.5")));

@@ -20,8 +20,8 @@ pub struct Found {
     pub last: usize,
     /// The value.
     pub money: Money,
-    /// Whether the amount carried a scale word (`miljard`, `Mds`).
-    scaled: bool,
+    /// The scale word's value, if the amount had one (`miljard`, `Mds`).
+    scale: Option<Decimal>,
 }
 
 /// A number, possibly scaled: tokens `start..end`.
@@ -39,6 +39,9 @@ struct Currency<'e> {
     end: usize,
     name: &'e CurrencyName,
 }
+
+/// 10^6, the smallest amount written in digits that takes `de` (`1 000 000 de dollars`).
+const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
 /// Longest run of tokens read backwards when looking for the amount before a currency.
 const MAX_AMOUNT_TOKENS: usize = 12;
@@ -87,7 +90,7 @@ impl<'a> Reader<'a> {
                 .all(|(k, (t, key))| (k == 0 || !t.new_line) && t.key() == *key);
             // `$ c` must not be the start of `$ c'est`.
             let elided = |j: usize| self.toks.get(j).is_some_and(|t| !t.spaced);
-            let cut_word = matches!(toks.last()?.kind, Kind::Word(_))
+            let cut_word = matches!(toks.last()?.kind, Kind::Word)
                 && self.toks.get(end).is_some_and(|t| t.is_sym('\''))
                 && elided(end)
                 && elided(end + 1);
@@ -111,11 +114,37 @@ impl<'a> Reader<'a> {
         if let Some(l) = linked {
             end -= l.len();
         }
-        let amount = self.amount_ending_at(end)?;
-        if self.toks[amount.end..cur.end].iter().any(|t| t.new_line) {
+        // `1,5 mln. euro`: the abbreviation's dot is inside the span; so is `,-` in
+        // `250,- euro`.
+        let abbreviation_dot = end >= 2
+            && self.toks[end - 1].is_sym('.')
+            && !self.toks[end - 1].spaced
+            && self.toks[end - 2]
+                .word()
+                .is_some_and(|w| self.engine.scale_abbreviations.contains_key(w));
+        let round_dash = end >= 3
+            && self.toks[end - 1].is_sym('-')
+            && self.toks[end - 2].is_sym(',')
+            && !self.toks[end - 1].spaced
+            && !self.toks[end - 2].spaced
+            && self.toks[end - 3].num().is_some();
+        let skip = if round_dash {
+            2
+        } else {
+            usize::from(abbreviation_dot)
+        };
+        let amount = self.amount_ending_at(end - skip)?;
+        if self.toks[amount.end..cur.end].iter().any(|t| t.new_line) || self.vague(&amount) {
             return None;
         }
-        if (linked.is_some() || cur.name.form == Form::Weak) && amount.scale.is_none() {
+        // `millions de dollars`, and in digits `1 000 000 de dollars`; not `5 de dollars`.
+        let whole_millions = self.toks[amount.start].num().is_some()
+            && amount.value >= MILLION
+            && (amount.value % MILLION).is_zero();
+        let scaled = amount.scale.is_some();
+        if (linked.is_some() && !scaled && !whole_millions)
+            || (cur.name.form == Form::Weak && !scaled)
+        {
             return None;
         }
         // `$ 5 miljoen` is read by `amount_after`, `10 € 20` takes the nearer symbol.
@@ -168,7 +197,7 @@ impl<'a> Reader<'a> {
                 _ => amount.value,
             };
             found.money.amount_max = Some(upper.value);
-            found.scaled = upper.scale.is_some();
+            found.scale = upper.scale;
         }
         found.money.qualifier = self.qualifier_before(cur.start);
         Some(found)
@@ -184,7 +213,7 @@ impl<'a> Reader<'a> {
         Found {
             first: amount.start,
             last,
-            scaled: amount.scale.is_some(),
+            scale: amount.scale,
             money: Money {
                 amount: amount.value,
                 amount_max: None,
@@ -236,6 +265,15 @@ impl<'a> Reader<'a> {
         found.last = last;
     }
 
+    /// Whether an amount in words follows a vague word (`een paar honderd euro`).
+    fn vague(&self, amount: &Amount) -> bool {
+        amount.start > 0
+            && self.toks[amount.start].word().is_some()
+            && self.toks[amount.start - 1]
+                .word()
+                .is_some_and(|w| self.engine.vague_before.contains(w))
+    }
+
     /// The single-token currency name of token `t`, if any.
     fn currency_name(&self, t: &Token) -> Option<&'a CurrencyName> {
         self.engine
@@ -254,7 +292,11 @@ impl<'a> Reader<'a> {
             let Some(mut lower) = self.amount_ending_at(upper.start - connector.len()) else {
                 continue;
             };
-            if !opener.is_empty() && !self.keys_before(lower.start, opener) {
+            // `entre « 8 et 10 milliards »`: an opening quote may follow the opener.
+            let quoted = lower.start > 0
+                && matches!(self.toks[lower.start - 1].kind, Kind::Sym('«' | '“' | '"'));
+            let opener_end = lower.start - usize::from(quoted);
+            if !opener.is_empty() && !self.keys_before(opener_end, opener) {
                 continue;
             }
             if let (None, Some(s)) = (lower.scale, upper.scale) {
@@ -263,7 +305,7 @@ impl<'a> Reader<'a> {
             if lower.value >= upper.value {
                 continue;
             }
-            return Some((lower, lower.start - opener.len()));
+            return Some((lower, opener_end - opener.len()));
         }
         None
     }
@@ -329,7 +371,8 @@ impl<'a> Reader<'a> {
         let t = &self.toks[i];
         match &t.kind {
             Kind::Num(_) => true,
-            Kind::Word(w) => {
+            Kind::Word => {
+                let w = t.key();
                 self.engine.numbers.is_number_word(w)
                     || self.engine.scale_abbreviations.contains_key(w)
             }
@@ -354,7 +397,7 @@ impl<'a> Reader<'a> {
         let t = self.toks.get(start)?;
         let (mut value, mut end, mut scale) = match &t.kind {
             Kind::Num(n) => (n.value, start + 1, None),
-            Kind::Word(_) => self.words_from(start)?,
+            Kind::Word => self.words_from(start)?,
             Kind::Sym(_) => return None,
         };
         if scale.is_none() {
@@ -364,6 +407,18 @@ impl<'a> Reader<'a> {
                     scale = Some(s);
                     end += 1;
                 }
+            }
+        }
+        // `un milliard et demi`: half the scale more.
+        if let Some(s) = scale {
+            if let Some(half) = self
+                .engine
+                .scale_halves
+                .iter()
+                .find(|h| self.keys_at(end, h))
+            {
+                value += s / Decimal::TWO;
+                end += half.len();
             }
         }
         Some(Amount {
@@ -417,10 +472,7 @@ impl<'a> Reader<'a> {
     /// Bare scaled amounts in an enumeration with amounts in one currency take that
     /// currency (`5,9 miljard dollar, Azure 5,9 miljard en ...`), marked as inferred.
     fn infer_elided(&self, chosen: &mut Vec<Found>) {
-        if !chosen
-            .iter()
-            .any(|f| f.scaled && f.money.currency.is_some())
-        {
+        if !chosen.iter().any(|f| f.money.currency.is_some()) {
             return;
         }
         let mut inferred = Vec::new();
@@ -432,20 +484,37 @@ impl<'a> Reader<'a> {
             let amount = if taken || !starts_number {
                 None
             } else {
-                self.amount_from(i).filter(|a| a.scale.is_some())
+                self.amount_from(i)
+                    .filter(|a| a.scale.is_some() || self.leads_into_money(a, chosen))
             };
             let Some(amount) = amount else {
                 i += 1;
                 continue;
             };
+            if chosen
+                .iter()
+                .any(|f| f.first < amount.end && amount.start <= f.last)
+            {
+                i = amount.end;
+                continue;
+            }
             if self.ends_enumeration_item(amount.end) {
-                if let Some(model) = self.neighbour_in_sentence(chosen, &amount) {
+                let model = if amount.scale.is_some() {
+                    self.neighbour_in_sentence(chosen, &amount)
+                } else {
+                    chosen.iter().find(|f| f.first == amount.end + 1)
+                };
+                if let Some(model) = model {
                     inferred.push(Found {
                         first: amount.start,
                         last: amount.end - 1,
-                        scaled: true,
+                        scale: amount.scale.or(model.scale),
                         money: Money {
-                            amount: amount.value,
+                            // `5,4 et 3,7 milliards $`: the bare number shares the scale.
+                            amount: match (amount.scale, model.scale) {
+                                (None, Some(s)) => amount.value * s,
+                                _ => amount.value,
+                            },
                             amount_max: None,
                             currency: model.money.currency.clone(),
                             currency_inferred: true,
@@ -460,6 +529,25 @@ impl<'a> Reader<'a> {
         chosen.extend(inferred);
     }
 
+    /// Whether an unscaled number is joined by one follower word to a money amount right
+    /// after it (`van 3.000 naar 3.500 euro`); years (`2019 en 5 euro`) are not.
+    fn leads_into_money(&self, amount: &Amount, chosen: &[Found]) -> bool {
+        let year_like = self.toks[amount.start]
+            .num()
+            .is_some_and(|n| !n.grouped && !n.fraction && n.int_digits == 4);
+        !year_like
+            && amount.end == amount.start + 1
+            && self.toks.get(amount.end).is_some_and(|t| {
+                t.word().is_some_and(|w| {
+                    self.engine.followers.contains(w)
+                        && !self.engine.followers_scaled_only.contains(w)
+                })
+            })
+            && chosen
+                .iter()
+                .any(|f| f.first == amount.end + 1 && f.money.currency.is_some())
+    }
+
     /// Whether the token at `end` closes an enumeration item (punctuation, `en`, `et`).
     fn ends_enumeration_item(&self, end: usize) -> bool {
         match self.toks.get(end) {
@@ -467,7 +555,7 @@ impl<'a> Reader<'a> {
             Some(t) if t.new_line => true,
             Some(t) => match &t.kind {
                 Kind::Sym(c) => matches!(c, ',' | ';' | '.' | ')' | ':'),
-                Kind::Word(w) => self.engine.followers.contains(w.as_str()),
+                Kind::Word => self.engine.followers.contains(t.key()),
                 Kind::Num(_) => false,
             },
         }
@@ -477,17 +565,20 @@ impl<'a> Reader<'a> {
     fn neighbour_in_sentence<'f>(&self, chosen: &'f [Found], amount: &Amount) -> Option<&'f Found> {
         chosen
             .iter()
-            .filter(|f| f.scaled && f.money.currency.is_some() && !f.money.currency_inferred)
+            .filter(|f| {
+                f.scale.is_some() && f.money.currency.is_some() && !f.money.currency_inferred
+            })
             .filter(|f| {
                 let (from, to) = if f.last < amount.start {
                     (f.last + 1, amount.start)
                 } else {
                     (amount.end, f.first)
                 };
-                !self.toks[from..to.max(from)].iter().any(ends_sentence)
-                    && !self.toks[from..=to.min(self.toks.len() - 1)]
-                        .iter()
-                        .any(|t| t.new_line)
+                // Tokens between, and the one after them (a line break before it counts).
+                let between = self.toks.get(from..to).unwrap_or_default();
+                let next = self.toks.get(to);
+                !between.iter().any(ends_sentence)
+                    && !between.iter().chain(next).any(|t| t.new_line)
             })
             .min_by_key(|f| {
                 if f.last < amount.start {

@@ -16,6 +16,7 @@ mod prefilter;
 mod tokens;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -75,6 +76,16 @@ pub struct MoneyGrammar {
     /// Words after a bare scaled amount that mark it as part of an enumeration.
     #[serde(default)]
     pub enumeration_followers: Vec<String>,
+    /// Followers that join only scaled amounts (`à`: `95 à 1,21 euro` is a fuel grade
+    /// and a price, `1,2 milliard à 1,5 milliard d'euros` is money twice).
+    #[serde(default)]
+    pub enumeration_followers_scaled_only: Vec<String>,
+    /// Words after a scale that add half of it (`et demi` in `un milliard et demi`).
+    #[serde(default)]
+    pub scale_halves: Vec<String>,
+    /// Words that make a following amount in words vague (`een paar honderd euro`).
+    #[serde(default)]
+    pub vague_before: Vec<String>,
 }
 
 /// One language's money vocabulary, read from `src/lang/<code>/money.toml`.
@@ -136,7 +147,7 @@ struct CurrencyName {
 pub struct MoneyEngine {
     prefilter: prefilter::Prefilter,
     /// Names by their first key, longest first.
-    names: HashMap<String, Vec<CurrencyName>>,
+    names: HashMap<String, Vec<CurrencyName>, BuildHasherDefault<prefilter::Fnv>>,
     numbers: NumberWords,
     scale_abbreviations: HashMap<String, Decimal>,
     linkers: Vec<Vec<String>>,
@@ -144,11 +155,17 @@ pub struct MoneyEngine {
     ranges: Vec<(Vec<String>, Vec<String>)>,
     tail_joiners: HashSet<String>,
     followers: HashSet<String>,
+    followers_scaled_only: HashSet<String>,
+    scale_halves: Vec<Vec<String>>,
+    vague_before: HashSet<String>,
 }
 
 /// Bytes of context read on each side of a currency hit.
-const WINDOW_BEFORE: usize = 200;
-const WINDOW_AFTER: usize = 120;
+const WINDOW_BEFORE: usize = 120;
+const WINDOW_AFTER: usize = 80;
+/// Merged windows stop growing at this size, which bounds the grammar's work on text
+/// that is one long list of amounts.
+const MAX_WINDOW: usize = 4096;
 
 impl MoneyEngine {
     /// Compiles the engine from a language's lexicon and number words.
@@ -189,7 +206,8 @@ impl MoneyEngine {
             add(name, None, Form::Subunit(unit.clone()))?;
         }
         let prefilter = build_prefilter(&all);
-        let mut names: HashMap<String, Vec<CurrencyName>> = HashMap::new();
+        let mut names: HashMap<String, Vec<CurrencyName>, BuildHasherDefault<prefilter::Fnv>> =
+            HashMap::default();
         for name in all {
             names.entry(name.keys[0].clone()).or_default().push(name);
         }
@@ -237,6 +255,13 @@ impl MoneyEngine {
             ranges,
             tail_joiners: lower(&g.tail_joiners),
             followers: lower(&g.enumeration_followers),
+            followers_scaled_only: lower(&g.enumeration_followers_scaled_only),
+            scale_halves: g
+                .scale_halves
+                .iter()
+                .map(|h| tokens::phrase_keys(h))
+                .collect(),
+            vague_before: lower(&g.vague_before),
         })
     }
 
@@ -246,6 +271,11 @@ impl MoneyEngine {
         for (from, to) in self.windows(text) {
             let toks = tokens::tokenize(text, from, to);
             for found in grammar::Reader::new(self, &toks).read() {
+                // Windows cut at MAX_WINDOW may overlap: keep the first reading.
+                let start = toks[found.first].start;
+                if out.last().is_some_and(|m: &Mention| start < m.end) {
+                    continue;
+                }
                 out.push(Mention {
                     start: toks[found.first].start,
                     end: toks[found.last].end,
@@ -263,7 +293,9 @@ impl MoneyEngine {
             let from = window_start(text, at.saturating_sub(WINDOW_BEFORE));
             let to = char_floor(text, (at + WINDOW_AFTER).min(text.len()));
             match windows.last_mut() {
-                Some(last) if from <= last.1 => last.1 = last.1.max(to),
+                Some(last) if from <= last.1 && last.1 - last.0 < MAX_WINDOW => {
+                    last.1 = last.1.max(to);
+                }
                 _ => windows.push((from, to)),
             }
         }
@@ -282,6 +314,8 @@ fn build_prefilter(names: &[CurrencyName]) -> prefilter::Prefilter {
         .collect();
     let mut keys = HashSet::new();
     let mut codes = HashSet::new();
+    // Amounts in words come with currency words (`twee miljard euro`), never symbols.
+    let mut words = HashSet::new();
     for name in names {
         if name.form == Form::Code {
             codes.insert(name.keys[0].to_uppercase());
@@ -293,13 +327,14 @@ fn build_prefilter(names: &[CurrencyName]) -> prefilter::Prefilter {
             .find(|k| singles.contains(k.as_str()))
             .unwrap_or(&name.keys[0]);
         keys.insert(key.clone());
+        if name.form != Form::Symbol
+            && key.chars().count() >= 3
+            && key.chars().all(char::is_alphabetic)
+        {
+            words.insert(key.clone());
+        }
     }
-    // Amounts in words come with currency words (`twee miljard euro`), never symbols.
-    let words: Vec<String> = keys
-        .iter()
-        .filter(|k| k.chars().count() >= 3 && k.chars().all(char::is_alphabetic))
-        .cloned()
-        .collect();
+    let words: Vec<String> = words.into_iter().collect();
     prefilter::Prefilter::new(keys, codes, &words)
 }
 

@@ -56,6 +56,11 @@ pub struct Prefilter {
     codes: KeySet,
     /// Stems of currency words, for amounts written in words.
     word_stems: Option<packed::Searcher>,
+    /// First bytes of keys and codes, in both cases: a quick rejection.
+    first_bytes: [bool; 256],
+    /// Length in bytes of the longest key or code (lowercasing may change lengths;
+    /// the margin covers it).
+    max_key_len: usize,
 }
 
 impl Prefilter {
@@ -70,15 +75,35 @@ impl Prefilter {
                 minimal.push(w);
             }
         }
+        // A leading space keeps Teddy's three-byte fingerprints rare (` eu`, not `eur` as
+        // in `leur`); amounts in words always have a number word and a space before.
+        // Under 32 patterns Teddy uses its faster (slim) form.
         let word_stems = packed::Config::new()
             .match_kind(packed::MatchKind::LeftmostFirst)
             .builder()
-            .extend(minimal)
+            .extend(minimal.iter().flat_map(|w| spaced_forms(w)))
             .build();
+        let mut first_bytes = [false; 256];
+        for k in keys.iter().chain(&codes) {
+            for variant in [k.to_lowercase(), k.to_uppercase()] {
+                if let Some(&b) = variant.as_bytes().first() {
+                    first_bytes[usize::from(b)] = true;
+                }
+            }
+        }
+        let max_key_len = keys
+            .iter()
+            .chain(&codes)
+            .map(String::len)
+            .max()
+            .unwrap_or(0)
+            + 4;
         Prefilter {
             keys: keys.into_iter().collect(),
             codes: codes.into_iter().collect(),
             word_stems,
+            first_bytes,
+            max_key_len,
         }
     }
 
@@ -88,7 +113,7 @@ impl Prefilter {
         if let Some(searcher) = &self.word_stems {
             let mut word = String::new();
             for m in searcher.find_iter(text) {
-                let (s, e) = (m.start(), m.end());
+                let (s, e) = (word_start(text, m.start()), m.end());
                 if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
                     continue;
                 }
@@ -112,13 +137,14 @@ impl Prefilter {
         let mut i = 0;
         while i < bytes.len() {
             if let Some(block) = bytes.get(i..i + 32) {
-                if !block.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
+                if !has_digit(block) {
                     i += 32;
                     continue;
                 }
             }
             if !bytes[i].is_ascii_digit() {
-                i += 1;
+                let skip = bytes[i..].iter().take(32).position(u8::is_ascii_digit);
+                i += skip.unwrap_or(32);
                 continue;
             }
             let start = i;
@@ -165,11 +191,23 @@ impl Prefilter {
     }
 
     fn is_key(&self, token: &str, buf: &mut String) -> bool {
-        if self.codes.contains(token) {
+        let Some(&first) = token.as_bytes().first() else {
+            return false;
+        };
+        if token.len() > self.max_key_len || !self.first_bytes[usize::from(first)] {
+            return false;
+        }
+        let code_like = token.len() == 3 && token.bytes().all(|b| b.is_ascii_uppercase());
+        if code_like && self.codes.contains(token) {
             return true;
         }
         buf.clear();
-        buf.extend(token.chars().flat_map(char::to_lowercase));
+        if token.is_ascii() {
+            buf.push_str(token);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(token.chars().flat_map(char::to_lowercase));
+        }
         self.keys.contains(buf.as_str())
     }
 
@@ -185,6 +223,32 @@ impl Prefilter {
         let e = word_end(text, s);
         self.is_key(&text[s..e], buf)
     }
+}
+
+/// Whether a block of bytes holds an ASCII digit, eight bytes at a time.
+fn has_digit(block: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = block.chunks_exact(8);
+    let found = chunks.by_ref().any(|c| {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(c);
+        // Bytes 0x30..=0x39 become 0..=9 after the xor; a byte below 10 sets its high bit.
+        let x = u64::from_le_bytes(word) ^ (0x30 * ONES);
+        (x.wrapping_sub(10 * ONES) & !x & HIGHS) != 0
+    });
+    found || chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
+/// A stem as searched: after a space, and for a vowel-initial stem also after an
+/// elided `d'` (`un million d’euros`). The prefix character is not part of the word.
+fn spaced_forms(stem: &str) -> Vec<String> {
+    let mut forms = vec![format!(" {stem}")];
+    if stem.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        forms.push(format!("d'{stem}"));
+        forms.push(format!("d\u{2019}{stem}"));
+    }
+    forms
 }
 
 /// Whether one of the few words before `pos` is a number word (`vingt-huit milliards de`).
@@ -213,6 +277,19 @@ fn number_word_before(text: &str, pos: usize, numbers: &NumberWords) -> bool {
 /// Whether a char separates tokens.
 fn is_space(c: char) -> bool {
     c.is_whitespace()
+}
+
+/// The start of the currency word in a stem match: after the space or the elided `d'`.
+fn word_start(text: &str, match_start: usize) -> usize {
+    let head = &text[match_start..];
+    let prefix = if head.starts_with("d'") {
+        2
+    } else if head.starts_with("d\u{2019}") {
+        1 + '\u{2019}'.len_utf8()
+    } else {
+        1
+    };
+    (match_start + prefix).min(text.len())
 }
 
 /// The end of the run of letters starting at `s`.
@@ -258,6 +335,17 @@ fn prev_token(text: &str, pos: usize) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_blocks() {
+        assert!(!has_digit(b"no digits in this block of text!"));
+        assert!(has_digit(b"one digit: 7 in this block of tex"));
+        assert!(has_digit(b"the digit at the very end is 9"));
+        assert!(!has_digit(b"/:;<=>?@ ABC `xyz~ \xff\x80 ()[]{}"));
+        for b in 0u8..=255 {
+            assert_eq!(has_digit(&[b; 8]), b.is_ascii_digit(), "byte {b}");
+        }
+    }
 
     #[test]
     fn tokens_around_a_position() {

@@ -200,3 +200,40 @@ fn nothing_panics_on_odd_input() {
     let long = "5 miljard ".repeat(5000) + "euro";
     assert!(money("nl", &long).len() <= 2);
 }
+
+proptest::proptest! {
+    /// Any mix of numbers, currency words, scale words, separators and odd characters
+    /// yields well-formed mentions and never panics.
+    #[test]
+    fn random_token_soup_never_panics(parts in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "1", "2,5", "1.500", "12 500", "\u{a0}", "\u{2009}", " ", "-", "–", ",", ".", "'",
+            "’", "(", ")", "\n", "€", "$", "£", "¥", "元", "US", "EUR", "euro", "euros", "dollar",
+            "dollars", "cent", "cents", "miljard", "miljoen", "milliards", "millions", "mld",
+            "Mds", "M", "k", "de", "d'", "d’", "en", "et", "à", "tot", "tussen", "entre", "ruim",
+            "plus de", "een", "un", "vingt", "huit", "vijfenveertig", "demi", "half", "%", "é",
+            "😀", "livres", "sterling", "c", "CA", "x",
+        ]),
+        0..40,
+    )) {
+        let text: String = parts.concat();
+        for lang in ["nl", "fr"] {
+            let rules = lang::rules(lang).expect("rules");
+            for m in rules.engines.money.extract(&text) {
+                proptest::prop_assert!(m.start < m.end && m.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_long_list_of_amounts_takes_linear_time() {
+    let text = "Post 5 euro, post 7,5 miljoen dollar; ".repeat(20_000);
+    let start = std::time::Instant::now();
+    let found = money("nl", &text);
+    assert_eq!(found.len(), 40_000);
+    assert!(found.windows(2).all(|w| w[0].1.amount != w[1].1.amount));
+    // Generous even for a debug build on a loaded machine; quadratic work takes minutes.
+    assert!(start.elapsed().as_secs() < 60);
+}

@@ -8,8 +8,8 @@ use crate::extract::numbers::{scan_digits, DigitNumber};
 pub enum Kind {
     /// A number in digits (`1,7`, `1.500.000`).
     Num(DigitNumber),
-    /// A run of letters, lowercased (`miljard`, `d`, `américains`).
-    Word(String),
+    /// A run of letters; [`Token::key`] holds it lowercased (`miljard`, `américains`).
+    Word,
     /// Any other single character (`$`, `€`, `-`, `'`, `.`); `’` is read as `'`.
     Sym(char),
 }
@@ -37,7 +37,7 @@ impl Token {
     /// The lowercase word, if this is a word.
     pub fn word(&self) -> Option<&str> {
         match &self.kind {
-            Kind::Word(w) => Some(w),
+            Kind::Word => Some(&self.key),
             _ => None,
         }
     }
@@ -93,7 +93,7 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
                 .char_indices()
                 .find(|&(_, ch)| !is_word_char(ch))
                 .map_or(to, |(k, _)| i + k);
-            (end, Kind::Word(text[i..end].to_lowercase()))
+            (end, Kind::Word)
         } else {
             let sym = if c == '’' || c == '\u{2bc}' {
                 '\''
@@ -104,7 +104,7 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
         };
         let upper = !text[i..end].chars().any(char::is_lowercase);
         let key = match &kind {
-            Kind::Word(w) => w.clone(),
+            Kind::Word => text[i..end].to_lowercase(),
             Kind::Sym(c) => c.to_string(),
             Kind::Num(_) => text[i..end].to_string(),
         };

@@ -1,0 +1,113 @@
+//! The money extractor through the real binary: JSON Lines in, money facts out, with
+//! code-point offsets, exact amounts, qualifiers, ranges and inferred currencies.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+/// Runs `newsfacts extract --input-format jsonl -` on `records` and returns the output records.
+fn extract(records: &[Value]) -> Vec<Value> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsfacts"))
+        .args(["extract", "--input-format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary starts");
+    let input: String = records.iter().map(|r| format!("{r}\n")).collect();
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write input");
+    let out = child.wait_with_output().expect("binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("utf-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+fn money_facts(record: &Value) -> Vec<&Value> {
+    record["facts"]
+        .as_array()
+        .expect("facts")
+        .iter()
+        .filter(|f| f["type"] == "money")
+        .collect()
+}
+
+#[test]
+fn dutch_article_with_enumeration_and_conversion() {
+    let text = "Één ding is zeker: de chipmaker boekte 3 miljard dollar (2,6 miljard euro) \
+                omzet. Concurrent A haalde 4,1 miljard dollar, concurrent B ruim 1,2 miljard \
+                en de rest bleef achter. De stad telt 2,1 miljoen inwoners.";
+    let out = extract(&[serde_json::json!({"id": "nl-1", "lang": "nl", "text": text})]);
+    let facts = money_facts(&out[0]);
+    let got: Vec<(&str, i64, &str)> = facts
+        .iter()
+        .map(|f| {
+            (
+                f["text"].as_str().unwrap_or(""),
+                f["amount"].as_i64().unwrap_or(-1),
+                f["currency"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("3 miljard dollar", 3_000_000_000, "USD"),
+            ("2,6 miljard euro", 2_600_000_000, "EUR"),
+            ("4,1 miljard dollar", 4_100_000_000, "USD"),
+            ("1,2 miljard", 1_200_000_000, "USD"),
+        ]
+    );
+    assert_eq!(facts[3]["currency_inferred"], true);
+    assert_eq!(facts[3]["qualifier"], "ruim");
+    assert!(facts[0].get("currency_inferred").is_none());
+    // Offsets are code points: `Één` counts three, not five bytes.
+    let chars: Vec<char> = text.chars().collect();
+    for f in &facts {
+        let (s, e) = (
+            f["start"].as_u64().unwrap_or(0),
+            f["end"].as_u64().unwrap_or(0),
+        );
+        let surface: String = chars[s as usize..e as usize].iter().collect();
+        assert_eq!(surface, f["text"].as_str().unwrap_or(""));
+    }
+}
+
+#[test]
+fn french_ranges_compact_forms_and_non_money() {
+    let text = "Le chantier coûtera de 8 à 10 millions d'euros, contre 13,4 Mds€ pour \
+                l'autre. Le chômage a baissé de 7% et la ville compte 2,1 millions d'habitants.";
+    let out = extract(&[serde_json::json!({"id": "fr-1", "lang": "fr", "text": text})]);
+    let facts = money_facts(&out[0]);
+    assert_eq!(facts.len(), 2, "{facts:?}");
+    assert_eq!(facts[0]["text"], "8 à 10 millions d'euros");
+    assert_eq!(facts[0]["amount"], 8_000_000);
+    assert_eq!(facts[0]["amount_max"], 10_000_000);
+    assert_eq!(facts[0]["currency"], "EUR");
+    assert_eq!(facts[1]["text"], "13,4 Mds€");
+    assert_eq!(facts[1]["amount"], 13_400_000_000_i64);
+}
+
+#[test]
+fn decimal_amounts_are_exact_json_numbers() {
+    let out = extract(&[serde_json::json!({
+        "id": "nl-2", "lang": "nl", "text": "Een broodje kost € 2,20 en een koffie 3 euro 40."
+    })]);
+    let facts = money_facts(&out[0]);
+    assert_eq!(facts.len(), 2);
+    assert_eq!(facts[0]["amount"].as_f64(), Some(2.2));
+    assert_eq!(facts[1]["text"], "3 euro 40");
+    assert_eq!(facts[1]["amount"].as_f64(), Some(3.4));
+}
