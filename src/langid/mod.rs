@@ -1,8 +1,8 @@
 //! Language detection: which rules an article goes to.
 //!
-//! Function words and spelling cues (see [`model`]) decide most texts cheaply. Short texts
-//! such as headlines, where few function words occur, add letter-trigram statistics of
-//! each language's word forms (see [`letters`]). Long articles are read sentence by
+//! Function words (see [`model`]) decide most texts cheaply. Short texts such as
+//! headlines, where few function words occur, add spelling cues and letter-trigram
+//! statistics of each language's word forms (see [`letters`]). Long articles are read sentence by
 //! sentence from the start and reading stops once the lead is safe, so a 10 KB article
 //! costs no more than a 2 KB one. Texts in other scripts go to whatlang.
 
