@@ -241,3 +241,18 @@ fn afrikaans_headlines_are_not_dutch() {
         assert_ne!(lang, "nl", "{text:?}");
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_text_gets_a_bounded_confidence(text in "\\PC{0,600}") {
+        let detection = detect(&text);
+        proptest::prop_assert!((0.0..=1.0).contains(&detection.confidence));
+        proptest::prop_assert!(!detection.lang.is_empty());
+    }
+
+    #[test]
+    fn any_latin_text_gets_a_bounded_confidence(text in "[a-zA-Zéèçëï' .,\n]{0,900}") {
+        let detection = detect(&text);
+        proptest::prop_assert!((0.0..=1.0).contains(&detection.confidence));
+    }
+}
