@@ -62,7 +62,7 @@ const OTHER_SCRIPT_SAMPLE: usize = 400;
 /// over correlated words is overconfident.
 const TEMPERATURE: f32 = 2.0;
 /// Below this confidence the language is `und`.
-const MIN_CONFIDENCE: f64 = 0.35;
+const MIN_CONFIDENCE: f64 = 0.3;
 /// A single word is too short to decide: many are words in several languages.
 const MIN_WORDS: u32 = 2;
 /// A text of this many words or more whose words are almost all unknown to every list is
