@@ -47,7 +47,7 @@ const MAX_SAMPLE: usize = 3000;
 /// Reading stops once the best language leads by this many nats.
 const SAFE_MARGIN: f32 = 25.0;
 /// How many bytes each probe of the body of a long article reads to check the opening.
-const PROBE_BYTES: usize = 200;
+const PROBE_BYTES: usize = 120;
 /// Segments longer than this are cut at a space, so that early stopping stays precise.
 const MAX_SEGMENT: usize = 400;
 
