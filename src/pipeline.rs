@@ -79,7 +79,8 @@ fn decide_language(article: &Article, options: &Options) -> Detection {
     let mut detection = crate::langid::detect(&article.text);
     if detection.lang == UNDETERMINED {
         if let Some(title) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            let with_title = crate::langid::detect(&format!("{title}\n{}", article.text));
+            let head = &article.text[..crate::langid::floor_char_boundary(&article.text, 4096)];
+            let with_title = crate::langid::detect(&format!("{title}\n{head}"));
             if with_title.lang != UNDETERMINED {
                 return with_title;
             }

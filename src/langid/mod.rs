@@ -1,8 +1,8 @@
 //! Language detection: which rules an article goes to.
 //!
-//! Function words and spelling cues (see [`model`]) decide most texts cheaply. Short texts
-//! such as headlines, where few function words occur, add letter-trigram statistics of
-//! each language's word forms (see [`letters`]). Long articles are read sentence by
+//! Function words (see [`model`]) decide most texts cheaply. Short texts such as
+//! headlines, where few function words occur, add spelling cues and letter-trigram
+//! statistics of each language's word forms (see [`letters`]). Long articles are read sentence by
 //! sentence from the start and reading stops once the lead is safe, so a 10 KB article
 //! costs no more than a 2 KB one. Texts in other scripts go to whatlang.
 
@@ -46,6 +46,8 @@ const MIN_SAMPLE: usize = 300;
 const MAX_SAMPLE: usize = 3000;
 /// Reading stops once the best language leads by this many nats.
 const SAFE_MARGIN: f32 = 25.0;
+/// How many bytes each probe of the body of a long article reads to check the opening.
+const PROBE_BYTES: usize = 120;
 /// Segments longer than this are cut at a space, so that early stopping stays precise.
 const MAX_SEGMENT: usize = 400;
 
@@ -62,7 +64,7 @@ const OTHER_SCRIPT_SAMPLE: usize = 400;
 /// over correlated words is overconfident.
 const TEMPERATURE: f32 = 2.0;
 /// Below this confidence the language is `und`.
-const MIN_CONFIDENCE: f64 = 0.35;
+const MIN_CONFIDENCE: f64 = 0.3;
 /// A single word is too short to decide: many are words in several languages.
 const MIN_WORDS: u32 = 2;
 /// A text of this many words or more whose words are almost all unknown to every list is
@@ -110,8 +112,8 @@ struct Reading {
     segments: Vec<Evidence>,
     /// The normalized text read.
     normalized: String,
-    /// Bytes read (a char boundary).
-    end: usize,
+    /// Bytes read.
+    read: usize,
     /// Latin letters read.
     latin: usize,
     /// Letters of other scripts read.
@@ -119,40 +121,100 @@ struct Reading {
 }
 
 impl Reading {
-    /// Reads `text` segment by segment until the decision is safe or the sample is full.
+    /// Reads the start of `text` until the decision is safe or the sample is full, then
+    /// probes the body of a long article: when it disagrees with the opening (a foreign
+    /// headline or quote), reading goes on in the body until the body decides.
     fn of(text: &str) -> Reading {
-        let model = model();
         let mut reading = Reading {
             total: Evidence::default(),
             segments: Vec::new(),
             normalized: String::new(),
-            end: 0,
+            read: 0,
             latin: 0,
             other_script: 0,
         };
-        let mut normalized = String::with_capacity(MAX_SEGMENT + 16);
-        for segment in Segments::new(text) {
-            normalized.clear();
-            normalize_into(segment, &mut normalized);
-            for c in normalized.chars().filter(|c| c.is_alphabetic()) {
-                if is_latin(c) {
-                    reading.latin += 1;
-                } else {
-                    reading.other_script += 1;
-                }
-            }
-            let evidence = model.score_words(&normalized);
-            reading.normalized.push_str(&normalized);
-            reading.total.add(&evidence);
-            reading.segments.push(evidence);
-            reading.end = segment.as_ptr() as usize - text.as_ptr() as usize + segment.len();
-            if reading.end >= MAX_SAMPLE
-                || (reading.end >= MIN_SAMPLE && reading.total.best().1 >= SAFE_MARGIN)
+        let opening_end = reading.read_until_safe(text, 0);
+        let (opening_leader, _) = reading.total.best();
+        let first_third = floor_char_boundary(text, text.len() / 3);
+        if reading.read >= MAX_SAMPLE || first_third < opening_end {
+            return reading;
+        }
+        // Two probes, at a third and two thirds of the article: only when both find the same
+        // other language is the opening overruled.
+        let mut probes = [(0, 0, Evidence::default()); 2];
+        for (probe, at) in probes.iter_mut().zip([1, 2]) {
+            let middle = floor_char_boundary(text, text.len() * at / 3);
+            let start = text[middle..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |i| middle + i);
+            let (end, evidence) = reading.read_bytes(text, start, PROBE_BYTES);
+            *probe = (evidence.best().0, end, evidence);
+        }
+        let [(first, _, first_evidence), (second, second_end, second_evidence)] = probes;
+        let confident = |e: &Evidence| e.hits >= SECONDARY_MIN_HITS;
+        if first == second
+            && first != opening_leader
+            && confident(&first_evidence)
+            && confident(&second_evidence)
+        {
+            reading.read_until_safe(text, second_end);
+        }
+        reading
+    }
+
+    /// Reads segments of `text` from `start` until the leader is safe and agrees with the
+    /// latest segment, or the sample is full. Returns where reading stopped.
+    fn read_until_safe(&mut self, text: &str, start: usize) -> usize {
+        let mut end = start;
+        for segment in Segments::new(&text[start..]) {
+            let evidence = self.read_segment(segment);
+            end += segment.len();
+            let (leader, lead) = self.total.best();
+            // A quote at the start must not settle the article: stop only once the latest
+            // sentence agrees with the leader.
+            let agrees = evidence.hits < SECONDARY_MIN_HITS || evidence.best().0 == leader;
+            if self.read >= MAX_SAMPLE || (self.read >= MIN_SAMPLE && lead >= SAFE_MARGIN && agrees)
             {
                 break;
             }
         }
-        reading
+        end
+    }
+
+    /// Reads segments of `text` from `start` until `bytes` bytes are read. Returns where
+    /// reading stopped and the evidence of what it read.
+    fn read_bytes(&mut self, text: &str, start: usize, bytes: usize) -> (usize, Evidence) {
+        let mut end = start;
+        let mut read = Evidence::default();
+        for segment in Segments::new(&text[start..]) {
+            read.add(&self.read_segment(segment));
+            end += segment.len();
+            if end - start >= bytes || self.read >= MAX_SAMPLE {
+                break;
+            }
+        }
+        (end, read)
+    }
+
+    /// Scores one segment and adds it to the reading.
+    fn read_segment(&mut self, segment: &str) -> Evidence {
+        let start = self.normalized.len();
+        normalize_into(segment, &mut self.normalized);
+        for c in self.normalized[start..]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+        {
+            if is_latin(c) {
+                self.latin += 1;
+            } else {
+                self.other_script += 1;
+            }
+        }
+        let evidence = model().score_words(&self.normalized[start..]);
+        self.total.add(&evidence);
+        self.segments.push(evidence);
+        self.read += segment.len();
+        evidence
     }
 
     /// The evidence of every language: words, plus spelling cues and letter trigrams
@@ -317,7 +379,7 @@ pub fn explain(text: &str) -> String {
     };
     format!(
         "read {} bytes, hits {}/{} words\n  words {}\n  final {}",
-        reading.end,
+        reading.read,
         reading.total.hits,
         reading.total.words,
         show(&reading.total.scores),

@@ -134,6 +134,36 @@ fn body_decides_over_a_foreign_title_or_quote() {
 }
 
 #[test]
+fn a_quote_opening_the_article_does_not_decide_it() {
+    let text = "« Nous ne signerons jamais un accord qui sacrifie nos agriculteurs et nos \
+        campagnes, c'est une question de survie pour des milliers de familles », a lancé le \
+        ministre français. Met die woorden opende de Franse minister dinsdag het overleg in \
+        Brussel. Volgens diplomaten is de kans op een akkoord deze week klein. De Nederlandse \
+        regering wil dat er minder geld naar de landbouw gaat en meer naar onderzoek. Ook \
+        Denemarken en Zweden steunen dat standpunt, maar zij hebben geen meerderheid.";
+    let detection = detect(text);
+    assert_eq!(detection.lang, "nl", "{detection:?}");
+    assert_eq!(detection.secondary, vec!["fr".to_string()]);
+}
+
+#[test]
+fn a_long_foreign_opening_does_not_decide_the_article() {
+    let english_lead = "The European Commission said on Tuesday that it would propose new rules \
+        for the financing of farms before the end of the year. Officials in Brussels expect \
+        a long fight with the member states over the size of the budget and the conditions \
+        attached to it, and several governments have already said they will oppose the plan. ";
+    let french_body = "Le ministre de l'Agriculture a réagi mercredi en affirmant que la France \
+        ne laisserait pas tomber ses agriculteurs. Selon lui, les aides doivent rester au \
+        niveau actuel et les règles ne peuvent pas être changées sans l'accord des syndicats. \
+        Les discussions reprendront la semaine prochaine à Bruxelles, où les ministres des \
+        vingt-sept pays doivent se retrouver pour un premier échange sur le texte. ";
+    let text = format!("{english_lead}{}", french_body.repeat(3));
+    let detection = detect(&text);
+    assert_eq!(detection.lang, "fr", "{detection:?}");
+    assert_eq!(detection.secondary, vec!["en".to_string()]);
+}
+
+#[test]
 fn plain_texts_have_no_secondary_language() {
     let detection = detect(
         "Het museum is vanaf zaterdag weer open. Bezoekers moeten wel vooraf een \
@@ -180,8 +210,8 @@ fn long_texts_are_read_only_to_a_bounded_sample() {
                     brug over de rivier, die over twee jaar klaar moet zijn. ";
     let long = sentence.repeat(200);
     let reading = Reading::of(&long);
-    assert!(reading.end <= MAX_SAMPLE + MAX_SEGMENT, "{}", reading.end);
-    assert!(reading.end >= MIN_SAMPLE);
+    assert!(reading.read <= MAX_SAMPLE + MAX_SEGMENT, "{}", reading.read);
+    assert!(reading.read >= MIN_SAMPLE);
     assert_eq!(lang_of(&long), "nl");
 }
 
@@ -189,7 +219,7 @@ fn long_texts_are_read_only_to_a_bounded_sample() {
 fn pathological_input_does_not_panic() {
     let no_spaces = "é".repeat(5000);
     let reading = Reading::of(&no_spaces);
-    assert!(reading.end <= MAX_SAMPLE + 2 * MAX_SEGMENT + 4);
+    assert!(reading.read <= MAX_SAMPLE + 2 * MAX_SEGMENT + 4);
     let _ = detect(&no_spaces);
     let _ = detect("'''  ’’ l' qu' 'n");
     let _ = detect(&"a. ".repeat(3000));
@@ -239,5 +269,20 @@ fn afrikaans_headlines_are_not_dutch() {
     ] {
         let lang = lang_of(text);
         assert_ne!(lang, "nl", "{text:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_gets_a_bounded_confidence(text in "\\PC{0,600}") {
+        let detection = detect(&text);
+        proptest::prop_assert!((0.0..=1.0).contains(&detection.confidence));
+        proptest::prop_assert!(!detection.lang.is_empty());
+    }
+
+    #[test]
+    fn any_latin_text_gets_a_bounded_confidence(text in "[a-zA-Zéèçëï' .,\n]{0,900}") {
+        let detection = detect(&text);
+        proptest::prop_assert!((0.0..=1.0).contains(&detection.confidence));
     }
 }
