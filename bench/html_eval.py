@@ -4,7 +4,9 @@
 Runs the binary once per set over the saved pages (the .html.gz files themselves, so
 decompression and charset detection are part of the run), single-threaded, writes the
 records as predictions in score.py's format ({"id", "text", "title", "published", "lang"})
-and prints score.py's summary, the snippet counts, the publication-date accuracy and the
+and prints score.py's summary, the word F1 of the body (the text without its leading
+headline line, since the references leave headlines out) and of the text as output,
+the snippet counts, the publication-date accuracy and the
 throughput of the whole run (process start, gunzip, charset, extraction, language and
 fact extraction, output): pages/s and MB/s of decompressed HTML, by wall clock and by
 the CPU time of the process (user + system; the fair figure on a loaded machine).
@@ -54,25 +56,38 @@ def run_set(binary, shared, name, jobs, keep):
         sys.exit(f"{name}: newsfacts failed ({proc.returncode}): {proc.stderr[-2000:]}")
 
     pred_path = os.path.join(out_dir, f"{name}.pred.jsonl")
+    body_path = os.path.join(out_dir, f"{name}.body.jsonl")
     errors = 0
-    with open(pred_path, "w", encoding="utf-8") as out:
+    with open(pred_path, "w", encoding="utf-8") as out, open(body_path, "w", encoding="utf-8") as body_out:
         for rec in load_jsonl(records_path):
             if "error" in rec:
                 errors += 1
                 continue
             pid = by_path.get(rec["source"], rec["id"])
-            pred = {"id": pid, "text": rec.get("text") or "", "title": rec.get("title"),
+            text = rec.get("text") or ""
+            pred = {"id": pid, "text": text, "title": rec.get("title"),
                     "published": rec.get("published"), "lang": rec.get("lang")}
             out.write(json.dumps(pred, ensure_ascii=False) + "\n")
+            # The references hold the article body without its headline; the output text
+            # starts with the headline, so score the body alone too.
+            first, _, rest = text.partition("\n\n")
+            if rec.get("title") and first == rec["title"]:
+                pred["text"] = rest
+            body_out.write(json.dumps(pred, ensure_ascii=False) + "\n")
 
-    score = subprocess.run([sys.executable, os.path.join(shared, "score.py"), manifest, pred_path, "--json"],
-                           capture_output=True, text=True, check=True)
-    lines = score.stdout.strip().splitlines()
-    summary = json.loads(lines[-2])
-    print(lines[-1])
+    def score(path):
+        run = subprocess.run([sys.executable, os.path.join(shared, "score.py"), manifest, path, "--json"],
+                             capture_output=True, text=True, check=True)
+        lines = run.stdout.strip().splitlines()
+        return json.loads(lines[-2]), lines[-1]
+
+    summary, line = score(pred_path)
+    body_summary, _ = score(body_path)
+    print(line)
     parts = [f"{name}:"]
     if "f1" in summary:
-        parts.append(f"word F1={summary['f1']:.3f} (P={summary['precision']:.3f} R={summary['recall']:.3f})")
+        parts.append(f"word F1 body={body_summary['f1']:.3f} (P={body_summary['precision']:.3f} "
+                     f"R={body_summary['recall']:.3f}), with headline={summary['f1']:.3f}")
     if "include_found" in summary:
         parts.append(f"must-include {summary['include_found']}/{summary['include_total']}, "
                      f"must-exclude {summary['exclude_found']}/{summary['exclude_total']}")
@@ -87,7 +102,7 @@ def run_set(binary, shared, name, jobs, keep):
                  f"jobs={jobs}, errors={errors})")
     print("  " + " | ".join(parts))
     if keep is None:
-        for path in (records_path, pred_path):
+        for path in (records_path, pred_path, body_path):
             os.remove(path)
         os.rmdir(out_dir)
 

@@ -114,3 +114,6 @@ fn explain_page() {
     println!("{}", content::explain(&page, false));
     println!("{:#?}", extract(&html));
 }
+
+#[cfg(test)]
+mod tests;
