@@ -13,6 +13,9 @@
 //! * [`pipeline`]: one article to one record, and the parallel batch runner;
 //! * [`output`]: the record schema and its JSON Lines encoding.
 
+// Nothing may panic on input: `unwrap`/`expect` are errors under `-D warnings` outside tests.
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod article;
 pub mod cli;
 pub mod error;

@@ -93,7 +93,21 @@ impl From<Failure> for ErrorRecord {
 /// Converts mentions (byte offsets) into facts (code-point offsets) over `text`.
 ///
 /// One pass over the text, whatever the number of mentions.
-pub fn to_facts(text: &str, mentions: Vec<Mention>) -> Vec<Fact> {
+pub fn to_facts(text: &str, mut mentions: Vec<Mention>) -> Vec<Fact> {
+    // A span that does not index the text is an engine bug: loud in debug builds and
+    // fuzzing, dropped in release rather than failing the article.
+    mentions.retain(|m| {
+        let valid = m.start < m.end
+            && m.end <= text.len()
+            && text.is_char_boundary(m.start)
+            && text.is_char_boundary(m.end);
+        debug_assert!(
+            valid,
+            "mention {}..{} does not index the text",
+            m.start, m.end
+        );
+        valid
+    });
     let mut offsets: Vec<usize> = mentions.iter().flat_map(|m| [m.start, m.end]).collect();
     offsets.sort_unstable();
     offsets.dedup();

@@ -13,6 +13,8 @@ use crate::article::PubDate;
 /// with the body or stands on a line of its own.
 pub fn split_date_header(text: &str) -> (Option<PubDate>, usize) {
     static HEADER: OnceLock<Regex> = OnceLock::new();
+    // A constant pattern, compiled once: a failure is a bug caught by every test run.
+    #[allow(clippy::expect_used)]
     let header = HEADER.get_or_init(|| {
         Regex::new(r"\A\s*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?:[ \t]*\r?\n|[ \t]+|\z)")
             .expect("valid header regex")

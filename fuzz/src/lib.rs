@@ -1,0 +1,90 @@
+//! Invariant checks shared by the fuzz targets. A broken invariant panics, which
+//! libFuzzer reports as a crash and saves the input under `fuzz/artifacts/<target>/`.
+
+use newsfacts::article::PubDate;
+use newsfacts::extract::{Context, FactValue, Mention};
+use newsfacts::lang::Language;
+use rust_decimal::Decimal;
+
+/// The languages with rules, fuzzed on every input.
+pub const LANGS: [&str; 2] = ["nl", "fr"];
+
+/// The compiled rules of `code`; the built-in languages always exist.
+pub fn language(code: &str) -> &'static Language {
+    match newsfacts::lang::rules(code) {
+        Some(language) => language,
+        None => panic!("no rules for built-in language {code}"),
+    }
+}
+
+/// Fuzz bytes as text: invalid UTF-8 is replaced rather than skipped so that every
+/// input reaches the engines.
+pub fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(data)
+}
+
+/// The anchors relative dates are resolved against: none, and each precision.
+pub fn contexts() -> [Context; 4] {
+    let day = |year, month, day| PubDate {
+        year,
+        month,
+        day,
+    };
+    [
+        Context { published: None },
+        Context {
+            published: Some(day(2026, None, None)),
+        },
+        Context {
+            published: Some(day(2024, Some(2), None)),
+        },
+        Context {
+            published: Some(day(2024, Some(2), Some(29))),
+        },
+    ]
+}
+
+/// Checks the span and value invariants of an engine's mentions over `text`.
+pub fn check_mentions(text: &str, mentions: &[Mention]) {
+    for m in mentions {
+        assert!(
+            m.start < m.end && m.end <= text.len(),
+            "bad span {}..{} in a text of {} bytes",
+            m.start,
+            m.end,
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(m.start) && text.is_char_boundary(m.end),
+            "span {}..{} not on char boundaries",
+            m.start,
+            m.end
+        );
+        check_value(&m.value);
+    }
+}
+
+/// Checks a normalized value: amounts are non-negative and ranges ordered; date values
+/// are non-empty.
+pub fn check_value(value: &FactValue) {
+    match value {
+        FactValue::Money(money) => {
+            assert!(money.amount >= Decimal::ZERO, "negative amount {}", money.amount);
+            if let Some(max) = money.amount_max {
+                assert!(max >= money.amount, "range {}..{} upside down", money.amount, max);
+            }
+            if let Some(currency) = &money.currency {
+                assert!(
+                    currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase()),
+                    "currency {currency:?} is not an ISO 4217 code"
+                );
+            }
+        }
+        FactValue::Date(date) => {
+            if let Some(v) = &date.value {
+                assert!(!v.is_empty(), "empty TIMEX3 value");
+            }
+        }
+        FactValue::Company(_) => {}
+    }
+}
