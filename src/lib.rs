@@ -10,6 +10,7 @@
 //! * [`lang`]: the per-language tables (lexicons are data, compiled in);
 //! * [`extract`]: the shared extraction engines (money, companies, dates);
 //! * [`pipeline`]: one article to one record, and the parallel batch runner;
+//! * [`statements`]: linking mentions into company/metric/amount/period statements;
 //! * [`output`]: the record schema and its JSON Lines encoding.
 
 pub mod article;
@@ -23,3 +24,4 @@ pub mod langid;
 pub mod output;
 pub mod pipeline;
 pub mod source;
+pub mod statements;

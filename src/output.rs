@@ -31,6 +31,8 @@ pub struct Record {
     pub title: Option<String>,
     /// The facts, sorted by position.
     pub facts: Vec<Fact>,
+    /// Company/metric/amount/period statements linked from the facts.
+    pub statements: Vec<crate::statements::Statement>,
     /// The body text the offsets index, with `--include-text`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,

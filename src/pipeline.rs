@@ -28,14 +28,18 @@ pub struct Options {
 /// Routes `article` to its language's rules and builds its record.
 pub fn process_article(article: Article, options: &Options) -> Record {
     let (lang, lang_confidence) = decide_language(&article, options);
-    let facts = match crate::lang::rules(&lang) {
+    let (facts, statements) = match crate::lang::rules(&lang) {
         Some(language) => {
             let ctx = Context {
                 published: article.published,
             };
-            to_facts(&article.text, language.engines.extract(&article.text, &ctx))
+            let mentions = language.engines.extract(&article.text, &ctx);
+            let statements = language
+                .statements
+                .link(&article.text, &mentions, article.published);
+            (to_facts(&article.text, mentions), statements)
         }
-        None => Vec::new(),
+        None => (Vec::new(), Vec::new()),
     };
     Record {
         schema_version: SCHEMA_VERSION,
@@ -46,6 +50,7 @@ pub fn process_article(article: Article, options: &Options) -> Record {
         published: article.published.map(|d| d.to_string()),
         title: article.title,
         facts,
+        statements,
         text: options.include_text.then_some(article.text),
     }
 }

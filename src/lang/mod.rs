@@ -9,6 +9,7 @@ use crate::extract::companies::{CompanyEngine, CompanyLexicon};
 use crate::extract::dates::{DateEngine, DateLexicon};
 use crate::extract::money::{MoneyEngine, MoneyLexicon};
 use crate::extract::Engines;
+use crate::statements::{StatementEngine, StatementLexicon};
 
 /// The raw tables of one language, as compiled into the binary.
 pub struct RawTables {
@@ -20,6 +21,8 @@ pub struct RawTables {
     pub dates: &'static str,
     /// `companies.toml`.
     pub companies: &'static str,
+    /// `statements.toml`.
+    pub statements: &'static str,
 }
 
 macro_rules! tables {
@@ -29,6 +32,7 @@ macro_rules! tables {
             money: include_str!(concat!($code, "/money.toml")),
             dates: include_str!(concat!($code, "/dates.toml")),
             companies: include_str!(concat!($code, "/companies.toml")),
+            statements: include_str!(concat!($code, "/statements.toml")),
         }
     };
 }
@@ -45,6 +49,8 @@ pub struct Language {
     pub code: &'static str,
     /// The engines fed with this language's tables.
     pub engines: Engines,
+    /// The statement linker fed with this language's cues.
+    pub statements: StatementEngine,
 }
 
 /// The languages newsfacts has rules for (ISO 639-1 codes).
@@ -74,6 +80,7 @@ pub fn compile(raw: &RawTables) -> Result<Language, String> {
     let money: MoneyLexicon = parse(code, "money", raw.money)?;
     let dates: DateLexicon = parse(code, "dates", raw.dates)?;
     let companies: CompanyLexicon = parse(code, "companies", raw.companies)?;
+    let statements: StatementLexicon = parse(code, "statements", raw.statements)?;
     Ok(Language {
         code,
         engines: Engines {
@@ -82,6 +89,8 @@ pub fn compile(raw: &RawTables) -> Result<Language, String> {
             companies: CompanyEngine::new(GAZETTEER, &companies)
                 .map_err(|e| format!("{code}/companies.toml: {e}"))?,
         },
+        statements: StatementEngine::new(&statements)
+            .map_err(|e| format!("{code}/statements.toml: {e}"))?,
     })
 }
 
