@@ -29,6 +29,8 @@ pub struct Cli {
 pub enum Command {
     /// Extract facts from articles and write one JSON record per article.
     Extract(ExtractArgs),
+    /// Print the JSON Schema of the output records (versioned with `schema_version`).
+    Schema,
 }
 
 /// Options of `newsfacts extract`.
@@ -49,6 +51,15 @@ pub struct ExtractArgs {
     /// Add the body text (the string the offsets index) to each record.
     #[arg(long)]
     pub include_text: bool,
+
+    /// Output encoding: JSON Lines, or CSV with a header row.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: crate::export::Format,
+
+    /// One flat row per fact or per statement (CSV default: facts; JSON Lines default:
+    /// whole records).
+    #[arg(long, value_enum)]
+    pub rows: Option<crate::export::Rows>,
 
     /// Write the records to FILE (atomically, when complete) instead of stdout.
     #[arg(short = 'o', long, value_name = "FILE")]
@@ -90,6 +101,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Schema => print_schema(),
     }
 }
 
@@ -104,6 +116,10 @@ fn extract(args: ExtractArgs) -> i32 {
         source: SourceOptions {
             format: args.input_format,
             max_article_bytes: args.max_article_bytes,
+        },
+        output: crate::export::OutputFormat {
+            format: args.format,
+            rows: args.rows,
         },
     };
     let jobs = args
@@ -126,6 +142,21 @@ fn extract(args: ExtractArgs) -> i32 {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
             eprintln!("newsfacts: cannot write output: {e}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+fn print_schema() -> i32 {
+    let schema = crate::schema::record_schema();
+    match serde_json::to_string_pretty(&schema) {
+        Ok(text) => {
+            // A closed pipe (`newsfacts schema | head`) is not an error.
+            let _ = writeln!(std::io::stdout().lock(), "{text}");
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("newsfacts: cannot print the schema: {e}");
             EXIT_FAILURE
         }
     }

@@ -11,11 +11,13 @@
 //! * [`extract`]: the shared extraction engines (money, companies, dates);
 //! * [`pipeline`]: one article to one record, and the parallel batch runner;
 //! * [`statements`]: linking mentions into company/metric/amount/period statements;
-//! * [`output`]: the record schema and its JSON Lines encoding.
+//! * [`export`]: flat CSV / JSON Lines rows per fact or statement;
+//! * [`output`]: the record schema and its JSON Lines encoding; [`schema`] its JSON Schema.
 
 pub mod article;
 pub mod cli;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod fetch;
 pub mod html;
@@ -23,5 +25,6 @@ pub mod lang;
 pub mod langid;
 pub mod output;
 pub mod pipeline;
+pub mod schema;
 pub mod source;
 pub mod statements;

@@ -13,7 +13,7 @@ use crate::source::Failure;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The record for one article.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Record {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -39,7 +39,7 @@ pub struct Record {
 }
 
 /// One fact in the output: its span in code points and its normalized value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Fact {
     /// Offset of the first character, in Unicode code points.
     pub start: usize,
@@ -53,7 +53,7 @@ pub struct Fact {
 }
 
 /// The record for an input that failed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ErrorRecord {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -66,7 +66,7 @@ pub struct ErrorRecord {
 }
 
 /// The `error` object of an error record.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ErrorBody {
     /// Stable kind (`not_found`, `io`, `binary`, `too_large`, `bad_record`, ...).
     pub kind: &'static str,

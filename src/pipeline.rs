@@ -23,6 +23,8 @@ pub struct Options {
     pub include_text: bool,
     /// How inputs are read.
     pub source: SourceOptions,
+    /// How records are written (`--format`, `--rows`).
+    pub output: crate::export::OutputFormat,
 }
 
 /// Routes `article` to its language's rules and builds its record.
@@ -209,6 +211,7 @@ pub fn run<W: Write>(
     let batch_size = BATCH_PER_THREAD * jobs.max(1);
     let (sender, batches) = sync_channel::<Vec<Work>>(1);
     let mut summary = Summary::default();
+    out.write_all(&options.output.header())?;
     std::thread::scope(|scope| -> std::io::Result<()> {
         scope.spawn(move || {
             let mut inputs = inputs;
@@ -225,7 +228,7 @@ pub fn run<W: Write>(
                     .into_par_iter()
                     .map(|work| {
                         let outcome = process_work(work, options);
-                        let line = encode(&outcome);
+                        let line = options.output.encode(&outcome);
                         (outcome, line)
                     })
                     .collect()

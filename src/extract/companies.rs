@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::Mention;
 
 /// A company mention's normalized value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Company {
     /// The canonical name (`Amazon Web Services` for `AWS`).
     pub name: String,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{Context, Mention};
 
 /// A normalized date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct DateValue {
     /// TIMEX3 value (`2015`, `2020-11`, `2020-03-03`, `2023-Q3`, `P5Y`), or `None` when a
     /// relative expression cannot be resolved (no publication date).
@@ -16,7 +16,7 @@ pub struct DateValue {
 }
 
 /// The precision of a TIMEX3 value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
     /// A calendar day.

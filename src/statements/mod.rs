@@ -90,7 +90,6 @@ pub struct Statement {
     pub currency: Option<String>,
     /// `true` when the currency was elided in the text and taken from neighbouring amounts.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    #[schemars(default)]
     pub currency_inferred: bool,
     /// TIMEX3 value of the period (`2020`, `2023-Q3`, `P3Y`), or null.
     pub period: Option<String>,
@@ -102,7 +101,6 @@ pub struct Statement {
     pub period_end: Option<String>,
     /// `true` when no date in the sentence gave the period and it is the publication year.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    #[schemars(default)]
     pub period_inferred: bool,
     /// Approximation or bound word from the amount (`ruim`, `plus de`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -112,7 +110,6 @@ pub struct Statement {
     pub counterparty: Option<String>,
     /// The same amount given in other currencies (`2 miljard dollar (1,7 miljard euro)`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[schemars(default)]
     pub equivalents: Vec<Equivalent>,
     /// The text span the statement was read from, in code points.
     pub evidence: Evidence,
