@@ -1,12 +1,15 @@
 //! The command line: argument parsing, output files, the summary and exit codes.
 
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::pipeline::{self, Options, Summary};
-use crate::source::{InputFormat, Inputs, SourceOptions};
+use crate::source::{InputFormat, Inputs, Shard, SourceOptions};
 
 /// Exit code: every input produced a record.
 pub const EXIT_OK: i32 = 0;
@@ -14,6 +17,8 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_PARTIAL: i32 = 1;
 /// Exit code: usage error, or no input succeeded, or the output could not be written.
 pub const EXIT_FAILURE: i32 = 2;
+/// Exit code: stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report it).
+pub const EXIT_INTERRUPTED: i32 = 130;
 
 /// Extract money amounts, companies and dates from Dutch and French news articles.
 #[derive(Debug, Parser)]
@@ -69,6 +74,11 @@ pub struct ExtractArgs {
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
 
+    /// Process only shard K of N (0-based, e.g. `0/4`): a stable hash partition of the
+    /// inputs by JSON Lines id or path, so N machines split a corpus without coordination.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
+
     /// The largest article or JSON Lines line accepted, in bytes after decompression.
     #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
     pub max_article_bytes: usize,
@@ -117,6 +127,7 @@ fn extract(args: ExtractArgs) -> i32 {
             format: args.input_format,
             max_article_bytes: args.max_article_bytes,
         },
+        shard: args.shard,
         output: crate::export::OutputFormat {
             format: args.format,
             rows: args.rows,
@@ -125,18 +136,29 @@ fn extract(args: ExtractArgs) -> i32 {
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let stop = match stop_on_signals() {
+        Ok(stop) => stop,
+        Err(e) => {
+            eprintln!("newsfacts: cannot install signal handlers: {e}");
+            return EXIT_FAILURE;
+        }
+    };
     let inputs = Inputs::new(&args.inputs, options.source.clone());
+    let progress = progress_bar();
     let result = match &args.output {
-        Some(path) => run_to_file(inputs, &options, jobs, path),
+        Some(path) => run_to_file(inputs, &options, jobs, &stop, &progress, path),
         None => {
             let stdout = std::io::stdout();
             let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-            pipeline::run(inputs, &options, jobs, &mut out)
+            pipeline::run(inputs, &options, jobs, &stop, &progress, &mut out)
         }
     };
     match result {
         Ok(summary) => {
             eprintln!("{summary}");
+            if summary.interrupted {
+                return EXIT_INTERRUPTED;
+            }
             exit_code(&summary)
         }
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
@@ -145,6 +167,35 @@ fn extract(args: ExtractArgs) -> i32 {
             EXIT_FAILURE
         }
     }
+}
+
+/// A progress spinner on stderr when it is a terminal; hidden otherwise (cron, pipes).
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} inputs, {per_sec} [{elapsed}]")
+    {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
+/// A flag raised by the first SIGINT or SIGTERM; a second one exits at once.
+fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGINT, SIGTERM] {
+        signal_hook::flag::register_conditional_shutdown(
+            signal,
+            EXIT_INTERRUPTED,
+            Arc::clone(&stop),
+        )?;
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
 }
 
 fn print_schema() -> i32 {
@@ -163,11 +214,13 @@ fn print_schema() -> i32 {
 }
 
 /// Writes to a temporary file beside `path` and renames it into place once complete, so
-/// an interrupted run never leaves a truncated file under the final name.
+/// an interrupted or failed run never leaves a truncated file under the final name.
 fn run_to_file(
     inputs: Inputs,
     options: &Options,
     jobs: usize,
+    stop: &Arc<AtomicBool>,
+    progress: &ProgressBar,
     path: &Path,
 ) -> std::io::Result<Summary> {
     let dir = match path.parent() {
@@ -180,10 +233,13 @@ fn run_to_file(
         .tempfile_in(dir)?;
     let summary = {
         let mut out = BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
-        let summary = pipeline::run(inputs, options, jobs, &mut out)?;
+        let summary = pipeline::run(inputs, options, jobs, stop, progress, &mut out)?;
         out.flush()?;
         summary
     };
+    if summary.interrupted {
+        return Ok(summary); // the temporary file is removed on drop
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(summary)

@@ -3,7 +3,9 @@
 
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::mpsc::sync_channel;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{sync_channel, RecvTimeoutError};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -12,7 +14,7 @@ use crate::article::Article;
 use crate::error::{ErrorKind, InputError};
 use crate::extract::{Context, FactValue};
 use crate::output::{to_facts, ErrorRecord, Record, SCHEMA_VERSION};
-use crate::source::{Failure, Inputs, SourceOptions, Work};
+use crate::source::{Failure, Inputs, Shard, SourceOptions, Work};
 
 /// How articles are processed.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +25,8 @@ pub struct Options {
     pub include_text: bool,
     /// How inputs are read.
     pub source: SourceOptions,
+    /// Process only this shard of the inputs (`--shard K/N`).
+    pub shard: Option<Shard>,
     /// How records are written (`--format`, `--rows`).
     pub output: crate::export::OutputFormat,
 }
@@ -150,6 +154,8 @@ pub struct Summary {
     pub dates: usize,
     /// Wall time.
     pub elapsed: Duration,
+    /// The run was stopped by a signal before every input was read.
+    pub interrupted: bool,
 }
 
 impl Summary {
@@ -187,7 +193,11 @@ impl std::fmt::Display for Summary {
             self.companies,
             self.dates,
             self.elapsed.as_secs_f64()
-        )
+        )?;
+        if self.interrupted {
+            write!(f, " (interrupted)")?;
+        }
+        Ok(())
     }
 }
 
@@ -197,10 +207,15 @@ const BATCH_PER_THREAD: usize = 64;
 
 /// Runs `inputs` through the pipeline on `jobs` threads and writes one JSON line per input,
 /// in input order. Reading the next batch overlaps with processing the current one.
+///
+/// When `stop` becomes true (a signal), the run ends after the batch in progress, with
+/// `interrupted` set in the summary; a reader blocked on input is abandoned.
 pub fn run<W: Write>(
     inputs: Inputs,
     options: &Options,
     jobs: usize,
+    stop: &Arc<AtomicBool>,
+    progress: &indicatif::ProgressBar,
     out: &mut W,
 ) -> std::io::Result<Summary> {
     let started = Instant::now();
@@ -210,36 +225,47 @@ pub fn run<W: Write>(
         .map_err(std::io::Error::other)?;
     let batch_size = BATCH_PER_THREAD * jobs.max(1);
     let (sender, batches) = sync_channel::<Vec<Work>>(1);
-    let mut summary = Summary::default();
-    out.write_all(&options.output.header())?;
-    std::thread::scope(|scope| -> std::io::Result<()> {
-        scope.spawn(move || {
-            let mut inputs = inputs;
-            loop {
-                let batch: Vec<Work> = inputs.by_ref().take(batch_size).collect();
-                if batch.is_empty() || sender.send(batch).is_err() {
-                    break;
-                }
-            }
-        });
-        for batch in batches {
-            let encoded: Vec<(Outcome, Vec<u8>)> = pool.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|work| {
-                        let outcome = process_work(work, options);
-                        let line = options.output.encode(&outcome);
-                        (outcome, line)
-                    })
-                    .collect()
-            });
-            for (outcome, line) in encoded {
-                summary.add(&outcome);
-                out.write_all(&line)?;
+    let reader_stop = Arc::clone(stop);
+    let shard = options.shard;
+    std::thread::spawn(move || {
+        let mut inputs =
+            inputs.filter(|work| shard.is_none_or(|shard| shard.contains(&work.shard_key())));
+        while !reader_stop.load(Ordering::Relaxed) {
+            let batch: Vec<Work> = inputs.by_ref().take(batch_size).collect();
+            if batch.is_empty() || sender.send(batch).is_err() {
+                break;
             }
         }
-        Ok(())
-    })?;
+    });
+    let mut summary = Summary::default();
+    out.write_all(&options.output.header())?;
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            summary.interrupted = true;
+            break;
+        }
+        let batch = match batches.recv_timeout(Duration::from_millis(100)) {
+            Ok(batch) => batch,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        let encoded: Vec<(Outcome, Vec<u8>)> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|work| {
+                    let outcome = process_work(work, options);
+                    let line = options.output.encode(&outcome);
+                    (outcome, line)
+                })
+                .collect()
+        });
+        progress.inc(encoded.len() as u64);
+        for (outcome, line) in encoded {
+            summary.add(&outcome);
+            out.write_all(&line)?;
+        }
+    }
+    progress.finish_and_clear();
     out.flush()?;
     summary.elapsed = started.elapsed();
     Ok(summary)

@@ -6,7 +6,13 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const INPUTS: [&str; 2] = ["fixtures/nl", "fixtures/fr"];
+/// The statement fixtures (also used by tests/duckdb.rs).
+const INPUTS: [&str; 4] = [
+    "fixtures/nl/jaarcijfers-tech.txt",
+    "fixtures/nl/cloudmarkt.txt",
+    "fixtures/fr/resultats-annuels.txt",
+    "fixtures/fr/premier-trimestre.txt",
+];
 
 fn run(extra: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_newsfacts"))

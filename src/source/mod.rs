@@ -7,6 +7,7 @@
 
 mod decode;
 mod jsonl;
+mod shard;
 mod text;
 
 use std::collections::{HashSet, VecDeque};
@@ -18,6 +19,7 @@ use serde_json::Value;
 
 pub use decode::decode_text;
 pub use jsonl::parse_jsonl_line;
+pub use shard::Shard;
 pub use text::split_date_header;
 
 use crate::article::{Article, LangHint, PubDate};
@@ -72,6 +74,24 @@ pub enum Work {
     Url(String),
     /// An input that already failed.
     Failed(Failure),
+}
+
+impl Work {
+    /// The key that assigns this item to a [`Shard`]: the JSON Lines id when there is one,
+    /// else the path, URL or `source:LINE`.
+    pub fn shard_key(&self) -> String {
+        let id_or = |id: &Value, fallback: &str| match id {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            _ => fallback.to_string(),
+        };
+        match self {
+            Work::Ready(a) => id_or(&a.id, &a.source),
+            Work::File { display, .. } => display.clone(),
+            Work::Url(url) => url.clone(),
+            Work::Failed(f) => id_or(&f.id, &f.source),
+        }
+    }
 }
 
 /// An input that produced no article: it becomes an error record.
@@ -268,16 +288,15 @@ pub fn load_file(
     max_bytes: usize,
 ) -> Result<Article, Failure> {
     let fail = |e| Failure::new(display, e);
-    let file = File::open(path).map_err(|e| fail(InputError::from_io(&e, display)))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| fail(InputError::from_io(&e, display)))?;
+    // Check before opening: opening a FIFO would block until a writer appears.
+    let meta = std::fs::metadata(path).map_err(|e| fail(InputError::from_io(&e, display)))?;
     if !meta.is_file() {
         return Err(fail(InputError::new(
             ErrorKind::Unsupported,
             format!("{display}: not a regular file"),
         )));
     }
+    let file = File::open(path).map_err(|e| fail(InputError::from_io(&e, display)))?;
     let reader =
         maybe_gunzip(BufReader::new(file)).map_err(|e| fail(InputError::from_io(&e, display)))?;
     let bytes = read_limited(reader, max_bytes).map_err(fail)?;
