@@ -92,6 +92,9 @@ impl StatementEngine {
             }
         }
         let c = &lexicon.clause;
+        if let Some(empty) = c.blockers.iter().find(|b| words_of(b).is_empty()) {
+            return Err(format!("blocker {empty:?} has no words"));
+        }
         Ok(StatementEngine {
             cues,
             conjunctions: word_set(&c.conjunctions),

@@ -2,6 +2,7 @@
 //! through the linker on the mentions they mark.
 
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -28,10 +29,19 @@ struct Expected {
     period: Option<String>,
 }
 
-fn engine(code: &str) -> StatementEngine {
-    let raw = crate::lang::TABLES.iter().find(|t| t.code == code).unwrap();
-    let lexicon: StatementLexicon = toml::from_str(raw.statements).unwrap();
-    StatementEngine::new(&lexicon).unwrap()
+/// The engine for `code`, compiled once for all tests.
+fn engine(code: &str) -> &'static StatementEngine {
+    static ENGINES: OnceLock<Vec<(&'static str, StatementEngine)>> = OnceLock::new();
+    let engines = ENGINES.get_or_init(|| {
+        crate::lang::TABLES
+            .iter()
+            .map(|raw| {
+                let lexicon: StatementLexicon = toml::from_str(raw.statements).unwrap();
+                (raw.code, StatementEngine::new(&lexicon).unwrap())
+            })
+            .collect()
+    });
+    &engines.iter().find(|(c, _)| *c == code).unwrap().1
 }
 
 fn published() -> Option<PubDate> {
@@ -220,4 +230,54 @@ fn french_examples() {
     let ((tp, fp, fn_), failures) = run("fr", include_str!("../lang/fr/statements.examples.txt"));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(tp >= 15 && fp == 0 && fn_ == 0);
+}
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn mention(kind: u8, start: usize, end: usize) -> Mention {
+        let value = match kind % 3 {
+            0 => FactValue::Money(Money {
+                amount: Decimal::ONE,
+                amount_max: None,
+                currency: None,
+                currency_inferred: false,
+                qualifier: None,
+            }),
+            1 => FactValue::Company(Company {
+                name: "X".into(),
+                ticker: None,
+                country: None,
+            }),
+            _ => FactValue::Date(DateValue {
+                value: Some("2020".into()),
+                granularity: Granularity::Year,
+            }),
+        };
+        Mention { start, end, value }
+    }
+
+    proptest! {
+        /// Any text with any well-formed mentions links without panicking.
+        #[test]
+        fn linking_never_panics(
+            text in "[a-zA-Zéï’' ,;:.()\n0-9]{0,300}",
+            spans in proptest::collection::vec((0u8..3, 0usize..300, 0usize..40), 0..12),
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let mut mentions: Vec<Mention> = spans
+                .into_iter()
+                .map(|(kind, a, len)| {
+                    let start = bounds[a % bounds.len()];
+                    let end = bounds[(a + len).min(bounds.len() - 1)].max(start);
+                    mention(kind, start, end)
+                })
+                .collect();
+            mentions.sort_by_key(|m| (m.start, m.end));
+            for code in ["nl", "fr"] {
+                let _ = engine(code).link(&text, &mentions, published());
+            }
+        }
+    }
 }
