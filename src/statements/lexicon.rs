@@ -50,6 +50,9 @@ pub struct ClauseWords {
     pub blockers: Vec<String>,
     /// Words between an old and a new amount.
     pub change_to: Vec<String>,
+    /// Verbs of change: a range right after one (`passer de 3 à 4 milliards`) is an old and
+    /// a new value, and the figure is the new one.
+    pub change_verbs: Vec<String>,
     /// Words before a date that make it a starting point.
     pub since: Vec<String>,
     /// Abbreviations whose full stop does not end a sentence.
@@ -76,6 +79,7 @@ pub struct StatementEngine {
     /// Each blocker as its lower-case words.
     pub(super) blockers: Vec<Vec<String>>,
     pub(super) change_to: WordSet,
+    pub(super) change_verbs: WordSet,
     pub(super) since: WordSet,
     pub(super) abbreviations: WordSet,
     pub(super) unit_suffixes: Vec<String>,
@@ -105,6 +109,7 @@ impl StatementEngine {
             prepositions: word_set(&c.prepositions),
             blockers: c.blockers.iter().map(|b| words_of(b)).collect(),
             change_to: word_set(&c.change_to),
+            change_verbs: word_set(&c.change_verbs),
             since: word_set(&c.since),
             abbreviations: word_set(&c.abbreviations),
             unit_suffixes: c.unit_suffixes.iter().map(|s| s.to_lowercase()).collect(),

@@ -39,6 +39,8 @@ struct Draft {
     date: Option<usize>,
     equivalents: Vec<usize>,
     span: Range<usize>,
+    /// The amount is a range after a verb of change: the figure is its upper end.
+    changed: bool,
 }
 
 /// One sentence with an amount, and the mentions and cues inside it.
@@ -274,6 +276,7 @@ impl StatementEngine {
             date: self.period(s, clause, money),
             equivalents: s.equivalents_of(money),
             span,
+            changed: self.after_change_verb(s, money),
         }
     }
 
@@ -425,6 +428,18 @@ impl StatementEngine {
             }
         }
         !self.blocked(s, m.start)
+    }
+
+    /// Whether one of the three words before an amount is a verb of change
+    /// (`steeg van`, `passer de`).
+    fn after_change_verb(&self, s: &Sentence, money: usize) -> bool {
+        let start = s.mentions[money].start;
+        s.tokens
+            .iter()
+            .rev()
+            .filter(|t| t.end <= start && t.is_word())
+            .take(3)
+            .any(|t| self.change_verbs.contains(&t.lower))
     }
 
     /// Whether a blocker phrase ends right before `pos` (or one word earlier).
@@ -663,6 +678,10 @@ fn finish(
         let Some(money) = money_of(&mentions[d.money]) else {
             continue;
         };
+        let (amount, amount_max) = match money.amount_max {
+            Some(new_value) if d.changed => (new_value, None),
+            _ => (money.amount, money.amount_max),
+        };
         let (period, period_start, period_end, period_inferred) = match d.date {
             Some(i) => date_period(&mentions[i]),
             None => (
@@ -675,7 +694,7 @@ fn finish(
         let key = (
             d.company_name.clone(),
             d.metric,
-            money.amount,
+            amount,
             money.currency.clone(),
             period.clone(),
         );
@@ -690,8 +709,8 @@ fn finish(
         out.push(Statement {
             company: d.company_name,
             metric: d.metric,
-            amount: money.amount,
-            amount_max: money.amount_max,
+            amount,
+            amount_max,
             currency: money.currency.clone(),
             currency_inferred: money.currency_inferred,
             period,

@@ -73,9 +73,13 @@ fn parse_mention(surface: &str, spec: &str, start: usize) -> Mention {
                 None => (arg, None),
             };
             let (amount, currency) = value.split_once(' ').unwrap();
+            let (amount, amount_max) = match amount.split_once('-') {
+                Some((low, high)) => (low, Some(Decimal::from_str(high).unwrap())),
+                None => (amount, None),
+            };
             FactValue::Money(Money {
                 amount: Decimal::from_str(amount).unwrap(),
-                amount_max: None,
+                amount_max,
                 currency: Some(currency.trim_end_matches('~').to_string()),
                 currency_inferred: currency.ends_with('~'),
                 qualifier,
