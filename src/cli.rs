@@ -36,6 +36,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Print the JSON Schema of the output records (versioned with `schema_version`).
     Schema,
+    /// Collect new articles from feeds, URL lists and folders (for cron), keeping state.
+    Ingest(IngestArgs),
 }
 
 /// Options of `newsfacts extract`.
@@ -82,6 +84,167 @@ pub struct ExtractArgs {
     /// The largest article or JSON Lines line accepted, in bytes after decompression.
     #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
     pub max_article_bytes: usize,
+
+    /// How URL inputs are downloaded.
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+}
+
+/// Download options shared by `extract` (URL inputs) and `ingest`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FetchArgs {
+    /// Seconds allowed for one download attempt: connect, headers and body [default: 30].
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<f64>,
+
+    /// The largest page body accepted, in bytes after decompression [default: 10485760].
+    #[arg(long, value_name = "BYTES")]
+    pub max_body_bytes: Option<u64>,
+
+    /// Extra attempts after a 429, a 5xx or a connection failure, with backoff [default: 2].
+    #[arg(long, value_name = "N")]
+    pub retries: Option<u32>,
+}
+
+impl FetchArgs {
+    /// `base` with the options given on the command line.
+    pub fn options_over(&self, base: crate::fetch::FetchOptions) -> crate::fetch::FetchOptions {
+        let timeout = self
+            .timeout
+            .and_then(|secs| std::time::Duration::try_from_secs_f64(secs).ok())
+            .filter(|t| !t.is_zero())
+            .unwrap_or(base.timeout);
+        crate::fetch::FetchOptions {
+            timeout,
+            connect_timeout: base.connect_timeout.min(timeout),
+            max_body_bytes: self.max_body_bytes.unwrap_or(base.max_body_bytes),
+            retries: self.retries.unwrap_or(base.retries),
+            ..base
+        }
+    }
+}
+
+/// Options of `newsfacts ingest`. A repeated single-value option takes its last value, so
+/// a wrapper script's defaults can be overridden.
+#[derive(Debug, Args)]
+#[command(args_override_self = true)]
+pub struct IngestArgs {
+    /// A TOML file with the sources and settings; the command line adds to it.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// An RSS 2.0, Atom or JSON Feed URL (repeatable).
+    #[arg(long = "feed", value_name = "URL")]
+    pub feeds: Vec<String>,
+
+    /// A file with one article URL per line (repeatable).
+    #[arg(long = "url-list", value_name = "FILE")]
+    pub url_lists: Vec<PathBuf>,
+
+    /// A drop folder whose new or changed files are read (repeatable).
+    #[arg(long = "folder", value_name = "DIR")]
+    pub folders: Vec<PathBuf>,
+
+    /// Where the `facts-<UTC time>-<run>.jsonl` files go.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// The state database (SQLite); `PATH.lock` beside it guards against overlapping runs.
+    #[arg(long, value_name = "PATH")]
+    pub state: Option<PathBuf>,
+
+    /// Let URLs found in feeds go to loopback, private and link-local addresses.
+    #[arg(long)]
+    pub allow_private_hosts: bool,
+
+    /// Runs that may attempt one item before it is failed for good [default: 5].
+    #[arg(long, value_name = "N")]
+    pub max_attempts: Option<u32>,
+
+    /// Seconds before the first retry of a failed item on a later run, doubled after
+    /// each failure [default: 600].
+    #[arg(long, value_name = "SECS")]
+    pub retry_delay: Option<u64>,
+
+    /// Seconds a dropped file must be left unchanged before it is read [default: 5].
+    #[arg(long, value_name = "SECS")]
+    pub min_file_age: Option<u64>,
+
+    /// The articles' language; `auto` detects it per article.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangChoice>,
+
+    /// Add the body text to each record.
+    #[arg(long)]
+    pub include_text: bool,
+
+    /// Never draw a progress bar (it is drawn only on a terminal anyway).
+    #[arg(long)]
+    pub no_progress: bool,
+
+    /// How pages and feeds are downloaded.
+    #[command(flatten)]
+    pub fetch: FetchArgs,
+}
+
+impl IngestArgs {
+    /// Merges the config file (if any) with the command line.
+    pub fn resolve(self) -> Result<crate::ingest::IngestConfig, String> {
+        let file = match &self.config {
+            Some(path) => crate::ingest::ConfigFile::load(path)?,
+            None => crate::ingest::ConfigFile::default(),
+        };
+        let defaults = crate::fetch::FetchOptions::default();
+        let base = crate::fetch::FetchOptions {
+            timeout: file
+                .timeout_secs
+                .and_then(|s| std::time::Duration::try_from_secs_f64(s).ok())
+                .unwrap_or(defaults.timeout),
+            max_body_bytes: file.max_body_bytes.unwrap_or(defaults.max_body_bytes),
+            retries: file.retries.unwrap_or(defaults.retries),
+            ..defaults
+        };
+        let out = self
+            .out
+            .or(file.out)
+            .ok_or("--out DIR is required (or `out` in --config)")?;
+        let state = self
+            .state
+            .or(file.state)
+            .ok_or("--state PATH is required (or `state` in --config)")?;
+        let feeds: Vec<String> = file.feeds.into_iter().chain(self.feeds).collect();
+        let url_lists: Vec<PathBuf> = file.url_lists.into_iter().chain(self.url_lists).collect();
+        let folders: Vec<PathBuf> = file.folders.into_iter().chain(self.folders).collect();
+        if feeds.is_empty() && url_lists.is_empty() && folders.is_empty() {
+            return Err("no sources: give --feed, --url-list or --folder (or a --config)".into());
+        }
+        if let Some(bad) = feeds.iter().find(|f| !crate::fetch::is_url(f)) {
+            return Err(format!("feed {bad:?} is not an http(s) URL"));
+        }
+        let forced_lang = match self.lang {
+            Some(choice) => lang_code(choice),
+            None => file.lang.filter(|l| l != "auto"),
+        };
+        Ok(crate::ingest::IngestConfig {
+            feeds,
+            url_lists,
+            folders,
+            out,
+            state,
+            allow_private_hosts: self.allow_private_hosts || file.allow_private_hosts == Some(true),
+            max_attempts: self.max_attempts.or(file.max_attempts).unwrap_or(5).max(1),
+            retry_delay: std::time::Duration::from_secs(
+                self.retry_delay.or(file.retry_delay_secs).unwrap_or(600),
+            ),
+            min_file_age: std::time::Duration::from_secs(
+                self.min_file_age.or(file.min_file_age_secs).unwrap_or(5),
+            ),
+            fetch: self.fetch.options_over(base),
+            forced_lang,
+            include_text: self.include_text || file.include_text == Some(true),
+            progress: !self.no_progress,
+        })
+    }
 }
 
 /// The `--lang` choice.
@@ -112,16 +275,13 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Schema => print_schema(),
+        Command::Ingest(args) => ingest(args),
     }
 }
 
 fn extract(args: ExtractArgs) -> i32 {
     let options = Options {
-        forced_lang: match args.lang {
-            LangChoice::Auto => None,
-            LangChoice::Nl => Some("nl".into()),
-            LangChoice::Fr => Some("fr".into()),
-        },
+        forced_lang: lang_code(args.lang),
         include_text: args.include_text,
         source: SourceOptions {
             format: args.input_format,
@@ -132,6 +292,7 @@ fn extract(args: ExtractArgs) -> i32 {
             format: args.format,
             rows: args.rows,
         },
+        fetch: args.fetch.options_over(Default::default()),
     };
     let jobs = args
         .jobs
@@ -196,6 +357,53 @@ fn stop_on_signals() -> std::io::Result<Arc<AtomicBool>> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     Ok(stop)
+}
+
+/// Exit code of `ingest` when another run holds the lock.
+pub const EXIT_LOCKED: i32 = 3;
+
+fn lang_code(choice: LangChoice) -> Option<String> {
+    match choice {
+        LangChoice::Auto => None,
+        LangChoice::Nl => Some("nl".into()),
+        LangChoice::Fr => Some("fr".into()),
+    }
+}
+
+fn ingest(args: IngestArgs) -> i32 {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .try_init();
+    let config = match args.resolve() {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("newsfacts ingest: {message}");
+            return EXIT_FAILURE;
+        }
+    };
+    match crate::ingest::run(&config) {
+        Ok(summary) => {
+            eprintln!("{summary}");
+            if summary.failures() > 0 {
+                EXIT_PARTIAL
+            } else {
+                EXIT_OK
+            }
+        }
+        Err(e @ crate::ingest::IngestError::Locked(_)) => {
+            eprintln!("newsfacts ingest: {e}");
+            EXIT_LOCKED
+        }
+        Err(e) => {
+            eprintln!("newsfacts ingest: {e}");
+            EXIT_FAILURE
+        }
+    }
 }
 
 fn print_schema() -> i32 {

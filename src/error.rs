@@ -32,6 +32,22 @@ pub enum ErrorKind {
     Unsupported,
     /// An internal error (a bug) while processing this article.
     Internal,
+    /// A download took longer than the connect or total timeout.
+    Timeout,
+    /// The server answered with an error status (the message starts with `HTTP <status>`).
+    HttpStatus,
+    /// A redirect led back to a URL already visited.
+    RedirectLoop,
+    /// More redirects than the limit.
+    TooManyRedirects,
+    /// The TLS handshake failed (bad certificate, not TLS, protocol error).
+    Tls,
+    /// The response is not an HTML page.
+    NotHtml,
+    /// The server could not be reached (DNS, refused, reset).
+    Connect,
+    /// The URL points to a loopback, private, link-local or metadata address.
+    BlockedHost,
 }
 
 impl ErrorKind {
@@ -47,6 +63,14 @@ impl ErrorKind {
             ErrorKind::Fetch => "fetch",
             ErrorKind::Unsupported => "unsupported",
             ErrorKind::Internal => "internal",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::HttpStatus => "http_status",
+            ErrorKind::RedirectLoop => "redirect_loop",
+            ErrorKind::TooManyRedirects => "too_many_redirects",
+            ErrorKind::Tls => "tls",
+            ErrorKind::NotHtml => "not_html",
+            ErrorKind::Connect => "connect",
+            ErrorKind::BlockedHost => "blocked_host",
         }
     }
 }

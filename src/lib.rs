@@ -6,6 +6,7 @@
 //! * [`source`]: where articles come from (files, folders, stdin, JSON Lines, gzip, charsets);
 //! * [`html`]: HTML pages to article text and metadata;
 //! * [`fetch`]: downloading pages over HTTP;
+//! * [`ingest`]: scheduled collection from feeds, lists and folders with state;
 //! * [`langid`]: language detection and routing;
 //! * [`lang`]: the per-language tables (lexicons are data, compiled in);
 //! * [`extract`]: the shared extraction engines (money, companies, dates);
@@ -21,6 +22,7 @@ pub mod export;
 pub mod extract;
 pub mod fetch;
 pub mod html;
+pub mod ingest;
 pub mod lang;
 pub mod langid;
 pub mod output;

@@ -29,6 +29,8 @@ pub struct Options {
     pub shard: Option<Shard>,
     /// How records are written (`--format`, `--rows`).
     pub output: crate::export::OutputFormat,
+    /// How URL inputs are downloaded.
+    pub fetch: crate::fetch::FetchOptions,
 }
 
 /// Routes `article` to its language's rules and builds its record.
@@ -87,25 +89,31 @@ pub enum Outcome {
 /// Loads (if needed) and processes one work item. A panic becomes an `internal` error
 /// record for that item instead of ending the batch.
 pub fn process_work(work: Work, options: &Options) -> Outcome {
+    process_prefetched(work, None, options)
+}
+
+/// A page downloaded ahead for a [`Work::Url`] item, or why it could not be.
+pub type Prefetched = Option<Result<crate::fetch::Page, InputError>>;
+
+/// Like [`process_work`], with the page of a URL item already downloaded.
+fn process_prefetched(work: Work, page: Prefetched, options: &Options) -> Outcome {
     let (id, source) = work_identity(&work);
-    let result = catch_unwind(AssertUnwindSafe(|| match load(work, options) {
+    let result = catch_panic(|| match load(work, page, options) {
         Ok(article) => Outcome::Record(process_article(article, options)),
         Err(failure) => Outcome::Error(failure.into()),
-    }));
-    result.unwrap_or_else(|panic| {
+    });
+    result.unwrap_or_else(|error| Outcome::Error(Failure { id, source, error }.into()))
+}
+
+/// Runs `f`, turning a panic (a bug) into an `internal` error instead of ending the run.
+pub(crate) fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, InputError> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|panic| {
         let message = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_string());
-        Outcome::Error(
-            Failure {
-                id,
-                source,
-                error: InputError::new(ErrorKind::Internal, format!("internal error: {message}")),
-            }
-            .into(),
-        )
+        InputError::new(ErrorKind::Internal, format!("internal error: {message}"))
     })
 }
 
@@ -118,7 +126,8 @@ fn work_identity(work: &Work) -> (serde_json::Value, String) {
     }
 }
 
-fn load(work: Work, options: &Options) -> Result<Article, Failure> {
+/// Reads (or downloads) a work item's article; `page` is a URL item's prefetched page.
+pub(crate) fn load(work: Work, page: Prefetched, options: &Options) -> Result<Article, Failure> {
     match work {
         Work::Ready(article) => Ok(article),
         Work::Failed(failure) => Err(failure),
@@ -127,15 +136,11 @@ fn load(work: Work, options: &Options) -> Result<Article, Failure> {
             display,
             format,
         } => crate::source::load_file(&path, &display, format, options.source.max_article_bytes),
-        Work::Url(url) => {
-            let (bytes, _content_type) =
-                crate::fetch::fetch(&url).map_err(|e| Failure::new(&url, e))?;
-            let mut article =
-                crate::source::parse_document(&bytes, crate::source::InputFormat::Html, &url)
-                    .map_err(|e| Failure::new(&url, e))?;
-            article.url.get_or_insert(url);
-            Ok(article)
+        Work::Url(url) => match page {
+            Some(page) => page.and_then(|page| crate::fetch::page_to_article(&url, &page)),
+            None => crate::fetch::fetch_article(&url, &options.fetch),
         }
+        .map_err(|e| Failure::new(&url, e)),
     }
 }
 
@@ -249,11 +254,13 @@ pub fn run<W: Write>(
             Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => break,
         };
+        let pages = prefetch_urls(&batch, &options.fetch);
         let encoded: Vec<(Outcome, Vec<u8>)> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|work| {
-                    let outcome = process_work(work, options);
+                .zip(pages)
+                .map(|(work, page)| {
+                    let outcome = process_prefetched(work, page, options);
                     let line = options.output.encode(&outcome);
                     (outcome, line)
                 })
@@ -269,6 +276,33 @@ pub fn run<W: Write>(
     out.flush()?;
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Downloads the batch's URL items concurrently (one shared client, per-host limits);
+/// the result is aligned with `batch`, `None` for items that are not URLs.
+fn prefetch_urls(batch: &[Work], options: &crate::fetch::FetchOptions) -> Vec<Prefetched> {
+    let requests: Vec<crate::fetch::Request> = batch
+        .iter()
+        .filter_map(|work| match work {
+            Work::Url(url) => Some(crate::fetch::Request::html(url.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut pages = match requests.is_empty() {
+        true => Vec::new(),
+        false => match crate::fetch::Fetcher::shared(options) {
+            Ok(fetcher) => fetcher.get_all(&requests),
+            Err(e) => requests.iter().map(|_| Err(e.clone())).collect(),
+        },
+    }
+    .into_iter();
+    batch
+        .iter()
+        .map(|work| match work {
+            Work::Url(_) => pages.next(),
+            _ => None,
+        })
+        .collect()
 }
 
 /// One JSON line (with its newline) for an outcome.

@@ -6,6 +6,7 @@
 //! read later by [`load`], on a worker thread.
 
 mod decode;
+mod gz;
 mod jsonl;
 mod shard;
 mod text;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 pub use decode::decode_text;
+use gz::maybe_gunzip;
 pub use jsonl::parse_jsonl_line;
 pub use shard::Shard;
 pub use text::split_date_header;
@@ -360,20 +362,6 @@ fn open_maybe_gz(path: &Path) -> Result<Box<dyn BufRead + Send>, InputError> {
     let display = path.to_string_lossy();
     let file = File::open(path).map_err(|e| InputError::from_io(&e, &display))?;
     maybe_gunzip(BufReader::new(file)).map_err(|e| InputError::from_io(&e, &display))
-}
-
-/// Wraps `reader` in a gzip decoder when the stream starts with the gzip magic bytes.
-fn maybe_gunzip<R: BufRead + Send + 'static>(
-    mut reader: R,
-) -> std::io::Result<Box<dyn BufRead + Send>> {
-    let head = reader.fill_buf()?;
-    if head.starts_with(&[0x1f, 0x8b]) {
-        Ok(Box::new(BufReader::new(
-            flate2::bufread::MultiGzDecoder::new(reader),
-        )))
-    } else {
-        Ok(Box::new(reader))
-    }
 }
 
 /// Reads at most `max` bytes; a longer stream is a `too_large` error, never silently cut.

@@ -52,6 +52,9 @@ struct Sentence<'a> {
     companies: Vec<usize>,
     dates: Vec<usize>,
     cues: Vec<Cue>,
+    /// Relative clauses (`, dat chipmachines levert aan TSMC,`): their subject is the
+    /// company before them.
+    relatives: Vec<Range<usize>>,
 }
 
 impl StatementEngine {
@@ -104,6 +107,7 @@ impl StatementEngine {
             companies: Vec::new(),
             dates: Vec::new(),
             cues: Vec::new(),
+            relatives: Vec::new(),
         };
         for (i, m) in mentions.iter().enumerate().skip(first) {
             if m.start >= range.end {
@@ -130,7 +134,9 @@ impl StatementEngine {
         }
         s.cues.sort_by_key(|c| c.start);
         let mut previous: Option<Metric> = None;
-        for clause in self.clauses(&s, range) {
+        let (clauses, relatives) = self.clauses(&s, range);
+        s.relatives = relatives;
+        for clause in clauses {
             let made = self.link_clause(&s, clause, previous);
             previous = match made.as_slice() {
                 [] => None,
@@ -143,7 +149,7 @@ impl StatementEngine {
     /// Splits a sentence into clauses. A `,` or conjunction opens a new clause only when the
     /// clause so far has an amount or a cue and the next part names a company (a new subject);
     /// `;` and `:` always do; a part opened by a relative pronoun stays with its noun.
-    fn clauses(&self, s: &Sentence, range: Range<usize>) -> Vec<Range<usize>> {
+    fn clauses(&self, s: &Sentence, range: Range<usize>) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         let mut bounds: Vec<(usize, bool)> = Vec::new();
         for t in &s.tokens {
             if s.inside_mention(t.start) {
@@ -156,6 +162,7 @@ impl StatementEngine {
             }
         }
         let mut clauses = Vec::new();
+        let mut relatives = Vec::new();
         let mut current = range.start..range.start;
         let mut complete = false;
         let chunk_ends = bounds.iter().map(|b| b.0).chain([range.end]);
@@ -164,8 +171,11 @@ impl StatementEngine {
             .zip(chunk_ends);
         for ((start, hard), end) in chunks {
             let chunk = start..end;
-            let opens =
-                hard || (complete && !self.is_relative(s, &chunk) && s.has_subject(self, &chunk));
+            let relative = self.is_relative(s, &chunk);
+            if relative {
+                relatives.push(chunk.clone());
+            }
+            let opens = hard || (complete && !relative && s.has_subject(self, &chunk));
             if opens && !current.is_empty() {
                 clauses.push(current.clone());
                 current = chunk.start..chunk.start;
@@ -179,7 +189,7 @@ impl StatementEngine {
                 || s.cues.iter().any(|c| chunk.contains(&c.start));
         }
         clauses.push(current);
-        clauses
+        (clauses, relatives)
     }
 
     fn is_relative(&self, s: &Sentence, chunk: &Range<usize>) -> bool {
@@ -313,6 +323,11 @@ impl StatementEngine {
         if let Some(owner) = self.owner_after(s, cue.end, companies) {
             return Some(owner);
         }
+        if let Some(relative) = s.relatives.iter().find(|r| r.contains(&cue.start)) {
+            return s.antecedent(relative, companies);
+        }
+        let companies = s.outside_relatives(companies);
+        let companies = companies.as_slice();
         let before: Vec<usize> = companies
             .iter()
             .copied()
@@ -345,6 +360,8 @@ impl StatementEngine {
         companies: &[usize],
     ) -> Option<(usize, Option<usize>)> {
         let name = |i: usize| company_name(&s.mentions[i]);
+        let companies = s.outside_relatives(companies);
+        let companies = companies.as_slice();
         let agent = companies.iter().copied().find(|&c| {
             s.word_before(s.mentions[c].start)
                 .is_some_and(|w| self.agent.contains(&w.lower))
@@ -605,6 +622,26 @@ fn money_of(m: &Mention) -> Option<&Money> {
 }
 
 impl Sentence<'_> {
+    /// The company right before a relative clause: `ASML, dat ...`.
+    fn antecedent(&self, relative: &Range<usize>, companies: &[usize]) -> Option<usize> {
+        companies.iter().copied().find(|&c| {
+            let end = self.mentions[c].end;
+            end <= relative.start && self.text[end..relative.start].trim().is_empty()
+        })
+    }
+
+    /// The companies that are not inside a relative clause.
+    fn outside_relatives(&self, companies: &[usize]) -> Vec<usize> {
+        companies
+            .iter()
+            .copied()
+            .filter(|&c| {
+                let start = self.mentions[c].start;
+                !self.relatives.iter().any(|r| r.contains(&start))
+            })
+            .collect()
+    }
+
     fn inside_mention(&self, pos: usize) -> bool {
         self.money
             .iter()
