@@ -55,6 +55,11 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangChoice,
 
+    /// The language of articles whose language cannot be detected (too short or too
+    /// uncertain) and that carry none; without it they get `und` and no facts.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang_fallback: Option<FallbackLang>,
+
     /// Add the body text (the string the offsets index) to each record.
     #[arg(long)]
     pub include_text: bool,
@@ -258,6 +263,15 @@ pub enum LangChoice {
     Fr,
 }
 
+/// The `--lang-fallback` choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FallbackLang {
+    /// Dutch.
+    Nl,
+    /// French.
+    Fr,
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
@@ -282,6 +296,10 @@ pub fn main() -> i32 {
 fn extract(args: ExtractArgs) -> i32 {
     let options = Options {
         forced_lang: lang_code(args.lang),
+        fallback_lang: args.lang_fallback.map(|l| match l {
+            FallbackLang::Nl => "nl".into(),
+            FallbackLang::Fr => "fr".into(),
+        }),
         include_text: args.include_text,
         source: SourceOptions {
             format: args.input_format,

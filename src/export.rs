@@ -235,6 +235,7 @@ mod tests {
             currency: Some("EUR".into()),
             currency_inferred: false,
             qualifier: Some("ruim".into()),
+            unit: None,
         };
         Record {
             schema_version: SCHEMA_VERSION,
@@ -242,6 +243,7 @@ mod tests {
             source: "in.jsonl:1".into(),
             lang: "nl".into(),
             lang_confidence: 1.0,
+            lang_secondary: Vec::new(),
             published: Some("2024-05".into()),
             title: None,
             facts: vec![

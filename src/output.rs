@@ -25,6 +25,10 @@ pub struct Record {
     pub lang: String,
     /// Confidence of the language decision, 1.0 when given by the caller.
     pub lang_confidence: f64,
+    /// Other languages whole sentences of the article are written in (a quote), in order
+    /// of appearance; omitted when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lang_secondary: Vec<String>,
     /// Publication date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or null.
     pub published: Option<String>,
     /// Headline, or null.

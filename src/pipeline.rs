@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::article::Article;
 use crate::error::{ErrorKind, InputError};
 use crate::extract::{Context, FactValue};
+use crate::langid::{Detection, UNDETERMINED};
 use crate::output::{to_facts, ErrorRecord, Record, SCHEMA_VERSION};
 use crate::source::{Failure, Inputs, Shard, SourceOptions, Work};
 
@@ -21,6 +22,8 @@ use crate::source::{Failure, Inputs, Shard, SourceOptions, Work};
 pub struct Options {
     /// A language forced on every article (`--lang nl`), skipping detection.
     pub forced_lang: Option<String>,
+    /// The language of articles whose language detection cannot decide (`--lang-fallback`).
+    pub fallback_lang: Option<String>,
     /// Add the body text to each record (`--include-text`).
     pub include_text: bool,
     /// How inputs are read.
@@ -35,7 +38,8 @@ pub struct Options {
 
 /// Routes `article` to its language's rules and builds its record.
 pub fn process_article(article: Article, options: &Options) -> Record {
-    let (lang, lang_confidence) = decide_language(&article, options);
+    let decision = decide_language(&article, options);
+    let lang = decision.lang;
     let (facts, statements) = match crate::lang::rules(&lang) {
         Some(language) => {
             let ctx = Context {
@@ -54,7 +58,8 @@ pub fn process_article(article: Article, options: &Options) -> Record {
         id: article.id,
         source: article.source,
         lang,
-        lang_confidence,
+        lang_confidence: decision.confidence,
+        lang_secondary: decision.secondary,
         published: article.published.map(|d| d.to_string()),
         title: article.title,
         facts,
@@ -63,18 +68,42 @@ pub fn process_article(article: Article, options: &Options) -> Record {
     }
 }
 
-fn decide_language(article: &Article, options: &Options) -> (String, f64) {
+/// The language an article is routed to: `--lang`, else the input's authoritative `lang`,
+/// else detection on the body (on the headline and body when the body alone is too short),
+/// else the page's declared language, else `--lang-fallback`, else `und`.
+fn decide_language(article: &Article, options: &Options) -> Detection {
+    let given = |code: &str| Detection {
+        lang: code.to_string(),
+        confidence: 1.0,
+        secondary: Vec::new(),
+    };
     if let Some(lang) = &options.forced_lang {
-        return (lang.clone(), 1.0);
+        return given(lang);
     }
     if let Some(hint) = article.lang_hint.as_ref().filter(|h| h.authoritative) {
-        return (hint.code.clone(), 1.0);
+        return given(&hint.code);
     }
-    let detection = crate::langid::detect(&article.text);
-    match &article.lang_hint {
-        Some(hint) if detection.lang == "und" => (hint.code.clone(), 0.5),
-        _ => (detection.lang, detection.confidence),
+    let mut detection = crate::langid::detect(&article.text);
+    if detection.lang == UNDETERMINED {
+        if let Some(title) = article.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            let with_title = crate::langid::detect(&format!("{title}\n{}", article.text));
+            if with_title.lang != UNDETERMINED {
+                return with_title;
+            }
+        }
     }
+    if detection.lang == UNDETERMINED {
+        let default = article.lang_hint.as_ref().map(|h| (&h.code, 0.5));
+        let fallback = options
+            .fallback_lang
+            .as_ref()
+            .map(|f| (f, detection.confidence));
+        if let Some((code, confidence)) = default.or(fallback) {
+            detection.lang = code.clone();
+            detection.confidence = confidence;
+        }
+    }
+    detection
 }
 
 /// The result of one work item.

@@ -30,7 +30,6 @@ fn duckdb_available() -> bool {
 }
 
 #[test]
-#[ignore = "needs the money and companies engines (stubs on this branch)"]
 fn revenue_by_company_in_duckdb() {
     if !duckdb_available() {
         assert!(

@@ -1,50 +1,116 @@
 //! HTML pages to article text and metadata.
+//!
+//! [`decode_html`] turns the page's bytes into text (charset from the HTTP header, a
+//! byte-order mark, `<meta charset>`, or detection); [`extract`] finds the main text and
+//! the metadata. Stages: a byte-level prescan drops scripts and styles and keeps JSON-LD
+//! ([`prescan`]), html5ever parses, one iterative walk collects text blocks and metadata
+//! candidates ([`dom`]), scoring picks the article blocks ([`content`]), and fixed orders
+//! of precedence pick the metadata ([`meta`]).
 
-use scraper::{Html, Selector};
+mod charset;
+mod content;
+mod date;
+mod dom;
+mod meta;
+mod prescan;
+
+pub use charset::{choose_encoding, decode_html, looks_binary};
+pub use date::find_date;
 
 /// What an HTML page yields: the main text and its metadata.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HtmlArticle {
-    /// The main text: headline and body paragraphs in reading order.
+    /// The main text: headline and body paragraphs in reading order, separated by blank lines.
     pub text: String,
     /// The headline.
     pub title: Option<String>,
-    /// The publication date as the page gives it (ISO 8601 preferred).
+    /// The publication date, `YYYY-MM-DD`.
     pub published: Option<String>,
-    /// The declared language (`<html lang>`, `og:locale`), ISO 639-1.
+    /// The declared language (`<html lang>`, `og:locale`, JSON-LD `inLanguage`), ISO 639-1;
+    /// a hint that detection on the body may overrule.
     pub lang: Option<String>,
     /// The canonical URL.
     pub canonical_url: Option<String>,
 }
 
+/// A strict extraction shorter than this is retried with boilerplate-named parts allowed.
+const RETRY_BELOW_CHARS: usize = 500;
+
 /// Extracts the main text and metadata of an HTML page.
 pub fn extract(html: &str) -> HtmlArticle {
-    let doc = Html::parse_document(html);
-    let mut article = HtmlArticle::default();
-    if let Ok(sel) = Selector::parse("title") {
-        article.title = doc
-            .select(&sel)
-            .next()
-            .map(|t| t.text().collect::<String>().trim().to_string())
-            .filter(|t| !t.is_empty());
+    let scan = prescan::prescan(html);
+    let doc = scraper::Html::parse_document(&scan.html);
+    let page = dom::walk(&doc);
+    drop(doc);
+    let ld = meta::read_json_ld(&scan.json_ld);
+    let title = meta::title(&page.meta, &ld);
+    let canonical_url = meta::canonical_url(&page.meta, &ld);
+    let published = meta::published(&page.meta, &ld, canonical_url.as_deref())
+        .map(|d| d.format("%Y-%m-%d").to_string());
+    let lang = meta::language(&page.meta, &ld);
+
+    let mut blocks = content::select_blocks(&page, false);
+    if text_len(&page, &blocks) < RETRY_BELOW_CHARS {
+        let relaxed = content::select_blocks(&page, true);
+        if text_len(&page, &relaxed) > text_len(&page, &blocks) {
+            blocks = relaxed;
+        }
     }
-    if let Ok(sel) = Selector::parse("p") {
-        let paragraphs: Vec<String> = doc
-            .select(&sel)
-            .map(|p| p.text().collect::<String>().trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect();
-        article.text = paragraphs.join("\n\n");
+    let mut text = assemble(&page, &blocks, title.as_deref());
+    if let Some(body) = ld.body.as_deref() {
+        if body.chars().count() > 2 * text.chars().count().max(100) {
+            text = body.trim().to_string();
+        }
     }
-    article
+    HtmlArticle {
+        text,
+        title,
+        published,
+        lang,
+        canonical_url,
+    }
 }
 
-/// Decodes an HTML page's bytes to text. The charset comes from the HTTP `Content-Type`
-/// header when given, then from `<meta charset>` / `http-equiv`, then from detection.
-pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> String {
-    let _ = content_type;
-    match crate::source::decode_text(bytes) {
-        Ok(text) => text,
-        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+fn text_len(page: &dom::Page, blocks: &[usize]) -> usize {
+    blocks.iter().map(|&i| page.blocks[i].chars as usize).sum()
+}
+
+/// Joins the blocks with blank lines, led by the headline when the blocks lack it.
+fn assemble(page: &dom::Page, blocks: &[usize], title: Option<&str>) -> String {
+    let mut text = String::new();
+    let has_title = title.is_some_and(|t| {
+        blocks
+            .iter()
+            .take(5)
+            .any(|&i| page.blocks[i].text.trim() == t.trim())
+    });
+    if let (Some(title), false) = (title, has_title) {
+        text.push_str(title);
     }
+    for &i in blocks {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&page.blocks[i].text);
+    }
+    text
+}
+
+/// Prints how the main text of the page in `$HTML_EXPLAIN` is chosen:
+/// `HTML_EXPLAIN=page.html cargo test --lib html::explain_page -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn explain_page() {
+    let Ok(path) = std::env::var("HTML_EXPLAIN") else {
+        return;
+    };
+    let Ok(bytes) = std::fs::read(&path) else {
+        return;
+    };
+    let html = decode_html(&bytes, None);
+    let scan = prescan::prescan(&html);
+    let doc = scraper::Html::parse_document(&scan.html);
+    let page = dom::walk(&doc);
+    println!("{}", content::explain(&page, false));
+    println!("{:#?}", extract(&html));
 }

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use crate::extract::companies::{CompanyEngine, CompanyLexicon};
 use crate::extract::dates::{DateEngine, DateLexicon};
 use crate::extract::money::{MoneyEngine, MoneyLexicon};
+use crate::extract::numbers::{NumberLexicon, NumberWords};
 use crate::extract::Engines;
 use crate::statements::{StatementEngine, StatementLexicon};
 
@@ -21,6 +22,8 @@ pub struct RawTables {
     pub dates: &'static str,
     /// `companies.toml`.
     pub companies: &'static str,
+    /// `numbers.toml`: number words, shared by the engines.
+    pub numbers: &'static str,
     /// `statements.toml`.
     pub statements: &'static str,
 }
@@ -32,6 +35,7 @@ macro_rules! tables {
             money: include_str!(concat!($code, "/money.toml")),
             dates: include_str!(concat!($code, "/dates.toml")),
             companies: include_str!(concat!($code, "/companies.toml")),
+            numbers: include_str!(concat!($code, "/numbers.toml")),
             statements: include_str!(concat!($code, "/statements.toml")),
         }
     };
@@ -80,11 +84,14 @@ pub fn compile(raw: &RawTables) -> Result<Language, String> {
     let money: MoneyLexicon = parse(code, "money", raw.money)?;
     let dates: DateLexicon = parse(code, "dates", raw.dates)?;
     let companies: CompanyLexicon = parse(code, "companies", raw.companies)?;
+    let numbers: NumberLexicon = parse(code, "numbers", raw.numbers)?;
+    let numbers = NumberWords::new(&numbers).map_err(|e| format!("{code}/numbers.toml: {e}"))?;
     let statements: StatementLexicon = parse(code, "statements", raw.statements)?;
     Ok(Language {
         code,
         engines: Engines {
-            money: MoneyEngine::new(&money).map_err(|e| format!("{code}/money.toml: {e}"))?,
+            money: MoneyEngine::new(&money, &numbers)
+                .map_err(|e| format!("{code}/money.toml: {e}"))?,
             dates: DateEngine::new(&dates).map_err(|e| format!("{code}/dates.toml: {e}"))?,
             companies: CompanyEngine::new(GAZETTEER, &companies)
                 .map_err(|e| format!("{code}/companies.toml: {e}"))?,

@@ -312,7 +312,13 @@ pub fn parse_document(
     display: &str,
 ) -> Result<Article, InputError> {
     if format == InputFormat::Html {
-        let html = decode_text(bytes)?;
+        if crate::html::looks_binary(bytes) {
+            return Err(InputError::new(
+                ErrorKind::Binary,
+                "binary content (NUL bytes), not an HTML page",
+            ));
+        }
+        let html = crate::html::decode_html(bytes, None);
         let page = crate::html::extract(&html);
         let mut article = Article::new(display, page.text);
         article.title = page.title;

@@ -83,6 +83,7 @@ fn parse_mention(surface: &str, spec: &str, start: usize) -> Mention {
                 currency: Some(currency.trim_end_matches('~').to_string()),
                 currency_inferred: currency.ends_with('~'),
                 qualifier,
+                unit: None,
             })
         }
         "d" => {
@@ -94,6 +95,8 @@ fn parse_mention(surface: &str, spec: &str, start: usize) -> Mention {
             FactValue::Date(DateValue {
                 value: Some(value.to_string()),
                 granularity,
+                modifier: None,
+                range: None,
             })
         }
         other => panic!("unknown mention kind {other}"),
@@ -248,6 +251,7 @@ mod no_panic {
                 currency: None,
                 currency_inferred: false,
                 qualifier: None,
+                unit: None,
             }),
             1 => FactValue::Company(Company {
                 name: "X".into(),
@@ -257,6 +261,8 @@ mod no_panic {
             _ => FactValue::Date(DateValue {
                 value: Some("2020".into()),
                 granularity: Granularity::Year,
+                modifier: None,
+                range: None,
             }),
         };
         Mention { start, end, value }

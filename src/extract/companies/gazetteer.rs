@@ -1,0 +1,217 @@
+//! The shared company gazetteer (`src/lang/gazetteer.tsv`): parsing and surface forms.
+//!
+//! One company a line, tab-separated: `canonical`, `aliases` (`|`-separated), `country`
+//! (ISO 3166 alpha-2), `ticker`, `flags` (comma-separated). Empty fields may be left out
+//! at the end of a line; `#` starts a comment line. An alias written `~Total` is a common
+//! word only in that form (`TotalEnergies` is safe, `Total` is not). Flags:
+//! - `common`: the canonical name is also a common word (`Orange`, `Shell`); it counts only
+//!   when capitalized and in a company context. Aliases are common only when marked `~`.
+//! - `surname`: the name is also a family name (`Ford`, `Peugeot`); it does not count right
+//!   after another capitalized word (`Harrison Ford`).
+
+use std::collections::HashMap;
+
+/// One company of the gazetteer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The canonical name, as reported in facts.
+    pub name: String,
+    /// ISO 3166 alpha-2 country of the headquarters, when known.
+    pub country: Option<String>,
+    /// Main stock ticker, when known.
+    pub ticker: Option<String>,
+    /// The canonical name is also a common word: it needs a company context.
+    pub common: bool,
+    /// The name is also a family name: not after a capitalized first name.
+    pub surname: bool,
+}
+
+/// The parsed gazetteer: entries and every surface form pointing to its entry.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// The companies, in file order.
+    pub entries: Vec<Entry>,
+    /// Every surface form: the form, its index into `entries` (the first entry to claim a
+    /// form keeps it), and whether the form is a common word needing company context.
+    pub surfaces: Vec<Surface>,
+}
+
+/// One surface form of a gazetteer entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Surface {
+    /// The text as matched (case-sensitive).
+    pub form: String,
+    /// Index into [`Gazetteer::entries`].
+    pub entry: usize,
+    /// A common word as well: it counts only in a company context.
+    pub common: bool,
+}
+
+/// Parses the gazetteer text; an error names the line.
+pub fn parse(tsv: &str) -> Result<Gazetteer, String> {
+    let mut gazetteer = Gazetteer::default();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (number, line) in tsv.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let entry_index = gazetteer.entries.len();
+        let (entry, names) =
+            parse_line(line).map_err(|e| format!("gazetteer line {}: {e}", number + 1))?;
+        for (i, name) in names.iter().enumerate() {
+            let (name, marked) = match name.strip_prefix('~') {
+                Some(rest) => (rest, true),
+                None => (name.as_str(), false),
+            };
+            let common = marked || (i == 0 && entry.common);
+            for form in variants(name) {
+                if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(form) {
+                    gazetteer.surfaces.push(Surface {
+                        form: slot.key().clone(),
+                        entry: entry_index,
+                        common,
+                    });
+                    slot.insert(entry_index);
+                }
+            }
+        }
+        gazetteer.entries.push(entry);
+    }
+    Ok(gazetteer)
+}
+
+/// Splits one line into its entry and the names written on it (canonical first).
+fn parse_line(line: &str) -> Result<(Entry, Vec<String>), String> {
+    let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if fields.len() > 5 {
+        return Err(format!("{} fields, at most 5", fields.len()));
+    }
+    let field = |i: usize| fields.get(i).copied().filter(|f| !f.is_empty());
+    let name = field(0).ok_or("empty canonical name")?;
+    let mut names = vec![name.to_string()];
+    if let Some(aliases) = field(1) {
+        names.extend(
+            aliases
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from),
+        );
+    }
+    let mut entry = Entry {
+        name: name.to_string(),
+        country: field(2).map(String::from),
+        ticker: field(3).map(String::from),
+        common: false,
+        surname: false,
+    };
+    for flag in field(4).unwrap_or("").split(',').map(str::trim) {
+        match flag {
+            "" => {}
+            "common" => entry.common = true,
+            "surname" => entry.surname = true,
+            other => return Err(format!("unknown flag `{other}`")),
+        }
+    }
+    if let Some(country) = &entry.country {
+        if country.len() != 2 || !country.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(format!(
+                "country `{country}` is not an ISO 3166 alpha-2 code"
+            ));
+        }
+    }
+    Ok((entry, names))
+}
+
+/// The surface forms of one written name: itself, with the other apostrophe, and with a
+/// lower-case elided article (`l'Oréal`). No all-capitals forms: in capitals, family names
+/// and common words (`M. SCHNEIDER`, `VALEURS`) outnumber companies.
+fn variants(name: &str) -> Vec<String> {
+    let mut out = vec![name.to_string()];
+    if name.contains('\'') {
+        out.push(name.replace('\'', "’"));
+    } else if name.contains('’') {
+        out.push(name.replace('’', "'"));
+    }
+    for form in out.clone() {
+        if let Some(rest) = form
+            .strip_prefix('L')
+            .filter(|r| r.starts_with(['\'', '’']))
+        {
+            out.push(format!("l{rest}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_fields_flags_and_aliases() {
+        let g = parse("# comment\nPhilips\tKoninklijke Philips|Philips N.V.\tNL\tPHIA\n\nOrange\t\tFR\tORA\tcommon\n")
+            .unwrap();
+        assert_eq!(g.entries.len(), 2);
+        assert_eq!(g.entries[0].ticker.as_deref(), Some("PHIA"));
+        assert_eq!(g.entries[0].country.as_deref(), Some("NL"));
+        assert!(g.entries[1].common && !g.entries[0].common);
+        let forms: Vec<&str> = g.surfaces.iter().map(|s| s.form.as_str()).collect();
+        assert!(forms.contains(&"Koninklijke Philips"));
+        assert!(forms.contains(&"Orange"));
+        assert!(!forms.contains(&"PHILIPS"), "no capitals forms");
+    }
+
+    #[test]
+    fn tilde_marks_one_alias_as_common() {
+        let g = parse("TotalEnergies\t~Total|Total SA\tFR\tTTE\n").unwrap();
+        let common = |f: &str| g.surfaces.iter().find(|s| s.form == f).map(|s| s.common);
+        assert_eq!(common("TotalEnergies"), Some(false));
+        assert_eq!(common("Total"), Some(true));
+        assert_eq!(common("Total SA"), Some(false));
+        assert_eq!(common("~Total"), None);
+    }
+
+    #[test]
+    fn elided_names_get_both_apostrophes_and_lower_case_article() {
+        let g = parse("L'Oréal\t\tFR\tOR\n").unwrap();
+        let forms: Vec<&str> = g.surfaces.iter().map(|s| s.form.as_str()).collect();
+        for form in ["L'Oréal", "L’Oréal", "l'Oréal", "l’Oréal"] {
+            assert!(forms.contains(&form), "{form} missing from {forms:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_bad_lines() {
+        assert!(parse("\tAlias\n").unwrap_err().contains("line 1"));
+        assert!(parse("X\t\tNLD\n").unwrap_err().contains("ISO 3166"));
+        assert!(parse("X\t\t\t\tweird\n")
+            .unwrap_err()
+            .contains("unknown flag"));
+    }
+
+    #[test]
+    fn shipped_gazetteer_is_large_and_clean() {
+        let g = parse(crate::lang::GAZETTEER).unwrap();
+        assert!(g.entries.len() >= 3000, "{} entries", g.entries.len());
+        let mut names = std::collections::HashSet::new();
+        for e in &g.entries {
+            assert!(names.insert(e.name.as_str()), "duplicate entry {}", e.name);
+        }
+        // Every explicitly written name belongs to exactly one company.
+        let mut owner: HashMap<String, String> = HashMap::new();
+        let lines = crate::lang::GAZETTEER.lines();
+        for line in lines.filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let (entry, written) = parse_line(line).unwrap();
+            for w in written
+                .iter()
+                .map(|w| w.trim_start_matches('~').to_string())
+            {
+                if let Some(prev) = owner.insert(w.clone(), entry.name.clone()) {
+                    assert_eq!(prev, entry.name, "`{w}` is written for two companies");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,690 @@
+//! The company engine: a gazetteer of known companies plus patterns for unknown ones.
+//!
+//! One Aho-Corasick pass (leftmost-longest, case-sensitive) finds every gazetteer name
+//! and every cue of the language's table: cue phrases before a name (`het bedrijf X`,
+//! `le groupe X`, `PDG de X`), legal forms after one (`X N.V.`), and compound tails
+//! (`X-topman`). Patterns for unknown names then only look at the text next to a cue.
+//! Names learned from a cue count again elsewhere in the same article.
+
+pub mod gazetteer;
+mod names;
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use super::Mention;
+use crate::extract::FactValue;
+use gazetteer::Entry;
+use names::{char_before, name_run, name_run_before, on_word_boundaries, sentence_initial};
+
+/// A company mention's normalized value.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Company {
+    /// The canonical name (`Amazon Web Services` for `AWS`).
+    pub name: String,
+    /// Stock ticker, when the gazetteer knows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ticker: Option<String>,
+    /// ISO 3166 country code, when the gazetteer knows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// One language's company cues, read from `src/lang/<code>/companies.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyLexicon {
+    /// Phrases right before a company name, as written mid-sentence (`het bedrijf`, `PDG de`).
+    #[serde(default)]
+    pub cues: Vec<String>,
+    /// Nouns for a kind of company, before its name; also the tail of a compound
+    /// (`bedrijf` in `softwarebedrijf X`).
+    #[serde(default)]
+    pub cue_nouns: Vec<String>,
+    /// Lower-case words allowed between a cue and the name (`le groupe pharmaceutique X`).
+    #[serde(default)]
+    pub modifiers: Vec<String>,
+    /// Tails of a hyphenated compound whose head is a company (`X-topman`).
+    #[serde(default)]
+    pub compound_suffixes: Vec<String>,
+    /// Legal-form abbreviations after a name, not part of the canonical name (`N.V.`).
+    #[serde(default)]
+    pub legal_forms: Vec<String>,
+    /// Words ending a company name that stay in it (`Holding`, `Group`).
+    #[serde(default)]
+    pub name_tails: Vec<String>,
+    /// Words that reveal a company context near an ambiguous name (`aandeel`, `opérateur`).
+    #[serde(default)]
+    pub context_words: Vec<String>,
+    /// Capitalized words that never belong to a company name (articles, months, pronouns).
+    #[serde(default)]
+    pub function_words: Vec<String>,
+    /// Names that are never companies, even after a cue (governments, parties, unions).
+    #[serde(default)]
+    pub not_companies: Vec<String>,
+    /// Words before a brand that make it a product (`zijn Lexus`, `une Renault`).
+    #[serde(default)]
+    pub product_determiners: Vec<String>,
+    /// Capitalized words that may follow a company name without making it a product or a
+    /// longer name (`Google France`, `Philips CEO`).
+    #[serde(default)]
+    pub name_followers: Vec<String>,
+    /// Titles before a family name (`M.`, `Mme`, `meneer`): a company name after one is a person.
+    #[serde(default)]
+    pub person_titles: Vec<String>,
+    /// Capitalized words that open a company name, followed by a capitalized name
+    /// (`Banque Parisienne`, `Forges de Firminy`, `Brouwerij Haacht`).
+    #[serde(default)]
+    pub name_heads: Vec<String>,
+    /// Lower-case particles allowed between a name head and the name (`de`, `du`, `d'`).
+    #[serde(default)]
+    pub particles: Vec<String>,
+}
+
+/// What an automaton pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// A gazetteer surface form of entry `.0`; `.1`: the form is a common word too.
+    Company(usize, bool),
+    /// A cue phrase; the name follows.
+    Cue,
+    /// A cue noun, also as the tail of a compound.
+    CueNoun,
+    /// A legal form; the name precedes.
+    Legal,
+    /// A name tail (`Holding`); the name precedes and includes it.
+    Tail,
+    /// A hyphenated compound tail (`-topman`); the name precedes the hyphen.
+    Suffix,
+    /// A word that opens a company name (`Banque`, `Brouwerij`); the name follows.
+    Head,
+}
+
+/// One automaton match that passed its boundary check.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    kind: Kind,
+    start: usize,
+    end: usize,
+}
+
+/// A company found so far: its span and its gazetteer entry, if known.
+#[derive(Debug, Clone)]
+struct Found {
+    start: usize,
+    end: usize,
+    entry: Option<usize>,
+    /// For unknown names: where the name proper ends (before a legal form).
+    name_end: usize,
+}
+
+/// How far around an ambiguous name context words are looked for, in bytes (never past
+/// the sentence).
+const CONTEXT_WINDOW: usize = 80;
+
+/// How far a cue may be from an ambiguous name it vouches for, in bytes.
+const CUE_REACH: usize = 40;
+
+/// The compiled company engine for one language.
+pub struct CompanyEngine {
+    automaton: AhoCorasick,
+    kinds: Vec<Kind>,
+    entries: Vec<Entry>,
+    context: AhoCorasick,
+    modifiers: HashSet<String>,
+    function_words: HashSet<String>,
+    not_companies: HashSet<String>,
+    product_determiners: HashSet<String>,
+    name_followers: HashSet<String>,
+    person_titles: Vec<String>,
+    particles: Vec<String>,
+}
+
+impl CompanyEngine {
+    /// Compiles the engine from the shared gazetteer and a language's cues.
+    pub fn new(gazetteer: &str, lexicon: &CompanyLexicon) -> Result<Self, String> {
+        let parsed = gazetteer::parse(gazetteer)?;
+        let mut patterns: Vec<String> = Vec::new();
+        let mut kinds = Vec::new();
+        for surface in parsed.surfaces {
+            patterns.push(surface.form);
+            kinds.push(Kind::Company(surface.entry, surface.common));
+        }
+        let mut add = |words: &[String], kind: Kind, prefix: &str| {
+            for word in words {
+                for form in cue_forms(word) {
+                    patterns.push(format!("{prefix}{form}"));
+                    kinds.push(kind);
+                }
+            }
+        };
+        // Heads first: `Brouwerij X` opens a name even where `brouwerij` is also a cue.
+        add(&lexicon.name_heads, Kind::Head, "");
+        add(&lexicon.cues, Kind::Cue, "");
+        add(&lexicon.cue_nouns, Kind::CueNoun, "");
+        add(&lexicon.legal_forms, Kind::Legal, "");
+        add(&lexicon.name_tails, Kind::Tail, "");
+        add(&lexicon.compound_suffixes, Kind::Suffix, "-");
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| format!("company automaton: {e}"))?;
+        let context = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&lexicon.context_words)
+            .map_err(|e| format!("context words: {e}"))?;
+        let lower = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect();
+        Ok(CompanyEngine {
+            automaton,
+            kinds,
+            entries: parsed.entries,
+            context,
+            modifiers: lower(&lexicon.modifiers),
+            function_words: lexicon.function_words.iter().cloned().collect(),
+            not_companies: lower(&lexicon.not_companies),
+            product_determiners: lower(&lexicon.product_determiners),
+            name_followers: lexicon.name_followers.iter().cloned().collect(),
+            person_titles: lexicon.person_titles.clone(),
+            particles: particle_forms(&lexicon.particles),
+        })
+    }
+
+    /// Finds the companies in `text`.
+    pub fn extract(&self, text: &str) -> Vec<Mention> {
+        let hits = self.scan(text);
+        let mut found: Vec<Found> = Vec::new();
+        for (i, hit) in hits.iter().enumerate() {
+            match hit.kind {
+                Kind::Company(entry, common) => {
+                    if self.accept_known(text, &hits, i, entry, common) {
+                        found.push(Found {
+                            start: hit.start,
+                            end: hit.end,
+                            entry: Some(entry),
+                            name_end: hit.end,
+                        });
+                    }
+                }
+                Kind::Cue | Kind::CueNoun => {
+                    if let Some(f) = self.name_after_cue(text, hit.end, hits.get(i + 1)) {
+                        found.push(f);
+                    }
+                }
+                Kind::Legal | Kind::Tail => self.name_before_form(text, hit, &mut found),
+                Kind::Suffix => self.compound_head(text, hit, &mut found),
+                Kind::Head => {
+                    if let Some(f) = self.name_after_head(text, hit, hits.get(i + 1)) {
+                        found.push(f);
+                    }
+                }
+            }
+        }
+        self.add_bracketed_aliases(text, &mut found);
+        self.repeat_learned_names(text, &mut found);
+        found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+        let mut last_end = 0;
+        found.retain(|f| {
+            let keep = f.start >= last_end;
+            if keep {
+                last_end = f.end;
+            }
+            keep
+        });
+        found.into_iter().map(|f| self.mention(text, f)).collect()
+    }
+
+    /// All automaton matches that sit on the boundaries their kind needs. A match that
+    /// fails is retried one char later, so a name inside a longer word cannot hide one.
+    fn scan(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
+                break;
+            };
+            let kind = self.kinds[m.pattern().as_usize()];
+            let (start, end) = (m.start(), m.end());
+            if bounded(text, kind, start, end) {
+                hits.push(Hit { kind, start, end });
+                pos = end;
+            } else {
+                pos = start + names::char_at(text, start).map_or(1, char::len_utf8);
+            }
+        }
+        hits
+    }
+
+    /// Whether a gazetteer match counts: ambiguous names need a company context,
+    /// family names must not follow a capitalized first name.
+    fn accept_known(&self, text: &str, hits: &[Hit], i: usize, entry: usize, common: bool) -> bool {
+        let e = &self.entries[entry];
+        let hit = hits[i];
+        if e.surname && self.after_capitalized_word(text, hit.start) {
+            return false;
+        }
+        if self.product_use(text, hits, i) || self.part_of_person_name(text, hits, i) {
+            return false;
+        }
+        if !common {
+            return true;
+        }
+        let follows_company = i > 0
+            && matches!(hits[i - 1].kind, Kind::Company(..))
+            && hits[i - 1].end + 1 == hit.start;
+        if follows_company {
+            return false;
+        }
+        let cue_before = i > 0
+            && matches!(hits[i - 1].kind, Kind::Cue | Kind::CueNoun)
+            && hit.start - hits[i - 1].end <= CUE_REACH
+            && !text[hits[i - 1].end..hit.start].contains(['.', ',', ';', '!', '?']);
+        let form_after = hits.get(i + 1).is_some_and(|n| {
+            matches!(n.kind, Kind::Legal | Kind::Tail | Kind::Suffix) && n.start - hit.end <= 2
+        });
+        let initial = sentence_initial(text, hit.start);
+        cue_before || form_after || self.company_context(text, hits, i, initial)
+    }
+
+    /// Whether gazetteer hit `i` names a product, a currency or is part of a longer name
+    /// rather than the company: `de Ford Taurus`, `een Lexus`, `100 Belga`, `« Le Monde »`,
+    /// `Disney-tekenfilm` (but `Alibaba-CEO`).
+    fn product_use(&self, text: &str, hits: &[Hit], i: usize) -> bool {
+        let hit = hits[i];
+        let next = hits.get(i + 1);
+        let rest = &text[hit.end..];
+        let opened = text[..hit.start]
+            .trim_end_matches(' ')
+            .ends_with(['«', '“', '"', '„']);
+        if opened && rest.trim_start_matches(' ').starts_with(['»', '”', '"']) {
+            return true;
+        }
+        if let Some(tail) = rest.strip_prefix('-') {
+            let role = next.is_some_and(|n| n.kind == Kind::Suffix && n.start == hit.end);
+            return tail.starts_with(char::is_lowercase) && !role;
+        }
+        if let Some(before) = self.word_before(text, hit.start) {
+            let amount = before.chars().all(|c| c.is_ascii_digit());
+            if amount || self.product_determiners.contains(&before.to_lowercase()) {
+                return true;
+            }
+        }
+        if !rest.starts_with(' ') {
+            return false;
+        }
+        let at = hit.end + 1;
+        let Some(end) = names::name_token(text, at) else {
+            return false;
+        };
+        let word = &text[at..end];
+        let part_of_name = next.is_some_and(|n| {
+            n.start == at && matches!(n.kind, Kind::Legal | Kind::Tail | Kind::Company(..))
+        });
+        !(part_of_name || self.function_words.contains(word) || self.name_followers.contains(word))
+    }
+
+    /// The word right before `start` with one space between, if any.
+    fn word_before<'t>(&self, text: &'t str, start: usize) -> Option<&'t str> {
+        let end = start
+            .checked_sub(1)
+            .filter(|_| text[..start].ends_with(' '))?;
+        names::word_start_before(text, end, 0).map(|s| &text[s..end])
+    }
+
+    /// Whether a context word or an unambiguous company is near hit `i`. At a sentence
+    /// start a nearby company alone is not enough (`Total: Shell 3, BP 2`).
+    fn company_context(&self, text: &str, hits: &[Hit], i: usize, initial: bool) -> bool {
+        let hit = hits[i];
+        let (from, to) = sentence_window(text, hit.start, hit.end);
+        let other_company = hits.iter().enumerate().any(|(j, h)| {
+            j != i && h.start >= from && h.end <= to && matches!(h.kind, Kind::Company(_, false))
+        });
+        if other_company && !initial {
+            return true;
+        }
+        self.context.find_iter(&text[from..to]).any(|m| {
+            let (s, e) = (from + m.start(), from + m.end());
+            let inside_name = s < hit.end && hit.start < e;
+            !inside_name && !char_before(text, s).is_some_and(names::is_word_char)
+        })
+    }
+
+    /// Whether a person's title or a capitalized hyphenated first part precedes `start`:
+    /// `M. Michelin`, `Mme Frey`, `Veil-Picard` (but not `Renault-Nissan`, whose first
+    /// part is itself a company).
+    fn part_of_person_name(&self, text: &str, hits: &[Hit], i: usize) -> bool {
+        let start = hits[i].start;
+        let head = &text[..start];
+        let titled = self.person_titles.iter().any(|t| {
+            head.strip_suffix(' ')
+                .and_then(|h| h.strip_suffix(t.as_str()))
+                .is_some_and(|h| !h.chars().next_back().is_some_and(names::is_word_char))
+        });
+        if titled {
+            return true;
+        }
+        let Some(before_hyphen) = head.strip_suffix('-') else {
+            return false;
+        };
+        let company_before = i > 0 && hits[i - 1].end + 1 == start;
+        let word = names::word_start_before(text, before_hyphen.len(), 0)
+            .map(|s| &text[s..before_hyphen.len()]);
+        !company_before && word.is_some_and(|w| w.starts_with(char::is_uppercase))
+    }
+
+    /// Whether the word right before `start` (one space between) is capitalized and not
+    /// a function word: `Harrison Ford`, but not `Bij Ford`.
+    fn after_capitalized_word(&self, text: &str, start: usize) -> bool {
+        self.word_before(text, start).is_some_and(|word| {
+            word.starts_with(char::is_uppercase) && !self.function_words.contains(word)
+        })
+    }
+
+    /// The unknown name right after a cue ending at `cue_end`, past allowed modifiers.
+    /// `None` when a gazetteer name follows (it speaks for itself) or nothing name-like does.
+    fn name_after_cue(&self, text: &str, cue_end: usize, next: Option<&Hit>) -> Option<Found> {
+        let mut pos = cue_end;
+        if !text[..pos].ends_with(['\'', '’']) {
+            pos = self.skip_modifiers(text, pos);
+            pos += text[pos..].strip_prefix(' ').map(|_| 1)?;
+        }
+        if next.is_some_and(|n| matches!(n.kind, Kind::Company(..)) && n.start == pos) {
+            return None;
+        }
+        let limit = next.map_or(text.len(), |n| n.start);
+        let end = name_run(text, pos, limit, |t| self.stops_name(t))?;
+        let end = strip_possessive(text, pos, end);
+        self.plausible(&text[pos..end]).then_some(Found {
+            start: pos,
+            end,
+            entry: None,
+            name_end: end,
+        })
+    }
+
+    /// The name opened by a head word: `Banque Parisienne`, `Forges de Firminy`. The span
+    /// starts at the head; a particle may stand between the head and the capitalized name.
+    fn name_after_head(&self, text: &str, head: &Hit, next: Option<&Hit>) -> Option<Found> {
+        let rest = text[head.end..].strip_prefix(' ')?;
+        let particle = self.particles.iter().find_map(|p| {
+            let after = rest.strip_prefix(p.as_str())?;
+            if p.ends_with(['\'', '’']) {
+                Some(p.len())
+            } else {
+                after.starts_with(' ').then_some(p.len() + 1)
+            }
+        });
+        let pos = head.end + 1 + particle.unwrap_or(0);
+        let limit = next.map_or(text.len(), |n| n.start);
+        let end = name_run(text, pos, limit, |t| self.stops_name(t))?;
+        self.plausible(&text[head.start..end]).then_some(Found {
+            start: head.start,
+            end,
+            entry: None,
+            name_end: end,
+        })
+    }
+
+    /// Skips up to three modifier words (` pharmaceutique`, ` américain`) after `pos`.
+    fn skip_modifiers(&self, text: &str, mut pos: usize) -> usize {
+        for _ in 0..3 {
+            let Some(rest) = text[pos..].strip_prefix(' ') else {
+                break;
+            };
+            let word_len = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            if word_len > 0 && self.modifiers.contains(&rest[..word_len].to_lowercase()) {
+                pos += 1 + word_len;
+            } else {
+                break;
+            }
+        }
+        pos
+    }
+
+    /// The name before a legal form or name tail: joins the company just before it
+    /// (`Philips N.V.`), or reads the capitalized words before it (`Acme Robotics B.V.`).
+    fn name_before_form(&self, text: &str, hit: &Hit, found: &mut Vec<Found>) {
+        let head = &text[..hit.start];
+        let gap = if head.ends_with(", ") {
+            2
+        } else if head.ends_with(' ') {
+            1
+        } else {
+            return;
+        };
+        let name_end = hit.start - gap;
+        let keep_form = hit.kind == Kind::Tail;
+        if let Some(last) = found.last_mut().filter(|f| f.end == name_end) {
+            last.end = hit.end;
+            if keep_form && last.entry.is_none() {
+                last.name_end = hit.end;
+            }
+            return;
+        }
+        let floor = found.last().map_or(0, |f| f.end);
+        let Some(mut start) = name_run_before(text, name_end, floor) else {
+            return;
+        };
+        while let Some(next) = self.skip_function_word(text, start, name_end) {
+            start = next;
+        }
+        if start >= name_end {
+            return;
+        }
+        if let Some(last) = found.last_mut().filter(|f| f.end + 1 == start) {
+            last.end = hit.end;
+            return;
+        }
+        if shouting(&text[start..name_end], &text[hit.end..]) {
+            return;
+        }
+        let name_end = if keep_form { hit.end } else { name_end };
+        if self.plausible(&text[start..name_end]) {
+            found.push(Found {
+                start,
+                end: hit.end,
+                entry: None,
+                name_end,
+            });
+        }
+    }
+
+    /// The start of the next token when the token at `start` is a function word.
+    fn skip_function_word(&self, text: &str, start: usize, end: usize) -> Option<usize> {
+        let token_end = names::name_token(text, start)?.min(end);
+        let next = token_end + 1;
+        (self.function_words.contains(&text[start..token_end]) && next < end).then_some(next)
+    }
+
+    /// The head of a hyphenated compound such as `Alibaba-CEO` or `Xylos-topman`.
+    fn compound_head(&self, text: &str, hit: &Hit, found: &mut Vec<Found>) {
+        if found.last().is_some_and(|f| f.end == hit.start) {
+            return;
+        }
+        let floor = found.last().map_or(0, |f| f.end);
+        let Some(start) = names::word_start_before(text, hit.start, floor) else {
+            return;
+        };
+        let head = &text[start..hit.start];
+        if head.starts_with(char::is_uppercase) && self.plausible(head) {
+            found.push(Found {
+                start,
+                end: hit.start,
+                entry: None,
+                name_end: hit.start,
+            });
+        }
+    }
+
+    /// Adds the short name in brackets right after a company: `Louis Dupont (LDP)`.
+    fn add_bracketed_aliases(&self, text: &str, found: &mut Vec<Found>) {
+        let mut extra = Vec::new();
+        for f in found.iter() {
+            let Some(inner) = text[f.end..].strip_prefix(" (") else {
+                continue;
+            };
+            let start = f.end + 2;
+            let limit = start + inner.find(')').unwrap_or(0);
+            let Some(end) = name_run(text, start, limit, |t| self.stops_name(t)) else {
+                continue;
+            };
+            if end == limit && self.plausible(&text[start..end]) {
+                extra.push(Found {
+                    start,
+                    end,
+                    entry: f.entry,
+                    name_end: end,
+                });
+            }
+        }
+        found.extend(extra);
+    }
+
+    /// Finds the other occurrences of names learned from cues in this text.
+    fn repeat_learned_names(&self, text: &str, found: &mut Vec<Found>) {
+        let learned: HashSet<&str> = found
+            .iter()
+            .filter(|f| f.entry.is_none())
+            .map(|f| &text[f.start..f.name_end])
+            .filter(|n| n.chars().count() >= 3 || n.chars().all(|c| c.is_ascii_uppercase()))
+            .collect();
+        let mut extra = Vec::new();
+        for name in learned {
+            for (start, _) in text.match_indices(name) {
+                let end = start + name.len();
+                let taken = found.iter().any(|f| f.start < end && start < f.end);
+                if !taken && on_word_boundaries(text, start, end) {
+                    extra.push(Found {
+                        start,
+                        end,
+                        entry: None,
+                        name_end: end,
+                    });
+                }
+            }
+        }
+        found.extend(extra);
+    }
+
+    /// Whether a token ends a name run: a function word or an excluded name.
+    fn stops_name(&self, token: &str) -> bool {
+        self.function_words.contains(token) || self.not_companies.contains(&token.to_lowercase())
+    }
+
+    /// Whether an unknown candidate may be a company name.
+    fn plausible(&self, name: &str) -> bool {
+        let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2
+            && !self.function_words.contains(name)
+            && !self.not_companies.contains(&name.to_lowercase())
+    }
+
+    /// The output mention for a found company.
+    fn mention(&self, text: &str, f: Found) -> Mention {
+        let company = match f.entry.map(|e| &self.entries[e]) {
+            Some(e) => Company {
+                name: e.name.clone(),
+                ticker: e.ticker.clone(),
+                country: e.country.clone(),
+            },
+            None => Company {
+                name: text[f.start..f.name_end].to_string(),
+                ticker: None,
+                country: None,
+            },
+        };
+        Mention {
+            start: f.start,
+            end: f.end,
+            value: FactValue::Company(company),
+        }
+    }
+}
+
+/// Whether a match of `kind` at `start..end` sits on the word boundaries it needs.
+fn bounded(text: &str, kind: Kind, start: usize, end: usize) -> bool {
+    let right = !names::char_at(text, end).is_some_and(names::is_word_char);
+    match kind {
+        Kind::CueNoun => right && !char_before(text, start).is_some_and(char::is_uppercase),
+        Kind::Suffix => right && char_before(text, start).is_some_and(names::is_word_char),
+        _ => on_word_boundaries(text, start, end),
+    }
+}
+
+/// A cue as written and with a capital first letter (sentence start), each with both
+/// apostrophes.
+fn cue_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_string()];
+    let mut chars = word.chars();
+    if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
+        forms.push(first.to_uppercase().chain(chars).collect());
+    }
+    for form in forms.clone() {
+        if form.contains('\'') {
+            forms.push(form.replace('\'', "’"));
+        }
+    }
+    forms
+}
+
+/// Whether a name and the word after its legal form are both in capitals: a headline
+/// or an advertisement (`VALEURS SE NEGOCIANT`), where `SE` or `SA` is just a word.
+fn shouting(name: &str, after_form: &str) -> bool {
+    let next_word: String = after_form
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    !name.chars().any(char::is_lowercase)
+        && next_word.chars().count() >= 2
+        && !next_word.chars().any(char::is_lowercase)
+}
+
+/// Particles with both apostrophes, longest first so `de la` wins over `de`.
+fn particle_forms(particles: &[String]) -> Vec<String> {
+    let mut forms: Vec<String> = particles
+        .iter()
+        .flat_map(|p| [p.clone(), p.replace('\'', "’")])
+        .collect();
+    forms.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    forms.dedup();
+    forms
+}
+
+/// `end` without a trailing possessive `'s` (`Xylos's` -> `Xylos`).
+fn strip_possessive(text: &str, start: usize, end: usize) -> usize {
+    let name = &text[start..end];
+    for tail in ["'s", "’s"] {
+        if name.len() > tail.len() + 1 && name.ends_with(tail) {
+            return end - tail.len();
+        }
+    }
+    end
+}
+
+/// The part of the sentence around `start..end`, at most [`CONTEXT_WINDOW`] bytes each side.
+fn sentence_window(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let from = floor_boundary(text, start.saturating_sub(CONTEXT_WINDOW));
+    let to = floor_boundary(text, (end + CONTEXT_WINDOW).min(text.len()));
+    let stops = ['.', '!', '?', '\n'];
+    let from = text[from..start]
+        .rfind(stops)
+        .map_or(from, |i| from + i + 1);
+    let to = text[end..to].find(stops).map_or(to, |i| end + i);
+    (from, to)
+}
+
+/// The largest char boundary not after `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests;

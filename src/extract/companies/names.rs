@@ -1,0 +1,184 @@
+//! Text helpers for company names: word boundaries, sentence starts and capitalized
+//! name tokens. All offsets are byte offsets at char boundaries.
+
+/// The most tokens an unknown company name may have (`Acme Robotics Europe Holding`).
+const MAX_TOKENS: usize = 5;
+
+/// The char before byte offset `at`, if any.
+pub fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+/// The char at byte offset `at`, if any.
+pub fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// Whether `c` continues a word (so a name cannot end or begin next to it).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Whether `start..end` is a whole word or word group: no word char on either side.
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    !char_before(text, start).is_some_and(is_word_char)
+        && !char_at(text, end).is_some_and(is_word_char)
+}
+
+/// Whether the word at `start` opens a sentence, a heading or a line, where every word
+/// is capitalized and capitals prove nothing.
+pub fn sentence_initial(text: &str, start: usize) -> bool {
+    for c in text[..start].chars().rev() {
+        match c {
+            '\n' | '.' | '!' | '?' | ':' | ';' | '…' | '•' => return true,
+            c if c.is_whitespace() => {}
+            '"' | '“' | '”' | '„' | '«' | '»' | '\'' | '‘' | '’' | '(' | '[' | '-' | '–' | '—'
+            | '*' => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// The end of the capitalized name token starting at `at`, e.g. `JD.com`, `AT&T`,
+/// `Coca-Cola`, `3M`: word chars with inner `.`, `&`, `-`, `'` joiners. `None` when the
+/// text at `at` does not start with a capital (or a digit followed by a letter).
+pub fn name_token(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    let first = rest.chars().next()?;
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return None;
+    }
+    let mut end = at;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let joins = matches!(c, '.' | '&' | '-' | '\'' | '’')
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if is_word_char(c) || (joins && i > 0) {
+            end = at + i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let token = &text[at..end];
+    (token.chars().any(char::is_alphabetic) && end > at).then_some(end)
+}
+
+/// A run of up to [`MAX_TOKENS`] capitalized tokens starting at `at` and ending by `limit`,
+/// separated by one space or by ` & `. `stop(token)` ends the run before a token that cannot belong to a
+/// name (an article, a month). Returns the run's end, or `None` for no token.
+pub fn name_run(text: &str, at: usize, limit: usize, stop: impl Fn(&str) -> bool) -> Option<usize> {
+    let mut end = None;
+    let mut pos = at;
+    for _ in 0..MAX_TOKENS {
+        let Some(token_end) = name_token(text, pos).filter(|&e| e <= limit) else {
+            break;
+        };
+        if stop(&text[pos..token_end]) {
+            break;
+        }
+        end = Some(token_end);
+        let rest = &text[token_end..];
+        let gap = if rest.starts_with(" & ") {
+            3
+        } else if rest.starts_with(' ') {
+            1
+        } else {
+            break;
+        };
+        pos = token_end + gap;
+    }
+    end
+}
+
+/// The start of the run of capitalized tokens that ends right before `end` (one space
+/// or ` & ` between tokens), going back at most to `floor`. `None` when the word before
+/// `end` is not capitalized.
+pub fn name_run_before(text: &str, end: usize, floor: usize) -> Option<usize> {
+    let mut start = None;
+    let mut pos = end;
+    for _ in 0..MAX_TOKENS {
+        let Some(token_start) = word_start_before(text, pos, floor) else {
+            break;
+        };
+        if name_token(text, token_start) != Some(pos) {
+            break;
+        }
+        start = Some(token_start);
+        let head = &text[floor..token_start];
+        let gap = if head.ends_with(" & ") {
+            3
+        } else if head.ends_with(' ') {
+            1
+        } else {
+            break;
+        };
+        pos = token_start - gap;
+    }
+    start
+}
+
+/// The start of the word (with inner joiners) ending at `end`, not before `floor`.
+pub fn word_start_before(text: &str, end: usize, floor: usize) -> Option<usize> {
+    let head = text.get(floor..end)?;
+    let mut start = end;
+    let mut chars = head.char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        let joins = matches!(c, '.' | '&' | '-' | '\'' | '’')
+            && chars.peek().is_some_and(|&(_, p)| p.is_alphanumeric())
+            && start < end;
+        if is_word_char(c) || joins {
+            start = floor + i;
+        } else {
+            break;
+        }
+    }
+    (start < end).then_some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_allow_hyphens_and_elisions() {
+        let t = "d'Alibaba, Alibaba-CEO, Alibabas";
+        assert!(on_word_boundaries(t, 2, 9));
+        assert!(on_word_boundaries(t, 11, 18));
+        assert!(!on_word_boundaries(t, 24, 31));
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let t = "Hij zei: Shell wint. \"Total\" niet. Met Orange\nSky";
+        assert!(sentence_initial(t, t.find("Shell").unwrap()));
+        assert!(sentence_initial(t, t.find("Total").unwrap()));
+        assert!(!sentence_initial(t, t.find("Orange").unwrap()));
+        assert!(sentence_initial(t, t.find("Sky").unwrap()));
+        assert!(sentence_initial(t, 0));
+    }
+
+    #[test]
+    fn tokens_keep_inner_joiners() {
+        let t = "JD.com, AT&T. Coca-Cola 3M 2020 ebay";
+        let end = |w: &str| name_token(t, t.find(w).unwrap()).map(|e| &t[t.find(w).unwrap()..e]);
+        assert_eq!(end("JD.com"), Some("JD.com"));
+        assert_eq!(end("AT&T"), Some("AT&T"));
+        assert_eq!(end("Coca"), Some("Coca-Cola"));
+        assert_eq!(end("3M"), Some("3M"));
+        assert_eq!(end("2020"), None);
+        assert_eq!(end("ebay"), None);
+    }
+
+    #[test]
+    fn runs_forward_and_backward() {
+        let t = "het bedrijf Lernout & Hauspie Speech In mei Acme Robotics N.V.";
+        let at = t.find("Lernout").unwrap();
+        let end = name_run(t, at, t.len(), |w| w == "In").unwrap();
+        assert_eq!(&t[at..end], "Lernout & Hauspie Speech");
+        let nv = t.find(" N.V.").unwrap();
+        let start = name_run_before(t, nv, 0).unwrap();
+        assert_eq!(&t[start..nv], "Acme Robotics");
+        assert_eq!(name_run_before("zijn CV", 4, 0), None);
+    }
+}

@@ -1,0 +1,1425 @@
+//! The date grammar: recognizes expressions over tokens, without resolving them.
+//!
+//! One parser serves every language: the words come from the lexicon, and both orders of
+//! shift and unit (`vorig jaar`, `l'an dernier`) and of day and month are accepted.
+
+use super::lexicon::{Holiday, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift};
+use super::token::{Kind, Token};
+
+/// Which year a period belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearRef {
+    /// Written out (`2020`).
+    Abs(i32),
+    /// Relative to the anchor's year (`vorig jaar` = -1, `dit jaar` = 0).
+    Rel(i32),
+    /// Not said: the anchor's year (`23 januari`).
+    Implicit,
+}
+
+/// A point or period, before resolution against the anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    /// A year.
+    Year(YearRef),
+    /// A half year, 1 or 2.
+    Half(YearRef, u32),
+    /// A quarter, 1-4.
+    Quarter(YearRef, u32),
+    /// A month, 1-12.
+    Month(YearRef, u32),
+    /// A month moved to the previous, same or next such month (`décembre dernier`).
+    MonthShift(u32, i32),
+    /// An ISO week.
+    Week(YearRef, u32),
+    /// A day: year, month, day.
+    Day(YearRef, u32, u32),
+    /// A day of the anchor's month, or of a month relative to it (`de 5e`,
+    /// `de 20e van volgende maand`).
+    DayOfMonth(u32, i32),
+    /// The n-th weekday of a month (`de eerste vrijdag van juli`); n may be [`LAST`].
+    NthWeekday(u32, u32, MonthRef),
+    /// A day relative to the anchor (`gisteren` = -1).
+    RelativeDay(i32),
+    /// A whole unit relative to the anchor's (`vorige maand`, `volgende week`).
+    RelativeUnit(Unit, i32),
+    /// A weekday, 1 = Monday.
+    Weekday(u32, Option<WeekdayShift>),
+    /// A day some amount of time from another (`over twee weken`, `drie dagen na dinsdag`).
+    Offset(i32, Unit, From),
+    /// A holiday in a year (`Pasen 2018`, `Kerstmis`).
+    Holiday(Holiday, YearRef),
+    /// The previous or next occurrence of a holiday (`vorige koningsdag`).
+    HolidayShift(Holiday, i32),
+    /// A season, in a year or unanchored (`deze zomer`, `zomer`).
+    Season(Season, Option<YearRef>),
+}
+
+/// A month named by an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthRef {
+    /// A month of a year.
+    Month(YearRef, u32),
+    /// A month relative to the anchor's.
+    Relative(i32),
+}
+
+/// The day an offset counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum From {
+    /// The anchor.
+    Anchor,
+    /// A day relative to the anchor (`gisteren`).
+    RelativeDay(i32),
+    /// The most recent such weekday.
+    Weekday(u32),
+    /// A calendar day.
+    Day(YearRef, u32, u32),
+}
+
+/// Where an interval meets a period: `van het midden van maart`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// Its first day.
+    Start,
+    /// Its middle.
+    Mid,
+    /// The day after it.
+    End,
+}
+
+/// One end of an interval: the start of a period, or its end (`tot het einde van 2008`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    /// The period.
+    pub base: Base,
+    /// Which part of the period the interval meets.
+    pub edge: Edge,
+}
+
+/// A recognized expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expr {
+    /// A point or period.
+    Point(Base),
+    /// A period with a TIMEX3 `mod` (`sinds 2015`, `eind 2025`).
+    Modified(TimexMod, Base),
+    /// From one point to another (`van 2014 tot 2018`).
+    Interval(Bound, Bound),
+    /// An amount of time from the anchor on (`de komende vijf jaar`; negative: back to it).
+    Duration(i32, Unit),
+}
+
+/// A parse: the token index after the expression, and the expression.
+pub type Parse = (usize, Expr);
+
+/// The parser over one tokenized region.
+pub struct Parser<'a> {
+    phrases: &'a Phrases,
+    toks: &'a [Token],
+    /// The lexicon senses of the phrases starting at each token, looked up once.
+    senses: Vec<Vec<(usize, Sense)>>,
+}
+
+/// The ordinal `last` (`de laatste week van 2016`).
+pub const LAST: u32 = u32::MAX;
+
+/// Years a bare number may be without a month next to it.
+const BARE_YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+/// Years a number may be next to a month or in a numeric date.
+const YEARS: std::ops::RangeInclusive<u32> = 1000..=2999;
+
+impl<'a> Parser<'a> {
+    /// A parser over `toks`.
+    pub fn new(phrases: &'a Phrases, toks: &'a [Token]) -> Self {
+        let senses = (0..toks.len())
+            .map(|i| phrases.at(toks, i).collect())
+            .collect();
+        Parser {
+            phrases,
+            toks,
+            senses,
+        }
+    }
+
+    /// Whether an expression may start at token `i`: a number, a lexicon word, or a word
+    /// with a digit (`3e`, `Q3`). Saves parsing at every other word.
+    pub fn can_start(&self, i: usize) -> bool {
+        let Some(tok) = self.toks.get(i) else {
+            return false;
+        };
+        match tok.kind {
+            Kind::Num { .. } => true,
+            Kind::Punct => false,
+            Kind::Word => {
+                !self.senses[i].is_empty() || tok.folded.bytes().any(|b| b.is_ascii_digit())
+            }
+        }
+    }
+
+    /// The longest expression starting at token `i`.
+    pub fn parse(&self, i: usize) -> Option<Parse> {
+        let candidates = [
+            self.interval(i),
+            self.modified(i),
+            self.part(i, None)
+                .map(|(j, m, b)| (j, Expr::Modified(m, b))),
+            self.duration(i),
+            self.fiscal(i),
+            self.point(i, false).map(|(j, b)| self.modifier_after(j, b)),
+            self.decade(i),
+        ];
+        candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
+    }
+
+    /// `2018 of later`: a modifier after the period.
+    fn modifier_after(&self, j: usize, base: Base) -> Parse {
+        match self.sense(j, |s| match s {
+            Sense::ModifierAfter(m) => Some(m),
+            _ => None,
+        }) {
+            Some((k, m)) => (k, Expr::Modified(m, base)),
+            None => (j, Expr::Point(base)),
+        }
+    }
+
+    /// `jaren 1990`, `de jaren '90`, `les années 1990`, `21e eeuw`.
+    fn decade(&self, i: usize) -> Option<Parse> {
+        let years = |from: i32, to: i32| {
+            let bound = |y| Bound {
+                base: Base::Year(YearRef::Abs(y)),
+                edge: Edge::Start,
+            };
+            Expr::Interval(bound(from), bound(to))
+        };
+        if let Some((j, n)) = self.ordinal(i) {
+            let k = self.is(j, Sense::Century)?;
+            let n = n as i32;
+            return (1..=30)
+                .contains(&n)
+                .then(|| (k, years((n - 1) * 100, n * 100)));
+        }
+        let i = self.is(i, Sense::Article).unwrap_or(i);
+        let j = self.is(i, Sense::Decade)?;
+        let (y, end) = match self.num(j) {
+            Some((y, 4)) => (y as i32, j + 1),
+            _ if self.punct(j, "'") => match self.num(j + 1) {
+                Some((y, 2)) => (1900 + y as i32, j + 2),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        (y % 10 == 0 && (1000..=2990).contains(&y)).then(|| (end, years(y, y + 10)))
+    }
+
+    // ---- token helpers ----
+
+    fn sense<T>(&self, i: usize, f: impl Fn(Sense) -> Option<T>) -> Option<(usize, T)> {
+        self.senses
+            .get(i)?
+            .iter()
+            .find_map(|&(j, s)| f(s).map(|v| (j, v)))
+    }
+
+    fn is(&self, i: usize, want: Sense) -> Option<usize> {
+        self.sense(i, |s| (s == want).then_some(()))
+            .map(|(j, ())| j)
+    }
+
+    fn has(&self, i: usize, want: Sense) -> bool {
+        self.is(i, want).is_some()
+    }
+
+    fn num(&self, i: usize) -> Option<(u32, u8)> {
+        self.toks.get(i).and_then(Token::num)
+    }
+
+    fn punct(&self, i: usize, chars: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && chars.contains(t.folded.as_str()))
+    }
+
+    /// Whether token `i` follows the previous one without a space.
+    fn attached(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// Skips a `.` glued to an abbreviation.
+    fn skip_dot(&self, i: usize) -> usize {
+        if self.punct(i, ".") && self.attached(i) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    // ---- numbers ----
+
+    /// A small amount: digits or a number word.
+    fn amount(&self, i: usize) -> Option<(usize, u32)> {
+        if let Some((n, digits)) = self.num(i) {
+            return (digits <= 3 && n > 0 && !self.in_number_group(i)).then_some((i + 1, n));
+        }
+        self.sense(i, |s| match s {
+            Sense::Number(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    /// An ordinal of a period, where `LAST` stands for `laatste`, `dernier`.
+    fn period_ordinal(&self, i: usize) -> Option<(usize, u32)> {
+        self.ordinal(i)
+            .or_else(|| self.is(i, Sense::Last).map(|j| (j, LAST)))
+    }
+
+    /// An ordinal: `derde`, `3e`, `1er`.
+    fn ordinal(&self, i: usize) -> Option<(usize, u32)> {
+        if let Some(found) = self.sense(i, |s| match s {
+            Sense::Ordinal(n) => Some(n),
+            _ => None,
+        }) {
+            return Some(found);
+        }
+        let tok = self.toks.get(i)?;
+        let digits = tok.folded.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 2 {
+            return None;
+        }
+        let suffix = &tok.folded[digits..];
+        self.phrases
+            .ordinal_suffixes
+            .iter()
+            .any(|s| s == suffix)
+            .then(|| tok.folded[..digits].parse().ok())
+            .flatten()
+            .map(|n| (i + 1, n))
+    }
+
+    /// A day of the month: `3`, `03`, `3e`, `1er`, `derde`.
+    fn day(&self, i: usize) -> Option<(usize, u32)> {
+        let (j, d) = match self.num(i) {
+            Some((n, digits)) if digits <= 2 => (i + 1, n),
+            Some(_) => return None,
+            None => self.ordinal(i).or_else(|| {
+                self.sense(i, |s| match s {
+                    Sense::Number(n) => Some(n),
+                    _ => None,
+                })
+            })?,
+        };
+        (1..=31).contains(&d).then_some((j, d))
+    }
+
+    /// A four-digit year within `range`.
+    fn year_in(&self, i: usize, range: &std::ops::RangeInclusive<u32>) -> Option<(usize, i32)> {
+        let (n, digits) = self.num(i)?;
+        (digits == 4
+            && range.contains(&n)
+            && !self.in_number_group(i)
+            && !self.quantity_after(i + 1))
+        .then_some((i + 1, n as i32))
+    }
+
+    /// A year after a month or day: four digits, or two (`juillet 98`, `15.05.99`).
+    fn year_after_date(&self, i: usize, allow_short: bool) -> Option<(usize, i32)> {
+        if let Some(found) = self.year_in(i, &YEARS) {
+            return Some(found);
+        }
+        let (n, digits) = self.num(i)?;
+        (allow_short && digits == 2 && !self.in_number_group(i)).then(|| {
+            (
+                i + 1,
+                if n < 50 {
+                    2000 + n as i32
+                } else {
+                    1900 + n as i32
+                },
+            )
+        })
+    }
+
+    /// Whether the number at `i` is part of a larger number (`1.500`, `2 000`, `3,5`).
+    fn in_number_group(&self, i: usize) -> bool {
+        let glued_number = |sep: usize, num: usize| {
+            self.punct(sep, ".,")
+                && self.attached(sep)
+                && self.attached(num)
+                && self.num(num).is_some()
+        };
+        let after = glued_number(i + 1, i + 2);
+        let before = i >= 2 && glued_number(i - 1, i) && self.attached(i - 1);
+        let grouped_by_space = self.num(i + 1).is_some_and(|(_, d)| d == 3)
+            || (i >= 1 && self.num(i - 1).is_some() && self.num(i).is_some_and(|(_, d)| d == 3));
+        after || before || grouped_by_space
+    }
+
+    /// Whether a quantity word (`euro`, `%`, `banen`) follows.
+    fn quantity_after(&self, i: usize) -> bool {
+        self.has(i, Sense::Quantity)
+    }
+
+    // ---- productions ----
+
+    /// `van A tot B`, `tussen A en B`, `A - B`, `A tot B`.
+    fn interval(&self, i: usize) -> Option<Parse> {
+        if let Some(j) = self.is(i, Sense::From) {
+            if let Some(found) = self.interval_body(j, Sense::To) {
+                return Some(found);
+            }
+        }
+        if let Some(j) = self.is(i, Sense::Between) {
+            if let Some(found) = self.interval_body(j, Sense::And) {
+                return Some(found);
+            }
+        }
+        self.interval_body(i, Sense::To)
+            .or_else(|| self.month_day_span(i))
+    }
+
+    /// `november 19-20`: a month, then a span of its days.
+    fn month_day_span(&self, i: usize) -> Option<Parse> {
+        let (j, m) = self.month(i, false)?;
+        let (d1, _) = self.num(j).filter(|&(_, digits)| digits <= 2)?;
+        if !self.punct(j + 1, "-") || !self.attached(j + 1) || !self.attached(j + 2) {
+            return None;
+        }
+        let (d2, _) = self.num(j + 2).filter(|&(_, digits)| digits <= 2)?;
+        let day = |d| Bound {
+            base: Base::Day(YearRef::Implicit, m, d),
+            edge: Edge::Start,
+        };
+        (d1 < d2 && valid_day(None, m, d2)).then_some((j + 3, Expr::Interval(day(d1), day(d2))))
+    }
+
+    fn interval_body(&self, i: usize, closer: Sense) -> Option<Parse> {
+        let (j, first) = self.endpoint(i)?;
+        let dash = self.punct(j, "-~–");
+        let k = match self.is(j, closer) {
+            Some(k) => k,
+            None if dash => j + 1,
+            None => return None,
+        };
+        let (end, second) = self.endpoint(k)?;
+        let (a, b) = merge(first, second)?;
+        if dash
+            && matches!((a.base, b.base), (Base::Year(_), Base::Year(_)))
+            && !self.plausible_year_span(i, j, k, end)
+        {
+            return None;
+        }
+        Some((end, Expr::Interval(a, b)))
+    }
+
+    /// `2014-2018`: glued, increasing, and not inside a longer code (`138-2010-2015`).
+    fn plausible_year_span(&self, i: usize, dash: usize, k: usize, end: usize) -> bool {
+        let (Some((a, _)), Some((b, _))) = (self.num(i), self.num(k)) else {
+            return true;
+        };
+        let code_before = i > 0 && self.punct(i - 1, "-+/");
+        let code_after = self.punct(end, "-/") && self.attached(end);
+        a < b
+            && b - a <= 100
+            && self.attached(dash) == self.attached(k)
+            && !code_before
+            && !code_after
+    }
+
+    /// An interval endpoint: a point, or a bare day to be completed by the other end.
+    fn endpoint(&self, i: usize) -> Option<(usize, Endpoint)> {
+        let point = self.point(i, true).map(|(j, b)| (j, Endpoint::Base(b)));
+        let article_day = self
+            .is(i, Sense::Article)
+            .and_then(|a| self.day_month(a))
+            .map(|(j, b)| (j, Endpoint::Base(b)));
+        let part = self
+            .part(i, None)
+            .map(|(j, m, b)| (j, Endpoint::Part(m, b)));
+        let numeric = self
+            .day_month_numeric(i)
+            .map(|(j, b)| (j, Endpoint::Base(b)));
+        let abbreviated = self
+            .month(i, true)
+            .map(|(j, m)| (j, Endpoint::Base(Base::Month(YearRef::Implicit, m))));
+        let now = self
+            .is(i, Sense::Now)
+            .map(|j| (j, Endpoint::Base(Base::RelativeDay(0))));
+        let best = [point, article_day, part, numeric, abbreviated, now]
+            .into_iter()
+            .flatten()
+            .max_by_key(|&(j, _)| j);
+        best.or_else(|| {
+            let (j, d) = self.day(i)?;
+            (self.num(i).is_some_and(|(_, digits)| digits <= 2) || self.ordinal(i).is_some())
+                .then_some((j, Endpoint::Day(d)))
+        })
+    }
+
+    /// `sinds 2015`, `jusqu'en 2023`, `d'ici à la fin de 2021`.
+    fn modified(&self, i: usize) -> Option<Parse> {
+        let (j, m) = self.sense(i, |s| match s {
+            Sense::Modifier(m) => Some(m),
+            _ => None,
+        })?;
+        let part_follows = self.is(j, Sense::Article).is_some_and(|a| {
+            self.sense(a, |s| matches!(s, Sense::Part(_)).then_some(()))
+                .is_some()
+        });
+        if m == TimexMod::Before && self.has(j, Sense::Article) && !part_follows {
+            // `voor de komende week`: "for", not "before".
+            return None;
+        }
+        let found = match self.part(j, None) {
+            Some((k, _, base)) => (k, base),
+            None => self.point(j, true)?,
+        };
+        if matches!(found.1, Base::Offset(..)) || self.interval(j).is_some_and(|(e, _)| e > found.0)
+        {
+            return None;
+        }
+        Some((found.0, Expr::Modified(m, found.1)))
+    }
+
+    /// `begin 2020`, `eind dit jaar`, `la fin de 2021`, `mi-2020`.
+    fn part(&self, i: usize, _outer: Option<TimexMod>) -> Option<(usize, TimexMod, Base)> {
+        let i = self.is(i, Sense::Article).unwrap_or(i);
+        let (mut j, m) = self.sense(i, |s| match s {
+            Sense::Part(m) => Some(m),
+            _ => None,
+        })?;
+        if self.punct(j, "-") && self.attached(j) {
+            j += 1;
+        } else if let Some(k) = self.is(j, Sense::Of) {
+            j = k;
+        }
+        let current = self
+            .is(j, Sense::Article)
+            .and_then(|a| self.unit(a))
+            .filter(|&(_, u)| u != Unit::Day)
+            .map(|(k, u)| (k, Base::RelativeUnit(u, 0)));
+        let (k, base) = self.point(j, true).or(current)?;
+        let periodic = matches!(
+            base,
+            Base::Year(_)
+                | Base::Month(..)
+                | Base::MonthShift(..)
+                | Base::Quarter(..)
+                | Base::Half(..)
+                | Base::RelativeUnit(..)
+                | Base::Season(..)
+        );
+        periodic.then_some((k, m, base))
+    }
+
+    /// `de komende vijf jaar`, `les trois prochaines années`, `afgelopen 5 jaren`, `binnen 9 maanden`.
+    fn duration(&self, i: usize) -> Option<Parse> {
+        if let Some(j) = self.is(i, Sense::Within) {
+            let j = self.is(j, Sense::Article).unwrap_or(j);
+            if let Some(found) = self.duration(j) {
+                return Some(found);
+            }
+            let (k, n) = self.amount(j)?;
+            let (end, unit) = self.unit(k)?;
+            return Some((end, Expr::Duration(n as i32, unit)));
+        }
+        let shift = |i| {
+            self.sense(i, |s| match s {
+                Sense::Shift(n) if n != 0 => Some(n),
+                _ => None,
+            })
+        };
+        // shift amount unit | amount shift unit
+        let (end, sign, n, unit) = if let Some((j, sign)) = shift(i) {
+            let (k, n) = self.amount(j)?;
+            let (end, unit) = self.unit(k)?;
+            (end, sign, n, unit)
+        } else {
+            let (j, n) = self.amount(i)?;
+            let (k, sign) = shift(j)?;
+            let (end, unit) = self.unit(k)?;
+            (end, sign, n, unit)
+        };
+        Some((end, Expr::Duration(sign * n as i32, unit)))
+    }
+
+    /// `boekjaar 2023`, `l'exercice 2021`.
+    fn fiscal(&self, i: usize) -> Option<Parse> {
+        let j = self.is(i, Sense::Fiscal)?;
+        let (k, y) = self.year_in(j, &YEARS)?;
+        Some((k, Expr::Point(Base::Year(YearRef::Abs(y)))))
+    }
+
+    fn unit(&self, i: usize) -> Option<(usize, Unit)> {
+        self.sense(i, |s| match s {
+            Sense::Unit(u) => Some(u),
+            _ => None,
+        })
+    }
+
+    /// A point or period; `cued` when a preposition already marks it as a date.
+    pub fn point(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
+        let candidates = [
+            self.with_article(i),
+            self.weekday_date(i),
+            self.relative_day(i),
+            self.relative_unit(i),
+            self.offset(i),
+            self.numeric_date(i),
+            self.day_month(i),
+            self.month_first(i),
+            self.ordinal_period(i),
+            self.coded_period(i),
+            self.bare_year(i, cued),
+            self.year_month(i),
+            self.unit_year(i),
+            self.week_weekday(i),
+            self.holiday(i),
+            self.season(i),
+            self.bare_day(i),
+            self.spaced_date(i),
+            self.glued_named_date(i),
+            self.nth_weekday(i),
+            self.month(i, true)
+                .filter(|_| cued)
+                .map(|(j, m)| (j, Base::Month(YearRef::Implicit, m))),
+        ];
+        candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
+    }
+
+    /// Article + period: `het derde kwartaal`, `la semaine prochaine`, `de 5e`.
+    fn with_article(&self, i: usize) -> Option<(usize, Base)> {
+        let relative = self
+            .is(i, Sense::RelativeArticle)
+            .and_then(|j| self.relative_unit(j));
+        let Some(j) = self.is(i, Sense::Article) else {
+            return relative;
+        };
+        // `de 9e van mei`, but `tweede van augustus` without its article.
+        let numeric = self
+            .toks
+            .get(j)
+            .is_some_and(|t| t.folded.starts_with(|c: char| c.is_ascii_digit()));
+        let candidates = [
+            self.ordinal_period(j),
+            self.day_of_month(j),
+            self.ordinal_day_month(j).filter(|_| numeric),
+            relative,
+        ];
+        candidates.into_iter().flatten().max_by_key(|&(k, _)| k)
+    }
+
+    /// `de 5e`: an ordinal day of the anchor's month.
+    fn day_of_month(&self, i: usize) -> Option<(usize, Base)> {
+        // Only written with digits: `de eerste` is far more often "the first one".
+        let (j, d) = self.ordinal(i).filter(|_| {
+            self.toks[i]
+                .folded
+                .starts_with(|c: char| c.is_ascii_digit())
+        })?;
+        if !(1..=31).contains(&d) || self.month(j, true).is_some() || self.unit(j).is_some() {
+            return None;
+        }
+        match self.month_ref(j) {
+            Some((k, MonthRef::Relative(n))) => Some((k, Base::DayOfMonth(d, n))),
+            _ => Some((j, Base::DayOfMonth(d, 0))),
+        }
+    }
+
+    /// `van juli`, `van de volgende maand`, `van deze maand`: the month after an ordinal.
+    fn month_ref(&self, i: usize) -> Option<(usize, MonthRef)> {
+        let j = self.is(i, Sense::Of)?;
+        let k = self.is(j, Sense::Article).unwrap_or(j);
+        if let Some((e, Base::RelativeUnit(Unit::Month, n))) = self.relative_unit(k) {
+            return Some((e, MonthRef::Relative(n)));
+        }
+        if k > j {
+            if let Some((e, Unit::Month)) = self.unit(k) {
+                return Some((e, MonthRef::Relative(0)));
+            }
+        }
+        match self.month_first(j)? {
+            (e, Base::Month(y, m)) => Some((e, MonthRef::Month(y, m))),
+            _ => None,
+        }
+    }
+
+    /// `de eerste vrijdag van juli`, `de laatste zondag van de maand`.
+    fn nth_weekday(&self, i: usize) -> Option<(usize, Base)> {
+        let i = self.is(i, Sense::Article).unwrap_or(i);
+        let (j, n) = self.period_ordinal(i)?;
+        let (k, wd) = self.sense(j, |s| match s {
+            Sense::Weekday(d) => Some(d),
+            _ => None,
+        })?;
+        let (end, month) = self.month_ref(k)?;
+        (n == LAST || (1..=5).contains(&n)).then_some((end, Base::NthWeekday(n, wd, month)))
+    }
+
+    /// `de 9e van mei`, `tweede van augustus`.
+    fn ordinal_day_month(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, d) = self.ordinal(i)?;
+        let k = self.is(j, Sense::Of)?;
+        let (end, m) = self.month(k, true)?;
+        self.finish_day(end, d, m)
+    }
+
+    /// `dinsdag`, `vorige dinsdag`, `mardi prochain`, `vendredi 3 février 2023`.
+    fn weekday_date(&self, i: usize) -> Option<(usize, Base)> {
+        let shift_before = self.sense(i, |s| match s {
+            Sense::WeekdayShift(w) => Some(w),
+            _ => None,
+        });
+        let start = shift_before.map_or(i, |(j, _)| j);
+        let (full, (j, wd)) = match self.sense(start, |s| match s {
+            Sense::Weekday(d) => Some(d),
+            _ => None,
+        }) {
+            Some(found) => (true, found),
+            None => (
+                false,
+                self.sense(start, |s| match s {
+                    Sense::WeekdayAbbr(d) => Some(d),
+                    _ => None,
+                })?,
+            ),
+        };
+        let j = if full { j } else { self.skip_dot(j) };
+        let k = if self.punct(j, ",") { j + 1 } else { j };
+        if shift_before.is_none() {
+            let dated = [
+                self.day_month(k),
+                self.numeric_date(k),
+                self.day_month_numeric(k),
+            ];
+            if let Some(found) = dated.into_iter().flatten().max_by_key(|&(e, _)| e) {
+                return Some(found);
+            }
+        }
+        if !full {
+            return None;
+        }
+        if let Some((_, w)) = shift_before {
+            return Some((j, Base::Weekday(wd, Some(w))));
+        }
+        if let Some((e, w)) = self.sense(j, |s| match s {
+            Sense::WeekdayShift(w) => Some(w),
+            _ => None,
+        }) {
+            return Some((e, Base::Weekday(wd, Some(w))));
+        }
+        if let Some((e, d)) = self
+            .is(j, Sense::Article)
+            .and_then(|a| self.ordinal(a))
+            .filter(|&(_, d)| (1..=31).contains(&d))
+        {
+            return Some((e, Base::DayOfMonth(d, 0)));
+        }
+        if let Some((d, digits)) = self.num(j) {
+            let closed = self.toks.get(j + 1).map_or(true, |t| {
+                t.kind == Kind::Punct && !self.punct(j + 1, "%-/.:")
+            });
+            if digits <= 2 && (1..=31).contains(&d) && closed {
+                return Some((j + 1, Base::DayOfMonth(d, 0)));
+            }
+        }
+        if let Some((e, Base::RelativeUnit(Unit::Week, n))) = self.relative_unit(j) {
+            // `vrijdag volgende week`
+            return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
+        }
+        if let Some((e, Base::RelativeUnit(Unit::Week, n))) =
+            self.is(j, Sense::Of).and_then(|k| self.relative_unit(k))
+        {
+            return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
+        }
+        Some((j, Base::Weekday(wd, None)))
+    }
+
+    /// `12-4` or `12/4` after a weekday.
+    fn day_month_numeric(&self, i: usize) -> Option<(usize, Base)> {
+        let (d, _) = self.num(i)?;
+        if !self.punct(i + 1, "-/.") || !self.attached(i + 1) || !self.attached(i + 2) {
+            return None;
+        }
+        let (m, _) = self.num(i + 2)?;
+        valid_day(None, m, d).then_some((i + 3, Base::Day(YearRef::Implicit, m, d)))
+    }
+
+    /// `gisteren`, `aujourd'hui`.
+    fn relative_day(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, n) = self.sense(i, |s| match s {
+            Sense::RelativeDay(n) => Some(n),
+            _ => None,
+        })?;
+        let blocked = i > 0 && self.has(i - 1, Sense::NotBeforeRelativeDay);
+        (!blocked).then_some((j, Base::RelativeDay(n)))
+    }
+
+    /// `vorig jaar`, `deze week`, `l'année dernière`, `aanstaande september`, `décembre dernier`.
+    fn relative_unit(&self, i: usize) -> Option<(usize, Base)> {
+        let shift = |i| {
+            self.sense(i, |s| match s {
+                Sense::Shift(n) => Some(n),
+                _ => None,
+            })
+        };
+        if let Some((j, n)) = shift(i) {
+            if let Some((k, u)) = self.unit(j) {
+                let plural = self.has(i, Sense::Plural) || self.has(j, Sense::Plural);
+                if !self.has(k, Sense::Of) && !plural && u != Unit::Day {
+                    return self.skip_ci(k).map(|e| (e, Base::RelativeUnit(u, n)));
+                }
+            }
+            if let Some((k, m)) = self.sense(j, |s| match s {
+                Sense::Month(m) => Some(m),
+                _ => None,
+            }) {
+                return Some((k, Base::MonthShift(m, n)));
+            }
+        }
+        if let Some((j, u)) = self
+            .unit(i)
+            .filter(|&(_, u)| u != Unit::Day && !self.has(i, Sense::Plural))
+        {
+            if let Some((k, n)) = shift(j).filter(|&(k, _)| !self.has(k - 1, Sense::Plural)) {
+                return Some((k, Base::RelativeUnit(u, n)));
+            }
+        }
+        let (j, m) = self.sense(i, |s| match s {
+            Sense::Month(m) => Some(m),
+            _ => None,
+        })?;
+        let (k, n) = shift(j)?;
+        (n != 0).then_some((k, Base::MonthShift(m, n)))
+    }
+
+    /// French `ce mois-ci`; `None` for `ce mois-là`, which is not the anchor's.
+    fn skip_ci(&self, i: usize) -> Option<usize> {
+        let suffix = self
+            .toks
+            .get(i + 1)
+            .filter(|_| self.punct(i, "-"))
+            .map(|t| t.folded.as_str());
+        match suffix {
+            Some("ci") => Some(i + 2),
+            Some("là") => None,
+            _ => Some(i),
+        }
+    }
+
+    /// `over twee weken`, `drie jaar geleden`, `il y a deux ans`, `twee dagen na vandaag`.
+    fn offset(&self, i: usize) -> Option<(usize, Base)> {
+        let amount_unit = |i| {
+            let (j, n) = self.amount(i)?;
+            let (k, u) = self.unit(j)?;
+            // `in vijf jaar tijd` is a duration.
+            (!self.quantity_after(k)).then_some((k, n as i32, u))
+        };
+        if let Some(j) = self.is(i, Sense::LaterBefore) {
+            if let Some((k, n, u)) = amount_unit(j) {
+                let linked = self
+                    .sense(k, |s| matches!(s, Sense::OffsetLink(_)).then_some(()))
+                    .is_some();
+                return (!linked).then_some((k, Base::Offset(n, u, From::Anchor)));
+            }
+        }
+        if let Some(j) = self.is(i, Sense::AgoBefore) {
+            if let Some((k, n, u)) = amount_unit(j) {
+                return Some((k, Base::Offset(-n, u, From::Anchor)));
+            }
+        }
+        let (j, n, u) = amount_unit(i)?;
+        if let Some(k) = self.is(j, Sense::AgoAfter) {
+            return Some((k, Base::Offset(-n, u, From::Anchor)));
+        }
+        let (k, sign) = self.sense(j, |s| match s {
+            Sense::OffsetLink(sign) => Some(sign),
+            _ => None,
+        })?;
+        let k = self.is(k, Sense::Article).unwrap_or(k);
+        let now = self.is(k, Sense::Now).map(|e| (e, Base::RelativeDay(0)));
+        let from = [
+            self.relative_day(k),
+            self.weekday_date(k),
+            self.day_month(k),
+            now,
+        ];
+        let (end, from) = from.into_iter().flatten().max_by_key(|&(e, _)| e)?;
+        let from = match from {
+            Base::RelativeDay(d) => From::RelativeDay(d),
+            Base::Weekday(wd, None) => From::Weekday(wd),
+            Base::Day(y, m, d) => From::Day(y, m, d),
+            _ => return None,
+        };
+        Some((end, Base::Offset(sign * n, u, from)))
+    }
+
+    /// `volgende week dinsdag`, `vorige week - maandag`, `volgende week op dinsdag`.
+    fn week_weekday(&self, i: usize) -> Option<(usize, Base)> {
+        // `op volgende week maandag`: the preposition belongs to this compound.
+        let i = self.is(i, Sense::DayLink).unwrap_or(i);
+        let (j, Base::RelativeUnit(Unit::Week, n)) = self.relative_unit(i)? else {
+            return None;
+        };
+        let k = if self.punct(j, "-,") {
+            j + 1
+        } else {
+            self.is(j, Sense::DayLink).unwrap_or(j)
+        };
+        let (end, wd) = self.sense(k, |s| match s {
+            Sense::Weekday(d) => Some(d),
+            _ => None,
+        })?;
+        Some((end, Base::Weekday(wd, Some(week_shift(n)))))
+    }
+
+    /// `Pasen 2018`, `Kerstmis`, `vorige koningsdag`, `le 14 juillet`.
+    fn holiday(&self, i: usize) -> Option<(usize, Base)> {
+        let holiday_at = |i| {
+            self.sense(i, |s| match s {
+                Sense::Holiday(h) => Some(h),
+                _ => None,
+            })
+        };
+        if let Some((j, n)) = self.sense(i, |s| match s {
+            Sense::Shift(n) if n != 0 => Some(n),
+            _ => None,
+        }) {
+            if let Some((k, h)) = holiday_at(j) {
+                return Some((k, Base::HolidayShift(h, n)));
+            }
+        }
+        let (j, h) = holiday_at(i)?;
+        match self.year_in(j, &YEARS) {
+            Some((k, y)) => Some((k, Base::Holiday(h, YearRef::Abs(y)))),
+            None => Some((j, Base::Holiday(h, YearRef::Implicit))),
+        }
+    }
+
+    /// `zomer`, `deze zomer`, `zomer 2020`, `l'été dernier`.
+    fn season(&self, i: usize) -> Option<(usize, Base)> {
+        let season_at = |i| {
+            self.sense(i, |s| match s {
+                Sense::Season(season) => Some(season),
+                _ => None,
+            })
+        };
+        let shift = |i| {
+            self.sense(i, |s| match s {
+                Sense::Shift(n) => Some(n),
+                _ => None,
+            })
+        };
+        if let Some((j, n)) = shift(i) {
+            if let Some((k, season)) = season_at(j) {
+                return Some((k, Base::Season(season, Some(YearRef::Rel(n)))));
+            }
+        }
+        let (j, season) = season_at(i)?;
+        if let Some((k, y)) = self.year_in(j, &YEARS) {
+            return Some((k, Base::Season(season, Some(YearRef::Abs(y)))));
+        }
+        if let Some((k, n)) = shift(j) {
+            return Some((k, Base::Season(season, Some(YearRef::Rel(n)))));
+        }
+        // A bare season is unanchored (`SU`), and only a season after an article or a
+        // preposition (French `a été` is a verb).
+        let cued = i > 0
+            && [Sense::Article, Sense::YearCue, Sense::Of]
+                .iter()
+                .any(|&s| self.has(i - 1, s));
+        cued.then_some((j, Base::Season(season, None)))
+    }
+
+    /// `le 23`: a bare day number of the anchor's month after a day article.
+    fn bare_day(&self, i: usize) -> Option<(usize, Base)> {
+        if i == 0 || !self.has(i - 1, Sense::DayArticle) {
+            return None;
+        }
+        let (d, digits) = self.num(i)?;
+        let next_ok = match self.toks.get(i + 1) {
+            None => true,
+            Some(t) if t.kind == Kind::Punct => {
+                !self.punct(i + 1, "%-/.,:")
+                    || self.toks.get(i + 2).map_or(true, |n| n.space_before)
+            }
+            Some(_) => self.has(i + 1, Sense::AfterBareDay),
+        };
+        (digits <= 2 && (1..=31).contains(&d) && next_ok).then_some((i + 1, Base::DayOfMonth(d, 0)))
+    }
+
+    /// A day, a month name and a year glued by one separator, in any order (`2020/Sep/23`,
+    /// `septembre-2020-23`), or a day and a month name (`Oct/2`).
+    fn glued_named_date(&self, i: usize) -> Option<(usize, Base)> {
+        let sep = self
+            .toks
+            .get(i + 1)
+            .filter(|t| t.kind == Kind::Punct && !t.space_before)?;
+        if !"-/".contains(sep.folded.as_str()) || !self.attached(i + 2) {
+            return None;
+        }
+        let three = self.punct(i + 3, &sep.folded) && self.attached(i + 3) && self.attached(i + 4);
+        let all = [i, i + 2, i + 4];
+        let parts = if three { &all[..] } else { &all[..2] };
+        let (mut day, mut month, mut year) = (None, None, None);
+        for &k in parts {
+            if let Some((m_end, m)) = self.month(k, true) {
+                if m_end != k + 1 || month.replace(m).is_some() {
+                    return None;
+                }
+            } else if let Some((y, 4)) = self.num(k) {
+                if !YEARS.contains(&y) || year.replace(y as i32).is_some() {
+                    return None;
+                }
+            } else if let Some((d, 1 | 2)) = self.num(k) {
+                if day.replace(d).is_some() {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        }
+        let end = parts[parts.len() - 1] + 1;
+        if self.punct(end, "-/") && self.attached(end) {
+            return None;
+        }
+        let (d, m) = (day?, month?);
+        match year {
+            Some(y) => valid_day(Some(y), m, d).then_some((end, Base::Day(YearRef::Abs(y), m, d))),
+            None if !three && (sep.folded == "/" || self.num(i).is_some()) => {
+                valid_day(None, m, d).then_some((end, Base::Day(YearRef::Implicit, m, d)))
+            }
+            None => None,
+        }
+    }
+
+    /// `18 08 1978`, `2 4 2009`: day, month and year separated by spaces.
+    fn spaced_date(&self, i: usize) -> Option<(usize, Base)> {
+        let (d, dd) = self.num(i)?;
+        let (m, md) = self.num(i + 1)?;
+        let (y, yd) = self.num(i + 2)?;
+        let spaced = (i + 1..=i + 2).all(|k| self.toks[k].space_before);
+        let before_ok = i == 0 || self.num(i - 1).is_none();
+        let after_ok = self.num(i + 3).is_none() && !self.quantity_after(i + 3);
+        let year = match yd {
+            4 if YEARS.contains(&y) => y as i32,
+            2 => {
+                if y < 50 {
+                    2000 + y as i32
+                } else {
+                    1900 + y as i32
+                }
+            }
+            _ => return None,
+        };
+        (spaced && before_ok && after_ok && dd <= 2 && md <= 2 && valid_day(Some(year), m, d))
+            .then_some((i + 3, Base::Day(YearRef::Abs(year), m, d)))
+    }
+
+    /// `3/3/2020`, `2020-03-03`, `15.05.99`, `22/04`, `2015-3`, `12-2015`.
+    fn numeric_date(&self, i: usize) -> Option<(usize, Base)> {
+        let (a, a_digits) = self.num(i)?;
+        if i > 0
+            && self.punct(i - 1, "-/.+")
+            && self.attached(i)
+            && i >= 2
+            && self.num(i - 2).is_some()
+        {
+            return None;
+        }
+        let sep_at = |k: usize| -> Option<&str> {
+            let t = self.toks.get(k)?;
+            (t.kind == Kind::Punct
+                && "/-.".contains(t.folded.as_str())
+                && !t.space_before
+                && self.attached(k + 1))
+            .then_some(t.folded.as_str())
+        };
+        let sep1 = sep_at(i + 1)?;
+        let (b, b_digits) = self.num(i + 2)?;
+        let sep2 = sep_at(i + 3).filter(|s| *s == sep1);
+        let third = sep2.and_then(|_| self.num(i + 4));
+        let trailing_code = |k: usize| sep_at(k).is_some() && self.num(k + 1).is_some();
+        if let Some((c, c_digits)) = third {
+            if trailing_code(i + 5) {
+                return None;
+            }
+            let end = i + 5;
+            if a_digits == 4 {
+                let (y, m, d) = (a as i32, b, c);
+                return (c_digits <= 2 && valid_day(Some(y), m, d))
+                    .then_some((end, Base::Day(YearRef::Abs(y), m, d)));
+            }
+            let y = match c_digits {
+                4 if YEARS.contains(&c) => c as i32,
+                2 => {
+                    if c < 50 {
+                        2000 + c as i32
+                    } else {
+                        1900 + c as i32
+                    }
+                }
+                _ => return None,
+            };
+            let (d, m) = (a, b);
+            return (a_digits <= 2 && b_digits <= 2 && valid_day(Some(y), m, d))
+                .then_some((end, Base::Day(YearRef::Abs(y), m, d)));
+        }
+        if trailing_code(i + 3) || self.quantity_after(i + 3) {
+            return None;
+        }
+        let end = i + 3;
+        match (a_digits, b_digits) {
+            (4, 1 | 2) if sep1 == "-" && (1..=12).contains(&b) && YEARS.contains(&a) => {
+                Some((end, Base::Month(YearRef::Abs(a as i32), b)))
+            }
+            (1 | 2, 4) if sep1 != "." && (1..=12).contains(&a) && YEARS.contains(&b) => {
+                Some((end, Base::Month(YearRef::Abs(b as i32), a)))
+            }
+            (1 | 2, 1 | 2) if sep1 == "/" && valid_day(None, b, a) => {
+                Some((end, Base::Day(YearRef::Implicit, b, a)))
+            }
+            _ => None,
+        }
+    }
+
+    /// `3 maart 2020`, `1er janvier`, `4e jan 2019`, `05-aug-2016`, `vierde juli van 1995`.
+    fn day_month(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, d) = self.day(i)?;
+        if self.num(i).is_some() && self.in_number_group(i) {
+            return None;
+        }
+        if let Some(sep) = self
+            .toks
+            .get(j)
+            .filter(|t| t.kind == Kind::Punct && "-/".contains(t.folded.as_str()))
+        {
+            // 05-aug-2016, 23/sep/2020
+            let (k, m) = self.month(j + 1, true)?;
+            if !sep.space_before
+                && self.attached(j + 1)
+                && self.punct(k, &sep.folded)
+                && self.attached(k)
+            {
+                let (end, y) = self.year_after_date(k + 1, false)?;
+                return valid_day(Some(y), m, d).then_some((end, Base::Day(YearRef::Abs(y), m, d)));
+            }
+            // 2/okt
+            let plain = sep.folded == "/" && !sep.space_before && self.attached(j + 1);
+            return (plain && valid_day(None, m, d))
+                .then_some((k, Base::Day(YearRef::Implicit, m, d)));
+        }
+        let j = self
+            .is(j, Sense::Of)
+            .filter(|&k| self.month(k, true).is_some())
+            .unwrap_or(j);
+        let (k, m) = self.month(j, true)?;
+        self.finish_day(k, d, m)
+    }
+
+    /// The optional year after a day and month: `, 2016`, `van 1995`, `de 1987`.
+    fn finish_day(&self, k: usize, d: u32, m: u32) -> Option<(usize, Base)> {
+        let after_comma = if self.punct(k, ",") { k + 1 } else { k };
+        let after_of = self.is(after_comma, Sense::Of).unwrap_or(after_comma);
+        let year = self
+            .year_after_date(after_comma, false)
+            .or_else(|| self.year_after_date(after_of, false))
+            .or_else(|| {
+                self.is(k, Sense::YearCue)
+                    .and_then(|c| self.year_in(c, &YEARS))
+            });
+        match year {
+            Some((end, y)) => {
+                valid_day(Some(y), m, d).then_some((end, Base::Day(YearRef::Abs(y), m, d)))
+            }
+            None => valid_day(None, m, d).then_some((k, Base::Day(YearRef::Implicit, m, d))),
+        }
+    }
+
+    /// A month name; abbreviations when `abbr`, with their dot.
+    fn month(&self, i: usize, abbr: bool) -> Option<(usize, u32)> {
+        if let Some(found) = self.sense(i, |s| match s {
+            Sense::Month(m) => Some(m),
+            _ => None,
+        }) {
+            return Some(found);
+        }
+        if !abbr {
+            return None;
+        }
+        let (j, m) = self.sense(i, |s| match s {
+            Sense::MonthAbbr(m) => Some(m),
+            _ => None,
+        })?;
+        Some((self.skip_dot(j), m))
+    }
+
+    /// `april 2020`, `juni van 1992`, `dec-2018`, `juillet 98`, `mei`, `Sep-23-2020`.
+    fn month_first(&self, i: usize) -> Option<(usize, Base)> {
+        let full = self.month(i, false);
+        let (j, m) = full.or_else(|| self.month(i, true))?;
+        // november de 15e
+        if let Some((k, d)) = self.is(j, Sense::Article).and_then(|a| self.ordinal(a)) {
+            if valid_day(None, m, d) {
+                return Some((k, Base::Day(YearRef::Implicit, m, d)));
+            }
+        }
+        // novembre 23 de 1987, May 23, 2020
+        if let Some((k, d)) = self.day(j).filter(|_| self.num(j).is_some()) {
+            let after = if self.punct(k, ",") {
+                k + 1
+            } else {
+                self.is(k, Sense::Of).unwrap_or(k)
+            };
+            if let Some((e, y)) = self.year_in(after, &YEARS) {
+                if valid_day(Some(y), m, d) {
+                    return Some((e, Base::Day(YearRef::Abs(y), m, d)));
+                }
+            }
+        }
+        // Sep-23-2020
+        if self.punct(j, "-/") && self.attached(j) {
+            if let Some((k, y)) = self
+                .year_after_date(j + 1, false)
+                .filter(|_| self.attached(j + 1))
+            {
+                return Some((k, Base::Month(YearRef::Abs(y), m)));
+            }
+            if let Some((k, d)) = self.day(j + 1) {
+                if self.punct(k, "-/") && self.attached(k) {
+                    let (end, y) = self.year_after_date(k + 1, false)?;
+                    return valid_day(Some(y), m, d)
+                        .then_some((end, Base::Day(YearRef::Abs(y), m, d)));
+                }
+            }
+        }
+        // april volgend jaar
+        if let Some((k, Base::RelativeUnit(Unit::Year, n))) = self.relative_unit(j) {
+            return Some((k, Base::Month(YearRef::Rel(n), m)));
+        }
+        let after_comma = if self.punct(j, ",") { j + 1 } else { j };
+        let after_of = self.is(j, Sense::Of).unwrap_or(j);
+        if let Some((k, y)) = self
+            .year_after_date(after_comma, false)
+            .or_else(|| self.year_after_date(after_of, false))
+            .or_else(|| {
+                self.is(j, Sense::YearCue)
+                    .and_then(|c| self.year_in(c, &YEARS))
+            })
+        {
+            return Some((k, Base::Month(YearRef::Abs(y), m)));
+        }
+        if let Some((n, 2)) = self.num(j) {
+            if n > 31 && !self.in_number_group(j) {
+                let y = if n < 50 {
+                    2000 + n as i32
+                } else {
+                    1900 + n as i32
+                };
+                return Some((j + 1, Base::Month(YearRef::Abs(y), m)));
+            }
+        }
+        full.map(|_| (j, Base::Month(YearRef::Implicit, m)))
+    }
+
+    /// `2017 april`.
+    fn year_month(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, y) = self.year_in(i, &YEARS)?;
+        let (k, m) = self.month(j, false)?;
+        if self.day(k).is_some() && self.num(k).is_some() {
+            return None;
+        }
+        Some((k, Base::Month(YearRef::Abs(y), m)))
+    }
+
+    /// `jaar 2008`, `l'année 2019`, `week 31`.
+    fn unit_year(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, u) = self.unit(i)?;
+        match u {
+            Unit::Year => {
+                let (k, y) = self.year_in(j, &YEARS)?;
+                Some((k, Base::Year(YearRef::Abs(y))))
+            }
+            Unit::Week => {
+                let (n, digits) = self.num(j)?;
+                ((1..=53).contains(&n) && digits <= 2)
+                    .then_some((j + 1, Base::Week(YearRef::Implicit, n)))
+            }
+            _ => None,
+        }
+    }
+
+    /// `derde kwartaal (van) 2020`, `premier semestre`, `eerste helft van vorig jaar`.
+    fn ordinal_period(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, n) = self.period_ordinal(i)?;
+        let (k, u) = self.unit(j)?;
+        let (end, year) = self.period_year(k);
+        let n = match (n, u) {
+            (LAST, Unit::Quarter) => 4,
+            (LAST, Unit::Half) => 2,
+            (LAST, Unit::Week) => match year {
+                YearRef::Abs(y) => chrono::NaiveDate::from_ymd_opt(y, 12, 28)
+                    .map(|d| chrono::Datelike::iso_week(&d).week())?,
+                _ => return None,
+            },
+            (n, _) => n,
+        };
+        match u {
+            Unit::Week if (1..=53).contains(&n) && year != YearRef::Implicit => {
+                Some((end, Base::Week(year, n)))
+            }
+            Unit::Quarter if (1..=4).contains(&n) => Some((end, Base::Quarter(year, n))),
+            Unit::Half if (1..=2).contains(&n) => Some((end, Base::Half(year, n))),
+            _ => None,
+        }
+    }
+
+    /// `Q3 2020`, `K3`, `T3 2020`, `H1`, `S1 2024`.
+    fn coded_period(&self, i: usize) -> Option<(usize, Base)> {
+        let tok = self.toks.get(i)?;
+        let mut chars = tok.folded.chars();
+        let (Some(letter), Some(digit), None) = (chars.next(), chars.next(), chars.next()) else {
+            return None;
+        };
+        let n = digit.to_digit(10)?;
+        let prefix = letter.to_string();
+        let prefix = prefix.as_str();
+        let is_quarter = self.phrases.quarter_prefixes.iter().any(|p| p == prefix);
+        let is_half = self.phrases.half_prefixes.iter().any(|p| p == prefix);
+        let (end, year) = self.period_year(i + 1);
+        let cued = i > 0 && (self.has(i - 1, Sense::YearCue) || self.has(i - 1, Sense::Article));
+        if year == YearRef::Implicit && !cued {
+            return None;
+        }
+        if is_quarter && (1..=4).contains(&n) {
+            Some((end, Base::Quarter(year, n)))
+        } else if is_half && (1..=2).contains(&n) {
+            Some((end, Base::Half(year, n)))
+        } else {
+            None
+        }
+    }
+
+    /// The year after a period: `2020`, `van 2020`, `van dit jaar`, `de l'année prochaine`.
+    fn period_year(&self, k: usize) -> (usize, YearRef) {
+        if let Some((e, y)) = self.year_in(k, &YEARS) {
+            return (e, YearRef::Abs(y));
+        }
+        let Some(of) = self.is(k, Sense::Of) else {
+            return (k, YearRef::Implicit);
+        };
+        if let Some((e, y)) = self.year_in(of, &YEARS) {
+            return (e, YearRef::Abs(y));
+        }
+        let after_article = self.is(of, Sense::Article).unwrap_or(of);
+        if let Some((e, Base::RelativeUnit(Unit::Year, n))) = self.relative_unit(after_article) {
+            return (e, YearRef::Rel(n));
+        }
+        if after_article > of {
+            if let Some((e, Unit::Year)) = self.unit(after_article) {
+                return (e, YearRef::Rel(0));
+            }
+        }
+        (k, YearRef::Implicit)
+    }
+
+    /// A year on its own: only after a cue word (`in 2021`, `en 2019`) or when `cued`.
+    fn bare_year(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
+        let (j, y) = self.year_in(i, &BARE_YEARS)?;
+        let cue_before = i > 0 && self.has(i - 1, Sense::YearCue);
+        let parenthesized = i > 0 && self.punct(i - 1, "(") && self.punct(j, ")");
+        (cued || cue_before || parenthesized).then_some((j, Base::Year(YearRef::Abs(y))))
+    }
+}
+
+/// One end of an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Endpoint {
+    Base(Base),
+    Part(TimexMod, Base),
+    /// A bare day number (`tussen 3 en 12 sept`).
+    Day(u32),
+}
+
+/// The edge of a period a part word names.
+fn edge(m: TimexMod) -> Edge {
+    match m {
+        TimexMod::End => Edge::End,
+        TimexMod::Mid => Edge::Mid,
+        _ => Edge::Start,
+    }
+}
+
+/// The weekday shift of a week shifted by `n`.
+fn week_shift(n: i32) -> WeekdayShift {
+    match n.signum() {
+        -1 => WeekdayShift::PreviousWeek,
+        1 => WeekdayShift::NextWeek,
+        _ => WeekdayShift::ThisWeek,
+    }
+}
+
+/// Completes the ends of an interval from each other: `3 en 12 sept`, `jan-feb 2017`,
+/// `mei tot maart` (into the next year).
+fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
+    let (second_base, second_end) = match second {
+        Endpoint::Base(b) => (b, Edge::Start),
+        Endpoint::Part(m, b) => (b, edge(m)),
+        Endpoint::Day(_) => return None,
+    };
+    let (first_base, first_end) = match first {
+        Endpoint::Base(b) => (b, Edge::Start),
+        Endpoint::Part(m, b) => (b, edge(m)),
+        Endpoint::Day(d) => match second_base {
+            Base::Day(y, m, d2) if d < d2 => (Base::Day(y, m, d), Edge::Start),
+            _ => return None,
+        },
+    };
+    let earlier = |m1: u32, m2: u32, y: i32| if m1 > m2 { y - 1 } else { y };
+    let first_base = match (first_base, second_base) {
+        (Base::Month(YearRef::Implicit, m1), Base::Month(YearRef::Abs(y), m2)) => {
+            Base::Month(YearRef::Abs(earlier(m1, m2, y)), m1)
+        }
+        (Base::Day(YearRef::Implicit, m1, d1), Base::Day(YearRef::Abs(y), m2, _)) => {
+            Base::Day(YearRef::Abs(earlier(m1, m2, y)), m1, d1)
+        }
+        (Base::Month(YearRef::Implicit, m1), Base::Day(YearRef::Abs(y), m2, _)) => {
+            Base::Month(YearRef::Abs(earlier(m1, m2, y)), m1)
+        }
+        (Base::Day(YearRef::Implicit, m1, d1), Base::Month(YearRef::Abs(y), m2)) => {
+            Base::Day(YearRef::Abs(earlier(m1, m2, y)), m1, d1)
+        }
+        (a, _) => a,
+    };
+    let second_base = match (first_base, second_base) {
+        (Base::Weekday(_, Some(shift)), Base::Weekday(wd, None)) => Base::Weekday(wd, Some(shift)),
+        (Base::Month(YearRef::Implicit, m1), Base::Month(YearRef::Implicit, m2)) if m2 < m1 => {
+            Base::Month(YearRef::Rel(1), m2)
+        }
+        (Base::Day(YearRef::Implicit, m1, _), Base::Day(YearRef::Implicit, m2, d2)) if m2 < m1 => {
+            Base::Day(YearRef::Rel(1), m2, d2)
+        }
+        (_, b) => b,
+    };
+    let compatible = !matches!(
+        (first_base, second_base),
+        (Base::Offset(..), _)
+            | (_, Base::Offset(..))
+            | (Base::Year(_), Base::Day(..))
+            | (Base::Day(..), Base::Year(_))
+    );
+    compatible.then_some((
+        Bound {
+            base: first_base,
+            edge: first_end,
+        },
+        Bound {
+            base: second_base,
+            edge: second_end,
+        },
+    ))
+}
+
+/// Whether day `d` exists in month `m` of `year` (any leap year when unknown).
+pub fn valid_day(year: Option<i32>, m: u32, d: u32) -> bool {
+    chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), m, d).is_some()
+}

@@ -1,0 +1,505 @@
+//! One language's date vocabulary (`src/lang/<code>/dates.toml`) and its compiled phrase
+//! table: every phrase tokenized once, looked up by its first token.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Deserialize;
+
+use super::token::{tokenize, Token};
+
+/// A calendar unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// Days.
+    Day,
+    /// Weeks.
+    Week,
+    /// Months.
+    Month,
+    /// Quarters.
+    Quarter,
+    /// Half years.
+    Half,
+    /// Years.
+    Year,
+}
+
+/// How a shift word moves a weekday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeekdayShift {
+    /// The day in the previous week (`vorige dinsdag`).
+    PreviousWeek,
+    /// The day in the next week (`volgende dinsdag`).
+    NextWeek,
+    /// The most recent such day before the anchor (`afgelopen dinsdag`, `mardi dernier`).
+    Last,
+    /// The first such day after the anchor (`komende dinsdag`, `mardi prochain`).
+    Next,
+    /// The day in the anchor's week (`deze dinsdag`).
+    ThisWeek,
+}
+
+/// A TIMEX3 `mod`: how an expression qualifies the period it names.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TimexMod {
+    /// Before the period (`voor 2010`, `avant 2000`).
+    Before,
+    /// After the period (`na 2018`, `après 2018`).
+    After,
+    /// Up to and including the period (`tot 2025`, `jusqu'en 2023`, `d'ici 2025`).
+    OnOrBefore,
+    /// From the period on (`sinds 2015`, `depuis 2015`).
+    OnOrAfter,
+    /// The beginning of the period (`begin 2020`, `début 2020`).
+    Start,
+    /// The middle of the period (`medio 2020`, `mi-2020`).
+    Mid,
+    /// The end of the period (`eind 2025`, `fin octobre`).
+    End,
+}
+
+/// The raw date vocabulary of one language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateLexicon {
+    /// Month names, 1-12; they are dates on their own.
+    #[serde(default)]
+    pub months: BTreeMap<String, u32>,
+    /// Abbreviated month names: dates only next to a day or a year.
+    #[serde(default)]
+    pub month_abbreviations: BTreeMap<String, u32>,
+    /// Weekday names, 1 = Monday.
+    #[serde(default)]
+    pub weekdays: BTreeMap<String, u32>,
+    /// Abbreviated weekday names: only before a day and month (`mer. 10 juin`).
+    #[serde(default)]
+    pub weekday_abbreviations: BTreeMap<String, u32>,
+    /// Days relative to the anchor (`gisteren` = -1).
+    #[serde(default)]
+    pub relative_days: BTreeMap<String, i32>,
+    /// Unit words, singular and plural.
+    #[serde(default)]
+    pub units: BTreeMap<String, Unit>,
+    /// Plural unit words: with a shift they are vague (`de afgelopen jaren`), not a period.
+    #[serde(default)]
+    pub plural_units: Vec<String>,
+    /// Words that move a unit by whole units (`vorig` = -1, `dit` = 0).
+    #[serde(default)]
+    pub shifts: BTreeMap<String, i32>,
+    /// How shift words move a weekday.
+    #[serde(default)]
+    pub weekday_shifts: BTreeMap<String, WeekdayShift>,
+    /// Cardinal number words (to move to the shared numbers engine).
+    #[serde(default)]
+    pub numbers: BTreeMap<String, u32>,
+    /// Words for the last of a series of periods (`laatste`, `dernier`).
+    #[serde(default)]
+    pub last: Vec<String>,
+    /// Ordinal words (to move to the shared numbers engine).
+    #[serde(default)]
+    pub ordinals: BTreeMap<String, u32>,
+    /// Suffixes that make a number an ordinal (`4e`, `1er`).
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
+    /// Prepositions that open or close a period and belong to the expression.
+    #[serde(default)]
+    pub modifiers: BTreeMap<String, TimexMod>,
+    /// Words for the start, middle or end of a period (`begin`, `fin`).
+    #[serde(default)]
+    pub parts: BTreeMap<String, TimexMod>,
+    /// Words before a bare year that make it a year, left out of the span (`in`, `en`).
+    #[serde(default)]
+    pub year_cues: Vec<String>,
+    /// Words that introduce a fiscal year (`boekjaar`, `l'exercice`).
+    #[serde(default)]
+    pub fiscal_years: Vec<String>,
+    /// Articles that belong to the span of a named period (`het derde kwartaal`).
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// Articles that belong to the span of a relative period (`la semaine prochaine`).
+    #[serde(default)]
+    pub relative_articles: Vec<String>,
+    /// `of` between a part and its period (`eind van`, `fin de`).
+    #[serde(default)]
+    pub of: Vec<String>,
+    /// Interval openers (`van`, `de`, `du`).
+    #[serde(default)]
+    pub range_from: Vec<String>,
+    /// Interval openers with a closing `and` (`tussen`, `entre`).
+    #[serde(default)]
+    pub range_between: Vec<String>,
+    /// Interval closers after `from` (`tot`, `à`, `au`).
+    #[serde(default)]
+    pub range_to: Vec<String>,
+    /// Interval closers after `between` (`en`, `et`).
+    #[serde(default)]
+    pub range_and: Vec<String>,
+    /// Words after an amount of time that count back from the anchor (`geleden`).
+    #[serde(default)]
+    pub ago_after: Vec<String>,
+    /// Words before an amount of time that count back from the anchor (`il y a`).
+    #[serde(default)]
+    pub ago_before: Vec<String>,
+    /// Words before an amount of time that count forward from the anchor (`over`, `dans`).
+    #[serde(default)]
+    pub later_before: Vec<String>,
+    /// Words before an amount of time that make a period from the anchor on (`binnen`).
+    #[serde(default)]
+    pub within: Vec<String>,
+    /// Letters before a quarter number (`Q3`, `K3`, `T3`).
+    #[serde(default)]
+    pub quarter_prefixes: Vec<String>,
+    /// Letters before a half-year number (`H1`, `S1`).
+    #[serde(default)]
+    pub half_prefixes: Vec<String>,
+    /// Words after a number that make it a quantity, never a year (`euro`, `%`).
+    #[serde(default)]
+    pub quantity_words: Vec<String>,
+    /// Words before which `morgen`-like relative days mean something else (`'s morgens`).
+    #[serde(default)]
+    pub not_before_relative_days: Vec<String>,
+    /// Modifiers after a period (`2018 of later`, `1-1-2016 en daarna`).
+    #[serde(default)]
+    pub modifiers_after: BTreeMap<String, TimexMod>,
+    /// Words between an amount of time and the day it counts from (`na` = +1, `voor` = -1).
+    #[serde(default)]
+    pub offset_links: BTreeMap<String, i32>,
+    /// Words between a week and its weekday (`volgende week op dinsdag`).
+    #[serde(default)]
+    pub day_links: Vec<String>,
+    /// `now`, only as the end of an interval (`tussen januari en nu`).
+    #[serde(default)]
+    pub now: Vec<String>,
+    /// Holidays: `MM-DD`, or `easter` with an optional day offset (`easter+1`).
+    #[serde(default)]
+    pub holidays: BTreeMap<String, String>,
+    /// Seasons as TIMEX3 codes (`SP`, `SU`, `FA`, `WI`).
+    #[serde(default)]
+    pub seasons: BTreeMap<String, String>,
+    /// Words before a decade (`jaren 1990`, `les années 1990`).
+    #[serde(default)]
+    pub decades: Vec<String>,
+    /// Words after an ordinal for a century (`21e eeuw`).
+    #[serde(default)]
+    pub centuries: Vec<String>,
+    /// Articles before a bare day number that make it the day of the anchor's month (`le 23`).
+    #[serde(default)]
+    pub day_articles: Vec<String>,
+    /// Words that may follow such a bare day number (`le 17 pour`).
+    #[serde(default)]
+    pub after_bare_day: Vec<String>,
+}
+
+/// A holiday's date rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    /// The same month and day every year.
+    Fixed(u32, u32),
+    /// Days after Easter Sunday (Gregorian).
+    Easter(i32),
+}
+
+impl Holiday {
+    fn parse(rule: &str) -> Result<Holiday, String> {
+        if let Some(rest) = rule.strip_prefix("easter") {
+            let offset = if rest.is_empty() {
+                0
+            } else {
+                rest.trim_start_matches('+')
+                    .parse()
+                    .map_err(|_| format!("bad holiday rule {rule:?}"))?
+            };
+            return Ok(Holiday::Easter(offset));
+        }
+        let (m, d) = rule
+            .split_once('-')
+            .ok_or_else(|| format!("bad holiday rule {rule:?}"))?;
+        let (m, d): (u32, u32) = (
+            m.parse().map_err(|_| format!("bad month in {rule:?}"))?,
+            d.parse().map_err(|_| format!("bad day in {rule:?}"))?,
+        );
+        if chrono::NaiveDate::from_ymd_opt(2000, m, d).is_none() {
+            return Err(format!("no such day {rule:?}"));
+        }
+        Ok(Holiday::Fixed(m, d))
+    }
+}
+
+/// A season, as its TIMEX3 code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    /// `SP`.
+    Spring,
+    /// `SU`.
+    Summer,
+    /// `FA`.
+    Fall,
+    /// `WI`.
+    Winter,
+}
+
+impl Season {
+    fn parse(code: &str) -> Result<Season, String> {
+        match code {
+            "SP" => Ok(Season::Spring),
+            "SU" => Ok(Season::Summer),
+            "FA" => Ok(Season::Fall),
+            "WI" => Ok(Season::Winter),
+            _ => Err(format!("unknown season code {code:?}")),
+        }
+    }
+
+    /// The TIMEX3 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
+}
+
+/// What a phrase means to the grammar. A phrase may have several senses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Sense {
+    Month(u32),
+    MonthAbbr(u32),
+    Weekday(u32),
+    WeekdayAbbr(u32),
+    RelativeDay(i32),
+    Unit(Unit),
+    Shift(i32),
+    WeekdayShift(WeekdayShift),
+    Number(u32),
+    Ordinal(u32),
+    Modifier(TimexMod),
+    Part(TimexMod),
+    YearCue,
+    Fiscal,
+    Article,
+    Last,
+    Plural,
+    RelativeArticle,
+    Of,
+    From,
+    Between,
+    To,
+    And,
+    AgoAfter,
+    AgoBefore,
+    LaterBefore,
+    Within,
+    Quantity,
+    NotBeforeRelativeDay,
+    ModifierAfter(TimexMod),
+    OffsetLink(i32),
+    DayLink,
+    Now,
+    Holiday(Holiday),
+    Season(Season),
+    Decade,
+    Century,
+    DayArticle,
+    AfterBareDay,
+}
+
+impl Sense {
+    /// Whether the phrase alone is worth looking at the text around it (prefilter).
+    pub fn is_trigger(&self) -> bool {
+        matches!(
+            self,
+            Sense::Month(_)
+                | Sense::MonthAbbr(_)
+                | Sense::Weekday(_)
+                | Sense::RelativeDay(_)
+                | Sense::Unit(_)
+                | Sense::Shift(1 | -1)
+                | Sense::Fiscal
+                | Sense::Holiday(_)
+                | Sense::Season(_)
+        )
+    }
+}
+
+/// A phrase as tokens.
+#[derive(Debug, Clone)]
+struct Phrase {
+    tokens: Vec<String>,
+    sense: Sense,
+}
+
+/// The compiled vocabulary: phrases by first token, and the prefilter words.
+#[derive(Debug, Clone, Default)]
+pub struct Phrases {
+    by_first: HashMap<String, Vec<Phrase>>,
+    /// Ordinal suffixes, folded.
+    pub ordinal_suffixes: Vec<String>,
+    /// Quarter prefixes, folded.
+    pub quarter_prefixes: Vec<String>,
+    /// Half-year prefixes, folded.
+    pub half_prefixes: Vec<String>,
+}
+
+impl Phrases {
+    /// Compiles a lexicon; an error names the offending entry.
+    pub fn compile(lex: &DateLexicon) -> Result<Phrases, String> {
+        let mut phrases = Phrases {
+            ordinal_suffixes: fold_all(&lex.ordinal_suffixes),
+            quarter_prefixes: fold_all(&lex.quarter_prefixes),
+            half_prefixes: fold_all(&lex.half_prefixes),
+            ..Phrases::default()
+        };
+        for (word, &m) in &lex.months {
+            check_range(word, m, 1, 12)?;
+            phrases.add(word, Sense::Month(m))?;
+        }
+        for (word, &m) in &lex.month_abbreviations {
+            check_range(word, m, 1, 12)?;
+            phrases.add(word, Sense::MonthAbbr(m))?;
+        }
+        for (word, &d) in &lex.weekdays {
+            check_range(word, d, 1, 7)?;
+            phrases.add(word, Sense::Weekday(d))?;
+        }
+        for (word, &d) in &lex.weekday_abbreviations {
+            check_range(word, d, 1, 7)?;
+            phrases.add(word, Sense::WeekdayAbbr(d))?;
+        }
+        for (word, &n) in &lex.relative_days {
+            phrases.add(word, Sense::RelativeDay(n))?;
+        }
+        for (word, &u) in &lex.units {
+            phrases.add(word, Sense::Unit(u))?;
+        }
+        for (word, &n) in &lex.shifts {
+            phrases.add(word, Sense::Shift(n))?;
+        }
+        for (word, &s) in &lex.weekday_shifts {
+            phrases.add(word, Sense::WeekdayShift(s))?;
+        }
+        for (word, &n) in &lex.numbers {
+            phrases.add(word, Sense::Number(n))?;
+        }
+        for (word, &n) in &lex.ordinals {
+            phrases.add(word, Sense::Ordinal(n))?;
+        }
+        for (word, &m) in &lex.modifiers {
+            phrases.add(word, Sense::Modifier(m))?;
+        }
+        for (word, &m) in &lex.parts {
+            phrases.add(word, Sense::Part(m))?;
+        }
+        for (word, &m) in &lex.modifiers_after {
+            phrases.add(word, Sense::ModifierAfter(m))?;
+        }
+        for (word, &n) in &lex.offset_links {
+            phrases.add(word, Sense::OffsetLink(n))?;
+        }
+        for (word, rule) in &lex.holidays {
+            phrases.add(word, Sense::Holiday(Holiday::parse(rule)?))?;
+        }
+        for (word, code) in &lex.seasons {
+            phrases.add(word, Sense::Season(Season::parse(code)?))?;
+        }
+        let lists: [(&Vec<String>, Sense); 23] = [
+            (&lex.last, Sense::Last),
+            (&lex.plural_units, Sense::Plural),
+            (&lex.relative_articles, Sense::RelativeArticle),
+            (&lex.day_links, Sense::DayLink),
+            (&lex.now, Sense::Now),
+            (&lex.decades, Sense::Decade),
+            (&lex.centuries, Sense::Century),
+            (&lex.day_articles, Sense::DayArticle),
+            (&lex.after_bare_day, Sense::AfterBareDay),
+            (&lex.year_cues, Sense::YearCue),
+            (&lex.fiscal_years, Sense::Fiscal),
+            (&lex.articles, Sense::Article),
+            (&lex.of, Sense::Of),
+            (&lex.range_from, Sense::From),
+            (&lex.range_between, Sense::Between),
+            (&lex.range_to, Sense::To),
+            (&lex.range_and, Sense::And),
+            (&lex.ago_after, Sense::AgoAfter),
+            (&lex.ago_before, Sense::AgoBefore),
+            (&lex.later_before, Sense::LaterBefore),
+            (&lex.within, Sense::Within),
+            (&lex.quantity_words, Sense::Quantity),
+            (&lex.not_before_relative_days, Sense::NotBeforeRelativeDay),
+        ];
+        for (words, sense) in lists {
+            for word in words {
+                phrases.add(word, sense)?;
+            }
+        }
+        for list in phrases.by_first.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
+        }
+        Ok(phrases)
+    }
+
+    fn add(&mut self, phrase: &str, sense: Sense) -> Result<(), String> {
+        let tokens: Vec<String> = tokenize(phrase, 0).into_iter().map(|t| t.folded).collect();
+        let Some(first) = tokens.first().cloned() else {
+            return Err(format!("empty phrase for {sense:?}"));
+        };
+        self.by_first
+            .entry(first)
+            .or_default()
+            .push(Phrase { tokens, sense });
+        Ok(())
+    }
+
+    /// Every sense of every phrase starting at token `i`, with the index after the phrase.
+    pub fn at<'a>(
+        &'a self,
+        tokens: &'a [Token],
+        i: usize,
+    ) -> impl Iterator<Item = (usize, Sense)> + 'a {
+        tokens
+            .get(i)
+            .and_then(|t| self.by_first.get(&t.folded))
+            .into_iter()
+            .flatten()
+            .filter(move |p| {
+                p.tokens.len() <= tokens.len() - i
+                    && p.tokens
+                        .iter()
+                        .zip(&tokens[i..])
+                        .all(|(a, t)| *a == t.folded)
+            })
+            .map(move |p| (i + p.tokens.len(), p.sense))
+    }
+
+    /// The words whose presence makes the text around them worth parsing.
+    pub fn trigger_words(&self) -> Vec<String> {
+        let mut words: Vec<String> = self
+            .by_first
+            .iter()
+            .filter(|(first, list)| {
+                first.chars().count() >= 2 && list.iter().any(|p| p.sense.is_trigger())
+            })
+            .flat_map(|(first, _)| [first.clone(), first.replace('\'', "\u{2019}")])
+            .collect();
+        words.dedup();
+        words.sort();
+        words
+    }
+}
+
+fn fold_all(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+fn check_range(word: &str, n: u32, lo: u32, hi: u32) -> Result<(), String> {
+    if (lo..=hi).contains(&n) {
+        Ok(())
+    } else {
+        Err(format!("{word:?}: {n} is not in {lo}..={hi}"))
+    }
+}

@@ -1,0 +1,206 @@
+//! The date engine: dates, periods and durations as TIMEX3 values, resolved against
+//! the publication date.
+//!
+//! * [`token`]: words, numbers and punctuation with byte offsets;
+//! * [`lexicon`]: the per-language vocabulary (`src/lang/<code>/dates.toml`);
+//! * [`grammar`]: the expressions, recognized over tokens;
+//! * [`resolve`]: their values against the anchor.
+//!
+//! A cheap prefilter (digits, and month, weekday and relative words found with aho-corasick)
+//! picks the regions of the text worth tokenizing; the rest is never looked at twice.
+
+pub mod grammar;
+pub mod lexicon;
+pub mod resolve;
+pub mod token;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+
+pub use lexicon::{DateLexicon, TimexMod};
+
+use super::{Context, FactValue, Mention};
+use grammar::Parser;
+use lexicon::Phrases;
+
+/// A normalized date.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct DateValue {
+    /// TIMEX3 value (`2015`, `2020-11`, `2020-03-03`, `2023-Q3`, `P5Y`), an interval
+    /// `2014-01-01/2018-01-01`, or `None` when a relative expression cannot be resolved
+    /// (no publication date, or one not precise enough).
+    pub value: Option<String>,
+    /// The precision of `value`.
+    pub granularity: Granularity,
+    /// The TIMEX3 `mod` of a qualified period: `sinds 2015` is 2015 with `ON_OR_AFTER`,
+    /// `eind 2025` is 2025 with `END`.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<TimexMod>,
+    /// The dates a duration or interval covers (`de komende vijf jaar`: from the
+    /// publication date to five years later), at the anchor's precision.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<DateRange>,
+}
+
+/// The start and end of a period, as TIMEX3 dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct DateRange {
+    /// The first day (or month, year).
+    pub start: String,
+    /// The end: for durations the day the period reaches; for intervals the first day of
+    /// the closing point, as Recognizers-Text writes them.
+    pub end: String,
+}
+
+/// The precision of a TIMEX3 value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// A calendar day.
+    Day,
+    /// An ISO week.
+    Week,
+    /// A month.
+    Month,
+    /// A quarter.
+    Quarter,
+    /// A half year.
+    Half,
+    /// A year.
+    Year,
+    /// A duration (`P5Y`).
+    Duration,
+    /// An interval between two points (`2014-01-01/2018-01-01`).
+    Interval,
+    /// A season (`2016-SU`, or `SU` unanchored).
+    Season,
+}
+
+/// Bytes of context kept before and after a prefilter hit.
+const CONTEXT_BEFORE: usize = 48;
+const CONTEXT_AFTER: usize = 64;
+
+/// The compiled date engine for one language.
+pub struct DateEngine {
+    phrases: Phrases,
+    triggers: AhoCorasick,
+}
+
+impl DateEngine {
+    /// Compiles the engine from a language's lexicon.
+    pub fn new(lexicon: &DateLexicon) -> Result<Self, String> {
+        let phrases = Phrases::compile(lexicon)?;
+        let triggers = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(phrases.trigger_words())
+            .map_err(|e| e.to_string())?;
+        Ok(DateEngine { phrases, triggers })
+    }
+
+    /// Finds the dates in `text`, resolving relative ones against `ctx.published`.
+    pub fn extract(&self, text: &str, ctx: &Context) -> Vec<Mention> {
+        let mut mentions = Vec::new();
+        for (start, end) in self.regions(text) {
+            let tokens = token::tokenize(&text[start..end], start);
+            let parser = Parser::new(&self.phrases, &tokens);
+            let mut i = 0;
+            while i < tokens.len() {
+                if !parser.can_start(i) {
+                    i += 1;
+                    continue;
+                }
+                match parser.parse(i) {
+                    Some((j, expr)) if j > i => {
+                        mentions.push(Mention {
+                            start: tokens[i].start,
+                            end: tokens[j - 1].end,
+                            value: FactValue::Date(resolve::resolve(&expr, ctx.published)),
+                        });
+                        i = j;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+        mentions
+    }
+
+    /// The merged byte ranges around prefilter hits, cut at whitespace.
+    fn regions(&self, text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                hits.push((start, i));
+            } else {
+                i += 1;
+            }
+        }
+        for m in self.triggers.find_overlapping_iter(text) {
+            if is_word_boundary(text, m.start()) && is_word_boundary(text, m.end()) {
+                hits.push((m.start(), m.end()));
+            }
+        }
+        hits.sort_unstable();
+        let mut regions: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in hits {
+            let start = cut_back(text, s.saturating_sub(CONTEXT_BEFORE), s);
+            let end = cut_forward(text, (e + CONTEXT_AFTER).min(text.len()));
+            match regions.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => regions.push((start, end)),
+            }
+        }
+        regions
+    }
+}
+
+/// Whether `at` is a char boundary with no letter or digit on both sides.
+fn is_word_boundary(text: &str, at: usize) -> bool {
+    let before = text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let after = text[at..].chars().next().is_some_and(char::is_alphanumeric);
+    !(before && after)
+}
+
+/// The start of the first whole word at or after `from` (never past `limit`).
+fn cut_back(text: &str, from: usize, limit: usize) -> usize {
+    if from == 0 {
+        return 0;
+    }
+    let mut at = from;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    match text[at..limit].find(char::is_whitespace) {
+        Some(ws) => at + ws,
+        None => limit,
+    }
+}
+
+/// The end of the word containing `to` (bounded, for text without spaces).
+fn cut_forward(text: &str, to: usize) -> usize {
+    let mut at = to;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let mut limit = (at + CONTEXT_AFTER).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit += 1;
+    }
+    match text[at..limit].find(char::is_whitespace) {
+        Some(ws) => at + ws,
+        None => limit,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,419 @@
+//! Resolution of recognized expressions against the anchor (the publication date) and their
+//! TIMEX3 values.
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+
+use super::grammar::{Base, Bound, Edge, Expr, From, MonthRef, YearRef, LAST};
+use super::lexicon::{Holiday, Season, Unit, WeekdayShift};
+use super::{DateRange, DateValue, Granularity};
+use crate::article::PubDate;
+
+/// A resolved calendar point or period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Point {
+    /// A year.
+    Year(i32),
+    /// A half year (1-2).
+    Half(i32, u32),
+    /// A quarter (1-4).
+    Quarter(i32, u32),
+    /// A month (1-12).
+    Month(i32, u32),
+    /// An ISO week.
+    Week(i32, u32),
+    /// A day.
+    Day(NaiveDate),
+    /// A season, in a year or unanchored.
+    Season(Option<i32>, Season),
+}
+
+impl Point {
+    /// The TIMEX3 value: `2015`, `2024-H1`, `2023-Q3`, `2020-11`, `2024-W19`, `2020-03-03`.
+    pub fn timex(&self) -> String {
+        match *self {
+            Point::Year(y) => format!("{y:04}"),
+            Point::Half(y, h) => format!("{y:04}-H{h}"),
+            Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Point::Month(y, m) => format!("{y:04}-{m:02}"),
+            Point::Week(y, w) => format!("{y:04}-W{w:02}"),
+            Point::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Point::Season(Some(y), s) => format!("{y:04}-{}", s.code()),
+            Point::Season(None, s) => s.code().to_string(),
+        }
+    }
+
+    /// The middle of the period: the 16th of a month, the 1st of July of a year.
+    pub fn middle(&self) -> Option<NaiveDate> {
+        match *self {
+            Point::Year(y) => NaiveDate::from_ymd_opt(y, 7, 1),
+            Point::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 16),
+            _ => self.first_day(),
+        }
+    }
+
+    /// The first day after the period.
+    pub fn end_exclusive(&self) -> Option<NaiveDate> {
+        let first = self.first_day()?;
+        match *self {
+            Point::Year(_) => add(first, Unit::Year, 1),
+            Point::Half(..) => add(first, Unit::Half, 1),
+            Point::Quarter(..) => add(first, Unit::Quarter, 1),
+            Point::Month(..) => add(first, Unit::Month, 1),
+            Point::Week(..) => add(first, Unit::Week, 1),
+            Point::Day(_) => add(first, Unit::Day, 1),
+            Point::Season(..) => None,
+        }
+    }
+
+    /// The first day of the period.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        match *self {
+            Point::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
+            Point::Half(y, h) => NaiveDate::from_ymd_opt(y, 6 * (h - 1) + 1, 1),
+            Point::Quarter(y, q) => NaiveDate::from_ymd_opt(y, 3 * (q - 1) + 1, 1),
+            Point::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
+            Point::Week(y, w) => NaiveDate::from_isoywd_opt(y, w, Weekday::Mon),
+            Point::Day(d) => Some(d),
+            Point::Season(..) => None,
+        }
+    }
+}
+
+/// The granularity of a base expression, known even when it cannot be resolved.
+pub fn granularity(base: &Base) -> Granularity {
+    match base {
+        Base::Year(_) => Granularity::Year,
+        Base::Half(..) => Granularity::Half,
+        Base::Quarter(..) => Granularity::Quarter,
+        Base::Month(..) | Base::MonthShift(..) => Granularity::Month,
+        Base::Week(..) => Granularity::Week,
+        Base::RelativeUnit(unit, _) => unit_granularity(*unit),
+        Base::Season(..) => Granularity::Season,
+        Base::Day(..)
+        | Base::DayOfMonth(..)
+        | Base::NthWeekday(..)
+        | Base::RelativeDay(_)
+        | Base::Weekday(..)
+        | Base::Offset(..)
+        | Base::Holiday(..)
+        | Base::HolidayShift(..) => Granularity::Day,
+    }
+}
+
+fn unit_granularity(unit: Unit) -> Granularity {
+    match unit {
+        Unit::Day => Granularity::Day,
+        Unit::Week => Granularity::Week,
+        Unit::Month => Granularity::Month,
+        Unit::Quarter => Granularity::Quarter,
+        Unit::Half => Granularity::Half,
+        Unit::Year => Granularity::Year,
+    }
+}
+
+/// The anchor: the publication date at whatever precision it has.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<NaiveDate>,
+}
+
+impl Anchor {
+    fn new(published: Option<PubDate>) -> Anchor {
+        Anchor {
+            year: published.map(|p| p.year),
+            month: published.and_then(|p| p.month),
+            day: published.and_then(|p| p.to_naive()),
+        }
+    }
+
+    fn year_of(&self, r: YearRef) -> Option<i32> {
+        match r {
+            YearRef::Abs(y) => Some(y),
+            YearRef::Rel(n) => Some(self.year? + n),
+            YearRef::Implicit => self.year,
+        }
+    }
+}
+
+/// Resolves a base expression, or `None` when the anchor is not precise enough.
+pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
+    let anchor = Anchor::new(published);
+    match *base {
+        Base::Year(r) => Some(Point::Year(anchor.year_of(r)?)),
+        Base::Half(r, h) => Some(Point::Half(anchor.year_of(r)?, h)),
+        Base::Quarter(r, q) => Some(Point::Quarter(anchor.year_of(r)?, q)),
+        Base::Month(r, m) => Some(Point::Month(anchor.year_of(r)?, m)),
+        Base::Week(r, w) => {
+            let y = anchor.year_of(r)?;
+            NaiveDate::from_isoywd_opt(y, w, Weekday::Mon).map(|_| Point::Week(y, w))
+        }
+        Base::Day(YearRef::Implicit, 2, 29) => {
+            // A leap day without a year: the latest leap year up to the anchor's.
+            let y = anchor.year?;
+            (0..8)
+                .find_map(|back| NaiveDate::from_ymd_opt(y - back, 2, 29))
+                .map(Point::Day)
+        }
+        Base::Day(r, m, d) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, d).map(Point::Day),
+        Base::MonthShift(m, n) => {
+            let (ay, am) = (anchor.year?, anchor.month?);
+            let y = match n.signum() {
+                -1 if m < am => ay,
+                -1 => ay - 1,
+                1 if m > am => ay,
+                1 => ay + 1,
+                _ => ay,
+            };
+            Some(Point::Month(y, m))
+        }
+        Base::DayOfMonth(d, n) => {
+            let first = NaiveDate::from_ymd_opt(anchor.year?, anchor.month?, 1)?;
+            let month = add(first, Unit::Month, n)?;
+            NaiveDate::from_ymd_opt(month.year(), month.month(), d).map(Point::Day)
+        }
+        Base::NthWeekday(n, wd, month) => {
+            let first = match month {
+                MonthRef::Month(r, m) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, 1)?,
+                MonthRef::Relative(k) => add(
+                    NaiveDate::from_ymd_opt(anchor.year?, anchor.month?, 1)?,
+                    Unit::Month,
+                    k,
+                )?,
+            };
+            nth_weekday(first, n, wd).map(Point::Day)
+        }
+        Base::RelativeDay(n) => Some(Point::Day(anchor.day? + Duration::days(n.into()))),
+        Base::RelativeUnit(unit, n) => relative_unit(&anchor, unit, n),
+        Base::Weekday(wd, shift) => Some(Point::Day(weekday(anchor.day?, wd, shift)?)),
+        Base::Offset(n, unit, from) => {
+            let day = match from {
+                From::Anchor => anchor.day?,
+                From::RelativeDay(d) => anchor.day? + Duration::days(d.into()),
+                From::Weekday(wd) => weekday(anchor.day?, wd, None)?,
+                From::Day(r, m, d) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, d)?,
+            };
+            Some(Point::Day(add(day, unit, n)?))
+        }
+        Base::Holiday(h, r) => holiday(h, anchor.year_of(r)?).map(Point::Day),
+        Base::HolidayShift(h, n) => {
+            let today = anchor.day?;
+            let y = today.year();
+            let found = if n < 0 {
+                [y, y - 1]
+                    .into_iter()
+                    .filter_map(|y| holiday(h, y))
+                    .find(|d| *d < today)
+            } else {
+                [y, y + 1]
+                    .into_iter()
+                    .filter_map(|y| holiday(h, y))
+                    .find(|d| *d > today)
+            };
+            found.map(Point::Day)
+        }
+        Base::Season(s, None) => Some(Point::Season(None, s)),
+        Base::Season(s, Some(r)) => Some(Point::Season(Some(anchor.year_of(r)?), s)),
+    }
+}
+
+/// The `n`-th weekday `wd` of the month starting on `first` ([`LAST`]: the last one).
+fn nth_weekday(first: NaiveDate, n: u32, wd: u32) -> Option<NaiveDate> {
+    let offset = (i64::from(wd) - i64::from(first.weekday().number_from_monday())).rem_euclid(7);
+    let first_match = first + Duration::days(offset);
+    let mut candidates = (0..5)
+        .map(|k| first_match + Duration::weeks(k))
+        .take_while(|d| d.month() == first.month());
+    if n == LAST {
+        candidates.last()
+    } else {
+        candidates.nth(n as usize - 1)
+    }
+}
+
+/// The date of holiday `h` in year `y`.
+fn holiday(h: Holiday, y: i32) -> Option<NaiveDate> {
+    match h {
+        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+        Holiday::Easter(offset) => easter(y)?.checked_add_signed(Duration::days(offset.into())),
+    }
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let (b, c) = (y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+fn relative_unit(anchor: &Anchor, unit: Unit, n: i32) -> Option<Point> {
+    match unit {
+        Unit::Year => Some(Point::Year(anchor.year? + n)),
+        Unit::Half | Unit::Quarter | Unit::Month => {
+            let months = anchor.year? * 12 + anchor.month? as i32 - 1;
+            let size = match unit {
+                Unit::Half => 6,
+                Unit::Quarter => 3,
+                _ => 1,
+            };
+            let index = months.div_euclid(size) + n;
+            let per_year = 12 / size;
+            let (y, k) = (index.div_euclid(per_year), index.rem_euclid(per_year) + 1);
+            Some(match unit {
+                Unit::Half => Point::Half(y, k as u32),
+                Unit::Quarter => Point::Quarter(y, k as u32),
+                _ => Point::Month(y, k as u32),
+            })
+        }
+        Unit::Week => {
+            let day = anchor.day? + Duration::weeks(n.into());
+            let week = day.iso_week();
+            Some(Point::Week(week.year(), week.week()))
+        }
+        Unit::Day => Some(Point::Day(anchor.day? + Duration::days(n.into()))),
+    }
+}
+
+/// The weekday `wd` (1 = Monday) relative to `anchor` as news reports mean it.
+fn weekday(anchor: NaiveDate, wd: u32, shift: Option<WeekdayShift>) -> Option<NaiveDate> {
+    let today = anchor.weekday().number_from_monday() as i64;
+    let wd = i64::from(wd);
+    let monday = anchor - Duration::days(today - 1);
+    let day = match shift {
+        // The most recent such day, or the anchor itself.
+        None => anchor - Duration::days((today - wd).rem_euclid(7)),
+        Some(WeekdayShift::Last) => anchor - Duration::days((today - wd - 1).rem_euclid(7) + 1),
+        Some(WeekdayShift::Next) => anchor + Duration::days((wd - today - 1).rem_euclid(7) + 1),
+        Some(WeekdayShift::PreviousWeek) => monday + Duration::days(wd - 1 - 7),
+        Some(WeekdayShift::NextWeek) => monday + Duration::days(wd - 1 + 7),
+        Some(WeekdayShift::ThisWeek) => monday + Duration::days(wd - 1),
+    };
+    Some(day)
+}
+
+/// `day` moved by `n` units (calendar-aware for months and years).
+pub fn add(day: NaiveDate, unit: Unit, n: i32) -> Option<NaiveDate> {
+    let months = |k: i32| {
+        if k >= 0 {
+            day.checked_add_months(Months::new(k as u32))
+        } else {
+            day.checked_sub_months(Months::new(k.unsigned_abs()))
+        }
+    };
+    match unit {
+        Unit::Day => day.checked_add_signed(Duration::days(n.into())),
+        Unit::Week => day.checked_add_signed(Duration::weeks(n.into())),
+        Unit::Month => months(n),
+        Unit::Quarter => months(n.checked_mul(3)?),
+        Unit::Half => months(n.checked_mul(6)?),
+        Unit::Year => months(n.checked_mul(12)?),
+    }
+}
+
+/// The ISO 8601 duration: `P3Y`, `P6M`, `P2W`, `P10D`.
+fn duration_value(n: u32, unit: Unit) -> String {
+    match unit {
+        Unit::Day => format!("P{n}D"),
+        Unit::Week => format!("P{n}W"),
+        Unit::Month => format!("P{n}M"),
+        Unit::Quarter => format!("P{}M", n * 3),
+        Unit::Half => format!("P{}M", n * 6),
+        Unit::Year => format!("P{n}Y"),
+    }
+}
+
+/// The value of a recognized expression.
+pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
+    match expr {
+        Expr::Point(base) => DateValue {
+            value: resolve_base(base, published).map(|p| p.timex()),
+            granularity: granularity(base),
+            modifier: None,
+            range: None,
+        },
+        Expr::Modified(m, base) => DateValue {
+            value: resolve_base(base, published).map(|p| p.timex()),
+            granularity: granularity(base),
+            modifier: Some(*m),
+            range: None,
+        },
+        Expr::Interval(a, b) => {
+            let bound = |b: &Bound| {
+                let point = resolve_base(&b.base, published)?;
+                match b.edge {
+                    Edge::Start => point.first_day(),
+                    Edge::End => point.end_exclusive(),
+                    Edge::Mid => point.middle(),
+                }
+            };
+            let ends = bound(a).zip(bound(b)).map(|(start, end)| {
+                // `de mardi à mercredi`: the second weekday follows the first.
+                let weekday_end = matches!(b.base, Base::Weekday(..));
+                (
+                    start,
+                    if weekday_end && end < start {
+                        end + Duration::days(7)
+                    } else {
+                        end
+                    },
+                )
+            });
+            let range = ends.map(|(s, e)| DateRange {
+                start: s.format("%Y-%m-%d").to_string(),
+                end: e.format("%Y-%m-%d").to_string(),
+            });
+            DateValue {
+                value: range.as_ref().map(|r| format!("{}/{}", r.start, r.end)),
+                granularity: Granularity::Interval,
+                modifier: None,
+                range,
+            }
+        }
+        Expr::Duration(n, unit) => DateValue {
+            value: Some(duration_value(n.unsigned_abs(), *unit)),
+            granularity: Granularity::Duration,
+            modifier: None,
+            range: duration_range(*n, *unit, published),
+        },
+    }
+}
+
+/// The period a duration covers from the anchor, at the anchor's precision.
+fn duration_range(n: i32, unit: Unit, published: Option<PubDate>) -> Option<DateRange> {
+    let p = published?;
+    let (start, end) = match (p.to_naive(), p.month) {
+        (Some(day), _) => {
+            let other = add(day, unit, n)?;
+            let fmt = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+            (fmt(day), fmt(other))
+        }
+        (None, Some(m)) if unit != Unit::Day && unit != Unit::Week => {
+            let first = NaiveDate::from_ymd_opt(p.year, m, 1)?;
+            let other = add(first, unit, n)?;
+            let fmt = |d: NaiveDate| d.format("%Y-%m").to_string();
+            (fmt(first), fmt(other))
+        }
+        (None, None) if unit == Unit::Year => {
+            (format!("{:04}", p.year), format!("{:04}", p.year + n))
+        }
+        _ => return None,
+    };
+    Some(if n < 0 {
+        DateRange {
+            start: end,
+            end: start,
+        }
+    } else {
+        DateRange { start, end }
+    })
+}

@@ -1,0 +1,251 @@
+//! Tests of the date engine: the examples files beside the lexicons, and edge cases.
+
+use super::*;
+use crate::article::PubDate;
+
+/// One expected date: span text, value (`None` for null) and TIMEX3 mod.
+type Expected = (String, Option<String>, Option<String>);
+
+fn run(lang: &str, text: &str, published: Option<PubDate>) -> Vec<(String, DateValue)> {
+    let rules = crate::lang::rules(lang).expect("language has rules");
+    rules
+        .engines
+        .dates
+        .extract(text, &Context { published })
+        .into_iter()
+        .map(|m| match m.value {
+            FactValue::Date(d) => (text[m.start..m.end].to_string(), d),
+            other => panic!("not a date: {other:?}"),
+        })
+        .collect()
+}
+
+fn parse_expected(spec: &str) -> Vec<Expected> {
+    if spec.trim() == "none" {
+        return Vec::new();
+    }
+    spec.split(';')
+        .map(|item| {
+            let (span, value) = item.split_once(" = ").expect("span = value");
+            let mut words = value.split_whitespace();
+            let value = words.next().expect("a value");
+            let value = (value != "null").then(|| value.to_string());
+            (
+                span.trim().to_string(),
+                value,
+                words.next().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+fn check_examples(lang: &str, examples: &str) {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for line in examples.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let parts: Vec<&str> = line.split(" | ").collect();
+        assert_eq!(parts.len(), 3, "bad example line: {line}");
+        let published = if parts[1] == "-" {
+            None
+        } else {
+            Some(PubDate::parse(parts[1]).expect("anchor"))
+        };
+        let got: Vec<Expected> = run(lang, parts[0], published)
+            .into_iter()
+            .map(|(span, d)| {
+                let modifier = d.modifier.map(|m| {
+                    serde_json::to_value(m)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                });
+                (span, d.value, modifier)
+            })
+            .collect();
+        let want = parse_expected(parts[2]);
+        count += 1;
+        if got != want {
+            failures.push(format!("{line}\n    got {got:?}"));
+        }
+    }
+    assert!(count > 20, "too few examples");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn dutch_examples() {
+    check_examples("nl", include_str!("../../lang/nl/dates.examples.txt"));
+}
+
+#[test]
+fn french_examples() {
+    check_examples("fr", include_str!("../../lang/fr/dates.examples.txt"));
+}
+
+#[test]
+fn durations_carry_a_range_from_the_publication_date() {
+    let day = PubDate::parse("2020-11-05");
+    let found = run("nl", "Ze investeren de komende vijf jaar fors.", day);
+    assert_eq!(found.len(), 1);
+    let (span, value) = &found[0];
+    assert_eq!(span, "komende vijf jaar");
+    assert_eq!(value.value.as_deref(), Some("P5Y"));
+    assert_eq!(value.granularity, Granularity::Duration);
+    let range = value.range.as_ref().expect("a range");
+    assert_eq!(
+        (range.start.as_str(), range.end.as_str()),
+        ("2020-11-05", "2025-11-05")
+    );
+
+    let month = PubDate::parse("2020-04");
+    let found = run("fr", "durant les trois prochaines années", month);
+    let range = found[0].1.range.as_ref().expect("a range");
+    assert_eq!(
+        (range.start.as_str(), range.end.as_str()),
+        ("2020-04", "2023-04")
+    );
+    assert!(run("fr", "durant les trois prochaines années", None)[0]
+        .1
+        .range
+        .is_none());
+}
+
+#[test]
+fn granularity_follows_the_expression() {
+    let day = PubDate::parse("2020-11-05");
+    let found = run(
+        "nl",
+        "Vorige week, in het derde kwartaal van 2019 en in mei 2018.",
+        day,
+    );
+    let grains: Vec<Granularity> = found.iter().map(|(_, d)| d.granularity).collect();
+    assert_eq!(
+        grains,
+        [Granularity::Week, Granularity::Quarter, Granularity::Month]
+    );
+}
+
+#[test]
+fn pathological_input_does_not_panic() {
+    let day = PubDate::parse("2020-11-05");
+    let long_digits = "1".repeat(10_000);
+    let mixed = "3/3/ 2020-- ’ l’ d’ 99999999999 Q9 T0 K3 29/2/2019 31/4 0/0/0000".repeat(200);
+    for text in [
+        long_digits.as_str(),
+        mixed.as_str(),
+        "’",
+        "l’",
+        "2020-",
+        "é1",
+        "Q",
+        "K3 2020",
+    ] {
+        for lang in ["nl", "fr"] {
+            let _ = run(lang, text, day);
+            let _ = run(lang, text, None);
+        }
+    }
+    assert!(run("nl", "29/2/2019", day).is_empty(), "no such day");
+}
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that exercise every production, glued in random order.
+    const PIECES: &[&str] = &[
+        "3",
+        "12",
+        "2020",
+        "99",
+        "1.500",
+        "/",
+        "-",
+        ".",
+        ",",
+        "'",
+        "’",
+        " ",
+        "  ",
+        "maart",
+        "jan",
+        "mars",
+        "dinsdag",
+        "mardi",
+        "vorige",
+        "dernier",
+        "prochaines",
+        "week",
+        "jaar",
+        "années",
+        "kwartaal",
+        "Q3",
+        "K4",
+        "T2",
+        "eerste",
+        "3e",
+        "1er",
+        "van",
+        "tot",
+        "de",
+        "à",
+        "entre",
+        "et",
+        "tussen",
+        "en",
+        "sinds",
+        "jusqu’",
+        "d’ici",
+        "l’",
+        "eind",
+        "fin",
+        "mi",
+        "Pasen",
+        "Noël",
+        "zomer",
+        "été",
+        "jaren",
+        "eeuw",
+        "geleden",
+        "il y a",
+        "over",
+        "na",
+        "gisteren",
+        "aujourd’hui",
+        "of later",
+        "é",
+        "ß",
+        "🙂",
+        "\u{2019}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics_and_spans_are_char_aligned(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40),
+            anchored in any::<bool>(),
+        ) {
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect::<Vec<_>>().join(" ");
+            let published = anchored.then(|| PubDate::parse("2020-02-29")).flatten();
+            for lang in ["nl", "fr"] {
+                let rules = crate::lang::rules(lang).expect("rules");
+                let mentions = rules.engines.dates.extract(&text, &Context { published });
+                let mut last_end = 0;
+                for m in mentions {
+                    prop_assert!(m.start >= last_end && m.start < m.end && m.end <= text.len());
+                    prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                    last_end = m.end;
+                }
+            }
+        }
+    }
+}

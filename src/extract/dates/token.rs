@@ -1,0 +1,179 @@
+//! The tokenizer of the date engine: words, numbers and punctuation with byte offsets.
+//!
+//! Lexicon phrases go through the same tokenizer, so a phrase such as `jusqu'en` or
+//! `tot en met` matches the text whatever its spacing or apostrophe style.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters, or letters mixed with digits (`q3`, `4e`).
+    Word,
+    /// ASCII digits only; the value saturates on absurdly long runs.
+    Num { value: u32, digits: u8 },
+    /// One punctuation character.
+    Punct,
+}
+
+/// One token: its byte range in the text, its folded form and kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset after the last byte.
+    pub end: usize,
+    /// Lower case, with typographic apostrophes as `'`.
+    pub folded: String,
+    /// Word, number or punctuation.
+    pub kind: Kind,
+    /// Whether whitespace separates this token from the previous one.
+    pub space_before: bool,
+}
+
+impl Token {
+    /// The number value, when the token is a number.
+    pub fn num(&self) -> Option<(u32, u8)> {
+        match self.kind {
+            Kind::Num { value, digits } => Some((value, digits)),
+            _ => None,
+        }
+    }
+}
+
+/// French elided articles and prepositions (`l'an`, `d'ici`, `jusqu'en`) that become a token
+/// of their own, so that `l'` + `an` matches like `le` + `mois`.
+const ELIDED: &[&str] = &[
+    "l", "d", "j", "qu", "jusqu", "lorsqu", "puisqu", "n", "s", "c", "m", "t",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Splits `text` into tokens; `base` is added to every offset.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut space_before = true;
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            space_before = true;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            tokens.push(Token {
+                start: base + i,
+                end: base + i + c.len_utf8(),
+                folded: if is_apostrophe(c) {
+                    "'".into()
+                } else {
+                    c.to_lowercase().collect()
+                },
+                kind: Kind::Punct,
+                space_before,
+            });
+            space_before = false;
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if is_apostrophe(d) && text[j + d.len_utf8()..].starts_with(char::is_alphabetic)
+            {
+                // An apostrophe inside a word: `aujourd'hui`, `l'année`.
+                end = j + d.len_utf8();
+                chars.next();
+            } else if is_apostrophe(d) && ELIDED.contains(&text[i..end].to_lowercase().as_str()) {
+                // A clitic before a space or at the end: `l'` in a lexicon phrase.
+                end = j + d.len_utf8();
+                chars.next();
+                break;
+            } else {
+                break;
+            }
+        }
+        push_word(&mut tokens, &text[i..end], base + i, space_before);
+        space_before = false;
+    }
+    tokens
+}
+
+fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bool) {
+    let folded: String = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .collect();
+    if let Some(pos) = folded.find('\'') {
+        if ELIDED.contains(&&folded[..pos]) {
+            // Byte offsets: the folded prefix is ASCII, the same length as the original; the
+            // original apostrophe may be 3 bytes long.
+            let apostrophe_len = word[pos..].chars().next().map_or(1, char::len_utf8);
+            let split = pos + apostrophe_len;
+            tokens.push(Token {
+                start,
+                end: start + split,
+                folded: folded[..=pos].to_string(),
+                kind: Kind::Word,
+                space_before,
+            });
+            if split < word.len() {
+                push_word(tokens, &word[split..], start + split, false);
+            }
+            return;
+        }
+    }
+    let kind = if folded.bytes().all(|b| b.is_ascii_digit()) {
+        let value = folded.bytes().fold(0u32, |v, b| {
+            v.saturating_mul(10).saturating_add(u32::from(b - b'0'))
+        });
+        Kind::Num {
+            value,
+            digits: folded.len().min(255) as u8,
+        }
+    } else {
+        Kind::Word
+    };
+    tokens.push(Token {
+        start,
+        end: start + word.len(),
+        folded,
+        kind,
+        space_before,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(text: &str) -> Vec<String> {
+        tokenize(text, 0).into_iter().map(|t| t.folded).collect()
+    }
+
+    #[test]
+    fn splits_elisions_but_keeps_aujourdhui() {
+        assert_eq!(folded("Jusqu’en 2023"), ["jusqu'", "en", "2023"]);
+        assert_eq!(folded("l'an dernier"), ["l'", "an", "dernier"]);
+        assert_eq!(folded("aujourd’hui"), ["aujourd'hui"]);
+    }
+
+    #[test]
+    fn offsets_are_bytes_of_the_original() {
+        let text = "Jusqu’en 2023";
+        let tokens = tokenize(text, 10);
+        assert_eq!(&text[tokens[0].start - 10..tokens[0].end - 10], "Jusqu’");
+        assert_eq!(&text[tokens[1].start - 10..tokens[1].end - 10], "en");
+        assert_eq!(tokens[2].num(), Some((2023, 4)));
+        assert!(tokens[2].space_before);
+    }
+
+    #[test]
+    fn numbers_and_punctuation() {
+        let tokens = tokenize("3/3/2020 Q3", 0);
+        let kinds: Vec<_> = tokens.iter().map(|t| t.folded.as_str()).collect();
+        assert_eq!(kinds, ["3", "/", "3", "/", "2020", "q3"]);
+        assert!(!tokens[1].space_before && !tokens[2].space_before);
+    }
+}

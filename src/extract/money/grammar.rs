@@ -1,0 +1,524 @@
+//! The money grammar over the tokens of one window:
+//!
+//! ```text
+//! [qualifier] [range-opener X connector] amount [scale] [linker] currency [cents]
+//! [qualifier] currency [-]amount [scale] [connector amount [scale]]
+//! ```
+//! plus amounts whose currency is elided in an enumeration of amounts.
+
+use rust_decimal::Decimal;
+
+use super::tokens::{Kind, Token};
+use super::{CurrencyName, Form, Money, MoneyEngine};
+
+/// A money expression found in a window: its first and last token (inclusive).
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Index of the first token.
+    pub first: usize,
+    /// Index of the last token.
+    pub last: usize,
+    /// The value.
+    pub money: Money,
+    /// Whether the amount carried a scale word (`miljard`, `Mds`).
+    scaled: bool,
+}
+
+/// A number, possibly scaled: tokens `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct Amount {
+    start: usize,
+    end: usize,
+    value: Decimal,
+    scale: Option<Decimal>,
+}
+
+/// A currency name matched at tokens `start..end`.
+struct Currency<'e> {
+    start: usize,
+    end: usize,
+    name: &'e CurrencyName,
+}
+
+/// Longest run of tokens read backwards when looking for the amount before a currency.
+const MAX_AMOUNT_TOKENS: usize = 12;
+
+/// Reads the money expressions in one window's tokens.
+pub struct Reader<'a> {
+    engine: &'a MoneyEngine,
+    toks: &'a [Token],
+}
+
+impl<'a> Reader<'a> {
+    /// A reader over `toks` with `engine`'s vocabulary.
+    pub fn new(engine: &'a MoneyEngine, toks: &'a [Token]) -> Self {
+        Reader { engine, toks }
+    }
+
+    /// All non-overlapping money expressions, in text order.
+    pub fn read(&self) -> Vec<Found> {
+        let mut candidates = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            let Some(cur) = self.currency_at(i) else {
+                i += 1;
+                continue;
+            };
+            candidates.extend(self.amount_before(&cur));
+            candidates.extend(self.amount_after(&cur));
+            i = cur.end;
+        }
+        let mut chosen = choose(candidates);
+        self.infer_elided(&mut chosen);
+        chosen.sort_by_key(|f| f.first);
+        chosen
+    }
+
+    /// The longest currency name starting at token `i`.
+    fn currency_at(&self, i: usize) -> Option<Currency<'a>> {
+        let list = self.engine.names.get(self.toks[i].key())?;
+        list.iter().find_map(|name| {
+            let end = i + name.keys.len();
+            let toks = self.toks.get(i..end)?;
+            let same = toks
+                .iter()
+                .zip(&name.keys)
+                .enumerate()
+                .all(|(k, (t, key))| (k == 0 || !t.new_line) && t.key() == *key);
+            // `$ c` must not be the start of `$ c'est`.
+            let elided = |j: usize| self.toks.get(j).is_some_and(|t| !t.spaced);
+            let cut_word = matches!(toks.last()?.kind, Kind::Word(_))
+                && self.toks.get(end).is_some_and(|t| t.is_sym('\''))
+                && elided(end)
+                && elided(end + 1);
+            let capitals = name.form != Form::Code || toks.iter().all(|t| t.upper);
+            (same && !cut_word && capitals).then_some(Currency {
+                start: i,
+                end,
+                name,
+            })
+        })
+    }
+
+    /// `amount [scale] [linker] currency [cents]`, with a range or qualifier before it.
+    fn amount_before(&self, cur: &Currency) -> Option<Found> {
+        let mut end = cur.start;
+        let linked = self
+            .engine
+            .linkers
+            .iter()
+            .find(|l| self.keys_before(end, l));
+        if let Some(l) = linked {
+            end -= l.len();
+        }
+        let amount = self.amount_ending_at(end)?;
+        if self.toks[amount.end..cur.end].iter().any(|t| t.new_line) {
+            return None;
+        }
+        if (linked.is_some() || cur.name.form == Form::Weak) && amount.scale.is_none() {
+            return None;
+        }
+        // `$ 5 miljoen` is read by `amount_after`, `10 € 20` takes the nearer symbol.
+        let mut found = self.found(amount, cur, cur.end - 1);
+        if let Some((lower, opener_start)) = self.range_before(&amount) {
+            found.first = lower.start;
+            found.money.amount = lower.value;
+            found.money.amount_max = Some(amount.value);
+            found.money.qualifier = self.qualifier_before(opener_start);
+        } else {
+            found.money.qualifier = self.qualifier_before(amount.start);
+            if amount.scale.is_none() && cur.name.code.is_some() {
+                self.add_cents(&mut found, cur.end);
+            }
+        }
+        Some(found)
+    }
+
+    /// `currency [-]amount [scale] [connector amount]` for symbols and codes (`€ 2,5 mld`).
+    fn amount_after(&self, cur: &Currency) -> Option<Found> {
+        if !matches!(cur.name.form, Form::Symbol | Form::Code) {
+            return None;
+        }
+        let mut start = cur.end;
+        let negative = self
+            .toks
+            .get(start)
+            .is_some_and(|t| t.is_sym('-') || t.is_sym('−'))
+            && self
+                .toks
+                .get(start + 1)
+                .is_some_and(|t| t.num().is_some() && !t.spaced);
+        if negative {
+            start += 1;
+        }
+        self.toks.get(start)?.num()?;
+        if self.toks[start].new_line {
+            return None;
+        }
+        let mut amount = self.amount_from(start)?;
+        if negative {
+            amount.value = -amount.value;
+        }
+        let mut found = self.found(amount, cur, amount.end - 1);
+        found.first = cur.start;
+        if let Some(upper) = self.range_after(&amount) {
+            found.last = upper.end - 1;
+            found.money.amount = match (amount.scale, upper.scale) {
+                (None, Some(s)) => amount.value * s,
+                _ => amount.value,
+            };
+            found.money.amount_max = Some(upper.value);
+            found.scaled = upper.scale.is_some();
+        }
+        found.money.qualifier = self.qualifier_before(cur.start);
+        Some(found)
+    }
+
+    /// A [`Found`] for `amount` in currency `cur`, ending at token `last`.
+    fn found(&self, amount: Amount, cur: &Currency, last: usize) -> Found {
+        let (currency, unit) = match &cur.name.form {
+            Form::Subunit(unit) => (None, Some(unit.clone())),
+            _ if cur.name.code.is_none() => (None, Some(cur.name.keys.join(" "))),
+            _ => (cur.name.code.clone(), None),
+        };
+        Found {
+            first: amount.start,
+            last,
+            scaled: amount.scale.is_some(),
+            money: Money {
+                amount: amount.value,
+                amount_max: None,
+                currency,
+                currency_inferred: false,
+                qualifier: None,
+                unit,
+            },
+        }
+    }
+
+    /// Cents after a whole amount: `5 euro 50`, `3 euro en 50 cent`, `15 dollars et 15.`
+    fn add_cents(&self, found: &mut Found, after: usize) {
+        if found.money.unit.is_some() || !found.money.amount.fract().is_zero() {
+            return;
+        }
+        let mut i = after;
+        if self
+            .toks
+            .get(i)
+            .and_then(Token::word)
+            .is_some_and(|w| self.engine.tail_joiners.contains(w))
+        {
+            i += 1;
+        }
+        let Some(cents) = self.toks.get(i).and_then(|_| self.amount_from(i)) else {
+            return;
+        };
+        let small = match self.toks[cents.start].num() {
+            Some(n) => !n.grouped && !n.fraction && n.int_digits <= 2,
+            None => cents.value < Decimal::ONE_HUNDRED && cents.value.fract().is_zero(),
+        };
+        if !small || cents.scale.is_some() || self.toks[cents.start].new_line {
+            return;
+        }
+        let mut last = cents.end - 1;
+        let next = self.toks.get(cents.end);
+        let subunit = next
+            .and_then(|t| self.currency_name(t))
+            .is_some_and(|n| matches!(n.form, Form::Subunit(_)) && n.keys.len() == 1);
+        if subunit {
+            last += 1;
+        } else if !next.map_or(true, |t| {
+            matches!(t.kind, Kind::Sym('.' | ',' | ';' | ':' | '!' | '?' | ')'))
+        }) {
+            return;
+        }
+        found.money.amount += cents.value / Decimal::ONE_HUNDRED;
+        found.last = last;
+    }
+
+    /// The single-token currency name of token `t`, if any.
+    fn currency_name(&self, t: &Token) -> Option<&'a CurrencyName> {
+        self.engine
+            .names
+            .get(t.key())?
+            .iter()
+            .find(|n| n.keys.len() == 1)
+    }
+
+    /// The lower bound of a range ending just before `upper`, and where its opener starts.
+    fn range_before(&self, upper: &Amount) -> Option<(Amount, usize)> {
+        for (opener, connector) in &self.engine.ranges {
+            if !self.keys_before(upper.start, connector) {
+                continue;
+            }
+            let Some(mut lower) = self.amount_ending_at(upper.start - connector.len()) else {
+                continue;
+            };
+            if !opener.is_empty() && !self.keys_before(lower.start, opener) {
+                continue;
+            }
+            if let (None, Some(s)) = (lower.scale, upper.scale) {
+                lower.value *= s;
+            }
+            if lower.value >= upper.value {
+                continue;
+            }
+            return Some((lower, lower.start - opener.len()));
+        }
+        None
+    }
+
+    /// The upper bound of a range after `lower` (`€ 2-3 miljoen`).
+    fn range_after(&self, lower: &Amount) -> Option<Amount> {
+        for (opener, connector) in &self.engine.ranges {
+            if !opener.is_empty() || !self.keys_at(lower.end, connector) {
+                continue;
+            }
+            let start = lower.end + connector.len();
+            self.toks.get(start)?.num()?;
+            let upper = self.amount_from(start)?;
+            let low = match (lower.scale, upper.scale) {
+                (None, Some(s)) => lower.value * s,
+                _ => lower.value,
+            };
+            if low < upper.value {
+                return Some(upper);
+            }
+        }
+        None
+    }
+
+    /// The qualifier (`ruim`, `plus de`) ending just before token `at`.
+    fn qualifier_before(&self, at: usize) -> Option<String> {
+        self.engine
+            .qualifiers
+            .iter()
+            .find(|(keys, _)| self.keys_before(at, keys))
+            .map(|(_, surface)| surface.clone())
+    }
+
+    /// Whether the tokens just before `at` are `keys`, on one line.
+    fn keys_before(&self, at: usize, keys: &[String]) -> bool {
+        at >= keys.len()
+            && !self.toks[at - keys.len() + 1..at]
+                .iter()
+                .any(|t| t.new_line)
+            && { self.keys_at(at - keys.len(), keys) }
+    }
+
+    /// Whether the tokens from `at` are `keys`.
+    fn keys_at(&self, at: usize, keys: &[String]) -> bool {
+        !keys.is_empty()
+            && self
+                .toks
+                .get(at..at + keys.len())
+                .is_some_and(|ts| ts.iter().zip(keys).all(|(t, k)| t.key() == *k))
+    }
+
+    /// The longest amount that ends exactly at token `end` (exclusive).
+    fn amount_ending_at(&self, end: usize) -> Option<Amount> {
+        let mut first = end;
+        while first > 0 && end - first < MAX_AMOUNT_TOKENS && self.may_be_in_amount(first - 1) {
+            first -= 1;
+        }
+        (first..end).find_map(|s| self.amount_from(s).filter(|a| a.end == end))
+    }
+
+    /// Whether token `i` can be part of an amount (digits, number word, scale, glued hyphen).
+    fn may_be_in_amount(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match &t.kind {
+            Kind::Num(_) => true,
+            Kind::Word(w) => {
+                self.engine.numbers.is_number_word(w)
+                    || self.engine.scale_abbreviations.contains_key(w)
+            }
+            Kind::Sym('-') => self.is_word_hyphen(i),
+            Kind::Sym(_) => false,
+        }
+    }
+
+    /// Whether token `i` is a hyphen glued between two words (`vingt-huit`).
+    fn is_word_hyphen(&self, i: usize) -> bool {
+        let glued_word = |j: usize| self.toks.get(j).is_some_and(|t| t.word().is_some());
+        self.toks[i].is_sym('-')
+            && i > 0
+            && glued_word(i - 1)
+            && glued_word(i + 1)
+            && !self.toks[i].spaced
+            && !self.toks[i + 1].spaced
+    }
+
+    /// The amount starting at token `start`: digits or number words, then a scale.
+    fn amount_from(&self, start: usize) -> Option<Amount> {
+        let t = self.toks.get(start)?;
+        let (mut value, mut end, mut scale) = match &t.kind {
+            Kind::Num(n) => (n.value, start + 1, None),
+            Kind::Word(_) => self.words_from(start)?,
+            Kind::Sym(_) => return None,
+        };
+        if scale.is_none() {
+            if let Some(s) = self.toks.get(end).and_then(|t| self.scale_of(t)) {
+                if !self.toks[end].new_line {
+                    value = value.checked_mul(s)?;
+                    scale = Some(s);
+                    end += 1;
+                }
+            }
+        }
+        Some(Amount {
+            start,
+            end,
+            value,
+            scale,
+        })
+    }
+
+    /// The scale value of a scale word or abbreviation.
+    fn scale_of(&self, t: &Token) -> Option<Decimal> {
+        let w = t.word()?;
+        self.engine
+            .numbers
+            .scale(w)
+            .or_else(|| self.engine.scale_abbreviations.get(w).copied())
+    }
+
+    /// A number in words from token `start`: value, end token, largest scale used.
+    fn words_from(&self, start: usize) -> Option<(Decimal, usize, Option<Decimal>)> {
+        let mut words: Vec<&str> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        let mut i = start;
+        while let Some(w) = self.toks.get(i).and_then(Token::word) {
+            if words.len() >= MAX_AMOUNT_TOKENS
+                || !self.engine.numbers.is_number_word(w)
+                || (i > start && self.toks[i].new_line)
+            {
+                break;
+            }
+            words.push(w);
+            i += 1;
+            ends.push(i);
+            if self.toks.get(i).is_some_and(|t| t.is_sym('-')) && self.is_word_hyphen(i) {
+                i += 1;
+            }
+        }
+        let (value, used) = self.engine.numbers.parse_prefix(&words)?;
+        let scale = words[..used]
+            .iter()
+            .filter_map(|w| self.engine.numbers.scale(w))
+            .max();
+        // `millions d'euros` is not an amount; `duizend euro` is.
+        if used == 1 && scale.is_some_and(|s| s > Decimal::ONE_THOUSAND) {
+            return None;
+        }
+        Some((value, ends[used - 1], scale))
+    }
+
+    /// Bare scaled amounts in an enumeration with amounts in one currency take that
+    /// currency (`5,9 miljard dollar, Azure 5,9 miljard en ...`), marked as inferred.
+    fn infer_elided(&self, chosen: &mut Vec<Found>) {
+        if !chosen
+            .iter()
+            .any(|f| f.scaled && f.money.currency.is_some())
+        {
+            return;
+        }
+        let mut inferred = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            let taken = chosen.iter().any(|f| f.first <= i && i <= f.last);
+            let starts_number = self.toks[i].num().is_some()
+                || (self.toks[i].word().is_some() && (i == 0 || !self.may_be_in_amount(i - 1)));
+            let amount = if taken || !starts_number {
+                None
+            } else {
+                self.amount_from(i).filter(|a| a.scale.is_some())
+            };
+            let Some(amount) = amount else {
+                i += 1;
+                continue;
+            };
+            if self.ends_enumeration_item(amount.end) {
+                if let Some(model) = self.neighbour_in_sentence(chosen, &amount) {
+                    inferred.push(Found {
+                        first: amount.start,
+                        last: amount.end - 1,
+                        scaled: true,
+                        money: Money {
+                            amount: amount.value,
+                            amount_max: None,
+                            currency: model.money.currency.clone(),
+                            currency_inferred: true,
+                            qualifier: self.qualifier_before(amount.start),
+                            unit: None,
+                        },
+                    });
+                }
+            }
+            i = amount.end;
+        }
+        chosen.extend(inferred);
+    }
+
+    /// Whether the token at `end` closes an enumeration item (punctuation, `en`, `et`).
+    fn ends_enumeration_item(&self, end: usize) -> bool {
+        match self.toks.get(end) {
+            None => false,
+            Some(t) if t.new_line => true,
+            Some(t) => match &t.kind {
+                Kind::Sym(c) => matches!(c, ',' | ';' | '.' | ')' | ':'),
+                Kind::Word(w) => self.engine.followers.contains(w.as_str()),
+                Kind::Num(_) => false,
+            },
+        }
+    }
+
+    /// The nearest scaled amount with a known currency in the same sentence as `amount`.
+    fn neighbour_in_sentence<'f>(&self, chosen: &'f [Found], amount: &Amount) -> Option<&'f Found> {
+        chosen
+            .iter()
+            .filter(|f| f.scaled && f.money.currency.is_some() && !f.money.currency_inferred)
+            .filter(|f| {
+                let (from, to) = if f.last < amount.start {
+                    (f.last + 1, amount.start)
+                } else {
+                    (amount.end, f.first)
+                };
+                !self.toks[from..to.max(from)].iter().any(ends_sentence)
+                    && !self.toks[from..=to.min(self.toks.len() - 1)]
+                        .iter()
+                        .any(|t| t.new_line)
+            })
+            .min_by_key(|f| {
+                if f.last < amount.start {
+                    amount.start - f.last
+                } else {
+                    f.first - amount.end
+                }
+            })
+    }
+}
+
+/// Whether a token ends a sentence.
+fn ends_sentence(t: &Token) -> bool {
+    matches!(t.kind, Kind::Sym('.' | '!' | '?'))
+}
+
+/// The non-overlapping candidates, longest first, then leftmost.
+fn choose(mut candidates: Vec<Found>) -> Vec<Found> {
+    candidates.sort_by(|a, b| {
+        (b.last - b.first)
+            .cmp(&(a.last - a.first))
+            .then(a.first.cmp(&b.first))
+    });
+    let mut chosen: Vec<Found> = Vec::new();
+    for c in candidates {
+        if !chosen
+            .iter()
+            .any(|k| c.first <= k.last && k.first <= c.last)
+        {
+            chosen.push(c);
+        }
+    }
+    chosen
+}

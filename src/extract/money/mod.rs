@@ -1,0 +1,334 @@
+//! The money engine: amounts with an exact value and an ISO 4217 currency.
+//!
+//! How it works:
+//! 1. A prefilter (one Aho-Corasick scan) finds currency words and symbols on word
+//!    boundaries; text without them is skipped, which is most of any article.
+//! 2. Around each hit, a window is tokenized ([`tokens`]) and the grammar ([`grammar`]) reads
+//!    `amount [scale] [de] currency`, `currency amount [scale]`, ranges, qualifiers,
+//!    cents (`5 euro 50`) and amounts whose currency is elided in an enumeration.
+//!
+//! The vocabulary is data: symbols and ISO codes in `common.toml` beside this file, words,
+//! scale abbreviations and grammar words per language in `src/lang/<code>/money.toml`,
+//! number words in `src/lang/<code>/numbers.toml`.
+
+mod grammar;
+mod prefilter;
+mod tokens;
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::numbers::{serialize_decimal, serialize_opt_decimal, NumberWords};
+use super::Mention;
+
+/// A normalized amount of money.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Money {
+    /// The amount (the lower bound of a range), exact.
+    #[serde(serialize_with = "serialize_decimal")]
+    #[schemars(with = "f64")]
+    pub amount: Decimal,
+    /// The upper bound of a range (`tussen 2 en 3 miljard euro`).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_opt_decimal"
+    )]
+    #[schemars(with = "Option<f64>")]
+    pub amount_max: Option<Decimal>,
+    /// ISO 4217 code, or `None` when the text names no currency or an ambiguous one
+    /// (`francs`), or counts a subunit (`25 cent`).
+    pub currency: Option<String>,
+    /// `true` when the currency was elided and taken from neighbouring amounts.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub currency_inferred: bool,
+    /// An approximation or bound word kept outside the value (`ruim`, `plus de`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// Set when `amount` counts something other than whole currency units: a subunit
+    /// (`cent`, `pence`), a coin (`kwartje`), or an ambiguous currency name (`francs`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// One range pattern: `tussen X en Y` (opener `tussen`, connector `en`).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct RangePattern {
+    /// The word before the lower bound, or `""` for none.
+    #[serde(default)]
+    pub opener: String,
+    /// The word or symbol between the bounds.
+    pub connector: String,
+}
+
+/// Grammar words of one language's money expressions.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct MoneyGrammar {
+    /// Bound and approximation words before an amount (`ruim`, `plus de`).
+    #[serde(default)]
+    pub qualifiers: Vec<String>,
+    /// Range patterns.
+    #[serde(default)]
+    pub ranges: Vec<RangePattern>,
+    /// Words joining cents to an amount (`3 euro en 50 cent`).
+    #[serde(default)]
+    pub tail_joiners: Vec<String>,
+    /// Words after a bare scaled amount that mark it as part of an enumeration.
+    #[serde(default)]
+    pub enumeration_followers: Vec<String>,
+}
+
+/// One language's money vocabulary, read from `src/lang/<code>/money.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct MoneyLexicon {
+    /// Words between a scale word and the currency (`de`, `d'`).
+    #[serde(default)]
+    pub linkers: Vec<String>,
+    /// Currency names written after the number, with their ISO code (`""`: ambiguous).
+    #[serde(default)]
+    pub currencies: HashMap<String, String>,
+    /// Names that count as money only with a scale word.
+    #[serde(default)]
+    pub weak: Vec<String>,
+    /// Subunit and coin names, with the unit reported.
+    #[serde(default)]
+    pub subunits: HashMap<String, String>,
+    /// Scale abbreviations (`mln`, `Mds`, `k`), matched ignoring case.
+    #[serde(default)]
+    pub scale_abbreviations: HashMap<String, Decimal>,
+    /// Qualifiers, ranges, cents and enumeration words.
+    #[serde(default)]
+    pub grammar: MoneyGrammar,
+}
+
+/// The language-independent symbols and codes (`common.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+struct CommonTable {
+    codes: Vec<String>,
+    symbols: HashMap<String, String>,
+}
+
+const COMMON: &str = include_str!("common.toml");
+
+/// How a currency name may be used.
+#[derive(Debug, Clone, PartialEq)]
+enum Form {
+    /// An ISO code, written in capitals (`EUR`; `try` is a word): before or after the number.
+    Code,
+    /// A symbol: before or after the number.
+    Symbol,
+    /// A word: after the number.
+    Word,
+    /// A word that is money only after a scale word (`361 millions de livres`).
+    Weak,
+    /// A subunit or coin, reported as a unit without currency.
+    Subunit(String),
+}
+
+/// One currency name as a sequence of token keys.
+#[derive(Debug, Clone)]
+struct CurrencyName {
+    keys: Vec<String>,
+    code: Option<String>,
+    form: Form,
+}
+
+/// The compiled money engine for one language.
+pub struct MoneyEngine {
+    prefilter: prefilter::Prefilter,
+    /// Names by their first key, longest first.
+    names: HashMap<String, Vec<CurrencyName>>,
+    numbers: NumberWords,
+    scale_abbreviations: HashMap<String, Decimal>,
+    linkers: Vec<Vec<String>>,
+    qualifiers: Vec<(Vec<String>, String)>,
+    ranges: Vec<(Vec<String>, Vec<String>)>,
+    tail_joiners: HashSet<String>,
+    followers: HashSet<String>,
+}
+
+/// Bytes of context read on each side of a currency hit.
+const WINDOW_BEFORE: usize = 200;
+const WINDOW_AFTER: usize = 120;
+
+impl MoneyEngine {
+    /// Compiles the engine from a language's lexicon and number words.
+    pub fn new(lexicon: &MoneyLexicon, numbers: &NumberWords) -> Result<Self, String> {
+        let common: CommonTable =
+            toml::from_str(COMMON).map_err(|e| format!("money/common.toml: {e}"))?;
+        let mut all: Vec<CurrencyName> = Vec::new();
+        let mut add = |phrase: &str, code: Option<String>, form: Form| -> Result<(), String> {
+            let keys = tokens::phrase_keys(phrase);
+            if keys.is_empty() {
+                return Err(format!("empty currency name for {code:?}"));
+            }
+            all.push(CurrencyName { keys, code, form });
+            Ok(())
+        };
+        for code in &common.codes {
+            add(code, Some(code.clone()), Form::Code)?;
+        }
+        for (symbol, code) in &common.symbols {
+            add(symbol, Some(code.clone()), Form::Symbol)?;
+        }
+        let weak: HashSet<String> = lexicon.weak.iter().map(|w| w.to_lowercase()).collect();
+        for (name, code) in &lexicon.currencies {
+            let form = if weak.contains(&name.to_lowercase()) {
+                Form::Weak
+            } else {
+                Form::Word
+            };
+            let code = (!code.is_empty()).then(|| code.clone());
+            add(name, code, form)?;
+        }
+        for w in &weak {
+            if !lexicon.currencies.contains_key(w) {
+                return Err(format!("weak name {w:?} is not in [currencies]"));
+            }
+        }
+        for (name, unit) in &lexicon.subunits {
+            add(name, None, Form::Subunit(unit.clone()))?;
+        }
+        let prefilter = build_prefilter(&all);
+        let mut names: HashMap<String, Vec<CurrencyName>> = HashMap::new();
+        for name in all {
+            names.entry(name.keys[0].clone()).or_default().push(name);
+        }
+        for list in names.values_mut() {
+            list.sort_by_key(|n| std::cmp::Reverse(n.keys.len()));
+        }
+        let g = &lexicon.grammar;
+        let mut qualifiers: Vec<(Vec<String>, String)> = g
+            .qualifiers
+            .iter()
+            .map(|q| (tokens::phrase_keys(q), q.clone()))
+            .filter(|(k, _)| !k.is_empty())
+            .collect();
+        qualifiers.sort_by_key(|q| std::cmp::Reverse(q.0.len()));
+        let mut ranges: Vec<(Vec<String>, Vec<String>)> = g
+            .ranges
+            .iter()
+            .map(|r| {
+                (
+                    tokens::phrase_keys(&r.opener),
+                    tokens::phrase_keys(&r.connector),
+                )
+            })
+            .collect();
+        ranges.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        if ranges.iter().any(|(_, c)| c.is_empty()) {
+            return Err("range with an empty connector".into());
+        }
+        let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect();
+        Ok(MoneyEngine {
+            prefilter,
+            names,
+            numbers: numbers.clone(),
+            scale_abbreviations: lexicon
+                .scale_abbreviations
+                .iter()
+                .map(|(k, v)| (k.to_lowercase(), *v))
+                .collect(),
+            linkers: lexicon
+                .linkers
+                .iter()
+                .map(|l| tokens::phrase_keys(l))
+                .collect(),
+            qualifiers,
+            ranges,
+            tail_joiners: lower(&g.tail_joiners),
+            followers: lower(&g.enumeration_followers),
+        })
+    }
+
+    /// Finds the amounts in `text`.
+    pub fn extract(&self, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for (from, to) in self.windows(text) {
+            let toks = tokens::tokenize(text, from, to);
+            for found in grammar::Reader::new(self, &toks).read() {
+                out.push(Mention {
+                    start: toks[found.first].start,
+                    end: toks[found.last].end,
+                    value: super::FactValue::Money(found.money),
+                });
+            }
+        }
+        out
+    }
+
+    /// Merged byte windows around possible amounts, on char boundaries.
+    fn windows(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        for at in self.prefilter.candidates(text, &self.numbers) {
+            let from = window_start(text, at.saturating_sub(WINDOW_BEFORE));
+            let to = char_floor(text, (at + WINDOW_AFTER).min(text.len()));
+            match windows.last_mut() {
+                Some(last) if from <= last.1 => last.1 = last.1.max(to),
+                _ => windows.push((from, to)),
+            }
+        }
+        windows
+    }
+}
+
+/// The prefilter. A name is found by its currency-bearing key: the key that is a name
+/// by itself (`$` in `A$`, `dollar` in `amerikaanse dollar`), else its first key.
+/// ISO codes count only in capitals (`ILS`, not `ils`).
+fn build_prefilter(names: &[CurrencyName]) -> prefilter::Prefilter {
+    let singles: HashSet<&str> = names
+        .iter()
+        .filter(|n| n.keys.len() == 1 && n.form != Form::Code)
+        .map(|n| n.keys[0].as_str())
+        .collect();
+    let mut keys = HashSet::new();
+    let mut codes = HashSet::new();
+    for name in names {
+        if name.form == Form::Code {
+            codes.insert(name.keys[0].to_uppercase());
+            continue;
+        }
+        let key = name
+            .keys
+            .iter()
+            .find(|k| singles.contains(k.as_str()))
+            .unwrap_or(&name.keys[0]);
+        keys.insert(key.clone());
+    }
+    // Amounts in words come with currency words (`twee miljard euro`), never symbols.
+    let words: Vec<String> = keys
+        .iter()
+        .filter(|k| k.chars().count() >= 3 && k.chars().all(char::is_alphabetic))
+        .cloned()
+        .collect();
+    prefilter::Prefilter::new(keys, codes, &words)
+}
+
+/// The largest char boundary at or before `i`.
+fn char_floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A window start at or before `i` that does not cut a word or number in two.
+fn window_start(text: &str, i: usize) -> usize {
+    let mut i = char_floor(text, i);
+    let limit = i.saturating_sub(48);
+    while i > limit {
+        let Some(prev) = text[..i].chars().next_back() else {
+            break;
+        };
+        let next = text[i..].chars().next();
+        if prev.is_whitespace() && !next.is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+        i -= prev.len_utf8();
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,417 @@
+//! Main-text selection: which text blocks of a walked page form the article.
+//!
+//! Scoring follows the ideas of readability and trafilatura, with our own weights:
+//! paragraphs score by length and commas; scores flow to the enclosing containers
+//! (fully to the parent, less further up); a container's score is cut by its link
+//! density and moved by class/id hints. The best container and its worthy siblings form
+//! the article; inside it, link-heavy and boilerplate sub-containers and lines are dropped.
+
+use super::dom::{Block, Kind, Page};
+
+/// Aggregates over an element's subtree.
+#[derive(Debug, Clone, Copy, Default)]
+struct Agg {
+    chars: u32,
+    link_chars: u32,
+    commas: u32,
+    paras: u32,
+    items: u32,
+}
+
+impl Agg {
+    fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+
+    fn add(&mut self, other: &Agg) {
+        self.chars += other.chars;
+        self.link_chars += other.link_chars;
+        self.commas += other.commas;
+        self.paras += other.paras;
+        self.items += other.items;
+    }
+}
+
+/// Blocks shorter than this do not vote for their container.
+const MIN_SCORED_CHARS: u32 = 25;
+
+/// The indices of the blocks that form the main text, in document order. With `relaxed`,
+/// blocks inside boilerplate-named elements are considered too.
+pub fn select_blocks(page: &Page, relaxed: bool) -> Vec<usize> {
+    select(page, relaxed).blocks
+}
+
+/// The outcome of main-text selection, with what led to it (for [`explain`]).
+#[derive(Debug, Default)]
+#[cfg_attr(not(test), allow(dead_code))]
+struct Selection {
+    blocks: Vec<usize>,
+    top: usize,
+    roots: Vec<usize>,
+    final_score: Vec<f32>,
+}
+
+fn select(page: &Page, relaxed: bool) -> Selection {
+    let n = page.elems.len();
+    if n == 0 || page.blocks.is_empty() {
+        return Selection::default();
+    }
+    let usable = |b: &Block| relaxed || !b.junk;
+    let mut agg = vec![Agg::default(); n];
+    let mut score = vec![0f32; n];
+    let mut candidate = vec![false; n];
+    for block in page.blocks.iter().filter(|b| usable(b)) {
+        let e = block.elem as usize;
+        let commas = count_commas(&block.text);
+        let kind = page.elems[e].kind;
+        let own = &mut agg[e];
+        own.chars += block.chars;
+        own.link_chars += block.link_chars;
+        own.commas += commas;
+        match kind {
+            Kind::Para | Kind::Pre | Kind::Quote if block.chars >= 40 => own.paras += 1,
+            Kind::Item => own.items += 1,
+            _ => {}
+        }
+        if block.chars < MIN_SCORED_CHARS || matches!(kind, Kind::Heading(_)) {
+            continue;
+        }
+        let points = 1.0 + commas as f32 + (block.chars as f32 / 100.0).min(3.0);
+        // A paragraph element votes for its parent; text loose in a container is an
+        // implicit paragraph of that container (readability wraps it in a `<p>`).
+        let mut at = if is_container(kind) {
+            e
+        } else {
+            page.elems[e].parent as usize
+        };
+        for level in 0..5 {
+            candidate[at] = true;
+            score[at] += match level {
+                0 => points,
+                1 => points / 2.0,
+                _ => points / (level as f32 * 3.0),
+            };
+            if at == 0 {
+                break;
+            }
+            at = page.elems[at].parent as usize;
+        }
+    }
+    for e in (1..n).rev() {
+        let child = agg[e];
+        agg[page.elems[e].parent as usize].add(&child);
+    }
+    let final_score: Vec<f32> = (0..n)
+        .map(|e| {
+            if !candidate[e] {
+                return f32::MIN;
+            }
+            let elem = &page.elems[e];
+            (score[e] + base_score(elem.kind) + elem.weight as f32) * (1.0 - agg[e].link_density())
+        })
+        .collect();
+    let Some(mut top) = (0..n)
+        .filter(|&e| candidate[e])
+        .max_by(|&a, &b| final_score[a].total_cmp(&final_score[b]))
+    else {
+        return Selection {
+            blocks: (0..page.blocks.len())
+                .filter(|&i| usable(&page.blocks[i]))
+                .collect(),
+            ..Selection::default()
+        };
+    };
+    top = climb(page, &final_score, &candidate, top);
+    top = join_split_article(page, &final_score, &candidate, top);
+
+    let selected = siblings(page, &agg, &final_score, &candidate, top);
+    let mut inside = vec![false; n];
+    let mut dropped = vec![false; n];
+    for e in 0..n {
+        let parent = page.elems[e].parent as usize;
+        let parent_inside = e != 0 && inside[parent];
+        inside[e] = selected[e] || parent_inside;
+        if !inside[e] {
+            continue;
+        }
+        dropped[e] = (e != 0 && dropped[parent])
+            || (!selected[e] && is_boilerplate_container(page, e, &agg[e], score[e]));
+    }
+    let mut seen = std::collections::HashSet::new();
+    let blocks = page
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| usable(b))
+        .filter(|(_, b)| inside[b.elem as usize] && !dropped[b.elem as usize])
+        .filter(|(_, b)| keeps_block(b, page.elems[b.elem as usize].kind))
+        // A repeated block is a caption or teaser printed again.
+        .filter(|(_, b)| seen.insert(b.text.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    Selection {
+        blocks,
+        top,
+        roots: (0..n).filter(|&e| selected[e]).collect(),
+        final_score,
+    }
+}
+
+#[cfg(test)]
+/// A human-readable account of the selection: every block with its element chain, and
+/// the best-scored containers. For tuning, not for output.
+pub fn explain(page: &Page, relaxed: bool) -> String {
+    use std::fmt::Write;
+    let sel = select(page, relaxed);
+    let mut out = String::new();
+    let _ = writeln!(out, "top={} roots={:?}", sel.top, sel.roots);
+    let mut ranked: Vec<usize> = (0..sel.final_score.len()).collect();
+    ranked.sort_by(|&a, &b| sel.final_score[b].total_cmp(&sel.final_score[a]));
+    for &e in ranked.iter().take(8) {
+        let elem = &page.elems[e];
+        let _ = writeln!(
+            out,
+            "  elem {e} {:?} w={} score={:.1} parent={}",
+            elem.kind, elem.weight, sel.final_score[e], elem.parent
+        );
+    }
+    for (i, b) in page.blocks.iter().enumerate() {
+        let mut chain = vec![b.elem];
+        while let Some(&last) = chain.last() {
+            if last == 0 || chain.len() > 6 {
+                break;
+            }
+            chain.push(page.elems[last as usize].parent);
+        }
+        let mark = if sel.blocks.contains(&i) { '+' } else { ' ' };
+        let text: String = b.text.chars().take(70).collect();
+        let _ = writeln!(
+            out,
+            "{mark}{i:4} {:?} {:?} junk={} {}/{} {text:?}",
+            page.elems[b.elem as usize].kind, chain, b.junk as u8, b.link_chars, b.chars
+        );
+    }
+    out
+}
+
+fn is_container(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Container | Kind::Form | Kind::Header | Kind::Figure | Kind::Table
+    )
+}
+
+/// Readability's starting score by element kind.
+fn base_score(kind: Kind) -> f32 {
+    match kind {
+        Kind::Container => 5.0,
+        Kind::Pre | Kind::Cell | Kind::Quote => 3.0,
+        Kind::List | Kind::Item | Kind::Form | Kind::Header => -3.0,
+        Kind::Heading(_) => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn count_commas(text: &str) -> u32 {
+    text.bytes().filter(|&b| b == b',').count() as u32
+        + text.matches(['，', '、', '،']).count() as u32
+}
+
+/// Moves up from `top` while an ancestor scores better (the article text is split over
+/// several sub-containers of it).
+fn climb(page: &Page, final_score: &[f32], candidate: &[bool], mut top: usize) -> usize {
+    let mut last = final_score[top];
+    let threshold = last / 3.0;
+    let mut at = page.elems[top].parent as usize;
+    for _ in 0..8 {
+        if at == 0 {
+            break;
+        }
+        if candidate[at] {
+            let s = final_score[at];
+            if s < threshold {
+                break;
+            }
+            if s > last {
+                top = at;
+                break;
+            }
+            last = s;
+        }
+        at = page.elems[at].parent as usize;
+    }
+    top
+}
+
+/// How many levels above the best container a second, separate high-scoring container
+/// may join it (an article split by an ad or a newsletter box into two bodies).
+const MAX_JOIN_LEVELS: usize = 3;
+
+/// Moves `top` up to the nearest common ancestor it shares with another container that
+/// scores nearly as well, when that ancestor is close.
+fn join_split_article(page: &Page, final_score: &[f32], candidate: &[bool], top: usize) -> usize {
+    let mut ranked: Vec<usize> = (0..page.elems.len()).filter(|&e| candidate[e]).collect();
+    ranked.sort_by(|&a, &b| final_score[b].total_cmp(&final_score[a]));
+    let ancestors = |e: usize| {
+        let mut chain = vec![e];
+        let mut at = e;
+        while at != 0 && chain.len() < 64 {
+            at = page.elems[at].parent as usize;
+            chain.push(at);
+        }
+        chain
+    };
+    let top_chain = ancestors(top);
+    let mut best = top;
+    let mut best_level = 0;
+    for &other in ranked.iter().take(6) {
+        if final_score[other] < 0.5 * final_score[top] || top_chain.contains(&other) {
+            continue;
+        }
+        let other_chain = ancestors(other);
+        if other_chain.contains(&top) {
+            continue;
+        }
+        if let Some(level) = top_chain.iter().position(|e| other_chain.contains(e)) {
+            if level <= MAX_JOIN_LEVELS && level > best_level && top_chain[level] != 0 {
+                best = top_chain[level];
+                best_level = level;
+            }
+        }
+    }
+    best
+}
+
+/// `top` and those of its siblings that look like more of the same article.
+fn siblings(
+    page: &Page,
+    agg: &[Agg],
+    final_score: &[f32],
+    candidate: &[bool],
+    top: usize,
+) -> Vec<bool> {
+    let n = page.elems.len();
+    let mut selected = vec![false; n];
+    selected[top] = true;
+    if top == 0 {
+        return selected;
+    }
+    let parent = page.elems[top].parent;
+    let threshold = (final_score[top] * 0.2).max(10.0);
+    for e in (parent as usize + 1)..n {
+        let elem = &page.elems[e];
+        if elem.parent != parent || e == top {
+            continue;
+        }
+        let a = &agg[e];
+        let same_class = elem.class_hash != 0 && elem.class_hash == page.elems[top].class_hash;
+        let bonus = if same_class {
+            final_score[top] * 0.2
+        } else {
+            0.0
+        };
+        let scored = candidate[e] && final_score[e] + bonus >= threshold;
+        let paragraph = elem.kind == Kind::Para
+            && ((a.chars > 80 && a.link_density() < 0.25) || (a.chars > 0 && a.link_chars == 0));
+        selected[e] = scored || paragraph || elem.body_hint;
+    }
+    selected
+}
+
+/// Readability's conditional cleaning: link-heavy, list-heavy or badly named
+/// sub-containers inside the article.
+fn is_boilerplate_container(page: &Page, e: usize, agg: &Agg, score: f32) -> bool {
+    let elem = &page.elems[e];
+    if elem.body_hint {
+        return false;
+    }
+    if !matches!(
+        elem.kind,
+        Kind::Container | Kind::List | Kind::Form | Kind::Header | Kind::Figure
+    ) {
+        return false;
+    }
+    let weight = elem.weight as f32;
+    if weight + score < 0.0 {
+        return true;
+    }
+    if agg.commas >= 10 {
+        return false;
+    }
+    let density = agg.link_density();
+    (elem.kind != Kind::List && agg.items > agg.paras + 1 && density > 0.2)
+        || (weight < 25.0 && density > 0.33)
+        || density > 0.5
+}
+
+/// Whether a block inside the article is text (not a link list or a standard prompt).
+fn keeps_block(block: &Block, kind: Kind) -> bool {
+    let density = block.link_chars as f32 / block.chars.max(1) as f32;
+    if kind == Kind::Figure && block.chars < 100 {
+        return false;
+    }
+    // Cells and list items are judged with their table or list.
+    if density > 0.5 && !matches!(kind, Kind::Cell | Kind::Item) {
+        return false;
+    }
+    if block.chars > 200 {
+        return true;
+    }
+    !is_boilerplate_line(&block.text)
+}
+
+/// Lines newspapers print around articles: prompts to read on, share or subscribe.
+const BOILERPLATE_STARTS: &[&str] = &[
+    "advertisement",
+    "advertentie",
+    "publicité",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "lire la suite",
+    "voir aussi",
+    "lees ook",
+    "lees meer",
+    "lees verder",
+    "read more",
+    "read also",
+    "see also",
+    "related:",
+    "share this",
+    "partager",
+    "delen",
+    "click here",
+    "cliquez ici",
+    "klik hier",
+    "abonnez-vous",
+    "subscribe",
+    "sign up",
+    "inscrivez-vous",
+    "word abonnee",
+];
+
+const BOILERPLATE_PHRASES: &[&str] = &[
+    "réservé aux abonnés",
+    "réservée aux abonnés",
+    "pour lire la suite",
+    "alleen voor abonnees",
+    "already a subscriber",
+    "déjà abonné",
+    "al abonnee",
+    "accept cookies",
+    "acceptez les cookies",
+    "accepteer cookies",
+    "newsletter",
+    "nieuwsbrief",
+];
+
+fn is_boilerplate_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    BOILERPLATE_STARTS.iter().any(|p| lower.starts_with(p))
+        || BOILERPLATE_PHRASES.iter().any(|p| lower.contains(p))
+}

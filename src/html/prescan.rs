@@ -1,0 +1,239 @@
+//! A byte-level pass before parsing: drops the raw-text elements that never hold article
+//! text (scripts, styles, comments, SVG) and the attributes that the later stages never
+//! read (`src`, `srcset`, `data-*`, link targets, ...), so the HTML parser has far less to
+//! build; keeps the JSON-LD scripts, which carry metadata.
+
+use memchr::{memchr, memmem};
+
+/// Elements removed with everything up to their end tag.
+const DROPPED: [&[u8]; 6] = [
+    b"script",
+    b"style",
+    b"noscript",
+    b"svg",
+    b"template",
+    b"iframe",
+];
+
+/// The page with raw-text elements removed, and the JSON-LD blocks found on the way.
+#[derive(Debug, Default)]
+pub struct Prescan {
+    /// The HTML without scripts, styles, comments and SVG.
+    pub html: String,
+    /// The text of each `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+}
+
+/// Removes scripts, styles, comments, SVG and similar from `html`, keeping JSON-LD aside.
+pub fn prescan(html: &str) -> Prescan {
+    let bytes = html.as_bytes();
+    let mut out = Prescan {
+        html: String::with_capacity(html.len() / 2),
+        json_ld: Vec::new(),
+    };
+    let mut copied = 0;
+    let mut pos = 0;
+    while let Some(rel) = memchr(b'<', &bytes[pos..]) {
+        let lt = pos + rel;
+        let rest = &bytes[lt + 1..];
+        if rest.starts_with(b"!--") {
+            let end = memmem::find(&rest[3..], b"-->").map_or(bytes.len(), |i| lt + 4 + i + 3);
+            out.html.push_str(&html[copied..lt]);
+            copied = end;
+            pos = end;
+            continue;
+        }
+        let Some(name) = DROPPED.iter().find(|name| starts_tag(rest, name)) else {
+            if rest.first().is_some_and(u8::is_ascii_alphabetic) {
+                out.html.push_str(&html[copied..lt]);
+                let before = out.html.len();
+                match copy_start_tag(html, lt, &mut out.html) {
+                    Some(end) => {
+                        copied = end;
+                        pos = end;
+                    }
+                    None => {
+                        // An unterminated tag: leave the rest to the parser as it is.
+                        out.html.truncate(before);
+                        copied = lt;
+                        break;
+                    }
+                }
+                continue;
+            }
+            pos = lt + 1;
+            continue;
+        };
+        let open_end = memchr(b'>', rest).map_or(bytes.len(), |i| lt + 1 + i + 1);
+        let close = find_close_tag(bytes, open_end, name);
+        let (content_end, end) = close.unwrap_or((bytes.len(), bytes.len()));
+        if *name == b"script" && is_json_ld(&bytes[lt..open_end]) {
+            if let Some(text) = html.get(open_end..content_end) {
+                out.json_ld.push(text.to_string());
+            }
+        }
+        out.html.push_str(&html[copied..lt]);
+        copied = end;
+        pos = end;
+    }
+    out.html.push_str(&html[copied..]);
+    out
+}
+
+/// Attributes the walk and the metadata reader use; all others are dropped.
+const KEPT_ATTRIBUTES: [&[u8]; 17] = [
+    b"class",
+    b"id",
+    b"role",
+    b"itemprop",
+    b"hidden",
+    b"aria-hidden",
+    b"lang",
+    b"content",
+    b"name",
+    b"property",
+    b"http-equiv",
+    b"charset",
+    b"rel",
+    b"datetime",
+    b"pubdate",
+    b"style",
+    b"href",
+];
+
+/// Copies the start tag at `lt` with only the kept attributes; returns the index after
+/// its `>`, or `None` when the tag is not terminated.
+fn copy_start_tag(html: &str, lt: usize, out: &mut String) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let mut i = lt + 1;
+    while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' && bytes[i] != b'/' {
+        i += 1;
+    }
+    let name = &bytes[lt + 1..i];
+    let keep_href = name.eq_ignore_ascii_case(b"link");
+    out.push_str(&html[lt..i]);
+    let mut self_closing = false;
+    loop {
+        while i < bytes.len() && (is_space(bytes[i]) || bytes[i] == b'/') {
+            self_closing = bytes[i] == b'/';
+            i += 1;
+        }
+        let &b = bytes.get(i)?;
+        if b == b'>' {
+            if self_closing {
+                out.push('/');
+            }
+            out.push('>');
+            return Some(i + 1);
+        }
+        self_closing = false;
+        let attr_start = i;
+        while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        if i == attr_start {
+            // A stray `=`: skip it.
+            i += 1;
+            continue;
+        }
+        let attr_name = &bytes[attr_start..i];
+        let mut j = i;
+        while j < bytes.len() && is_space(bytes[j]) {
+            j += 1;
+        }
+        if bytes.get(j) == Some(&b'=') {
+            j += 1;
+            while j < bytes.len() && is_space(bytes[j]) {
+                j += 1;
+            }
+            match bytes.get(j)? {
+                &q @ (b'"' | b'\'') => j += 1 + memchr(q, &bytes[j + 1..])? + 1,
+                _ => {
+                    while j < bytes.len() && !is_space(bytes[j]) && bytes[j] != b'>' {
+                        j += 1;
+                    }
+                }
+            }
+            i = j;
+        }
+        let keep = KEPT_ATTRIBUTES
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(attr_name))
+            && (keep_href || !attr_name.eq_ignore_ascii_case(b"href"));
+        if keep {
+            out.push(' ');
+            out.push_str(&html[attr_start..i]);
+        }
+    }
+}
+
+/// Whether `rest` (the bytes after `<`) opens the element `name`.
+fn starts_tag(rest: &[u8], name: &[u8]) -> bool {
+    rest.len() > name.len()
+        && rest[..name.len()].eq_ignore_ascii_case(name)
+        && matches!(
+            rest[name.len()],
+            b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
+        )
+}
+
+/// The start and end of the close tag `</name>` at or after `from`.
+fn find_close_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<(usize, usize)> {
+    let mut pos = from;
+    while let Some(rel) = memmem::find(&bytes[pos..], b"</") {
+        let start = pos + rel;
+        if starts_tag(&bytes[start + 2..], name) {
+            let end = memchr(b'>', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
+            return Some((start, end));
+        }
+        pos = start + 2;
+    }
+    None
+}
+
+fn is_json_ld(open_tag: &[u8]) -> bool {
+    open_tag.len() < 512
+        && memmem::find(&open_tag.to_ascii_lowercase(), b"application/ld+json").is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_scripts_styles_and_comments() {
+        let page = "<p>a<script>if (x < 1) {}</script>b<!-- <p>hidden</p> -->c\
+                    <STYLE type=x>p{}</style >d</p><svg><text>icon</text></svg>";
+        assert_eq!(prescan(page).html, "<p>abcd</p>");
+    }
+
+    #[test]
+    fn keeps_json_ld_aside() {
+        let page = r#"<head><script type="application/ld+json">{"a":1}</script></head>"#;
+        let scan = prescan(page);
+        assert_eq!(scan.html, "<head></head>");
+        assert_eq!(scan.json_ld, vec![r#"{"a":1}"#.to_string()]);
+    }
+
+    #[test]
+    fn unused_attributes_are_dropped() {
+        let page = r#"<div class="a b" data-x='1>2' onclick=go()><img src="x.jpg"/><a href="/y" id=k>t</a>
+                      <link rel="canonical" href="https://ex.nl/a"><br/></div>"#;
+        assert_eq!(
+            prescan(page).html,
+            r#"<div class="a b"><img/><a id=k>t</a>
+                      <link rel="canonical" href="https://ex.nl/a"><br/></div>"#
+        );
+        assert_eq!(prescan("<p class='x>y'>é</p>").html, "<p class='x>y'>é</p>");
+        assert_eq!(prescan("<p>a<b class=\"open").html, "<p>a<b class=\"open");
+    }
+
+    #[test]
+    fn similar_names_and_unclosed_elements() {
+        assert_eq!(prescan("<scripts>x</scripts>").html, "<scripts>x</scripts>");
+        assert_eq!(prescan("<p>x<script>never closed").html, "<p>x");
+        assert_eq!(prescan("<p>x<!-- open").html, "<p>x");
+        assert_eq!(prescan("é<").html, "é<");
+    }
+}

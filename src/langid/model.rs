@@ -1,0 +1,330 @@
+//! The evidence model: function-word lists and spelling cues, compiled once per process.
+//!
+//! Each language's word list (`words/<code>.txt`) is ordered by frequency; a word's
+//! log-probability follows Zipf's law from its rank, and a word missing from a list gets a
+//! floor. Summing these over a text gives a naive-Bayes log-likelihood per language, which
+//! function words make sharp even on a headline. Spelling cues (`spelling.txt`) add
+//! character-level evidence for the content words that no list holds.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// One candidate language and its tables.
+pub(super) struct Language {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// `words/<code>.txt`: function words, most frequent first.
+    pub words: &'static str,
+    /// `ngrams/<code>.txt`: letter trigrams and their costs.
+    pub trigrams: &'static str,
+}
+
+macro_rules! language {
+    ($code:literal) => {
+        Language {
+            code: $code,
+            words: include_str!(concat!("words/", $code, ".txt")),
+            trigrams: include_str!(concat!("ngrams/", $code, ".txt")),
+        }
+    };
+}
+
+/// The languages the detector chooses between: those newsfacts may meet in European news.
+pub(super) const LANGUAGES: [Language; N] = [
+    language!("nl"),
+    language!("fr"),
+    language!("en"),
+    language!("de"),
+    language!("af"),
+    language!("es"),
+    language!("it"),
+    language!("pt"),
+    language!("ca"),
+];
+
+/// How many candidate languages there are.
+pub(super) const N: usize = 9;
+
+/// One score per candidate language, in [`LANGUAGES`] order.
+pub(super) type Scores = [f32; N];
+
+const SPELLING: &str = include_str!("spelling.txt");
+
+/// Log-probability of an unlisted word: below that of any listed one.
+const UNLISTED: f32 = -10.0;
+
+/// Zipf's law: the word of rank `r` (from 0) has probability about `ZIPF / (r + 2)`.
+const ZIPF: f32 = 0.08;
+
+/// The compiled word and spelling tables.
+pub(super) struct Model {
+    /// Per-language log-probability of each listed word.
+    words: HashMap<String, Scores, BuildHasherDefault<Fnv>>,
+    /// Matches spelling cues in normalized text (see [`normalize_into`]).
+    cues: AhoCorasick,
+    /// The weights of each cue, by pattern index.
+    cue_weights: Vec<Scores>,
+}
+
+/// Evidence gathered from a stretch of text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Evidence {
+    /// Log-likelihood per language.
+    pub scores: Scores,
+    /// Words found in at least one list.
+    pub hits: u32,
+    /// Words read.
+    pub words: u32,
+}
+
+impl Default for Evidence {
+    fn default() -> Self {
+        Evidence {
+            scores: [0.0; N],
+            hits: 0,
+            words: 0,
+        }
+    }
+}
+
+impl Evidence {
+    /// Adds `other` to `self`.
+    pub fn add(&mut self, other: &Evidence) {
+        for (s, o) in self.scores.iter_mut().zip(other.scores) {
+            *s += o;
+        }
+        self.hits += other.hits;
+        self.words += other.words;
+    }
+
+    /// The best language index and its lead over the runner-up, in nats.
+    pub fn best(&self) -> (usize, f32) {
+        let (mut best, mut second) = (0, 1);
+        if self.scores[second] > self.scores[best] {
+            (best, second) = (second, best);
+        }
+        for (i, &score) in self.scores.iter().enumerate().skip(2) {
+            if score > self.scores[best] {
+                (best, second) = (i, best);
+            } else if score > self.scores[second] {
+                second = i;
+            }
+        }
+        (best, self.scores[best] - self.scores[second])
+    }
+}
+
+/// The process-wide model.
+pub(super) fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(Model::build)
+}
+
+impl Model {
+    fn build() -> Model {
+        let mut words: HashMap<String, Scores, BuildHasherDefault<Fnv>> = HashMap::default();
+        for (lang, language) in LANGUAGES.iter().enumerate() {
+            for (rank, word) in list_words(language.words).enumerate() {
+                let entry = words.entry(word.to_string()).or_insert([UNLISTED; N]);
+                if entry[lang] == UNLISTED {
+                    entry[lang] = (ZIPF / (rank as f32 + 2.0)).ln().max(UNLISTED + 0.5);
+                }
+            }
+        }
+        let (patterns, cue_weights) = parse_spelling(SPELLING);
+        let cues = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .unwrap_or_else(|e| panic!("spelling.txt: {e}"));
+        Model {
+            words,
+            cues,
+            cue_weights,
+        }
+    }
+
+    /// Scores the words of `normalized` text (from [`normalize_into`]).
+    pub fn score_words(&self, normalized: &str) -> Evidence {
+        let mut evidence = Evidence::default();
+        for word in normalized.split(' ').filter(|w| !w.is_empty()) {
+            evidence.words += 1;
+            self.score_word(word, &mut evidence);
+        }
+        evidence
+    }
+
+    /// Adds the spelling cues of `normalized` text to `scores`.
+    pub fn score_spelling(&self, normalized: &str, scores: &mut Scores) {
+        for hit in self.cues.find_overlapping_iter(normalized) {
+            let weights = &self.cue_weights[hit.pattern().as_usize()];
+            for (s, w) in scores.iter_mut().zip(weights) {
+                *s += w;
+            }
+        }
+    }
+
+    fn score_word(&self, word: &str, evidence: &mut Evidence) {
+        if self.add_word(word, evidence) {
+            return;
+        }
+        let trimmed = word.trim_matches('\'');
+        if trimmed != word && self.add_word(trimmed, evidence) {
+            return;
+        }
+        // An elision (l'état, qu'il, dell'anno): the article and the word after it.
+        if let Some(cut) = trimmed.find('\'') {
+            self.add_word(&trimmed[..=cut], evidence);
+            self.add_word(&trimmed[cut + 1..], evidence);
+        }
+    }
+
+    fn add_word(&self, word: &str, evidence: &mut Evidence) -> bool {
+        match self.words.get(word) {
+            Some(weights) => {
+                for (s, w) in evidence.scores.iter_mut().zip(weights) {
+                    *s += w;
+                }
+                evidence.hits += 1;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// FNV-1a: the tables are fixed and their keys short, so a fast hash without DoS
+/// resistance fits.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The words of a list file, in order, without comments.
+fn list_words(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .map(|line| line.split('#').next().unwrap_or(""))
+        .flat_map(str::split_whitespace)
+}
+
+/// Parses `spelling.txt` into Aho-Corasick patterns over normalized text and their weights.
+fn parse_spelling(table: &str) -> (Vec<String>, Vec<Scores>) {
+    let mut patterns = Vec::new();
+    let mut weights = Vec::new();
+    for line in table.lines().map(|l| l.split('#').next().unwrap_or("")) {
+        let mut fields = line.split_whitespace();
+        let Some(cue) = fields.next() else { continue };
+        let mut scores = [0.0; N];
+        for field in fields {
+            let parsed = field.split_once(':').and_then(|(code, w)| {
+                let lang = LANGUAGES.iter().position(|l| l.code == code)?;
+                Some((lang, w.parse::<f32>().ok()?))
+            });
+            let (lang, weight) =
+                parsed.unwrap_or_else(|| panic!("spelling.txt: bad weight {field:?}"));
+            scores[lang] = weight;
+        }
+        patterns.push(cue_pattern(cue));
+        weights.push(scores);
+    }
+    (patterns, weights)
+}
+
+/// `-abc` (word ending) becomes `abc `, `abc-` (word beginning) ` abc`: normalized text
+/// separates and surrounds words with single spaces.
+fn cue_pattern(cue: &str) -> String {
+    if let Some(ending) = cue.strip_prefix('-') {
+        format!("{ending} ")
+    } else if let Some(beginning) = cue.strip_suffix('-') {
+        format!(" {beginning}")
+    } else {
+        cue.to_string()
+    }
+}
+
+/// Appends `text` to `out` as the model reads it: lower-case letters and apostrophes,
+/// every other run of characters one space, and a space at both ends.
+pub(super) fn normalize_into(text: &str, out: &mut String) {
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else if matches!(c, '\'' | '\u{2019}' | '\u{02BC}') {
+            out.push('\'');
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn normalized(text: &str) -> String {
+        let mut out = String::new();
+        normalize_into(text, &mut out);
+        out
+    }
+
+    #[test]
+    fn normalization_keeps_letters_and_apostrophes() {
+        assert_eq!(normalized("L’État, 3 fois!"), " l'état fois ");
+        assert_eq!(normalized("Hy sê 'n Woord"), " hy sê 'n woord ");
+    }
+
+    #[test]
+    fn every_table_line_parses_and_lists_are_not_empty() {
+        let model = model();
+        assert_eq!(LANGUAGES.len(), N);
+        for language in &LANGUAGES {
+            let words = list_words(language.words).count();
+            assert!(words >= 100, "{} list too short", language.code);
+        }
+        assert_eq!(model.cue_weights.len(), model.cues.patterns_len());
+    }
+
+    #[test]
+    fn elisions_score_both_parts() {
+        let evidence = model().score_words(&normalized("qu'il l'homme"));
+        assert_eq!(evidence.hits, 3);
+        let fr = LANGUAGES.iter().position(|l| l.code == "fr").unwrap();
+        assert_eq!(evidence.best().0, fr);
+    }
+
+    #[test]
+    fn rank_orders_word_weights() {
+        let words = &model().words;
+        let nl = 0;
+        assert!(words["de"][nl] > words["procent"][nl]);
+        assert!(words["procent"][nl] > UNLISTED);
+        assert_eq!(words["und"][nl], UNLISTED);
+    }
+}
