@@ -34,6 +34,8 @@ pub struct Cli {
 pub enum Command {
     /// Extract facts from articles and write one JSON record per article.
     Extract(ExtractArgs),
+    /// Print the JSON Schema of the output records (versioned with `schema_version`).
+    Schema,
     /// Collect new articles from feeds, URL lists and folders (for cron), keeping state.
     Ingest(IngestArgs),
 }
@@ -61,6 +63,15 @@ pub struct ExtractArgs {
     /// Add the body text (the string the offsets index) to each record.
     #[arg(long)]
     pub include_text: bool,
+
+    /// Output encoding: JSON Lines, or CSV with a header row.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: crate::export::Format,
+
+    /// One flat row per fact or per statement (CSV default: facts; JSON Lines default:
+    /// whole records).
+    #[arg(long, value_enum)]
+    pub rows: Option<crate::export::Rows>,
 
     /// Write the records to FILE (atomically, when complete) instead of stdout.
     #[arg(short = 'o', long, value_name = "FILE")]
@@ -277,6 +288,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Schema => print_schema(),
         Command::Ingest(args) => ingest(args),
     }
 }
@@ -294,6 +306,10 @@ fn extract(args: ExtractArgs) -> i32 {
             max_article_bytes: args.max_article_bytes,
         },
         shard: args.shard,
+        output: crate::export::OutputFormat {
+            format: args.format,
+            rows: args.rows,
+        },
         fetch: args.fetch.options_over(Default::default()),
     };
     let jobs = args
@@ -403,6 +419,21 @@ fn ingest(args: IngestArgs) -> i32 {
         }
         Err(e) => {
             eprintln!("newsfacts ingest: {e}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+fn print_schema() -> i32 {
+    let schema = crate::schema::record_schema();
+    match serde_json::to_string_pretty(&schema) {
+        Ok(text) => {
+            // A closed pipe (`newsfacts schema | head`) is not an error.
+            let _ = writeln!(std::io::stdout().lock(), "{text}");
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("newsfacts: cannot print the schema: {e}");
             EXIT_FAILURE
         }
     }

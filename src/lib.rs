@@ -11,7 +11,9 @@
 //! * [`lang`]: the per-language tables (lexicons are data, compiled in);
 //! * [`extract`]: the shared extraction engines (money, companies, dates);
 //! * [`pipeline`]: one article to one record, and the parallel batch runner;
-//! * [`output`]: the record schema and its JSON Lines encoding.
+//! * [`statements`]: linking mentions into company/metric/amount/period statements;
+//! * [`export`]: flat CSV / JSON Lines rows per fact or statement;
+//! * [`output`]: the record schema and its JSON Lines encoding; [`schema`] its JSON Schema.
 
 // Nothing may panic on input: `unwrap`/`expect` are errors under `-D warnings` outside tests.
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
@@ -19,6 +21,7 @@
 pub mod article;
 pub mod cli;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod fetch;
 pub mod html;
@@ -27,4 +30,6 @@ pub mod lang;
 pub mod langid;
 pub mod output;
 pub mod pipeline;
+pub mod schema;
 pub mod source;
+pub mod statements;

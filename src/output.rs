@@ -13,7 +13,7 @@ use crate::source::Failure;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The record for one article.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Record {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -35,13 +35,15 @@ pub struct Record {
     pub title: Option<String>,
     /// The facts, sorted by position.
     pub facts: Vec<Fact>,
+    /// Company/metric/amount/period statements linked from the facts.
+    pub statements: Vec<crate::statements::Statement>,
     /// The body text the offsets index, with `--include-text`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 
 /// One fact in the output: its span in code points and its normalized value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Fact {
     /// Offset of the first character, in Unicode code points.
     pub start: usize,
@@ -55,7 +57,7 @@ pub struct Fact {
 }
 
 /// The record for an input that failed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ErrorRecord {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -68,7 +70,7 @@ pub struct ErrorRecord {
 }
 
 /// The `error` object of an error record.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ErrorBody {
     /// Stable kind (`not_found`, `io`, `binary`, `too_large`, `bad_record`, ...).
     pub kind: &'static str,

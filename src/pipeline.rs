@@ -30,6 +30,8 @@ pub struct Options {
     pub source: SourceOptions,
     /// Process only this shard of the inputs (`--shard K/N`).
     pub shard: Option<Shard>,
+    /// How records are written (`--format`, `--rows`).
+    pub output: crate::export::OutputFormat,
     /// How URL inputs are downloaded.
     pub fetch: crate::fetch::FetchOptions,
 }
@@ -38,14 +40,18 @@ pub struct Options {
 pub fn process_article(article: Article, options: &Options) -> Record {
     let decision = decide_language(&article, options);
     let lang = decision.lang;
-    let facts = match crate::lang::rules(&lang) {
+    let (facts, statements) = match crate::lang::rules(&lang) {
         Some(language) => {
             let ctx = Context {
                 published: article.published,
             };
-            to_facts(&article.text, language.engines.extract(&article.text, &ctx))
+            let mentions = language.engines.extract(&article.text, &ctx);
+            let statements = language
+                .statements
+                .link(&article.text, &mentions, article.published);
+            (to_facts(&article.text, mentions), statements)
         }
-        None => Vec::new(),
+        None => (Vec::new(), Vec::new()),
     };
     Record {
         schema_version: SCHEMA_VERSION,
@@ -57,6 +63,7 @@ pub fn process_article(article: Article, options: &Options) -> Record {
         published: article.published.map(|d| d.to_string()),
         title: article.title,
         facts,
+        statements,
         text: options.include_text.then_some(article.text),
     }
 }
@@ -266,6 +273,7 @@ pub fn run<W: Write>(
         }
     });
     let mut summary = Summary::default();
+    out.write_all(&options.output.header())?;
     loop {
         if stop.load(Ordering::Relaxed) {
             summary.interrupted = true;
@@ -283,7 +291,7 @@ pub fn run<W: Write>(
                 .zip(pages)
                 .map(|(work, page)| {
                     let outcome = process_prefetched(work, page, options);
-                    let line = encode(&outcome);
+                    let line = options.output.encode(&outcome);
                     (outcome, line)
                 })
                 .collect()

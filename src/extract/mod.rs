@@ -35,7 +35,7 @@ pub struct Mention {
 }
 
 /// A normalized fact value; serialized with a `type` tag (`money`, `company`, `date`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum FactValue {
     /// An amount of money.

@@ -10,6 +10,7 @@ use crate::extract::dates::{DateEngine, DateLexicon};
 use crate::extract::money::{MoneyEngine, MoneyLexicon};
 use crate::extract::numbers::{NumberLexicon, NumberWords};
 use crate::extract::Engines;
+use crate::statements::{StatementEngine, StatementLexicon};
 
 /// The raw tables of one language, as compiled into the binary.
 pub struct RawTables {
@@ -23,6 +24,8 @@ pub struct RawTables {
     pub companies: &'static str,
     /// `numbers.toml`: number words, shared by the engines.
     pub numbers: &'static str,
+    /// `statements.toml`.
+    pub statements: &'static str,
 }
 
 macro_rules! tables {
@@ -33,6 +36,7 @@ macro_rules! tables {
             dates: include_str!(concat!($code, "/dates.toml")),
             companies: include_str!(concat!($code, "/companies.toml")),
             numbers: include_str!(concat!($code, "/numbers.toml")),
+            statements: include_str!(concat!($code, "/statements.toml")),
         }
     };
 }
@@ -49,6 +53,8 @@ pub struct Language {
     pub code: &'static str,
     /// The engines fed with this language's tables.
     pub engines: Engines,
+    /// The statement linker fed with this language's cues.
+    pub statements: StatementEngine,
 }
 
 /// The languages newsfacts has rules for (ISO 639-1 codes).
@@ -80,6 +86,7 @@ pub fn compile(raw: &RawTables) -> Result<Language, String> {
     let companies: CompanyLexicon = parse(code, "companies", raw.companies)?;
     let numbers: NumberLexicon = parse(code, "numbers", raw.numbers)?;
     let numbers = NumberWords::new(&numbers).map_err(|e| format!("{code}/numbers.toml: {e}"))?;
+    let statements: StatementLexicon = parse(code, "statements", raw.statements)?;
     Ok(Language {
         code,
         engines: Engines {
@@ -89,6 +96,8 @@ pub fn compile(raw: &RawTables) -> Result<Language, String> {
             companies: CompanyEngine::new(GAZETTEER, &companies)
                 .map_err(|e| format!("{code}/companies.toml: {e}"))?,
         },
+        statements: StatementEngine::new(&statements)
+            .map_err(|e| format!("{code}/statements.toml: {e}"))?,
     })
 }
 

@@ -20,7 +20,7 @@ use gazetteer::Entry;
 use names::{char_before, name_run, name_run_before, on_word_boundaries, sentence_initial};
 
 /// A company mention's normalized value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Company {
     /// The canonical name (`Amazon Web Services` for `AWS`).
     pub name: String,

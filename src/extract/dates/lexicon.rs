@@ -44,7 +44,9 @@ pub enum WeekdayShift {
 }
 
 /// A TIMEX3 `mod`: how an expression qualifies the period it names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum TimexMod {
     /// Before the period (`voor 2010`, `avant 2000`).

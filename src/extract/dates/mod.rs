@@ -24,7 +24,7 @@ use grammar::Parser;
 use lexicon::Phrases;
 
 /// A normalized date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct DateValue {
     /// TIMEX3 value (`2015`, `2020-11`, `2020-03-03`, `2023-Q3`, `P5Y`), an interval
     /// `2014-01-01/2018-01-01`, or `None` when a relative expression cannot be resolved
@@ -43,7 +43,7 @@ pub struct DateValue {
 }
 
 /// The start and end of a period, as TIMEX3 dates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct DateRange {
     /// The first day (or month, year).
     pub start: String,
@@ -53,7 +53,7 @@ pub struct DateRange {
 }
 
 /// The precision of a TIMEX3 value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
     /// A calendar day.

@@ -25,16 +25,18 @@ use super::numbers::{serialize_decimal, serialize_opt_decimal, NumberWords};
 use super::Mention;
 
 /// A normalized amount of money.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Money {
     /// The amount (the lower bound of a range), exact.
     #[serde(serialize_with = "serialize_decimal")]
+    #[schemars(with = "f64")]
     pub amount: Decimal,
     /// The upper bound of a range (`tussen 2 en 3 miljard euro`).
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "serialize_opt_decimal"
     )]
+    #[schemars(with = "Option<f64>")]
     pub amount_max: Option<Decimal>,
     /// ISO 4217 code, or `None` when the text names no currency or an ambiguous one
     /// (`francs`), or counts a subunit (`25 cent`).
