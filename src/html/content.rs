@@ -60,7 +60,7 @@ fn select(page: &Page, relaxed: bool) -> Selection {
     if n == 0 || page.blocks.is_empty() {
         return Selection::default();
     }
-    let usable = |b: &Block| relaxed || !b.junk;
+    let usable = |b: &Block| !b.hard_junk && (relaxed || !b.junk);
     let mut agg = vec![Agg::default(); n];
     let mut score = vec![0f32; n];
     let mut candidate = vec![false; n];

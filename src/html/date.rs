@@ -87,6 +87,7 @@ struct Patterns {
     compact: Regex,
 }
 
+#[allow(clippy::expect_used)] // constant patterns, exercised by the unit tests
 fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
@@ -114,7 +115,7 @@ pub fn find_date(text: &str) -> Option<NaiveDate> {
     let mut best: Option<(usize, NaiveDate)> = None;
     let mut consider = |at: usize, date: Option<NaiveDate>| {
         if let Some(date) = date {
-            if best.map_or(true, |(b, _)| at < b) {
+            if best.is_none_or(|(b, _)| at < b) {
                 best = Some((at, date));
             }
         }
@@ -167,6 +168,7 @@ fn date_of(year: &str, month: u32, day: &str) -> Option<NaiveDate> {
 }
 
 /// A date in a URL path: `/2019/12/09/`, `/2019-12-09-`, `/20191209/`.
+#[allow(clippy::expect_used)] // constant pattern, exercised by the unit tests
 pub fn date_in_url(url: &str) -> Option<NaiveDate> {
     static URL_DATE: OnceLock<Regex> = OnceLock::new();
     let re = URL_DATE.get_or_init(|| {

@@ -71,6 +71,9 @@ pub struct Block {
     pub link_chars: u32,
     /// Inside boilerplate (by class, id, role or tag); kept for the relaxed second try.
     pub junk: bool,
+    /// Inside an element that is boilerplate by its tag or role (`nav`, `aside`, `footer`,
+    /// `role="navigation"`, ...): never main text, not even on the relaxed try.
+    pub hard_junk: bool,
 }
 
 /// Metadata candidates in page order.
@@ -253,6 +256,7 @@ const HINTS: &[(&str, Hint)] = &[
     ("posted", Hint::Dateline),
 ];
 
+#[allow(clippy::expect_used)] // constant patterns, exercised by the unit tests
 fn hint_matcher() -> &'static AhoCorasick {
     static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
     MATCHER.get_or_init(|| {
@@ -356,6 +360,7 @@ struct Frame {
     block: Option<u32>,
     link: bool,
     junk: bool,
+    hard_junk: bool,
     /// Where this element's text starts in `all_text`, when its text is wanted.
     capture: Option<(usize, Capture)>,
 }
@@ -379,6 +384,7 @@ struct Walker {
     pending_space: bool,
     link_depth: u32,
     junk_depth: u32,
+    hard_junk_depth: u32,
     /// All text seen, for captured element texts.
     all_text: String,
 }
@@ -395,6 +401,7 @@ pub fn walk(doc: &scraper::Html) -> Page {
         pending_space: false,
         link_depth: 0,
         junk_depth: 0,
+        hard_junk_depth: 0,
         all_text: String::new(),
     };
     w.page.elems.push(Elem {
@@ -483,12 +490,13 @@ impl Walker {
         let names_hint = hints_of_attrs(&attrs);
         let body_hint = names_hint.body || attrs.itemprop.eq_ignore_ascii_case("articleBody");
         let structural = matches!(name, "html" | "body" | "main" | "article");
-        let junk = !body_hint
+        let hard_junk = !body_hint
             && !structural
-            && (matches!(name, "nav" | "aside" | "footer")
-                || attrs.is_boilerplate_role()
-                || names_hint.junk
-                || (names_hint.weak_junk && !names_hint.positive));
+            && (matches!(name, "nav" | "aside" | "footer") || attrs.is_boilerplate_role());
+        let junk = hard_junk
+            || (!body_hint
+                && !structural
+                && (names_hint.junk || (names_hint.weak_junk && !names_hint.positive)));
         #[cfg(test)]
         if junk && std::env::var("HTML_DEBUG_JUNK").is_ok() {
             eprintln!(
@@ -536,10 +544,14 @@ impl Walker {
             self.flush();
             self.junk_depth += 1;
         }
+        if hard_junk {
+            self.hard_junk_depth += 1;
+        }
         self.stack.push(Frame {
             block,
             link,
             junk,
+            hard_junk,
             capture,
         });
         true
@@ -564,6 +576,9 @@ impl Walker {
         if frame.junk {
             self.flush();
             self.junk_depth = self.junk_depth.saturating_sub(1);
+        }
+        if frame.hard_junk {
+            self.hard_junk_depth = self.hard_junk_depth.saturating_sub(1);
         }
     }
 
@@ -691,6 +706,7 @@ impl Walker {
             chars,
             link_chars: self.buf_links.min(chars),
             junk: self.junk_depth > 0,
+            hard_junk: self.hard_junk_depth > 0,
         };
         self.page.blocks.push(block);
         self.buf.clear();

@@ -2,6 +2,10 @@
 //! text (scripts, styles, comments, SVG) and the attributes that the later stages never
 //! read (`src`, `srcset`, `data-*`, link targets, ...), so the HTML parser has far less to
 //! build; keeps the JSON-LD scripts, which carry metadata.
+//!
+//! It also caps element nesting at [`MAX_NESTING`]: html5ever's tree builder scans the
+//! stack of open elements on each tag, so a page of 100,000 nested `<div>`s would take
+//! minutes. Tags beyond the cap are dropped and their content joins the enclosing element.
 
 use memchr::{memchr, memmem};
 
@@ -14,6 +18,80 @@ const DROPPED: [&[u8]; 6] = [
     b"template",
     b"iframe",
 ];
+
+/// Open elements deeper than this lose their tags (not their text). Real pages stay far
+/// below it; the walk in `dom` has its own, larger cap.
+pub const MAX_NESTING: usize = 256;
+
+/// Elements that never hold content, and elements whose end tag may be left out (the
+/// parser closes them itself): neither adds to the nesting count.
+const NOT_NESTING: [&[u8]; 29] = [
+    b"area",
+    b"base",
+    b"br",
+    b"col",
+    b"embed",
+    b"hr",
+    b"img",
+    b"input",
+    b"link",
+    b"meta",
+    b"param",
+    b"source",
+    b"track",
+    b"wbr",
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"option",
+    b"optgroup",
+    b"tr",
+    b"td",
+    b"th",
+    b"thead",
+    b"tbody",
+    b"tfoot",
+    b"colgroup",
+    b"rp",
+    b"rt",
+];
+
+/// Counts open elements and drops the tags of those nested beyond [`MAX_NESTING`].
+#[derive(Debug, Default)]
+struct Nesting {
+    open: usize,
+    dropped: usize,
+}
+
+impl Nesting {
+    /// Whether to keep a start tag named `name`.
+    fn keep_start(&mut self, name: &[u8], self_closing: bool) -> bool {
+        if self_closing || NOT_NESTING.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            return true;
+        }
+        if self.open >= MAX_NESTING {
+            self.dropped += 1;
+            return false;
+        }
+        self.open += 1;
+        true
+    }
+
+    /// Whether to keep an end tag named `name`: the first end tags after dropped start
+    /// tags close those and are dropped too.
+    fn keep_end(&mut self, name: &[u8]) -> bool {
+        if NOT_NESTING.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            return true;
+        }
+        if self.dropped > 0 {
+            self.dropped -= 1;
+            return false;
+        }
+        self.open = self.open.saturating_sub(1);
+        true
+    }
+}
 
 /// The page with raw-text elements removed, and the JSON-LD blocks found on the way.
 #[derive(Debug, Default)]
@@ -31,11 +109,21 @@ pub fn prescan(html: &str) -> Prescan {
         html: String::with_capacity(html.len() / 2),
         json_ld: Vec::new(),
     };
+    let mut nesting = Nesting::default();
     let mut copied = 0;
     let mut pos = 0;
     while let Some(rel) = memchr(b'<', &bytes[pos..]) {
         let lt = pos + rel;
         let rest = &bytes[lt + 1..];
+        if rest.first() == Some(&b'/') && rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
+            let end = memchr(b'>', rest).map_or(bytes.len(), |i| lt + 1 + i + 1);
+            if !nesting.keep_end(tag_name(&rest[1..])) {
+                out.html.push_str(&html[copied..lt]);
+                copied = end;
+            }
+            pos = end;
+            continue;
+        }
         if rest.starts_with(b"!--") {
             let end = memmem::find(&rest[3..], b"-->").map_or(bytes.len(), |i| lt + 4 + i + 3);
             out.html.push_str(&html[copied..lt]);
@@ -49,6 +137,10 @@ pub fn prescan(html: &str) -> Prescan {
                 let before = out.html.len();
                 match copy_start_tag(html, lt, &mut out.html) {
                     Some(end) => {
+                        let self_closing = bytes[..end].ends_with(b"/>");
+                        if !nesting.keep_start(tag_name(rest), self_closing) {
+                            out.html.truncate(before);
+                        }
                         copied = end;
                         pos = end;
                     }
@@ -168,6 +260,15 @@ fn copy_start_tag(html: &str, lt: usize, out: &mut String) -> Option<usize> {
     }
 }
 
+/// The name at the start of `rest` (the bytes after `<` or `</`).
+fn tag_name(rest: &[u8]) -> &[u8] {
+    let len = rest
+        .iter()
+        .position(|&b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
+        .unwrap_or(rest.len());
+    &rest[..len]
+}
+
 /// Whether `rest` (the bytes after `<`) opens the element `name`.
 fn starts_tag(rest: &[u8], name: &[u8]) -> bool {
     rest.len() > name.len()
@@ -227,6 +328,25 @@ mod tests {
         );
         assert_eq!(prescan("<p class='x>y'>é</p>").html, "<p class='x>y'>é</p>");
         assert_eq!(prescan("<p>a<b class=\"open").html, "<p>a<b class=\"open");
+    }
+
+    #[test]
+    fn nesting_beyond_the_cap_loses_its_tags_not_its_text() {
+        let depth = MAX_NESTING + 50;
+        let page = format!(
+            "{}<p>deep</p>{}<i>after</i>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let expected = format!(
+            "{}<p>deep</p>{}<i>after</i>",
+            "<div>".repeat(MAX_NESTING),
+            "</div>".repeat(MAX_NESTING)
+        );
+        assert_eq!(prescan(&page).html, expected);
+        // Unclosed paragraphs and void elements do not count.
+        let flat = "<p>x<br>".repeat(MAX_NESTING * 2) + "<div>in</div>";
+        assert_eq!(prescan(&flat).html, flat);
     }
 
     #[test]

@@ -334,7 +334,7 @@ impl<'a> Iterator for Segments<'a> {
         for (i, &b) in bytes.iter().enumerate() {
             let after = bytes.get(i + 1).copied();
             let sentence_end =
-                matches!(b, b'.' | b'!' | b'?') && after.map_or(true, |a| a.is_ascii_whitespace());
+                matches!(b, b'.' | b'!' | b'?') && after.is_none_or(|a| a.is_ascii_whitespace());
             let too_long = i >= MAX_SEGMENT
                 && (b == b' ' || (i >= 2 * MAX_SEGMENT && self.rest.is_char_boundary(i + 1)));
             if b == b'\n' || sentence_end || too_long {

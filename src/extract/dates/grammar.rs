@@ -730,9 +730,10 @@ impl<'a> Parser<'a> {
             return Some((e, Base::DayOfMonth(d, 0)));
         }
         if let Some((d, digits)) = self.num(j) {
-            let closed = self.toks.get(j + 1).map_or(true, |t| {
-                t.kind == Kind::Punct && !self.punct(j + 1, "%-/.:")
-            });
+            let closed = self
+                .toks
+                .get(j + 1)
+                .is_none_or(|t| t.kind == Kind::Punct && !self.punct(j + 1, "%-/.:"));
             if digits <= 2 && (1..=31).contains(&d) && closed {
                 return Some((j + 1, Base::DayOfMonth(d, 0)));
             }
@@ -958,8 +959,7 @@ impl<'a> Parser<'a> {
         let next_ok = match self.toks.get(i + 1) {
             None => true,
             Some(t) if t.kind == Kind::Punct => {
-                !self.punct(i + 1, "%-/.,:")
-                    || self.toks.get(i + 2).map_or(true, |n| n.space_before)
+                !self.punct(i + 1, "%-/.,:") || self.toks.get(i + 2).is_none_or(|n| n.space_before)
             }
             Some(_) => self.has(i + 1, Sense::AfterBareDay),
         };

@@ -256,9 +256,9 @@ impl<'a> Reader<'a> {
             .is_some_and(|n| matches!(n.form, Form::Subunit(_)) && n.keys.len() == 1);
         if subunit {
             last += 1;
-        } else if !next.map_or(true, |t| {
-            matches!(t.kind, Kind::Sym('.' | ',' | ';' | ':' | '!' | '?' | ')'))
-        }) {
+        } else if !next
+            .is_none_or(|t| matches!(t.kind, Kind::Sym('.' | ',' | ';' | ':' | '!' | '?' | ')')))
+        {
             return;
         }
         found.money.amount += cents.value / Decimal::ONE_HUNDRED;
