@@ -138,7 +138,7 @@ fn publication() -> impl Strategy<Value = Option<PubDate>> {
 
 fn timex() -> Regex {
     Regex::new(
-        r"^(?:\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}))?|P\d+(?:[.,]\d+)?[YMWDQH])$",
+        r"^(?:(?P<point>\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}(?:-WE)?|SP|SU|FA|WI))?|SP|SU|FA|WI)(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?|P\d+(?:[.,]\d+)?[YMWDQH])$",
     )
     .unwrap()
 }
@@ -181,7 +181,13 @@ proptest! {
             }
         }
         let line = serde_json::to_string(&record).unwrap();
-        prop_assert!(!line.contains("NaN") && !line.contains("inf"));
+        // Every number is finite: the line is valid JSON (serde_json writes no NaN or inf).
+        let parsed: serde_json::Value = serde_json::from_str(&line).unwrap();
+        for fact in parsed["facts"].as_array().unwrap() {
+            if let Some(amount) = fact.get("amount") {
+                prop_assert!(amount.as_f64().is_some_and(f64::is_finite), "{fact}");
+            }
+        }
     }
 
     #[test]
@@ -203,12 +209,26 @@ fn the_timex_check_itself_rejects_garbage() {
         "2023-Q3",
         "2024-H1",
         "2024-W19",
+        "2024-W19-WE",
+        "2016-SU",
+        "WI",
+        "2014-01-01/2018-01-01",
         "P3Y",
         "P5Y",
     ] {
         assert!(re.is_match(good), "{good}");
     }
-    for bad in ["", "20", "2020-1", "2020-13-45x", "Q3", "P", "yesterday"] {
+    for bad in [
+        "",
+        "20",
+        "2020-1",
+        "2020-13-45x",
+        "Q3",
+        "P",
+        "yesterday",
+        "2020/",
+        "P3Y/2020",
+    ] {
         assert!(!re.is_match(bad), "{bad}");
     }
 }
