@@ -4,7 +4,8 @@
 Runs the release binary over the nl+fr corpus as one JSON Lines stream (language fields
 removed, so detection runs) and as a folder of text files, with 1 job and with all cores;
 reports MB/s, articles/s and peak RSS (/usr/bin/time -v), and start-up time on one small
-file. Usage: python3 bench/corpus.py [--repeat N] [--scale K]   (--scale repeats the corpus K times)
+file. Besides wall-clock MB/s it reports MB/s per CPU second (user + system time), the fair
+figure when other work shares the machine. Usage: python3 bench/corpus.py [--repeat N] [--scale K]   (--scale repeats the corpus K times)
 """
 import argparse, gzip, json, os, re, statistics, subprocess, sys, tempfile, time
 
@@ -25,14 +26,15 @@ def load_articles():
 
 
 def timed(cmd):
-    """Runs cmd under /usr/bin/time -v; returns (seconds, peak RSS in MB)."""
+    """Runs cmd under /usr/bin/time -v; returns (wall seconds, peak RSS in MB, CPU seconds)."""
     start = time.perf_counter()
     run = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if run.returncode not in (0, 1):
         sys.exit(f"{' '.join(cmd)} exited {run.returncode}: {run.stderr[-800:]}")
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr)
-    return elapsed, int(rss.group(1)) / 1024 if rss else float("nan")
+    cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", run.stderr))
+    return elapsed, int(rss.group(1)) / 1024 if rss else float("nan"), cpu
 
 
 def main():
@@ -58,16 +60,18 @@ def main():
     out = os.path.join(work, "out.jsonl")
     cores = os.cpu_count() or 1
     print(f"corpus: {len(articles)} articles, {text_mb:.1f} MB of text; machine: {cores} cores")
-    print("| input | jobs | seconds | MB/s | articles/s | peak RSS MB |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| input | jobs | seconds | MB/s | articles/s | CPU s | MB per CPU s | peak RSS MB |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     results = {}
     for name, target in [("JSON Lines", [jsonl]), ("folder of files", [folder])]:
         for jobs in sorted({1, cores}):
             runs = [timed([BIN, "extract", "--jobs", str(jobs), "-o", out] + target) for _ in range(args.repeat)]
             secs = min(r[0] for r in runs)
             rss = max(r[1] for r in runs)
+            cpu = min(r[2] for r in runs)
             results[(name, jobs)] = secs
-            print(f"| {name} | {jobs} | {secs:.2f} | {text_mb / secs:.1f} | {len(articles) / secs:.0f} | {rss:.0f} |")
+            print(f"| {name} | {jobs} | {secs:.2f} | {text_mb / secs:.1f} | {len(articles) / secs:.0f} "
+                  f"| {cpu:.2f} | {text_mb / cpu:.1f} | {rss:.0f} |")
     for name in ("JSON Lines", "folder of files"):
         if (name, cores) in results and cores > 1:
             print(f"speed-up 1 -> {cores} jobs ({name}): {results[(name, 1)] / results[(name, cores)]:.2f}x")
