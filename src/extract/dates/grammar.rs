@@ -37,6 +37,12 @@ pub enum Base {
     /// A day of the anchor's month, or of a month relative to it (`de 5e`,
     /// `de 20e van volgende maand`).
     DayOfMonth(u32, i32),
+    /// A day of the month named with its weekday (`woensdag de 27e`): day, weekday.
+    DayOfMonthOn(u32, u32),
+    /// The n-th week of a month (`de eerste week van juli`); n may be [`LAST`].
+    WeekOfMonth(u32, MonthRef),
+    /// The week around a day (`de week van 10 april`, `la semaine du 3 mars`).
+    WeekOfDay(YearRef, u32, u32),
     /// The n-th weekday of a month (`de eerste vrijdag van juli`); n may be [`LAST`].
     NthWeekday(u32, u32, MonthRef),
     /// A day relative to the anchor (`gisteren` = -1).
@@ -727,15 +733,19 @@ impl<'a> Parser<'a> {
             .and_then(|a| self.ordinal(a))
             .filter(|&(_, d)| (1..=31).contains(&d))
         {
-            return Some((e, Base::DayOfMonth(d, 0)));
+            return Some((e, Base::DayOfMonthOn(d, wd)));
         }
         if let Some((d, digits)) = self.num(j) {
-            let closed = self
-                .toks
-                .get(j + 1)
-                .is_none_or(|t| t.kind == Kind::Punct && !self.punct(j + 1, "%-/.:"));
+            // A full stop ends the sentence, not a number (`28.05`).
+            let sentence_end =
+                self.punct(j + 1, ".") && self.toks.get(j + 2).is_none_or(|t| t.space_before);
+            let closed = sentence_end
+                || self
+                    .toks
+                    .get(j + 1)
+                    .is_none_or(|t| t.kind == Kind::Punct && !self.punct(j + 1, "%-/.:"));
             if digits <= 2 && (1..=31).contains(&d) && closed {
-                return Some((j + 1, Base::DayOfMonth(d, 0)));
+                return Some((j + 1, Base::DayOfMonthOn(d, wd)));
             }
         }
         if let Some((e, Base::RelativeUnit(Unit::Week, n))) = self.relative_unit(j) {
@@ -1255,10 +1265,30 @@ impl<'a> Parser<'a> {
         Some((k, Base::Month(YearRef::Abs(y), m)))
     }
 
-    /// `jaar 2008`, `l'année 2019`, `week 31`.
+    /// `jaar 2008`, `l'année 2019`, `week 31`, `de maand mei`, `au mois de mars`,
+    /// `de week van 10 april`.
     fn unit_year(&self, i: usize) -> Option<(usize, Base)> {
+        let i = self.is(i, Sense::Article).unwrap_or(i);
         let (j, u) = self.unit(i)?;
+        if self.has(i, Sense::Plural) {
+            return None;
+        }
+        let after_of = self.is(j, Sense::Of).unwrap_or(j);
         match u {
+            Unit::Month => match self.month_first(after_of)? {
+                (k, month @ Base::Month(..)) => Some((k, month)),
+                _ => None,
+            },
+            Unit::Week if after_of > j => {
+                let (k, day) = [self.day_month(after_of), self.numeric_date(after_of)]
+                    .into_iter()
+                    .flatten()
+                    .max_by_key(|&(k, _)| k)?;
+                match day {
+                    Base::Day(y, m, d) => Some((k, Base::WeekOfDay(y, m, d))),
+                    _ => None,
+                }
+            }
             Unit::Year => {
                 let (k, y) = self.year_in(j, &YEARS)?;
                 Some((k, Base::Year(YearRef::Abs(y))))
@@ -1276,6 +1306,12 @@ impl<'a> Parser<'a> {
     fn ordinal_period(&self, i: usize) -> Option<(usize, Base)> {
         let (j, n) = self.period_ordinal(i)?;
         let (k, u) = self.unit(j)?;
+        if u == Unit::Week {
+            if let Some((end, month)) = self.month_ref(k) {
+                return (n == LAST || (1..=5).contains(&n))
+                    .then_some((end, Base::WeekOfMonth(n, month)));
+            }
+        }
         let (end, year) = self.period_year(k);
         if year == YearRef::Implicit && self.has(j, Sense::NeedsYear) {
             return None;

@@ -91,11 +91,12 @@ pub fn granularity(base: &Base) -> Granularity {
         Base::Half(..) => Granularity::Half,
         Base::Quarter(..) => Granularity::Quarter,
         Base::Month(..) | Base::MonthShift(..) => Granularity::Month,
-        Base::Week(..) => Granularity::Week,
+        Base::Week(..) | Base::WeekOfMonth(..) | Base::WeekOfDay(..) => Granularity::Week,
         Base::RelativeUnit(unit, _) => unit_granularity(*unit),
         Base::Season(..) => Granularity::Season,
         Base::Day(..)
         | Base::DayOfMonth(..)
+        | Base::DayOfMonthOn(..)
         | Base::NthWeekday(..)
         | Base::RelativeDay(_)
         | Base::Weekday(..)
@@ -178,17 +179,20 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
             let month = add(first, Unit::Month, n)?;
             NaiveDate::from_ymd_opt(month.year(), month.month(), d).map(Point::Day)
         }
+        Base::DayOfMonthOn(d, wd) => day_on_weekday(&anchor, d, wd).map(Point::Day),
         Base::NthWeekday(n, wd, month) => {
-            let first = match month {
-                MonthRef::Month(r, m) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, 1)?,
-                MonthRef::Relative(k) => add(
-                    NaiveDate::from_ymd_opt(anchor.year?, anchor.month?, 1)?,
-                    Unit::Month,
-                    k,
-                )?,
-            };
-            nth_weekday(first, n, wd).map(Point::Day)
+            nth_weekday(first_of_month(&anchor, month)?, n, wd).map(Point::Day)
         }
+        Base::WeekOfMonth(n, month) => {
+            let first = first_of_month(&anchor, month)?;
+            let day = if n == LAST {
+                add(first, Unit::Month, 1)?.pred_opt()?
+            } else {
+                first.checked_add_signed(Duration::weeks(i64::from(n) - 1))?
+            };
+            (day.month() == first.month()).then(|| iso_week(day))
+        }
+        Base::WeekOfDay(r, m, d) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, d).map(iso_week),
         Base::RelativeDay(n) => Some(Point::Day(anchor.day? + Duration::days(n.into()))),
         Base::RelativeUnit(unit, n) => relative_unit(&anchor, unit, n),
         Base::Weekday(wd, shift) => Some(Point::Day(weekday(anchor.day?, wd, shift)?)),
@@ -221,6 +225,36 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::Season(s, None) => Some(Point::Season(None, s)),
         Base::Season(s, Some(r)) => Some(Point::Season(Some(anchor.year_of(r)?), s)),
     }
+}
+
+/// The first day of a month named absolutely or relative to the anchor.
+fn first_of_month(anchor: &Anchor, month: MonthRef) -> Option<NaiveDate> {
+    match month {
+        MonthRef::Month(r, m) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, 1),
+        MonthRef::Relative(k) => add(
+            NaiveDate::from_ymd_opt(anchor.year?, anchor.month?, 1)?,
+            Unit::Month,
+            k,
+        ),
+    }
+}
+
+/// The ISO week of a day.
+fn iso_week(day: NaiveDate) -> Point {
+    let week = day.iso_week();
+    Point::Week(week.year(), week.week())
+}
+
+/// Day `d` of the month nearest the anchor on which it falls on weekday `wd`
+/// (`zondag 31`): the anchor's month when it fits, else the closest one, the past first.
+fn day_on_weekday(anchor: &Anchor, d: u32, wd: u32) -> Option<NaiveDate> {
+    let this_month = NaiveDate::from_ymd_opt(anchor.year?, anchor.month?, 1)?;
+    let fits = |k: i32| {
+        let month = add(this_month, Unit::Month, k)?;
+        NaiveDate::from_ymd_opt(month.year(), month.month(), d)
+            .filter(|day| day.weekday().number_from_monday() == wd)
+    };
+    (0..=14).find_map(|k| fits(-k).or_else(|| fits(k)))
 }
 
 /// The `n`-th weekday `wd` of the month starting on `first` ([`LAST`]: the last one).
