@@ -413,7 +413,15 @@ impl<'a> Parser<'a> {
             None if dash => j + 1,
             None => return None,
         };
-        let (end, second) = self.endpoint(k)?;
+        let glued_date = self
+            .numeric_date_at(k)
+            .filter(|_| dash)
+            .map(|(e, b)| (e, Endpoint::Base(b)));
+        let (end, second) = [self.endpoint(k), glued_date]
+            .into_iter()
+            .flatten()
+            .max_by_key(|&(e, _)| e)?;
+        let (end, second) = self.with_year_after(end, second);
         let (a, b) = merge(first, second)?;
         if dash
             && matches!((a.base, b.base), (Base::Year(_), Base::Year(_)))
@@ -422,6 +430,20 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((end, Expr::Interval(a, b)))
+    }
+
+    /// A yearless day closing an interval, completed by a year after it (`1-5 - 7-5, 2020`).
+    fn with_year_after(&self, end: usize, second: Endpoint) -> (usize, Endpoint) {
+        let Endpoint::Base(Base::Day(YearRef::Implicit, m, d)) = second else {
+            return (end, second);
+        };
+        let after_comma = if self.punct(end, ",") { end + 1 } else { end };
+        match self.year_after_date(after_comma, false) {
+            Some((e, y)) if valid_day(Some(y), m, d) => {
+                (e, Endpoint::Base(Base::Day(YearRef::Abs(y), m, d)))
+            }
+            _ => (end, second),
+        }
     }
 
     /// `2014-2018`: glued, increasing, and not inside a longer code (`138-2010-2015`).
@@ -1046,7 +1068,6 @@ impl<'a> Parser<'a> {
 
     /// `3/3/2020`, `2020-03-03`, `15.05.99`, `22/04`, `2015-3`, `12-2015`.
     fn numeric_date(&self, i: usize) -> Option<(usize, Base)> {
-        let (a, a_digits) = self.num(i)?;
         if i > 0
             && self.punct(i - 1, "-/.+")
             && self.attached(i)
@@ -1055,6 +1076,12 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
+        self.numeric_date_at(i)
+    }
+
+    /// A numeric date at `i`, whatever precedes it (the end of `10/1-11/2/2017`).
+    fn numeric_date_at(&self, i: usize) -> Option<(usize, Base)> {
+        let (a, a_digits) = self.num(i)?;
         let sep_at = |k: usize| -> Option<&str> {
             let t = self.toks.get(k)?;
             (t.kind == Kind::Punct
@@ -1268,8 +1295,15 @@ impl<'a> Parser<'a> {
     /// `jaar 2008`, `l'année 2019`, `week 31`, `de maand mei`, `au mois de mars`,
     /// `de week van 10 april`.
     fn unit_year(&self, i: usize) -> Option<(usize, Base)> {
-        let i = self.is(i, Sense::Article).unwrap_or(i);
-        let (j, u) = self.unit(i)?;
+        // The article belongs to `de maand mei`, not to `het jaar 2008`.
+        let unit_after_article = self
+            .is(i, Sense::Article)
+            .and_then(|a| self.unit(a).map(|found| (a, found)))
+            .filter(|&(_, (_, u))| matches!(u, Unit::Month | Unit::Week));
+        let (i, (j, u)) = match unit_after_article {
+            Some(found) => found,
+            None => (i, self.unit(i)?),
+        };
         if self.has(i, Sense::Plural) {
             return None;
         }
@@ -1293,7 +1327,7 @@ impl<'a> Parser<'a> {
                 let (k, y) = self.year_in(j, &YEARS)?;
                 Some((k, Base::Year(YearRef::Abs(y))))
             }
-            Unit::Week => {
+            Unit::Week if unit_after_article.is_none() => {
                 let (n, digits) = self.num(j)?;
                 ((1..=53).contains(&n) && digits <= 2)
                     .then_some((j + 1, Base::Week(YearRef::Implicit, n)))
@@ -1467,8 +1501,9 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
         (first_base, second_base),
         (Base::Offset(..), _)
             | (_, Base::Offset(..))
-            | (Base::Year(_), Base::Day(..))
-            | (Base::Day(..), Base::Year(_))
+            // `van 2015 tot 5 mei 2017` only with the day's year written out.
+            | (Base::Year(_), Base::Day(YearRef::Implicit | YearRef::Rel(_), ..))
+            | (Base::Day(YearRef::Implicit | YearRef::Rel(_), ..), Base::Year(_))
     );
     compatible.then_some((
         Bound {
