@@ -525,12 +525,21 @@ impl<'a> Parser<'a> {
         } else if let Some(k) = self.is(j, Sense::Of) {
             j = k;
         }
+        // `later in het jaar`: only the current period follows the link.
+        let linked = self.is(j, Sense::PartLink);
+        // `fin de l'année`: the elided article went with `de l'`.
+        let after_link = linked.unwrap_or(j);
+        let elided = j > i + 1 && self.toks[j - 1].folded.ends_with('\'');
         let current = self
-            .is(j, Sense::Article)
+            .is(after_link, Sense::Article)
+            .or_else(|| elided.then_some(after_link))
             .and_then(|a| self.unit(a))
             .filter(|&(_, u)| u != Unit::Day)
             .map(|(k, u)| (k, Base::RelativeUnit(u, 0)));
-        let (k, base) = self.point(j, true).or(current)?;
+        let (k, base) = match linked {
+            Some(_) => current?,
+            None => self.point(j, true).or(current)?,
+        };
         let periodic = matches!(
             base,
             Base::Year(_)
@@ -671,9 +680,13 @@ impl<'a> Parser<'a> {
                 return Some((e, MonthRef::Relative(0)));
             }
         }
-        match self.month_first(j)? {
-            (e, Base::Month(y, m)) => Some((e, MonthRef::Month(y, m))),
-            _ => None,
+        match self.month_first(j) {
+            Some((e, Base::Month(y, m))) => Some((e, MonthRef::Month(y, m))),
+            Some(_) => None,
+            // `de 3e week van jan`: after `van`, an abbreviation is a month.
+            None => self
+                .month(j, true)
+                .map(|(e, m)| (e, MonthRef::Month(YearRef::Implicit, m))),
         }
     }
 
@@ -1307,7 +1320,10 @@ impl<'a> Parser<'a> {
         if self.has(i, Sense::Plural) {
             return None;
         }
-        let after_of = self.is(j, Sense::Of).unwrap_or(j);
+        let after_of = self
+            .is(j, Sense::Of)
+            .or_else(|| self.is(j, Sense::WeekStart).filter(|_| u == Unit::Week))
+            .unwrap_or(j);
         match u {
             Unit::Month => match self.month_first(after_of)? {
                 (k, month @ Base::Month(..)) => Some((k, month)),
