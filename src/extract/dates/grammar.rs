@@ -197,7 +197,8 @@ impl<'a> Parser<'a> {
             };
             Expr::Interval(bound(from), bound(to))
         };
-        if let Some((j, n)) = self.ordinal(i) {
+        let after_article = self.is(i, Sense::Article).unwrap_or(i);
+        if let Some((j, n)) = self.ordinal(after_article) {
             let k = self.is(j, Sense::Century)?;
             let n = n as i32;
             return (1..=30)
@@ -533,6 +534,7 @@ impl<'a> Parser<'a> {
         let current = self
             .is(after_link, Sense::Article)
             .or_else(|| elided.then_some(after_link))
+            .filter(|&a| !self.has(a, Sense::Plural))
             .and_then(|a| self.unit(a))
             .filter(|&(_, u)| u != Unit::Day)
             .map(|(k, u)| (k, Base::RelativeUnit(u, 0)));
@@ -659,7 +661,11 @@ impl<'a> Parser<'a> {
                 .folded
                 .starts_with(|c: char| c.is_ascii_digit())
         })?;
-        if !(1..=31).contains(&d) || self.month(j, true).is_some() || self.unit(j).is_some() {
+        if !(1..=31).contains(&d)
+            || self.month(j, true).is_some()
+            || self.unit(j).is_some()
+            || self.has(j, Sense::Century)
+        {
             return None;
         }
         match self.month_ref(j) {

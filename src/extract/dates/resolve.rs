@@ -391,6 +391,7 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
             range: None,
         },
         Expr::Interval(a, b) => {
+            let b = &same_year_end(a, b, published);
             let bound = |b: &Bound| {
                 let point = resolve_base(&b.base, published)?;
                 match b.edge {
@@ -428,6 +429,22 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
             modifier: None,
             range: duration_range(*n, *unit, published),
         },
+    }
+}
+
+/// The end of an interval of two yearless days, in the year the start resolved to
+/// (`29/2-1/3`: a leap day picks its own year).
+fn same_year_end(a: &Bound, b: &Bound, published: Option<PubDate>) -> Bound {
+    let (Base::Day(YearRef::Implicit, ..), Base::Day(YearRef::Implicit, m, d)) = (a.base, b.base)
+    else {
+        return *b;
+    };
+    match resolve_base(&a.base, published) {
+        Some(Point::Day(start)) => Bound {
+            base: Base::Day(YearRef::Abs(start.year()), m, d),
+            edge: b.edge,
+        },
+        _ => *b,
     }
 }
 
