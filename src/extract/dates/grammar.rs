@@ -37,6 +37,8 @@ pub enum Base {
     /// A day of the anchor's month, or of a month relative to it (`de 5e`,
     /// `de 20e van volgende maand`).
     DayOfMonth(u32, i32),
+    /// A yearless day named with its weekday (`dimanche 3 mars`): month, day, weekday.
+    DayOnWeekday(u32, u32, u32),
     /// A day of the month named with its weekday (`woensdag de 27e`): day, weekday.
     DayOfMonthOn(u32, u32),
     /// The n-th week of a month (`de eerste week van juli`); n may be [`LAST`].
@@ -521,19 +523,20 @@ impl<'a> Parser<'a> {
             Sense::Part(m) => Some(m),
             _ => None,
         })?;
+        let mut of_taken = false;
         if self.punct(j, "-") && self.attached(j) {
             j += 1;
         } else if let Some(k) = self.is(j, Sense::Of) {
             j = k;
+            of_taken = true;
         }
         // `later in het jaar`: only the current period follows the link.
         let linked = self.is(j, Sense::PartLink);
-        // `fin de l'année`: the elided article went with `de l'`.
         let after_link = linked.unwrap_or(j);
-        let elided = j > i + 1 && self.toks[j - 1].folded.ends_with('\'');
+        // The article may be dropped or merged into the link: `fin du mois`, `fin de l'année`.
         let current = self
             .is(after_link, Sense::Article)
-            .or_else(|| elided.then_some(after_link))
+            .or_else(|| of_taken.then_some(after_link))
             .filter(|&a| !self.has(a, Sense::Plural))
             .and_then(|a| self.unit(a))
             .filter(|&(_, u)| u != Unit::Day)
@@ -753,10 +756,26 @@ impl<'a> Parser<'a> {
                 self.numeric_date(k),
                 self.day_month_numeric(k),
             ];
-            if let Some(found) = dated.into_iter().flatten().max_by_key(|&(e, _)| e) {
-                return Some(found);
-            }
+            return match dated.into_iter().flatten().max_by_key(|&(e, _)| e) {
+                // `dimanche 3 mars`: the weekday tells the year.
+                Some((e, Base::Day(YearRef::Implicit, m, d))) => {
+                    Some((e, Base::DayOnWeekday(m, d, wd)))
+                }
+                Some(found) => Some(found),
+                None => self.weekday_rest(j, wd, full, shift_before),
+            };
         }
+        self.weekday_rest(j, wd, full, shift_before)
+    }
+
+    /// The weekday not followed by a date: its shift or its day of the month.
+    fn weekday_rest(
+        &self,
+        j: usize,
+        wd: u32,
+        full: bool,
+        shift_before: Option<(usize, WeekdayShift)>,
+    ) -> Option<(usize, Base)> {
         if !full {
             return None;
         }

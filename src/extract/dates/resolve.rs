@@ -97,6 +97,7 @@ pub fn granularity(base: &Base) -> Granularity {
         Base::Day(..)
         | Base::DayOfMonth(..)
         | Base::DayOfMonthOn(..)
+        | Base::DayOnWeekday(..)
         | Base::NthWeekday(..)
         | Base::RelativeDay(_)
         | Base::Weekday(..)
@@ -179,6 +180,7 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
             let month = add(first, Unit::Month, n)?;
             NaiveDate::from_ymd_opt(month.year(), month.month(), d).map(Point::Day)
         }
+        Base::DayOnWeekday(m, d, wd) => year_on_weekday(&anchor, m, d, wd).map(Point::Day),
         Base::DayOfMonthOn(d, wd) => day_on_weekday(&anchor, d, wd).map(Point::Day),
         Base::NthWeekday(n, wd, month) => {
             nth_weekday(first_of_month(&anchor, month)?, n, wd).map(Point::Day)
@@ -243,6 +245,24 @@ fn first_of_month(anchor: &Anchor, month: MonthRef) -> Option<NaiveDate> {
 fn iso_week(day: NaiveDate) -> Point {
     let week = day.iso_week();
     Point::Week(week.year(), week.week())
+}
+
+/// Month `m`, day `d` in the anchor's year, or in the year next to it nearest the anchor
+/// where it falls on weekday `wd`.
+fn year_on_weekday(anchor: &Anchor, m: u32, d: u32, wd: u32) -> Option<NaiveDate> {
+    let y = anchor.year?;
+    let in_year = NaiveDate::from_ymd_opt(y, m, d)?;
+    let on_weekday = |day: &NaiveDate| day.weekday().number_from_monday() == wd;
+    if on_weekday(&in_year) {
+        return Some(in_year);
+    }
+    let reference = anchor.day.unwrap_or(in_year);
+    [y - 1, y + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+        .filter(on_weekday)
+        .min_by_key(|day| (*day - reference).num_days().abs())
+        .or(Some(in_year))
 }
 
 /// Day `d` of the month nearest the anchor on which it falls on weekday `wd`
