@@ -15,6 +15,8 @@ pub enum YearRef {
     Rel(i32),
     /// Not said: the anchor's year (`23 januari`).
     Implicit,
+    /// Not said, but in the past: the latest such date up to the anchor (`sinds 17 november`).
+    Past,
 }
 
 /// A point or period, before resolution against the anchor.
@@ -501,10 +503,19 @@ impl<'a> Parser<'a> {
             self.sense(a, |s| matches!(s, Sense::Part(_)).then_some(()))
                 .is_some()
         });
-        if m == TimexMod::Before && self.has(j, Sense::Article) && !part_follows {
+        // `depuis le 17 novembre`, `avant le 3 mars`
+        let dated_day = self
+            .is(j, Sense::DayArticle)
+            .filter(|&k| self.day_month(k).is_some());
+        if m == TimexMod::Before
+            && self.has(j, Sense::Article)
+            && !part_follows
+            && dated_day.is_none()
+        {
             // `voor de komende week`: "for", not "before".
             return None;
         }
+        let j = dated_day.unwrap_or(j);
         let found = match self.part(j) {
             Some((k, _, base)) => (k, base),
             None => self.point(j, true)?,
@@ -513,7 +524,12 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        Some((found.0, Expr::Modified(m, found.1)))
+        let base = if self.has(i, Sense::Since) {
+            in_the_past(found.1)
+        } else {
+            found.1
+        };
+        Some((found.0, Expr::Modified(m, base)))
     }
 
     /// `begin 2020`, `eind dit jaar`, `la fin de 2021`, `mi-2020`.
@@ -1476,6 +1492,15 @@ enum Endpoint {
     Part(TimexMod, Base),
     /// A bare day number (`tussen 3 en 12 sept`).
     Day(u32),
+}
+
+/// A yearless day or month after `sinds`, `depuis`: one that has begun.
+fn in_the_past(base: Base) -> Base {
+    match base {
+        Base::Day(YearRef::Implicit, m, d) => Base::Day(YearRef::Past, m, d),
+        Base::Month(YearRef::Implicit, m) => Base::Month(YearRef::Past, m),
+        other => other,
+    }
 }
 
 /// The edge of a period a part word names.

@@ -180,6 +180,9 @@ pub struct DateLexicon {
     /// Words between a week and its weekday (`volgende week op dinsdag`).
     #[serde(default)]
     pub day_links: Vec<String>,
+    /// Modifiers meaning "since": a yearless date after them has begun (`sinds 17 november`).
+    #[serde(default)]
+    pub since: Vec<String>,
     /// Words between a part and the current period it divides (`later in het jaar`).
     #[serde(default)]
     pub part_links: Vec<String>,
@@ -316,6 +319,7 @@ pub enum Sense {
     OffsetLink(i32),
     DayLink,
     PartLink,
+    Since,
     WeekStart,
     Now,
     Holiday(Holiday),
@@ -427,7 +431,8 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 26] = [
+        let lists: [(&Vec<String>, Sense); 27] = [
+            (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
             (&lex.week_starts, Sense::WeekStart),
             (&lex.units_needing_year, Sense::NeedsYear),

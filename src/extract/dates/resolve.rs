@@ -139,7 +139,7 @@ impl Anchor {
         match r {
             YearRef::Abs(y) => Some(y),
             YearRef::Rel(n) => Some(self.year? + n),
-            YearRef::Implicit => self.year,
+            YearRef::Implicit | YearRef::Past => self.year,
         }
     }
 }
@@ -151,6 +151,18 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::Year(r) => Some(Point::Year(anchor.year_of(r)?)),
         Base::Half(r, h) => Some(Point::Half(anchor.year_of(r)?, h)),
         Base::Quarter(r, q) => Some(Point::Quarter(anchor.year_of(r)?, q)),
+        Base::Month(YearRef::Past, m) => {
+            let y = anchor.year?;
+            Some(Point::Month(if m > anchor.month? { y - 1 } else { y }, m))
+        }
+        Base::Day(YearRef::Past, m, d) => {
+            let today = anchor.day?;
+            let this_year = NaiveDate::from_ymd_opt(today.year(), m, d);
+            match this_year.filter(|day| *day <= today) {
+                Some(day) => Some(Point::Day(day)),
+                None => NaiveDate::from_ymd_opt(today.year() - 1, m, d).map(Point::Day),
+            }
+        }
         Base::Month(r, m) => Some(Point::Month(anchor.year_of(r)?, m)),
         Base::Week(r, w) => {
             let y = anchor.year_of(r)?;
