@@ -15,6 +15,8 @@ pub enum YearRef {
     Rel(i32),
     /// Not said: the anchor's year (`23 januari`).
     Implicit,
+    /// Not said, but in the past: the latest such date up to the anchor (`sinds 17 november`).
+    Past,
 }
 
 /// A point or period, before resolution against the anchor.
@@ -37,6 +39,14 @@ pub enum Base {
     /// A day of the anchor's month, or of a month relative to it (`de 5e`,
     /// `de 20e van volgende maand`).
     DayOfMonth(u32, i32),
+    /// A yearless day named with its weekday (`dimanche 3 mars`): month, day, weekday.
+    DayOnWeekday(u32, u32, u32),
+    /// A day of the month named with its weekday (`woensdag de 27e`): day, weekday.
+    DayOfMonthOn(u32, u32),
+    /// The n-th week of a month (`de eerste week van juli`); n may be [`LAST`].
+    WeekOfMonth(u32, MonthRef),
+    /// The week around a day (`de week van 10 april`, `la semaine du 3 mars`).
+    WeekOfDay(YearRef, u32, u32),
     /// The n-th weekday of a month (`de eerste vrijdag van juli`); n may be [`LAST`].
     NthWeekday(u32, u32, MonthRef),
     /// A day relative to the anchor (`gisteren` = -1).
@@ -191,7 +201,8 @@ impl<'a> Parser<'a> {
             };
             Expr::Interval(bound(from), bound(to))
         };
-        if let Some((j, n)) = self.ordinal(i) {
+        let after_article = self.is(i, Sense::Article).unwrap_or(i);
+        if let Some((j, n)) = self.ordinal(after_article) {
             let k = self.is(j, Sense::Century)?;
             let n = n as i32;
             return (1..=30)
@@ -407,7 +418,15 @@ impl<'a> Parser<'a> {
             None if dash => j + 1,
             None => return None,
         };
-        let (end, second) = self.endpoint(k)?;
+        let glued_date = self
+            .numeric_date_at(k)
+            .filter(|_| dash)
+            .map(|(e, b)| (e, Endpoint::Base(b)));
+        let (end, second) = [self.endpoint(k), glued_date]
+            .into_iter()
+            .flatten()
+            .max_by_key(|&(e, _)| e)?;
+        let (end, second) = self.with_year_after(end, second);
         let (a, b) = merge(first, second)?;
         if dash
             && matches!((a.base, b.base), (Base::Year(_), Base::Year(_)))
@@ -416,6 +435,20 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((end, Expr::Interval(a, b)))
+    }
+
+    /// A yearless day closing an interval, completed by a year after it (`1-5 - 7-5, 2020`).
+    fn with_year_after(&self, end: usize, second: Endpoint) -> (usize, Endpoint) {
+        let Endpoint::Base(Base::Day(YearRef::Implicit, m, d)) = second else {
+            return (end, second);
+        };
+        let after_comma = if self.punct(end, ",") { end + 1 } else { end };
+        match self.year_after_date(after_comma, false) {
+            Some((e, y)) if valid_day(Some(y), m, d) => {
+                (e, Endpoint::Base(Base::Day(YearRef::Abs(y), m, d)))
+            }
+            _ => (end, second),
+        }
     }
 
     /// `2014-2018`: glued, increasing, and not inside a longer code (`138-2010-2015`).
@@ -470,10 +503,19 @@ impl<'a> Parser<'a> {
             self.sense(a, |s| matches!(s, Sense::Part(_)).then_some(()))
                 .is_some()
         });
-        if m == TimexMod::Before && self.has(j, Sense::Article) && !part_follows {
+        // `depuis le 17 novembre`, `avant le 3 mars`
+        let dated_day = self
+            .is(j, Sense::DayArticle)
+            .filter(|&k| self.day_month(k).is_some());
+        if m == TimexMod::Before
+            && self.has(j, Sense::Article)
+            && !part_follows
+            && dated_day.is_none()
+        {
             // `voor de komende week`: "for", not "before".
             return None;
         }
+        let j = dated_day.unwrap_or(j);
         let found = match self.part(j) {
             Some((k, _, base)) => (k, base),
             None => self.point(j, true)?,
@@ -482,7 +524,12 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        Some((found.0, Expr::Modified(m, found.1)))
+        let base = if self.has(i, Sense::Since) {
+            in_the_past(found.1)
+        } else {
+            found.1
+        };
+        Some((found.0, Expr::Modified(m, base)))
     }
 
     /// `begin 2020`, `eind dit jaar`, `la fin de 2021`, `mi-2020`.
@@ -492,17 +539,28 @@ impl<'a> Parser<'a> {
             Sense::Part(m) => Some(m),
             _ => None,
         })?;
+        let mut of_taken = false;
         if self.punct(j, "-") && self.attached(j) {
             j += 1;
         } else if let Some(k) = self.is(j, Sense::Of) {
             j = k;
+            of_taken = true;
         }
+        // `later in het jaar`: only the current period follows the link.
+        let linked = self.is(j, Sense::PartLink);
+        let after_link = linked.unwrap_or(j);
+        // The article may be dropped or merged into the link: `fin du mois`, `fin de l'année`.
         let current = self
-            .is(j, Sense::Article)
+            .is(after_link, Sense::Article)
+            .or_else(|| of_taken.then_some(after_link))
+            .filter(|&a| !self.has(a, Sense::Plural))
             .and_then(|a| self.unit(a))
             .filter(|&(_, u)| u != Unit::Day)
             .map(|(k, u)| (k, Base::RelativeUnit(u, 0)));
-        let (k, base) = self.point(j, true).or(current)?;
+        let (k, base) = match linked {
+            Some(_) => current?,
+            None => self.point(j, true).or(current)?,
+        };
         let periodic = matches!(
             base,
             Base::Year(_)
@@ -622,7 +680,11 @@ impl<'a> Parser<'a> {
                 .folded
                 .starts_with(|c: char| c.is_ascii_digit())
         })?;
-        if !(1..=31).contains(&d) || self.month(j, true).is_some() || self.unit(j).is_some() {
+        if !(1..=31).contains(&d)
+            || self.month(j, true).is_some()
+            || self.unit(j).is_some()
+            || self.has(j, Sense::Century)
+        {
             return None;
         }
         match self.month_ref(j) {
@@ -643,9 +705,13 @@ impl<'a> Parser<'a> {
                 return Some((e, MonthRef::Relative(0)));
             }
         }
-        match self.month_first(j)? {
-            (e, Base::Month(y, m)) => Some((e, MonthRef::Month(y, m))),
-            _ => None,
+        match self.month_first(j) {
+            Some((e, Base::Month(y, m))) => Some((e, MonthRef::Month(y, m))),
+            Some(_) => None,
+            // `de 3e week van jan`: after `van`, an abbreviation is a month.
+            None => self
+                .month(j, true)
+                .map(|(e, m)| (e, MonthRef::Month(YearRef::Implicit, m))),
         }
     }
 
@@ -706,10 +772,26 @@ impl<'a> Parser<'a> {
                 self.numeric_date(k),
                 self.day_month_numeric(k),
             ];
-            if let Some(found) = dated.into_iter().flatten().max_by_key(|&(e, _)| e) {
-                return Some(found);
-            }
+            return match dated.into_iter().flatten().max_by_key(|&(e, _)| e) {
+                // `dimanche 3 mars`: the weekday tells the year.
+                Some((e, Base::Day(YearRef::Implicit, m, d))) => {
+                    Some((e, Base::DayOnWeekday(m, d, wd)))
+                }
+                Some(found) => Some(found),
+                None => self.weekday_rest(j, wd, full, shift_before),
+            };
         }
+        self.weekday_rest(j, wd, full, shift_before)
+    }
+
+    /// The weekday not followed by a date: its shift or its day of the month.
+    fn weekday_rest(
+        &self,
+        j: usize,
+        wd: u32,
+        full: bool,
+        shift_before: Option<(usize, WeekdayShift)>,
+    ) -> Option<(usize, Base)> {
         if !full {
             return None;
         }
@@ -727,15 +809,19 @@ impl<'a> Parser<'a> {
             .and_then(|a| self.ordinal(a))
             .filter(|&(_, d)| (1..=31).contains(&d))
         {
-            return Some((e, Base::DayOfMonth(d, 0)));
+            return Some((e, Base::DayOfMonthOn(d, wd)));
         }
         if let Some((d, digits)) = self.num(j) {
-            let closed = self
-                .toks
-                .get(j + 1)
-                .is_none_or(|t| t.kind == Kind::Punct && !self.punct(j + 1, "%-/.:"));
+            // A full stop ends the sentence, not a number (`28.05`).
+            let sentence_end =
+                self.punct(j + 1, ".") && self.toks.get(j + 2).is_none_or(|t| t.space_before);
+            let closed = sentence_end
+                || self
+                    .toks
+                    .get(j + 1)
+                    .is_none_or(|t| t.kind == Kind::Punct && !self.punct(j + 1, "%-/.:"));
             if digits <= 2 && (1..=31).contains(&d) && closed {
-                return Some((j + 1, Base::DayOfMonth(d, 0)));
+                return Some((j + 1, Base::DayOfMonthOn(d, wd)));
             }
         }
         if let Some((e, Base::RelativeUnit(Unit::Week, n))) = self.relative_unit(j) {
@@ -1036,7 +1122,6 @@ impl<'a> Parser<'a> {
 
     /// `3/3/2020`, `2020-03-03`, `15.05.99`, `22/04`, `2015-3`, `12-2015`.
     fn numeric_date(&self, i: usize) -> Option<(usize, Base)> {
-        let (a, a_digits) = self.num(i)?;
         if i > 0
             && self.punct(i - 1, "-/.+")
             && self.attached(i)
@@ -1045,6 +1130,12 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
+        self.numeric_date_at(i)
+    }
+
+    /// A numeric date at `i`, whatever precedes it (the end of `10/1-11/2/2017`).
+    fn numeric_date_at(&self, i: usize) -> Option<(usize, Base)> {
+        let (a, a_digits) = self.num(i)?;
         let sep_at = |k: usize| -> Option<&str> {
             let t = self.toks.get(k)?;
             (t.kind == Kind::Punct
@@ -1255,15 +1346,45 @@ impl<'a> Parser<'a> {
         Some((k, Base::Month(YearRef::Abs(y), m)))
     }
 
-    /// `jaar 2008`, `l'année 2019`, `week 31`.
+    /// `jaar 2008`, `l'année 2019`, `week 31`, `de maand mei`, `au mois de mars`,
+    /// `de week van 10 april`.
     fn unit_year(&self, i: usize) -> Option<(usize, Base)> {
-        let (j, u) = self.unit(i)?;
+        // The article belongs to `de maand mei`, not to `het jaar 2008`.
+        let unit_after_article = self
+            .is(i, Sense::Article)
+            .and_then(|a| self.unit(a).map(|found| (a, found)))
+            .filter(|&(_, (_, u))| matches!(u, Unit::Month | Unit::Week));
+        let (i, (j, u)) = match unit_after_article {
+            Some(found) => found,
+            None => (i, self.unit(i)?),
+        };
+        if self.has(i, Sense::Plural) {
+            return None;
+        }
+        let after_of = self
+            .is(j, Sense::Of)
+            .or_else(|| self.is(j, Sense::WeekStart).filter(|_| u == Unit::Week))
+            .unwrap_or(j);
         match u {
+            Unit::Month => match self.month_first(after_of)? {
+                (k, month @ Base::Month(..)) => Some((k, month)),
+                _ => None,
+            },
+            Unit::Week if after_of > j => {
+                let (k, day) = [self.day_month(after_of), self.numeric_date(after_of)]
+                    .into_iter()
+                    .flatten()
+                    .max_by_key(|&(k, _)| k)?;
+                match day {
+                    Base::Day(y, m, d) => Some((k, Base::WeekOfDay(y, m, d))),
+                    _ => None,
+                }
+            }
             Unit::Year => {
                 let (k, y) = self.year_in(j, &YEARS)?;
                 Some((k, Base::Year(YearRef::Abs(y))))
             }
-            Unit::Week => {
+            Unit::Week if unit_after_article.is_none() => {
                 let (n, digits) = self.num(j)?;
                 ((1..=53).contains(&n) && digits <= 2)
                     .then_some((j + 1, Base::Week(YearRef::Implicit, n)))
@@ -1276,6 +1397,12 @@ impl<'a> Parser<'a> {
     fn ordinal_period(&self, i: usize) -> Option<(usize, Base)> {
         let (j, n) = self.period_ordinal(i)?;
         let (k, u) = self.unit(j)?;
+        if u == Unit::Week {
+            if let Some((end, month)) = self.month_ref(k) {
+                return (n == LAST || (1..=5).contains(&n))
+                    .then_some((end, Base::WeekOfMonth(n, month)));
+            }
+        }
         let (end, year) = self.period_year(k);
         if year == YearRef::Implicit && self.has(j, Sense::NeedsYear) {
             return None;
@@ -1367,6 +1494,15 @@ enum Endpoint {
     Day(u32),
 }
 
+/// A yearless day or month after `sinds`, `depuis`: one that has begun.
+fn in_the_past(base: Base) -> Base {
+    match base {
+        Base::Day(YearRef::Implicit, m, d) => Base::Day(YearRef::Past, m, d),
+        Base::Month(YearRef::Implicit, m) => Base::Month(YearRef::Past, m),
+        other => other,
+    }
+}
+
 /// The edge of a period a part word names.
 fn edge(m: TimexMod) -> Edge {
     match m {
@@ -1431,8 +1567,9 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
         (first_base, second_base),
         (Base::Offset(..), _)
             | (_, Base::Offset(..))
-            | (Base::Year(_), Base::Day(..))
-            | (Base::Day(..), Base::Year(_))
+            // `van 2015 tot 5 mei 2017` only with the day's year written out.
+            | (Base::Year(_), Base::Day(YearRef::Implicit | YearRef::Rel(_), ..))
+            | (Base::Day(YearRef::Implicit | YearRef::Rel(_), ..), Base::Year(_))
     );
     compatible.then_some((
         Bound {

@@ -180,6 +180,15 @@ pub struct DateLexicon {
     /// Words between a week and its weekday (`volgende week op dinsdag`).
     #[serde(default)]
     pub day_links: Vec<String>,
+    /// Modifiers meaning "since": a yearless date after them has begun (`sinds 17 november`).
+    #[serde(default)]
+    pub since: Vec<String>,
+    /// Words between a part and the current period it divides (`later in het jaar`).
+    #[serde(default)]
+    pub part_links: Vec<String>,
+    /// Words between a week and the day it starts on (`de week beginnend op 4 februari`).
+    #[serde(default)]
+    pub week_starts: Vec<String>,
     /// `now`, only as the end of an interval (`tussen januari en nu`).
     #[serde(default)]
     pub now: Vec<String>,
@@ -309,6 +318,9 @@ pub enum Sense {
     ModifierAfter(TimexMod),
     OffsetLink(i32),
     DayLink,
+    PartLink,
+    Since,
+    WeekStart,
     Now,
     Holiday(Holiday),
     Season(Season),
@@ -419,7 +431,10 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 24] = [
+        let lists: [(&Vec<String>, Sense); 27] = [
+            (&lex.since, Sense::Since),
+            (&lex.part_links, Sense::PartLink),
+            (&lex.week_starts, Sense::WeekStart),
             (&lex.units_needing_year, Sense::NeedsYear),
             (&lex.last, Sense::Last),
             (&lex.plural_units, Sense::Plural),

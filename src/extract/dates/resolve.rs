@@ -91,11 +91,13 @@ pub fn granularity(base: &Base) -> Granularity {
         Base::Half(..) => Granularity::Half,
         Base::Quarter(..) => Granularity::Quarter,
         Base::Month(..) | Base::MonthShift(..) => Granularity::Month,
-        Base::Week(..) => Granularity::Week,
+        Base::Week(..) | Base::WeekOfMonth(..) | Base::WeekOfDay(..) => Granularity::Week,
         Base::RelativeUnit(unit, _) => unit_granularity(*unit),
         Base::Season(..) => Granularity::Season,
         Base::Day(..)
         | Base::DayOfMonth(..)
+        | Base::DayOfMonthOn(..)
+        | Base::DayOnWeekday(..)
         | Base::NthWeekday(..)
         | Base::RelativeDay(_)
         | Base::Weekday(..)
@@ -137,7 +139,7 @@ impl Anchor {
         match r {
             YearRef::Abs(y) => Some(y),
             YearRef::Rel(n) => Some(self.year? + n),
-            YearRef::Implicit => self.year,
+            YearRef::Implicit | YearRef::Past => self.year,
         }
     }
 }
@@ -149,6 +151,18 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::Year(r) => Some(Point::Year(anchor.year_of(r)?)),
         Base::Half(r, h) => Some(Point::Half(anchor.year_of(r)?, h)),
         Base::Quarter(r, q) => Some(Point::Quarter(anchor.year_of(r)?, q)),
+        Base::Month(YearRef::Past, m) => {
+            let y = anchor.year?;
+            Some(Point::Month(if m > anchor.month? { y - 1 } else { y }, m))
+        }
+        Base::Day(YearRef::Past, m, d) => {
+            let today = anchor.day?;
+            let this_year = NaiveDate::from_ymd_opt(today.year(), m, d);
+            match this_year.filter(|day| *day <= today) {
+                Some(day) => Some(Point::Day(day)),
+                None => NaiveDate::from_ymd_opt(today.year() - 1, m, d).map(Point::Day),
+            }
+        }
         Base::Month(r, m) => Some(Point::Month(anchor.year_of(r)?, m)),
         Base::Week(r, w) => {
             let y = anchor.year_of(r)?;
@@ -178,17 +192,21 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
             let month = add(first, Unit::Month, n)?;
             NaiveDate::from_ymd_opt(month.year(), month.month(), d).map(Point::Day)
         }
+        Base::DayOnWeekday(m, d, wd) => year_on_weekday(&anchor, m, d, wd).map(Point::Day),
+        Base::DayOfMonthOn(d, wd) => day_on_weekday(&anchor, d, wd).map(Point::Day),
         Base::NthWeekday(n, wd, month) => {
-            let first = match month {
-                MonthRef::Month(r, m) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, 1)?,
-                MonthRef::Relative(k) => add(
-                    NaiveDate::from_ymd_opt(anchor.year?, anchor.month?, 1)?,
-                    Unit::Month,
-                    k,
-                )?,
-            };
-            nth_weekday(first, n, wd).map(Point::Day)
+            nth_weekday(first_of_month(&anchor, month)?, n, wd).map(Point::Day)
         }
+        Base::WeekOfMonth(n, month) => {
+            let first = first_of_month(&anchor, month)?;
+            let day = if n == LAST {
+                add(first, Unit::Month, 1)?.pred_opt()?
+            } else {
+                first.checked_add_signed(Duration::weeks(i64::from(n) - 1))?
+            };
+            (day.month() == first.month()).then(|| iso_week(day))
+        }
+        Base::WeekOfDay(r, m, d) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, d).map(iso_week),
         Base::RelativeDay(n) => Some(Point::Day(anchor.day? + Duration::days(n.into()))),
         Base::RelativeUnit(unit, n) => relative_unit(&anchor, unit, n),
         Base::Weekday(wd, shift) => Some(Point::Day(weekday(anchor.day?, wd, shift)?)),
@@ -221,6 +239,54 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::Season(s, None) => Some(Point::Season(None, s)),
         Base::Season(s, Some(r)) => Some(Point::Season(Some(anchor.year_of(r)?), s)),
     }
+}
+
+/// The first day of a month named absolutely or relative to the anchor.
+fn first_of_month(anchor: &Anchor, month: MonthRef) -> Option<NaiveDate> {
+    match month {
+        MonthRef::Month(r, m) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, 1),
+        MonthRef::Relative(k) => add(
+            NaiveDate::from_ymd_opt(anchor.year?, anchor.month?, 1)?,
+            Unit::Month,
+            k,
+        ),
+    }
+}
+
+/// The ISO week of a day.
+fn iso_week(day: NaiveDate) -> Point {
+    let week = day.iso_week();
+    Point::Week(week.year(), week.week())
+}
+
+/// Month `m`, day `d` in the anchor's year, or in the year next to it nearest the anchor
+/// where it falls on weekday `wd`.
+fn year_on_weekday(anchor: &Anchor, m: u32, d: u32, wd: u32) -> Option<NaiveDate> {
+    let y = anchor.year?;
+    let in_year = NaiveDate::from_ymd_opt(y, m, d)?;
+    let on_weekday = |day: &NaiveDate| day.weekday().number_from_monday() == wd;
+    if on_weekday(&in_year) {
+        return Some(in_year);
+    }
+    let reference = anchor.day.unwrap_or(in_year);
+    [y - 1, y + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+        .filter(on_weekday)
+        .min_by_key(|day| (*day - reference).num_days().abs())
+        .or(Some(in_year))
+}
+
+/// Day `d` of the month nearest the anchor on which it falls on weekday `wd`
+/// (`zondag 31`): the anchor's month when it fits, else the closest one, the past first.
+fn day_on_weekday(anchor: &Anchor, d: u32, wd: u32) -> Option<NaiveDate> {
+    let this_month = NaiveDate::from_ymd_opt(anchor.year?, anchor.month?, 1)?;
+    let fits = |k: i32| {
+        let month = add(this_month, Unit::Month, k)?;
+        NaiveDate::from_ymd_opt(month.year(), month.month(), d)
+            .filter(|day| day.weekday().number_from_monday() == wd)
+    };
+    (0..=14).find_map(|k| fits(-k).or_else(|| fits(k)))
 }
 
 /// The `n`-th weekday `wd` of the month starting on `first` ([`LAST`]: the last one).
@@ -357,6 +423,7 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
             range: None,
         },
         Expr::Interval(a, b) => {
+            let b = &same_year_end(a, b, published);
             let bound = |b: &Bound| {
                 let point = resolve_base(&b.base, published)?;
                 match b.edge {
@@ -394,6 +461,22 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
             modifier: None,
             range: duration_range(*n, *unit, published),
         },
+    }
+}
+
+/// The end of an interval of two yearless days, in the year the start resolved to
+/// (`29/2-1/3`: a leap day picks its own year).
+fn same_year_end(a: &Bound, b: &Bound, published: Option<PubDate>) -> Bound {
+    let (Base::Day(YearRef::Implicit, ..), Base::Day(YearRef::Implicit, m, d)) = (a.base, b.base)
+    else {
+        return *b;
+    };
+    match resolve_base(&a.base, published) {
+        Some(Point::Day(start)) => Bound {
+            base: Base::Day(YearRef::Abs(start.year()), m, d),
+            edge: b.edge,
+        },
+        _ => *b,
     }
 }
 
