@@ -81,6 +81,10 @@ pub struct CompanyLexicon {
     /// Lower-case particles allowed between a name head and the name (`de`, `du`, `d'`).
     #[serde(default)]
     pub particles: Vec<String>,
+    /// Lower-case adjectives that complete a name head on their own (`Crédit foncier`,
+    /// `Société générale`).
+    #[serde(default)]
+    pub head_adjectives: Vec<String>,
 }
 
 /// What an automaton pattern stands for.
@@ -133,13 +137,18 @@ pub struct CompanyEngine {
     kinds: Vec<Kind>,
     entries: Vec<Entry>,
     context: AhoCorasick,
-    modifiers: HashSet<String>,
+    /// Lower-case modifiers, longest first so `de luxe` is tried before `de`.
+    modifiers: Vec<String>,
+    /// Capitalized forms of lower-case cues: they count only at a sentence start, since
+    /// mid-sentence `Fonds` or `Groupe` opens a name of its own.
+    initial_only_cues: HashSet<String>,
     function_words: HashSet<String>,
     not_companies: HashSet<String>,
     product_determiners: HashSet<String>,
     name_followers: HashSet<String>,
     person_titles: Vec<String>,
     particles: Vec<String>,
+    head_adjectives: Vec<String>,
 }
 
 impl CompanyEngine {
@@ -176,19 +185,32 @@ impl CompanyEngine {
             .match_kind(MatchKind::LeftmostFirst)
             .build(&lexicon.context_words)
             .map_err(|e| format!("context words: {e}"))?;
-        let lower = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect();
+        fn lower<C: FromIterator<String>>(words: &[String]) -> C {
+            words.iter().map(|w| w.to_lowercase()).collect()
+        }
+        let mut modifiers: Vec<String> = lower(&lexicon.modifiers);
+        modifiers.sort_by_key(|m| std::cmp::Reverse(m.len()));
+        let initial_only_cues = lexicon
+            .cues
+            .iter()
+            .filter(|c| c.starts_with(char::is_lowercase))
+            .flat_map(|c| cue_forms(c).into_iter().skip(1))
+            .filter(|f| f.starts_with(char::is_uppercase))
+            .collect();
         Ok(CompanyEngine {
             automaton,
             kinds,
             entries: parsed.entries,
             context,
-            modifiers: lower(&lexicon.modifiers),
+            modifiers,
+            initial_only_cues,
             function_words: lexicon.function_words.iter().cloned().collect(),
             not_companies: lower(&lexicon.not_companies),
             product_determiners: lower(&lexicon.product_determiners),
             name_followers: lexicon.name_followers.iter().cloned().collect(),
             person_titles: lexicon.person_titles.clone(),
             particles: particle_forms(&lexicon.particles),
+            head_adjectives: lexicon.head_adjectives.clone(),
         })
     }
 
@@ -209,6 +231,11 @@ impl CompanyEngine {
                     }
                 }
                 Kind::Cue | Kind::CueNoun => {
+                    if self.initial_only_cues.contains(&text[hit.start..hit.end])
+                        && (!sentence_initial(text, hit.start) || self.after_title(text, hit.start))
+                    {
+                        continue;
+                    }
                     if let Some(f) = self.name_after_cue(text, hit.end, hits.get(i + 1)) {
                         found.push(f);
                     }
@@ -290,7 +317,7 @@ impl CompanyEngine {
 
     /// Whether gazetteer hit `i` names a product, a currency or is part of a longer name
     /// rather than the company: `de Ford Taurus`, `een Lexus`, `100 Belga`, `« Le Monde »`,
-    /// `Disney-tekenfilm` (but `Alibaba-CEO`).
+    /// `Disney-tekenfilm` (but `Alibaba-CEO` and the agency pair `afp-reuter`).
     fn product_use(&self, text: &str, hits: &[Hit], i: usize) -> bool {
         let hit = hits[i];
         let next = hits.get(i + 1);
@@ -302,8 +329,11 @@ impl CompanyEngine {
             return true;
         }
         if let Some(tail) = rest.strip_prefix('-') {
-            let role = next.is_some_and(|n| n.kind == Kind::Suffix && n.start == hit.end);
-            return tail.starts_with(char::is_lowercase) && !role;
+            let role_or_pair = next.is_some_and(|n| {
+                (n.kind == Kind::Suffix && n.start == hit.end)
+                    || (matches!(n.kind, Kind::Company(..)) && n.start == hit.end + 1)
+            });
+            return tail.starts_with(char::is_lowercase) && !role_or_pair;
         }
         if let Some(before) = self.word_before(text, hit.start) {
             let amount = before.chars().all(|c| c.is_ascii_digit());
@@ -356,22 +386,26 @@ impl CompanyEngine {
     /// part is itself a company).
     fn part_of_person_name(&self, text: &str, hits: &[Hit], i: usize) -> bool {
         let start = hits[i].start;
-        let head = &text[..start];
-        let titled = self.person_titles.iter().any(|t| {
-            head.strip_suffix(' ')
-                .and_then(|h| h.strip_suffix(t.as_str()))
-                .is_some_and(|h| !h.chars().next_back().is_some_and(names::is_word_char))
-        });
-        if titled {
+        if self.after_title(text, start) {
             return true;
         }
-        let Some(before_hyphen) = head.strip_suffix('-') else {
+        let Some(before_hyphen) = text[..start].strip_suffix('-') else {
             return false;
         };
         let company_before = i > 0 && hits[i - 1].end + 1 == start;
         let word = names::word_start_before(text, before_hyphen.len(), 0)
             .map(|s| &text[s..before_hyphen.len()]);
         !company_before && word.is_some_and(|w| w.starts_with(char::is_uppercase))
+    }
+
+    /// Whether a person's title (`M.`, `Mme`) stands right before `start`.
+    fn after_title(&self, text: &str, start: usize) -> bool {
+        let head = &text[..start];
+        self.person_titles.iter().any(|t| {
+            head.strip_suffix(' ')
+                .and_then(|h| h.strip_suffix(t.as_str()))
+                .is_some_and(|h| !h.chars().next_back().is_some_and(names::is_word_char))
+        })
     }
 
     /// Whether the word right before `start` (one space between) is capitalized and not
@@ -404,10 +438,20 @@ impl CompanyEngine {
         })
     }
 
-    /// The name opened by a head word: `Banque Parisienne`, `Forges de Firminy`. The span
-    /// starts at the head; a particle may stand between the head and the capitalized name.
+    /// The name opened by a head word: `Banque Parisienne`, `Forges de Firminy`,
+    /// `Crédit foncier`. The span starts at the head; a particle may stand between the
+    /// head and the capitalized name, which may then be a place (`Banque de Paris`).
     fn name_after_head(&self, text: &str, head: &Hit, next: Option<&Hit>) -> Option<Found> {
         let rest = text[head.end..].strip_prefix(' ')?;
+        if let Some(adjective) = self.head_adjective(rest) {
+            let end = head.end + 1 + adjective.len();
+            return self.plausible(&text[head.start..end]).then_some(Found {
+                start: head.start,
+                end,
+                entry: None,
+                name_end: end,
+            });
+        }
         let particle = self.particles.iter().find_map(|p| {
             let after = rest.strip_prefix(p.as_str())?;
             if p.ends_with(['\'', '’']) {
@@ -418,7 +462,11 @@ impl CompanyEngine {
         });
         let pos = head.end + 1 + particle.unwrap_or(0);
         let limit = next.map_or(text.len(), |n| n.start);
-        let end = name_run(text, pos, limit, |t| self.stops_name(t))?;
+        let end = if particle.is_some() {
+            name_run(text, pos, limit, |t| self.function_words.contains(t))?
+        } else {
+            name_run(text, pos, limit, |t| self.stops_name(t))?
+        };
         self.plausible(&text[head.start..end]).then_some(Found {
             start: head.start,
             end,
@@ -427,19 +475,28 @@ impl CompanyEngine {
         })
     }
 
-    /// Skips up to three modifier words (` pharmaceutique`, ` américain`) after `pos`.
+    /// The head adjective that `rest` starts with as a whole word, if any.
+    fn head_adjective<'r>(&self, rest: &'r str) -> Option<&'r str> {
+        self.head_adjectives.iter().find_map(|a| {
+            let word = rest.get(..a.len()).filter(|w| w == a)?;
+            (!names::char_at(rest, a.len()).is_some_and(names::is_word_char)).then_some(word)
+        })
+    }
+
+    /// Skips up to three modifiers (` pharmaceutique`, ` de luxe`) after `pos`.
     fn skip_modifiers(&self, text: &str, mut pos: usize) -> usize {
         for _ in 0..3 {
             let Some(rest) = text[pos..].strip_prefix(' ') else {
                 break;
             };
-            let word_len = rest
-                .find(|c: char| !c.is_alphabetic())
-                .unwrap_or(rest.len());
-            if word_len > 0 && self.modifiers.contains(&rest[..word_len].to_lowercase()) {
-                pos += 1 + word_len;
-            } else {
-                break;
+            let matched = self.modifiers.iter().find(|m| {
+                rest.get(..m.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(m))
+                    && !names::char_at(rest, m.len()).is_some_and(names::is_word_char)
+            });
+            match matched {
+                Some(m) => pos += 1 + m.len(),
+                None => break,
             }
         }
         pos
