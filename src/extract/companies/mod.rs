@@ -128,6 +128,9 @@ struct Found {
 /// the sentence).
 const CONTEXT_WINDOW: usize = 80;
 
+/// The longest agency name in a dateline's brackets, in bytes.
+const MAX_AGENCY_LEN: usize = 40;
+
 /// How far a cue may be from an ambiguous name it vouches for, in bytes.
 const CUE_REACH: usize = 40;
 
@@ -250,6 +253,7 @@ impl CompanyEngine {
             }
         }
         self.add_bracketed_aliases(text, &mut found);
+        self.add_dateline_agencies(text, &mut found);
         self.repeat_learned_names(text, &mut found);
         found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
         let mut last_end = 0;
@@ -595,6 +599,32 @@ impl CompanyEngine {
                     end,
                     entry: f.entry,
                     name_end: end,
+                });
+            }
+        }
+        found.extend(extra);
+    }
+
+    /// Adds the agency of a wire dispatch: `BERLIN, 29 (Wolff).`, `PARIS, 12 mars (Xylos)`.
+    fn add_dateline_agencies(&self, text: &str, found: &mut Vec<Found>) {
+        let mut extra = Vec::new();
+        for (open, _) in text.match_indices('(') {
+            let start = open + 1;
+            let window = floor_boundary(text, (start + MAX_AGENCY_LEN).min(text.len()));
+            let Some(close) = text[start..window].find(')').map(|i| start + i) else {
+                continue;
+            };
+            if !names::ends_with_dateline(&text[..open]) {
+                continue;
+            }
+            let end = name_run(text, start, close, |t| self.stops_name(t));
+            let taken = found.iter().any(|f| f.start < close && start < f.end);
+            if end == Some(close) && !taken && self.plausible(&text[start..close]) {
+                extra.push(Found {
+                    start,
+                    end: close,
+                    entry: None,
+                    name_end: close,
                 });
             }
         }
