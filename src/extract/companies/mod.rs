@@ -8,10 +8,11 @@
 
 pub mod gazetteer;
 mod names;
+mod scan;
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use super::Mention;
@@ -136,8 +137,7 @@ const CUE_REACH: usize = 40;
 
 /// The compiled company engine for one language.
 pub struct CompanyEngine {
-    automaton: AhoCorasick,
-    kinds: Vec<Kind>,
+    scanner: scan::Scanner,
     entries: Vec<Entry>,
     context: AhoCorasick,
     /// Lower-case modifiers, longest first so `de luxe` is tried before `de`.
@@ -158,17 +158,15 @@ impl CompanyEngine {
     /// Compiles the engine from the shared gazetteer and a language's cues.
     pub fn new(gazetteer: &str, lexicon: &CompanyLexicon) -> Result<Self, String> {
         let parsed = gazetteer::parse(gazetteer)?;
-        let mut patterns: Vec<String> = Vec::new();
-        let mut kinds = Vec::new();
-        for surface in parsed.surfaces {
-            patterns.push(surface.form);
-            kinds.push(Kind::Company(surface.entry, surface.common));
-        }
+        let mut patterns: Vec<(String, Kind)> = parsed
+            .surfaces
+            .into_iter()
+            .map(|s| (s.form, Kind::Company(s.entry, s.common)))
+            .collect();
         let mut add = |words: &[String], kind: Kind, prefix: &str| {
             for word in words {
                 for form in cue_forms(word) {
-                    patterns.push(format!("{prefix}{form}"));
-                    kinds.push(kind);
+                    patterns.push((format!("{prefix}{form}"), kind));
                 }
             }
         };
@@ -179,10 +177,7 @@ impl CompanyEngine {
         add(&lexicon.legal_forms, Kind::Legal, "");
         add(&lexicon.name_tails, Kind::Tail, "");
         add(&lexicon.compound_suffixes, Kind::Suffix, "-");
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .map_err(|e| format!("company automaton: {e}"))?;
+        let scanner = scan::Scanner::new(patterns)?;
         let context = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostFirst)
@@ -201,8 +196,7 @@ impl CompanyEngine {
             .filter(|f| f.starts_with(char::is_uppercase))
             .collect();
         Ok(CompanyEngine {
-            automaton,
-            kinds,
+            scanner,
             entries: parsed.entries,
             context,
             modifiers,
@@ -219,7 +213,7 @@ impl CompanyEngine {
 
     /// Finds the companies in `text`.
     pub fn extract(&self, text: &str) -> Vec<Mention> {
-        let hits = self.scan(text);
+        let hits = self.scanner.scan(text);
         let mut found: Vec<Found> = Vec::new();
         for (i, hit) in hits.iter().enumerate() {
             match hit.kind {
@@ -265,27 +259,6 @@ impl CompanyEngine {
             keep
         });
         found.into_iter().map(|f| self.mention(text, f)).collect()
-    }
-
-    /// All automaton matches that sit on the boundaries their kind needs. A match that
-    /// fails is retried one char later, so a name inside a longer word cannot hide one.
-    fn scan(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
-                break;
-            };
-            let kind = self.kinds[m.pattern().as_usize()];
-            let (start, end) = (m.start(), m.end());
-            if bounded(text, kind, start, end) {
-                hits.push(Hit { kind, start, end });
-                pos = end;
-            } else {
-                pos = start + names::char_at(text, start).map_or(1, char::len_utf8);
-            }
-        }
-        hits
     }
 
     /// Whether a gazetteer match counts: ambiguous names need a company context,
@@ -690,6 +663,11 @@ impl CompanyEngine {
             value: FactValue::Company(company),
         }
     }
+}
+
+/// Whether `c` may open a capitalized pattern (a name, `3M`).
+fn starts_capital(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit()
 }
 
 /// Whether a match of `kind` at `start..end` sits on the word boundaries it needs.
