@@ -82,6 +82,14 @@ pub struct CompanyLexicon {
     /// Lower-case particles allowed between a name head and the name (`de`, `du`, `d'`).
     #[serde(default)]
     pub particles: Vec<String>,
+    /// Particles that open a complement between a cue and the name: `de` in `le fabricant
+    /// de puces Xylos`, `de la` in `le géant de la distribution Xylos`.
+    #[serde(default)]
+    pub complement_particles: Vec<String>,
+    /// Lower-case words that end a complement's use as a cue: places (`la banque de la rue
+    /// X`, `le groupe des îles X`), after which the name is not a company.
+    #[serde(default)]
+    pub complement_stops: Vec<String>,
     /// Lower-case adjectives that complete a name head on their own (`Crédit foncier`,
     /// `Société générale`).
     #[serde(default)]
@@ -151,6 +159,8 @@ pub struct CompanyEngine {
     name_followers: HashSet<String>,
     person_titles: Vec<String>,
     particles: Vec<String>,
+    complement_particles: Vec<String>,
+    complement_stops: HashSet<String>,
     head_adjectives: Vec<String>,
 }
 
@@ -207,6 +217,8 @@ impl CompanyEngine {
             name_followers: lexicon.name_followers.iter().cloned().collect(),
             person_titles: lexicon.person_titles.clone(),
             particles: particle_forms(&lexicon.particles),
+            complement_particles: particle_forms(&lexicon.complement_particles),
+            complement_stops: lexicon.complement_stops.iter().cloned().collect(),
             head_adjectives: lexicon.head_adjectives.clone(),
         })
     }
@@ -249,15 +261,7 @@ impl CompanyEngine {
         self.add_bracketed_aliases(text, &mut found);
         self.add_dateline_agencies(text, &mut found);
         self.repeat_learned_names(text, &mut found);
-        found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-        let mut last_end = 0;
-        found.retain(|f| {
-            let keep = f.start >= last_end;
-            if keep {
-                last_end = f.end;
-            }
-            keep
-        });
+        drop_overlaps(&mut found, |f| (f.start, f.end));
         found.into_iter().map(|f| self.mention(text, f)).collect()
     }
 
@@ -460,23 +464,43 @@ impl CompanyEngine {
         })
     }
 
-    /// Skips up to three modifiers (` pharmaceutique`, ` de luxe`) after `pos`.
+    /// Skips up to three modifiers (` pharmaceutique`, ` de luxe`) or complements
+    /// (` de puces`, ` de la distribution`) after `pos`.
     fn skip_modifiers(&self, text: &str, mut pos: usize) -> usize {
         for _ in 0..3 {
             let Some(rest) = text[pos..].strip_prefix(' ') else {
                 break;
             };
-            let matched = self.modifiers.iter().find(|m| {
+            let modifier = self.modifiers.iter().find(|m| {
                 rest.get(..m.len())
                     .is_some_and(|head| head.eq_ignore_ascii_case(m))
                     && !names::char_at(rest, m.len()).is_some_and(names::is_word_char)
             });
-            match matched {
-                Some(m) => pos += 1 + m.len(),
+            match modifier.map(String::len).or_else(|| self.complement(rest)) {
+                Some(len) => pos += 1 + len,
                 None => break,
             }
         }
         pos
+    }
+
+    /// The length of a complement `rest` starts with: a particle and a lower-case word.
+    fn complement(&self, rest: &str) -> Option<usize> {
+        let particle = self.complement_particles.iter().find_map(|p| {
+            let after = rest.strip_prefix(p.as_str())?;
+            if p.ends_with(['\'', '’']) {
+                Some(p.len())
+            } else {
+                after.starts_with(' ').then_some(p.len() + 1)
+            }
+        })?;
+        let word = &rest[particle..];
+        let len = word
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(word.len());
+        let usable =
+            word.starts_with(char::is_lowercase) && !self.complement_stops.contains(&word[..len]);
+        usable.then_some(particle + len)
     }
 
     /// The name before a legal form or name tail: joins the company just before it
@@ -663,6 +687,24 @@ impl CompanyEngine {
             value: FactValue::Company(company),
         }
     }
+}
+
+/// Sorts spans by start and drops each that overlaps an earlier one (at the same start
+/// the longer one is kept).
+fn drop_overlaps<T>(items: &mut Vec<T>, span: impl Fn(&T) -> (usize, usize)) {
+    items.sort_by_key(|item| {
+        let (start, end) = span(item);
+        (start, std::cmp::Reverse(end))
+    });
+    let mut last_end = 0;
+    items.retain(|item| {
+        let (start, end) = span(item);
+        let keep = start >= last_end;
+        if keep {
+            last_end = end;
+        }
+        keep
+    });
 }
 
 /// Whether `c` may open a capitalized pattern (a name, `3M`).

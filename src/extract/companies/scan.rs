@@ -6,13 +6,11 @@
 //! compound (`softwarebedrijf`), backwards from each word end. That touches a few bytes
 //! per word instead of running a large automaton over every byte.
 
-use std::cmp::Reverse;
-
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::{Builder, NFA};
 use aho_corasick::{Anchored, MatchKind};
 
-use super::{bounded, names, starts_capital, Hit, Kind};
+use super::{bounded, drop_overlaps, names, starts_capital, Hit, Kind};
 
 /// The longest word tail searched for a cue noun, in bytes.
 const MAX_TAIL: usize = 48;
@@ -161,15 +159,7 @@ impl Scanner {
         if prev_word {
             self.try_tail(text, word_start, text.len(), &mut hits);
         }
-        hits.sort_by_key(|h| (h.start, Reverse(h.end)));
-        let mut last_end = 0;
-        hits.retain(|h| {
-            let keep = h.start >= last_end;
-            if keep {
-                last_end = h.end;
-            }
-            keep
-        });
+        drop_overlaps(&mut hits, |h| (h.start, h.end));
         hits
     }
 
