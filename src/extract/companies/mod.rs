@@ -8,10 +8,11 @@
 
 pub mod gazetteer;
 mod names;
+mod scan;
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use super::Mention;
@@ -81,6 +82,18 @@ pub struct CompanyLexicon {
     /// Lower-case particles allowed between a name head and the name (`de`, `du`, `d'`).
     #[serde(default)]
     pub particles: Vec<String>,
+    /// Particles that open a complement between a cue and the name: `de` in `le fabricant
+    /// de puces Xylos`, `de la` in `le géant de la distribution Xylos`.
+    #[serde(default)]
+    pub complement_particles: Vec<String>,
+    /// Lower-case words that end a complement's use as a cue: places (`la banque de la rue
+    /// X`, `le groupe des îles X`), after which the name is not a company.
+    #[serde(default)]
+    pub complement_stops: Vec<String>,
+    /// Lower-case adjectives that complete a name head on their own (`Crédit foncier`,
+    /// `Société générale`).
+    #[serde(default)]
+    pub head_adjectives: Vec<String>,
 }
 
 /// What an automaton pattern stands for.
@@ -124,39 +137,46 @@ struct Found {
 /// the sentence).
 const CONTEXT_WINDOW: usize = 80;
 
+/// The longest agency name in a dateline's brackets, in bytes.
+const MAX_AGENCY_LEN: usize = 40;
+
 /// How far a cue may be from an ambiguous name it vouches for, in bytes.
 const CUE_REACH: usize = 40;
 
 /// The compiled company engine for one language.
 pub struct CompanyEngine {
-    automaton: AhoCorasick,
-    kinds: Vec<Kind>,
+    scanner: scan::Scanner,
     entries: Vec<Entry>,
     context: AhoCorasick,
-    modifiers: HashSet<String>,
+    /// Lower-case modifiers, longest first so `de luxe` is tried before `de`.
+    modifiers: Vec<String>,
+    /// Capitalized forms of lower-case cues: they count only at a sentence start, since
+    /// mid-sentence `Fonds` or `Groupe` opens a name of its own.
+    initial_only_cues: HashSet<String>,
     function_words: HashSet<String>,
     not_companies: HashSet<String>,
     product_determiners: HashSet<String>,
     name_followers: HashSet<String>,
     person_titles: Vec<String>,
     particles: Vec<String>,
+    complement_particles: Vec<String>,
+    complement_stops: HashSet<String>,
+    head_adjectives: Vec<String>,
 }
 
 impl CompanyEngine {
     /// Compiles the engine from the shared gazetteer and a language's cues.
     pub fn new(gazetteer: &str, lexicon: &CompanyLexicon) -> Result<Self, String> {
         let parsed = gazetteer::parse(gazetteer)?;
-        let mut patterns: Vec<String> = Vec::new();
-        let mut kinds = Vec::new();
-        for surface in parsed.surfaces {
-            patterns.push(surface.form);
-            kinds.push(Kind::Company(surface.entry, surface.common));
-        }
+        let mut patterns: Vec<(String, Kind)> = parsed
+            .surfaces
+            .into_iter()
+            .map(|s| (s.form, Kind::Company(s.entry, s.common)))
+            .collect();
         let mut add = |words: &[String], kind: Kind, prefix: &str| {
             for word in words {
                 for form in cue_forms(word) {
-                    patterns.push(format!("{prefix}{form}"));
-                    kinds.push(kind);
+                    patterns.push((format!("{prefix}{form}"), kind));
                 }
             }
         };
@@ -167,34 +187,45 @@ impl CompanyEngine {
         add(&lexicon.legal_forms, Kind::Legal, "");
         add(&lexicon.name_tails, Kind::Tail, "");
         add(&lexicon.compound_suffixes, Kind::Suffix, "-");
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .map_err(|e| format!("company automaton: {e}"))?;
+        let scanner = scan::Scanner::new(patterns)?;
         let context = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostFirst)
             .build(&lexicon.context_words)
             .map_err(|e| format!("context words: {e}"))?;
-        let lower = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect();
+        fn lower<C: FromIterator<String>>(words: &[String]) -> C {
+            words.iter().map(|w| w.to_lowercase()).collect()
+        }
+        let mut modifiers: Vec<String> = lower(&lexicon.modifiers);
+        modifiers.sort_by_key(|m| std::cmp::Reverse(m.len()));
+        let initial_only_cues = lexicon
+            .cues
+            .iter()
+            .filter(|c| c.starts_with(char::is_lowercase))
+            .flat_map(|c| cue_forms(c).into_iter().skip(1))
+            .filter(|f| f.starts_with(char::is_uppercase))
+            .collect();
         Ok(CompanyEngine {
-            automaton,
-            kinds,
+            scanner,
             entries: parsed.entries,
             context,
-            modifiers: lower(&lexicon.modifiers),
+            modifiers,
+            initial_only_cues,
             function_words: lexicon.function_words.iter().cloned().collect(),
             not_companies: lower(&lexicon.not_companies),
             product_determiners: lower(&lexicon.product_determiners),
             name_followers: lexicon.name_followers.iter().cloned().collect(),
             person_titles: lexicon.person_titles.clone(),
             particles: particle_forms(&lexicon.particles),
+            complement_particles: particle_forms(&lexicon.complement_particles),
+            complement_stops: lexicon.complement_stops.iter().cloned().collect(),
+            head_adjectives: lexicon.head_adjectives.clone(),
         })
     }
 
     /// Finds the companies in `text`.
     pub fn extract(&self, text: &str) -> Vec<Mention> {
-        let hits = self.scan(text);
+        let hits = self.scanner.scan(text);
         let mut found: Vec<Found> = Vec::new();
         for (i, hit) in hits.iter().enumerate() {
             match hit.kind {
@@ -209,6 +240,11 @@ impl CompanyEngine {
                     }
                 }
                 Kind::Cue | Kind::CueNoun => {
+                    if self.initial_only_cues.contains(&text[hit.start..hit.end])
+                        && (!sentence_initial(text, hit.start) || self.after_title(text, hit.start))
+                    {
+                        continue;
+                    }
                     if let Some(f) = self.name_after_cue(text, hit.end, hits.get(i + 1)) {
                         found.push(f);
                     }
@@ -223,38 +259,10 @@ impl CompanyEngine {
             }
         }
         self.add_bracketed_aliases(text, &mut found);
+        self.add_dateline_agencies(text, &mut found);
         self.repeat_learned_names(text, &mut found);
-        found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-        let mut last_end = 0;
-        found.retain(|f| {
-            let keep = f.start >= last_end;
-            if keep {
-                last_end = f.end;
-            }
-            keep
-        });
+        drop_overlaps(&mut found, |f| (f.start, f.end));
         found.into_iter().map(|f| self.mention(text, f)).collect()
-    }
-
-    /// All automaton matches that sit on the boundaries their kind needs. A match that
-    /// fails is retried one char later, so a name inside a longer word cannot hide one.
-    fn scan(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
-                break;
-            };
-            let kind = self.kinds[m.pattern().as_usize()];
-            let (start, end) = (m.start(), m.end());
-            if bounded(text, kind, start, end) {
-                hits.push(Hit { kind, start, end });
-                pos = end;
-            } else {
-                pos = start + names::char_at(text, start).map_or(1, char::len_utf8);
-            }
-        }
-        hits
     }
 
     /// Whether a gazetteer match counts: ambiguous names need a company context,
@@ -290,7 +298,7 @@ impl CompanyEngine {
 
     /// Whether gazetteer hit `i` names a product, a currency or is part of a longer name
     /// rather than the company: `de Ford Taurus`, `een Lexus`, `100 Belga`, `« Le Monde »`,
-    /// `Disney-tekenfilm` (but `Alibaba-CEO`).
+    /// `Disney-tekenfilm` (but `Alibaba-CEO` and the agency pair `afp-reuter`).
     fn product_use(&self, text: &str, hits: &[Hit], i: usize) -> bool {
         let hit = hits[i];
         let next = hits.get(i + 1);
@@ -302,8 +310,11 @@ impl CompanyEngine {
             return true;
         }
         if let Some(tail) = rest.strip_prefix('-') {
-            let role = next.is_some_and(|n| n.kind == Kind::Suffix && n.start == hit.end);
-            return tail.starts_with(char::is_lowercase) && !role;
+            let role_or_pair = next.is_some_and(|n| {
+                (n.kind == Kind::Suffix && n.start == hit.end)
+                    || (matches!(n.kind, Kind::Company(..)) && n.start == hit.end + 1)
+            });
+            return tail.starts_with(char::is_lowercase) && !role_or_pair;
         }
         if let Some(before) = self.word_before(text, hit.start) {
             let amount = before.chars().all(|c| c.is_ascii_digit());
@@ -356,22 +367,26 @@ impl CompanyEngine {
     /// part is itself a company).
     fn part_of_person_name(&self, text: &str, hits: &[Hit], i: usize) -> bool {
         let start = hits[i].start;
-        let head = &text[..start];
-        let titled = self.person_titles.iter().any(|t| {
-            head.strip_suffix(' ')
-                .and_then(|h| h.strip_suffix(t.as_str()))
-                .is_some_and(|h| !h.chars().next_back().is_some_and(names::is_word_char))
-        });
-        if titled {
+        if self.after_title(text, start) {
             return true;
         }
-        let Some(before_hyphen) = head.strip_suffix('-') else {
+        let Some(before_hyphen) = text[..start].strip_suffix('-') else {
             return false;
         };
         let company_before = i > 0 && hits[i - 1].end + 1 == start;
         let word = names::word_start_before(text, before_hyphen.len(), 0)
             .map(|s| &text[s..before_hyphen.len()]);
         !company_before && word.is_some_and(|w| w.starts_with(char::is_uppercase))
+    }
+
+    /// Whether a person's title (`M.`, `Mme`) stands right before `start`.
+    fn after_title(&self, text: &str, start: usize) -> bool {
+        let head = &text[..start];
+        self.person_titles.iter().any(|t| {
+            head.strip_suffix(' ')
+                .and_then(|h| h.strip_suffix(t.as_str()))
+                .is_some_and(|h| !h.chars().next_back().is_some_and(names::is_word_char))
+        })
     }
 
     /// Whether the word right before `start` (one space between) is capitalized and not
@@ -404,10 +419,20 @@ impl CompanyEngine {
         })
     }
 
-    /// The name opened by a head word: `Banque Parisienne`, `Forges de Firminy`. The span
-    /// starts at the head; a particle may stand between the head and the capitalized name.
+    /// The name opened by a head word: `Banque Parisienne`, `Forges de Firminy`,
+    /// `Crédit foncier`. The span starts at the head; a particle may stand between the
+    /// head and the capitalized name, which may then be a place (`Banque de Paris`).
     fn name_after_head(&self, text: &str, head: &Hit, next: Option<&Hit>) -> Option<Found> {
         let rest = text[head.end..].strip_prefix(' ')?;
+        if let Some(adjective) = self.head_adjective(rest) {
+            let end = head.end + 1 + adjective.len();
+            return self.plausible(&text[head.start..end]).then_some(Found {
+                start: head.start,
+                end,
+                entry: None,
+                name_end: end,
+            });
+        }
         let particle = self.particles.iter().find_map(|p| {
             let after = rest.strip_prefix(p.as_str())?;
             if p.ends_with(['\'', '’']) {
@@ -418,7 +443,11 @@ impl CompanyEngine {
         });
         let pos = head.end + 1 + particle.unwrap_or(0);
         let limit = next.map_or(text.len(), |n| n.start);
-        let end = name_run(text, pos, limit, |t| self.stops_name(t))?;
+        let end = if particle.is_some() {
+            name_run(text, pos, limit, |t| self.function_words.contains(t))?
+        } else {
+            name_run(text, pos, limit, |t| self.stops_name(t))?
+        };
         self.plausible(&text[head.start..end]).then_some(Found {
             start: head.start,
             end,
@@ -427,22 +456,51 @@ impl CompanyEngine {
         })
     }
 
-    /// Skips up to three modifier words (` pharmaceutique`, ` américain`) after `pos`.
+    /// The head adjective that `rest` starts with as a whole word, if any.
+    fn head_adjective<'r>(&self, rest: &'r str) -> Option<&'r str> {
+        self.head_adjectives.iter().find_map(|a| {
+            let word = rest.get(..a.len()).filter(|w| w == a)?;
+            (!names::char_at(rest, a.len()).is_some_and(names::is_word_char)).then_some(word)
+        })
+    }
+
+    /// Skips up to three modifiers (` pharmaceutique`, ` de luxe`) or complements
+    /// (` de puces`, ` de la distribution`) after `pos`.
     fn skip_modifiers(&self, text: &str, mut pos: usize) -> usize {
         for _ in 0..3 {
             let Some(rest) = text[pos..].strip_prefix(' ') else {
                 break;
             };
-            let word_len = rest
-                .find(|c: char| !c.is_alphabetic())
-                .unwrap_or(rest.len());
-            if word_len > 0 && self.modifiers.contains(&rest[..word_len].to_lowercase()) {
-                pos += 1 + word_len;
-            } else {
-                break;
+            let modifier = self.modifiers.iter().find(|m| {
+                rest.get(..m.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(m))
+                    && !names::char_at(rest, m.len()).is_some_and(names::is_word_char)
+            });
+            match modifier.map(String::len).or_else(|| self.complement(rest)) {
+                Some(len) => pos += 1 + len,
+                None => break,
             }
         }
         pos
+    }
+
+    /// The length of a complement `rest` starts with: a particle and a lower-case word.
+    fn complement(&self, rest: &str) -> Option<usize> {
+        let particle = self.complement_particles.iter().find_map(|p| {
+            let after = rest.strip_prefix(p.as_str())?;
+            if p.ends_with(['\'', '’']) {
+                Some(p.len())
+            } else {
+                after.starts_with(' ').then_some(p.len() + 1)
+            }
+        })?;
+        let word = &rest[particle..];
+        let len = word
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(word.len());
+        let usable =
+            word.starts_with(char::is_lowercase) && !self.complement_stops.contains(&word[..len]);
+        usable.then_some(particle + len)
     }
 
     /// The name before a legal form or name tail: joins the company just before it
@@ -544,6 +602,32 @@ impl CompanyEngine {
         found.extend(extra);
     }
 
+    /// Adds the agency of a wire dispatch: `BERLIN, 29 (Wolff).`, `PARIS, 12 mars (Xylos)`.
+    fn add_dateline_agencies(&self, text: &str, found: &mut Vec<Found>) {
+        let mut extra = Vec::new();
+        for (open, _) in text.match_indices('(') {
+            let start = open + 1;
+            let window = floor_boundary(text, (start + MAX_AGENCY_LEN).min(text.len()));
+            let Some(close) = text[start..window].find(')').map(|i| start + i) else {
+                continue;
+            };
+            if !names::ends_with_dateline(&text[..open]) {
+                continue;
+            }
+            let end = name_run(text, start, close, |t| self.stops_name(t));
+            let taken = found.iter().any(|f| f.start < close && start < f.end);
+            if end == Some(close) && !taken && self.plausible(&text[start..close]) {
+                extra.push(Found {
+                    start,
+                    end: close,
+                    entry: None,
+                    name_end: close,
+                });
+            }
+        }
+        found.extend(extra);
+    }
+
     /// Finds the other occurrences of names learned from cues in this text.
     fn repeat_learned_names(&self, text: &str, found: &mut Vec<Found>) {
         let learned: HashSet<&str> = found
@@ -603,6 +687,29 @@ impl CompanyEngine {
             value: FactValue::Company(company),
         }
     }
+}
+
+/// Sorts spans by start and drops each that overlaps an earlier one (at the same start
+/// the longer one is kept).
+fn drop_overlaps<T>(items: &mut Vec<T>, span: impl Fn(&T) -> (usize, usize)) {
+    items.sort_by_key(|item| {
+        let (start, end) = span(item);
+        (start, std::cmp::Reverse(end))
+    });
+    let mut last_end = 0;
+    items.retain(|item| {
+        let (start, end) = span(item);
+        let keep = start >= last_end;
+        if keep {
+            last_end = end;
+        }
+        keep
+    });
+}
+
+/// Whether `c` may open a capitalized pattern (a name, `3M`).
+fn starts_capital(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit()
 }
 
 /// Whether a match of `kind` at `start..end` sits on the word boundaries it needs.

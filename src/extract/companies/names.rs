@@ -136,6 +136,40 @@ pub fn word_start_before(text: &str, end: usize, floor: usize) -> Option<usize> 
     (start < end).then_some(start)
 }
 
+/// Whether `head` ends with a news dateline, `BERLIN, 29` or `PARIS, 12 mars`, possibly
+/// followed by spaces: what a wire dispatch puts before its agency, `(Wolff)`.
+pub fn ends_with_dateline(head: &str) -> bool {
+    let head = head.trim_end_matches(' ');
+    let without_month = head.trim_end_matches(char::is_lowercase);
+    let head = if without_month.len() < head.len() {
+        match without_month.strip_suffix(' ') {
+            Some(h) => h,
+            None => return false,
+        }
+    } else {
+        head
+    };
+    let before_day = head.trim_end_matches(|c: char| c.is_ascii_digit());
+    if !(1..=2).contains(&(head.len() - before_day.len())) {
+        return false;
+    }
+    let Some(city_end) = before_day.strip_suffix(", ") else {
+        return false;
+    };
+    let city_len: usize = city_end
+        .chars()
+        .rev()
+        .take_while(|&c| c.is_uppercase() || c == '-' || c == '\'')
+        .map(char::len_utf8)
+        .sum();
+    let city_start = city_end.len() - city_len;
+    let letters = city_end[city_start..]
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .count();
+    letters >= 3 && !char_before(city_end, city_start).is_some_and(is_word_char)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +180,18 @@ mod tests {
         assert!(on_word_boundaries(t, 2, 9));
         assert!(on_word_boundaries(t, 11, 18));
         assert!(!on_word_boundaries(t, 24, 31));
+    }
+
+    #[test]
+    fn datelines() {
+        assert!(ends_with_dateline("Orages. BERLIN, 29 "));
+        assert!(ends_with_dateline("-GENÈVE, 3 décembre "));
+        assert!(ends_with_dateline("SAINT-ÉTIENNE, 12"));
+        assert!(!ends_with_dateline("Berlin, 29 "));
+        assert!(!ends_with_dateline("BERLIN 29 "));
+        assert!(!ends_with_dateline("UE, 2029 "));
+        assert!(!ends_with_dateline("voir page 12 "));
+        assert!(!ends_with_dateline(""));
     }
 
     #[test]
