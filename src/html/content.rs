@@ -16,6 +16,10 @@ struct Agg {
     commas: u32,
     paras: u32,
     items: u32,
+    /// Paragraphs long enough to be an article's lead.
+    long_paras: u32,
+    blocks: u32,
+    media: u32,
 }
 
 impl Agg {
@@ -33,6 +37,9 @@ impl Agg {
         self.commas += other.commas;
         self.paras += other.paras;
         self.items += other.items;
+        self.long_paras += other.long_paras;
+        self.blocks += other.blocks;
+        self.media += other.media;
     }
 }
 
@@ -72,6 +79,10 @@ fn select(page: &Page, relaxed: bool) -> Selection {
         own.chars += block.chars;
         own.link_chars += block.link_chars;
         own.commas += commas;
+        own.blocks += 1;
+        if kind == Kind::Para && block.chars >= MIN_LEAD_CHARS {
+            own.long_paras += 1;
+        }
         match kind {
             Kind::Para | Kind::Pre | Kind::Quote if block.chars >= 40 => own.paras += 1,
             Kind::Item => own.items += 1,
@@ -100,6 +111,9 @@ fn select(page: &Page, relaxed: bool) -> Selection {
             }
             at = page.elems[at].parent as usize;
         }
+    }
+    for (a, elem) in agg.iter_mut().zip(&page.elems) {
+        a.media += elem.media as u32;
     }
     for e in (1..n).rev() {
         let child = agg[e];
@@ -142,7 +156,7 @@ fn select(page: &Page, relaxed: bool) -> Selection {
             || (!selected[e] && is_boilerplate_container(page, e, &agg[e], score[e]));
     }
     let mut seen = std::collections::HashSet::new();
-    let blocks = page
+    let mut blocks: Vec<usize> = page
         .blocks
         .iter()
         .enumerate()
@@ -153,6 +167,17 @@ fn select(page: &Page, relaxed: bool) -> Selection {
         .filter(|(_, b)| seen.insert(b.text.as_str()))
         .map(|(i, _)| i)
         .collect();
+    // A heading that ends the text announces a box that was left out ("Related videos").
+    while blocks.len() > 1
+        && blocks.last().is_some_and(|&i| {
+            matches!(
+                page.elems[page.blocks[i].elem as usize].kind,
+                Kind::Heading(_)
+            )
+        })
+    {
+        blocks.pop();
+    }
     Selection {
         blocks,
         top,
@@ -319,7 +344,44 @@ fn siblings(
             && ((a.chars > 80 && a.link_density() < 0.25) || (a.chars > 0 && a.link_chars == 0));
         selected[e] = scored || paragraph || elem.body_hint;
     }
+    select_leads(page, agg, top, &mut selected);
     selected
+}
+
+/// A lead paragraph is at least this long.
+const MIN_LEAD_CHARS: u32 = 120;
+
+/// A lead is a paragraph or two, not a box of several parts.
+const MAX_LEAD_BLOCKS: u32 = 3;
+
+/// How many levels above the article container a lead paragraph may sit.
+const MAX_LEAD_LEVELS: usize = 3;
+
+/// Marks the lead (chapeau, intro) that pages put in a container of its own just before
+/// the body's: prose among the nearest preceding siblings of the article container's
+/// close ancestors. Only preceding ones: what follows a body is usually a related box.
+fn select_leads(page: &Page, agg: &[Agg], top: usize, selected: &mut [bool]) {
+    let mut at = top;
+    for _ in 0..MAX_LEAD_LEVELS {
+        let parent = page.elems[at].parent as usize;
+        if at == 0 || parent == 0 {
+            break;
+        }
+        let preceding = ((parent + 1)..at)
+            .rev()
+            .filter(|&e| page.elems[e].parent as usize == parent)
+            .take(2);
+        for e in preceding {
+            let a = &agg[e];
+            let prose = a.long_paras >= 1
+                && a.blocks <= MAX_LEAD_BLOCKS
+                && a.media == 0
+                && a.link_density() < 0.2
+                && page.elems[e].weight >= 0;
+            selected[e] |= prose;
+        }
+        at = parent;
+    }
 }
 
 /// Readability's conditional cleaning: link-heavy, list-heavy or badly named
@@ -354,14 +416,57 @@ fn keeps_block(block: &Block, kind: Kind) -> bool {
     if kind == Kind::Figure && block.chars < 100 {
         return false;
     }
-    // Cells and list items are judged with their table or list.
-    if density > 0.5 && !matches!(kind, Kind::Cell | Kind::Item) {
+    // Cells and list items are judged with their table or list; an address written out
+    // as its own link (a contact e-mail) is text.
+    if density > 0.5 && !matches!(kind, Kind::Cell | Kind::Item) && !is_address(&block.text) {
         return false;
     }
     if block.chars > 200 {
         return true;
     }
-    !is_boilerplate_line(&block.text)
+    let credit = block.chars <= MAX_CREDIT_CHARS && is_credit(&block.text);
+    !credit && !is_boilerplate_line(&block.text)
+}
+
+/// A lone e-mail address.
+fn is_address(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(char::is_whitespace)
+        && text
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+}
+
+/// Photo captions with a credit are short; longer blocks are text that mentions one.
+const MAX_CREDIT_CHARS: u32 = 160;
+
+/// Markers of a picture credit under a photo (`photo: AFP`, `© Reuters`, `Foto: ANP`).
+const CREDIT_MARKERS: &[&str] = &[
+    "©",
+    "/ (c)",
+    "photo:",
+    "photo :",
+    "photos:",
+    "photos :",
+    "crédit photo",
+    "crédits photo",
+    "credit photo",
+    "crédit :",
+    "crédits :",
+    "photo credit",
+    "image:",
+    "foto:",
+    "foto :",
+    "beeld:",
+    "beeld :",
+    "getty images",
+    "shutterstock",
+    "istock",
+];
+
+fn is_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CREDIT_MARKERS.iter().any(|m| lower.contains(m))
 }
 
 /// Lines newspapers print around articles: prompts to read on, share or subscribe.

@@ -11,6 +11,9 @@ use ego_tree::NodeRef;
 use scraper::node::Element;
 use scraper::Node;
 
+/// U+00AD, invisible unless a line breaks there; dropped from the text.
+const SOFT_HYPHEN: char = '\u{ad}';
+
 /// Elements nested deeper than this are dropped with their content.
 pub const MAX_DEPTH: usize = 400;
 
@@ -56,6 +59,8 @@ pub struct Elem {
     pub body_hint: bool,
     /// A hash of the `class` attribute (0 without one), to find same-styled siblings.
     pub class_hash: u32,
+    /// Holds an image or video directly (not through a nested block element).
+    pub media: bool,
 }
 
 /// A run of text inside one block element, between two block boundaries.
@@ -163,6 +168,10 @@ enum Hint {
     Junk,
     /// Boilerplate unless the name also says it is content (`header`, `menu`, `footer`).
     WeakJunk,
+    /// Readers' comments: boilerplate, except the commentary of a live blog.
+    Comments,
+    /// A live blog or live match report (`live-match-comments`).
+    Live,
     /// Article-like (`article`, `content`, `story`).
     Positive,
     /// A well-known article-body container name.
@@ -180,11 +189,12 @@ const HINTS: &[(&str, Hint)] = &[
     ("share", Hint::WeakJunk),
     ("sharing", Hint::WeakJunk),
     ("social", Hint::WeakJunk),
-    ("comments", Hint::Junk),
-    ("comment-list", Hint::Junk),
-    ("commentlist", Hint::Junk),
-    ("comment-form", Hint::Junk),
-    ("commentaires", Hint::Junk),
+    ("comments", Hint::Comments),
+    ("comment-list", Hint::Comments),
+    ("commentlist", Hint::Comments),
+    ("comment-form", Hint::Comments),
+    ("commentaires", Hint::Comments),
+    ("live", Hint::Live),
     ("disqus", Hint::Junk),
     ("outbrain", Hint::Junk),
     ("taboola", Hint::Junk),
@@ -279,15 +289,19 @@ struct Hints {
 
 fn hints_of(names: &str) -> Hints {
     let mut hints = Hints::default();
+    let (mut comments, mut live) = (false, false);
     for m in hint_matcher().find_overlapping_iter(names) {
         match HINTS[m.pattern().as_usize()].1 {
             Hint::Junk => hints.junk = true,
             Hint::WeakJunk => hints.weak_junk = true,
+            Hint::Comments => comments = true,
+            Hint::Live => live = true,
             Hint::Positive => hints.positive = true,
             Hint::Body => hints.body = true,
             Hint::Dateline => hints.dateline = true,
         }
     }
+    hints.junk |= comments && !live;
     hints
 }
 
@@ -410,6 +424,7 @@ pub fn walk(doc: &scraper::Html) -> Page {
         weight: 0,
         body_hint: false,
         class_hash: 0,
+        media: false,
     });
     w.open_blocks.push(0);
     let root = doc.tree.root();
@@ -465,6 +480,11 @@ impl Walker {
         if name == "meta" || name == "link" {
             self.read_meta(el);
             return false;
+        }
+        if matches!(name, "img" | "picture" | "video") {
+            if let Some(&open) = self.open_blocks.last() {
+                self.page.elems[open as usize].media = true;
+            }
         }
         let role = role(name);
         if role == Role::Skip || self.stack.len() >= MAX_DEPTH {
@@ -526,6 +546,7 @@ impl Walker {
                     weight,
                     body_hint,
                     class_hash: hash_class(attrs.class),
+                    media: false,
                 });
                 self.open_blocks.push(index);
                 Some(index)
@@ -563,7 +584,12 @@ impl Walker {
             return;
         };
         if let Some((start, capture)) = frame.capture {
-            let text = self.all_text.get(start..).unwrap_or("").trim().to_string();
+            let text = self
+                .all_text
+                .get(start..)
+                .unwrap_or("")
+                .trim()
+                .replace(SOFT_HYPHEN, "");
             self.store_capture(capture, text);
         }
         if frame.block.is_some() {
@@ -657,6 +683,10 @@ impl Walker {
     fn push_text(&mut self, text: &str) {
         self.all_text.push_str(text);
         for c in text.chars() {
+            // Soft hyphens only mark where a browser may break a word.
+            if c == SOFT_HYPHEN {
+                continue;
+            }
             if c.is_ascii_whitespace() {
                 self.pending_space = true;
                 continue;

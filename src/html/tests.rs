@@ -175,3 +175,69 @@ fn empty_and_broken_pages() {
     assert_eq!(text, "Texte sans fin gras italique");
     let _ = extract("<<<>>><!--<script></p></div></div>&&&;<a href='");
 }
+
+/// Body paragraphs long enough to make their container the article.
+const BODY: &str = "<p>Le groupe industriel a confirmé mardi la fermeture de son usine de Liège, qui emploie encore trois cents personnes, malgré les promesses faites l'an dernier.</p>\
+    <p>Les syndicats, reçus par la direction, ont obtenu un plan social, des primes de départ et un calendrier étalé sur dix-huit mois, selon un communiqué.</p>\
+    <p>Le ministre régional de l'Économie, interrogé au parlement, a promis de chercher un repreneur pour le site, avec l'aide des fonds publics, dès la rentrée.</p>";
+
+#[test]
+fn soft_hyphens_are_removed() {
+    let page = "<html><body><article><p>La can\u{ad}di\u{ad}da\u{ad}ture du con\u{ad}seiller, annoncée hier, a surpris le monde de la recherche.</p></article></body></html>";
+    assert_eq!(
+        extract(page).text,
+        "La candidature du conseiller, annoncée hier, a surpris le monde de la recherche."
+    );
+}
+
+#[test]
+fn live_blog_commentary_is_text_but_reader_comments_are_not() {
+    let page = format!(
+        "<html><body><div class=\"live-match-comments\">{BODY}</div>\
+         <div class=\"comments\"><p>Un lecteur écrit, longuement et avec des virgules, que tout cela était prévisible depuis des mois, hélas, vraiment.</p></div></body></html>"
+    );
+    let text = extract(&page).text;
+    assert!(
+        text.contains("usine de Liège") && text.contains("un repreneur"),
+        "{text}"
+    );
+    assert!(!text.contains("Un lecteur"), "{text}");
+}
+
+#[test]
+fn photo_credits_and_trailing_headings_are_dropped() {
+    let page = format!(
+        "<html><body><div class=\"story\"><p>Le ministre, à Liège. Photo: Jean Dupont</p>{BODY}\
+         <p>L'usine en 1990. © Agence Belga</p><h3>Vidéos sur le même sujet</h3></div></body></html>"
+    );
+    let text = extract(&page).text;
+    assert!(text.contains("usine de Liège"), "{text}");
+    for credit in ["Photo: Jean", "Belga", "Vidéos"] {
+        assert!(!text.contains(credit), "{credit:?} in {text}");
+    }
+}
+
+#[test]
+fn lead_in_its_own_container_before_the_body() {
+    let page = format!(
+        "<html><body><div class=\"page\"><div class=\"intro\"><p><strong>L'usine fermera ses portes au printemps prochain, a annoncé la direction du groupe à ses trois cents salariés réunis mardi matin.</strong></p></div>\
+         <div class=\"wrap\"><div class=\"text\">{BODY}</div></div>\
+         <div class=\"more\"><p>Un autre article du même site, qui parle longuement de tout autre chose que de cette usine, de sport par exemple, ou de météo.</p></div></div></body></html>"
+    );
+    let text = extract(&page).text;
+    let lead = text.find("L'usine fermera").unwrap_or(usize::MAX);
+    let body = text.find("Le groupe industriel").unwrap_or(0);
+    assert!(lead < body, "{text}");
+    assert!(!text.contains("Un autre article"), "{text}");
+}
+
+#[test]
+fn contact_address_paragraph_is_kept() {
+    let page = format!(
+        "<html><body><article>{BODY}<p><a href=\"mailto:redaction@journal.example\">redaction@journal.example</a></p>\
+         <p><a href=\"/a\">Tous nos articles</a></p></article></body></html>"
+    );
+    let text = extract(&page).text;
+    assert!(text.contains("redaction@journal.example"), "{text}");
+    assert!(!text.contains("Tous nos articles"), "{text}");
+}
