@@ -101,6 +101,8 @@ pub struct RawMeta {
     pub times: Vec<(String, bool)>,
     /// Texts of elements named like a date or byline, for a date written out.
     pub datelines: Vec<String>,
+    /// The same inside boilerplate (the dates of readers' comments, of teasers).
+    pub junk_datelines: Vec<String>,
 }
 
 /// The walked page.
@@ -616,6 +618,7 @@ impl Walker {
         let list = match capture {
             Capture::H1 => &mut meta.h1,
             Capture::Headline => &mut meta.headline,
+            Capture::Dateline if self.junk_depth > 0 => &mut meta.junk_datelines,
             Capture::Dateline => &mut meta.datelines,
         };
         if list.len() < 32 && text.len() < 400 {
