@@ -293,3 +293,18 @@ fn reader_comment_dates_are_a_last_resort() {
     );
     assert_eq!(extract(&page).published.as_deref(), Some("2011-05-23"));
 }
+
+#[test]
+fn related_section_inside_the_article_is_dropped() {
+    let teaser = "<div class=\"teaser\"><p>Un autre sujet du jour, raconté en quelques phrases, avec des virgules, pour donner envie de cliquer sur la suite.</p></div>";
+    let page = format!(
+        "<html><body><div class=\"post\"><div class=\"texte\">{BODY}</div>\
+         <div class=\"suite\"><div><h3>Sur le même sujet</h3></div>{teaser}{teaser}</div></div></body></html>"
+    );
+    let text = extract(&page).text;
+    assert!(text.contains("un repreneur"), "{text}");
+    assert!(
+        !text.contains("Un autre sujet") && !text.contains("même sujet"),
+        "{text}"
+    );
+}
