@@ -167,6 +167,7 @@ fn select(page: &Page, relaxed: bool) -> Selection {
         .filter(|(_, b)| seen.insert(b.text.as_str()))
         .map(|(i, _)| i)
         .collect();
+    drop_related_sections(page, &agg, &mut blocks);
     // A heading that ends the text announces a box that was left out ("Related videos").
     while blocks.len() > 1
         && blocks.last().is_some_and(|&i| {
@@ -353,6 +354,94 @@ const MIN_LEAD_CHARS: u32 = 120;
 
 /// A lead is a paragraph or two, not a box of several parts.
 const MAX_LEAD_BLOCKS: u32 = 3;
+
+/// Headings that open a box of links or teasers to other articles, lower case.
+const RELATED_HEADINGS: &[&str] = &[
+    "you may also like",
+    "you might also like",
+    "related",
+    "more from",
+    "more stories",
+    "recommended",
+    "read more",
+    "read also",
+    "see also",
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "à lire également",
+    "sur le même sujet",
+    "dans la même rubrique",
+    "vous aimerez aussi",
+    "vous aimerez également",
+    "voir aussi",
+    "les plus lus",
+    "articles les plus lus",
+    "nos dernières",
+    "lees ook",
+    "lees meer",
+    "meer over",
+    "meer nieuws",
+    "ook interessant",
+    "dit vind je misschien ook",
+    "meest gelezen",
+    "gerelateerde",
+    "você pode gostar",
+    "leia também",
+    "lesen sie auch",
+    "mehr zum thema",
+];
+
+/// A related-articles heading is short; a longer one is the article's own.
+const MAX_RELATED_HEADING_CHARS: u32 = 60;
+
+/// Drops a related-articles section found inside the article: from its heading to the end
+/// of the container that holds it (the teasers under it may be plain paragraphs).
+fn drop_related_sections(page: &Page, agg: &[Agg], blocks: &mut Vec<usize>) {
+    let Some(pos) = blocks.iter().position(|&i| {
+        let b = &page.blocks[i];
+        matches!(page.elems[b.elem as usize].kind, Kind::Heading(_))
+            && b.chars <= MAX_RELATED_HEADING_CHARS
+            && starts_with_any(&b.text, RELATED_HEADINGS)
+    }) else {
+        return;
+    };
+    let heading = page.blocks[blocks[pos]].elem as usize;
+    let mut section = page.elems[heading].parent as usize;
+    // A wrapper holding only the heading is not the section.
+    if agg[section].blocks <= 1 && section != 0 {
+        section = page.elems[section].parent as usize;
+    }
+    if section == 0 {
+        blocks.truncate(pos);
+        return;
+    }
+    let inside = |mut e: usize| {
+        for _ in 0..64 {
+            if e == section {
+                return true;
+            }
+            if e == 0 {
+                return false;
+            }
+            e = page.elems[e].parent as usize;
+        }
+        false
+    };
+    let tail: Vec<usize> = blocks[pos..]
+        .iter()
+        .copied()
+        .filter(|&i| !inside(page.blocks[i].elem as usize))
+        .collect();
+    blocks.truncate(pos);
+    blocks.extend(tail);
+}
+
+fn starts_with_any(text: &str, prefixes: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    prefixes.iter().any(|p| lower.starts_with(p))
+}
 
 /// How many levels above the article container a lead paragraph may sit.
 const MAX_LEAD_LEVELS: usize = 3;

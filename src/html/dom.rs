@@ -101,6 +101,8 @@ pub struct RawMeta {
     pub times: Vec<(String, bool)>,
     /// Texts of elements named like a date or byline, for a date written out.
     pub datelines: Vec<String>,
+    /// The same inside boilerplate (the dates of readers' comments, of teasers).
+    pub junk_datelines: Vec<String>,
 }
 
 /// The walked page.
@@ -272,6 +274,7 @@ fn hint_matcher() -> &'static AhoCorasick {
     MATCHER.get_or_init(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(HINTS.iter().map(|(p, _)| p))
             .expect("the class hint patterns are valid")
     })
@@ -401,6 +404,8 @@ struct Walker {
     hard_junk_depth: u32,
     /// All text seen, for captured element texts.
     all_text: String,
+    /// How many open elements capture their text; `all_text` grows only while one does.
+    open_captures: u32,
 }
 
 /// Walks a parsed page.
@@ -417,6 +422,7 @@ pub fn walk(doc: &scraper::Html) -> Page {
         junk_depth: 0,
         hard_junk_depth: 0,
         all_text: String::new(),
+        open_captures: 0,
     };
     w.page.elems.push(Elem {
         parent: 0,
@@ -534,6 +540,7 @@ impl Walker {
             None
         }
         .map(|c| (self.all_text.len(), c));
+        self.open_captures += capture.is_some() as u32;
         let block = match role {
             Role::Block(kind) => {
                 self.flush();
@@ -591,6 +598,10 @@ impl Walker {
                 .trim()
                 .replace(SOFT_HYPHEN, "");
             self.store_capture(capture, text);
+            self.open_captures = self.open_captures.saturating_sub(1);
+            if self.open_captures == 0 {
+                self.all_text.clear();
+            }
         }
         if frame.block.is_some() {
             self.flush();
@@ -616,6 +627,7 @@ impl Walker {
         let list = match capture {
             Capture::H1 => &mut meta.h1,
             Capture::Headline => &mut meta.headline,
+            Capture::Dateline if self.junk_depth > 0 => &mut meta.junk_datelines,
             Capture::Dateline => &mut meta.datelines,
         };
         if list.len() < 32 && text.len() < 400 {
@@ -681,7 +693,9 @@ impl Walker {
 
     /// Appends a text node: whitespace runs become one space.
     fn push_text(&mut self, text: &str) {
-        self.all_text.push_str(text);
+        if self.open_captures > 0 {
+            self.all_text.push_str(text);
+        }
         for c in text.chars() {
             // Soft hyphens only mark where a browser may break a word.
             if c == SOFT_HYPHEN {

@@ -33,7 +33,7 @@ pub fn read_json_ld(scripts: &[String]) -> JsonLd {
     let mut other = JsonLd::default();
     for script in scripts {
         // Literal control characters (line breaks in strings) are common and invalid JSON.
-        let cleaned: String = script
+        let cleaned: String = unwrap_script(script)
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
@@ -74,6 +74,20 @@ pub fn read_json_ld(scripts: &[String]) -> JsonLd {
         body: article.body,
         url: article.url,
     }
+}
+
+/// The JSON inside a script that may wrap it in `<![CDATA[ ]]>` or `<!-- -->`.
+fn unwrap_script(script: &str) -> &str {
+    let mut s = script.trim();
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+    ] {
+        s = s.strip_prefix(open).unwrap_or(s).trim_start();
+        s = s.strip_suffix(close).unwrap_or(s).trim_end();
+    }
+    s
 }
 
 fn is_article_type(kind: Option<&Value>) -> bool {
@@ -167,8 +181,15 @@ fn meta_value<'a>(meta: &'a RawMeta, key: &str) -> Option<&'a str> {
 }
 
 /// The publication date: metadata first, then `<time>`, then a date written in the
-/// byline, then one in the URL, and the modification date as a last resort.
-pub fn published(meta: &RawMeta, ld: &JsonLd, url: Option<&str>) -> Option<NaiveDate> {
+/// byline (`byline`, found in the text by the caller), then one in the URL or at the end
+/// of the page title, and the modification date as a last resort. When the Open Graph
+/// tag and JSON-LD disagree the earlier wins: sites refresh one of them on every edit.
+pub fn published(
+    meta: &RawMeta,
+    ld: &JsonLd,
+    url: Option<&str>,
+    byline: Option<NaiveDate>,
+) -> Option<NaiveDate> {
     let from_meta = |keys: &[&str]| {
         keys.iter()
             .filter_map(|k| meta_value(meta, k))
@@ -178,8 +199,12 @@ pub fn published(meta: &RawMeta, ld: &JsonLd, url: Option<&str>) -> Option<Naive
         .iter()
         .filter_map(|k| meta_value(meta, k))
         .find_map(find_date);
-    first_meta
-        .or_else(|| ld.published.as_deref().and_then(find_date))
+    let ld_published = ld.published.as_deref().and_then(find_date);
+    let earliest = match (first_meta, ld_published) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    earliest
         .or_else(|| from_meta(DATE_KEYS))
         .or_else(|| {
             let marked = meta.times.iter().filter(|(_, published)| *published);
@@ -187,9 +212,22 @@ pub fn published(meta: &RawMeta, ld: &JsonLd, url: Option<&str>) -> Option<Naive
         })
         .or_else(|| meta.times.first().and_then(|(t, _)| find_date(t)))
         .or_else(|| meta.datelines.iter().find_map(|t| find_date(t)))
+        .or(byline)
         .or_else(|| url.and_then(date_in_url))
+        .or_else(|| meta.title.as_deref().and_then(date_in_title))
+        .or_else(|| meta.junk_datelines.iter().find_map(|t| find_date(t)))
         .or_else(|| ld.modified.as_deref().and_then(find_date))
         .or_else(|| from_meta(MODIFIED_KEYS))
+}
+
+/// A date that ends a page title as its last part: `Kop | Krant | 23.05.2011`.
+fn date_in_title(title: &str) -> Option<NaiveDate> {
+    let after = [" | ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| i + sep.len()))
+        .max()?;
+    let last = title.get(after..)?.trim();
+    (last.len() <= 30).then(|| find_date(last)).flatten()
 }
 
 /// The declared language as an ISO 639 code: `<html lang>`, `og:locale`, JSON-LD
@@ -239,7 +277,11 @@ pub fn title(meta: &RawMeta, ld: &JsonLd) -> Option<String> {
         .map(str::to_lowercase);
     let candidates = [
         meta_value(meta, "og:title").map(str::to_string),
-        ld.headline.clone(),
+        ld.headline.clone().filter(|h| {
+            meta.title
+                .as_deref()
+                .is_none_or(|t| mostly_repeated_in(h, t))
+        }),
         meta.headline.first().cloned(),
         (meta.h1.len() == 1).then(|| meta.h1[0].clone()),
         meta_value(meta, "twitter:title").map(str::to_string),
@@ -251,6 +293,21 @@ pub fn title(meta: &RawMeta, ld: &JsonLd) -> Option<String> {
         .flatten()
         .map(|t| clean_title(&collapse_whitespace(&t), site.as_deref()))
         .find(|t| !t.is_empty())
+}
+
+/// Whether half of the longer words (four letters or more) of `a` occur in `b`: a JSON-LD
+/// `headline` that `<title>` does not repeat is a description (Wikipedia's), not the
+/// headline.
+fn mostly_repeated_in(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    a.is_empty() || 2 * shared >= a.len()
 }
 
 /// Removes a site name joined to a title with `|`, `-`, `–`, `—`, `·`, `»` or `::`.

@@ -45,8 +45,6 @@ pub fn extract(html: &str) -> HtmlArticle {
     let ld = meta::read_json_ld(&scan.json_ld);
     let title = meta::title(&page.meta, &ld);
     let canonical_url = meta::canonical_url(&page.meta, &ld);
-    let published = meta::published(&page.meta, &ld, canonical_url.as_deref())
-        .map(|d| d.format("%Y-%m-%d").to_string());
     let lang = meta::language(&page.meta, &ld);
 
     let mut blocks = content::select_blocks(&page, false);
@@ -56,6 +54,9 @@ pub fn extract(html: &str) -> HtmlArticle {
             blocks = relaxed;
         }
     }
+    let byline = byline_date(&page, &blocks);
+    let published = meta::published(&page.meta, &ld, canonical_url.as_deref(), byline)
+        .map(|d| d.format("%Y-%m-%d").to_string());
     let mut text = assemble(&page, &blocks, title.as_deref());
     if let Some(body) = ld.body.as_deref() {
         if body.chars().count() > 2 * text.chars().count().max(100) {
@@ -69,6 +70,26 @@ pub fn extract(html: &str) -> HtmlArticle {
         lang,
         canonical_url,
     }
+}
+
+/// How many blocks before the article's first one a byline may stand (headline, kicker,
+/// author, share bar), and after it (bylines under the lead).
+const BYLINE_BEFORE: usize = 12;
+const BYLINE_AFTER: usize = 4;
+
+/// A byline is short; a longer block with a date is text that mentions one.
+const MAX_BYLINE_CHARS: u32 = 120;
+
+/// A date written in a short block around the start of the article, such as
+/// `Anne Dupont | 30 septembre 2018`, when no element is named like a date.
+fn byline_date(page: &dom::Page, blocks: &[usize]) -> Option<chrono::NaiveDate> {
+    let first = *blocks.first()?;
+    let from = first.saturating_sub(BYLINE_BEFORE);
+    let to = (first + BYLINE_AFTER).min(page.blocks.len());
+    page.blocks[from..to]
+        .iter()
+        .filter(|b| !b.junk && b.chars <= MAX_BYLINE_CHARS)
+        .find_map(|b| find_date(&b.text))
 }
 
 fn text_len(page: &dom::Page, blocks: &[usize]) -> usize {

@@ -241,3 +241,70 @@ fn contact_address_paragraph_is_kept() {
     assert!(text.contains("redaction@journal.example"), "{text}");
     assert!(!text.contains("Tous nos articles"), "{text}");
 }
+
+#[test]
+fn json_ld_in_cdata_and_the_earlier_of_two_publication_dates() {
+    let page = format!(
+        "<html><head><title>Fermeture de l'usine de Liège | Le Journal</title>\
+         <meta property=\"article:published_time\" content=\"2021-06-02T09:00:00Z\">\
+         <script type=\"application/ld+json\">\n<![CDATA[\n{{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-05-30T18:00:00Z\",\"headline\":\"Usine de Liège : la fermeture confirmée\"}}\n]]>\n</script>\
+         </head><body><article>{BODY}</article></body></html>"
+    );
+    let article = extract(&page);
+    assert_eq!(article.published.as_deref(), Some("2021-05-30"));
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Usine de Liège : la fermeture confirmée")
+    );
+}
+
+#[test]
+fn json_ld_description_is_not_taken_for_the_headline() {
+    let page = format!(
+        "<html><head><title>Liège - Encyclopédie</title><script type=\"application/ld+json\">\
+         {{\"@type\":\"Article\",\"headline\":\"ville de Belgique\"}}</script></head><body><article>{BODY}</article></body></html>"
+    );
+    assert_eq!(
+        extract(&page).title.as_deref(),
+        Some("Liège - Encyclopédie")
+    );
+}
+
+#[test]
+fn byline_date_without_a_date_class() {
+    let page = format!(
+        "<html><body><div class=\"main\"><h1>L'usine de Liège fermera</h1><p><a href=\"/auteur\">Anne Dupont</a> | 30 septembre 2018</p>\
+         <div class=\"texte\">{BODY}</div>\
+         <div class=\"comments\"><span class=\"date\">Le 2 octobre 2018 à 12:57</span><p>Un commentaire de lecteur.</p></div></div></body></html>"
+    );
+    assert_eq!(extract(&page).published.as_deref(), Some("2018-09-30"));
+}
+
+#[test]
+fn reader_comment_dates_are_a_last_resort() {
+    let page = format!(
+        "<html><body><article>{BODY}</article>\
+         <div class=\"comments\"><span class=\"date\">Le 2 octobre 2018 à 12:57</span><p>Un commentaire de lecteur.</p></div></body></html>"
+    );
+    assert_eq!(extract(&page).published.as_deref(), Some("2018-10-02"));
+    let page = format!(
+        "<html><head><title>L'usine de Liège fermera | Journal | 23.05.2011</title></head><body><article>{BODY}</article>\
+         <div class=\"comments\"><span class=\"date\">Le 2 octobre 2018 à 12:57</span></div></body></html>"
+    );
+    assert_eq!(extract(&page).published.as_deref(), Some("2011-05-23"));
+}
+
+#[test]
+fn related_section_inside_the_article_is_dropped() {
+    let teaser = "<div class=\"teaser\"><p>Un autre sujet du jour, raconté en quelques phrases, avec des virgules, pour donner envie de cliquer sur la suite.</p></div>";
+    let page = format!(
+        "<html><body><div class=\"post\"><div class=\"texte\">{BODY}</div>\
+         <div class=\"suite\"><div><h3>Sur le même sujet</h3></div>{teaser}{teaser}</div></div></body></html>"
+    );
+    let text = extract(&page).text;
+    assert!(text.contains("un repreneur"), "{text}");
+    assert!(
+        !text.contains("Un autre sujet") && !text.contains("même sujet"),
+        "{text}"
+    );
+}
