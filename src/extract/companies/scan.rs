@@ -22,11 +22,43 @@ struct Anchor {
     automaton: NFA,
     start: StateID,
     kinds: Vec<Kind>,
+    /// The first two bytes of every pattern, as a bit set: most words start no pattern
+    /// and are rejected without stepping the automaton.
+    prefixes: PrefixSet,
+}
+
+/// A set of two-byte prefixes (65,536 bits).
+struct PrefixSet(Box<[u64]>);
+
+impl PrefixSet {
+    fn new<'p>(patterns: impl Iterator<Item = &'p [u8]>) -> Self {
+        let mut bits = vec![0u64; 1 << 10].into_boxed_slice();
+        let mut set = |key: usize| bits[key >> 6] |= 1 << (key & 63);
+        for pattern in patterns {
+            match *pattern {
+                [] => {}
+                [first] => (0..256).for_each(|second| set(usize::from(first) << 8 | second)),
+                [first, second, ..] => set(usize::from(first) << 8 | usize::from(second)),
+            }
+        }
+        PrefixSet(bits)
+    }
+
+    /// Whether a pattern may start at `at` (the byte after the text counts as 0).
+    fn may_start(&self, haystack: &[u8], at: usize) -> bool {
+        let Some(&first) = haystack.get(at) else {
+            return false;
+        };
+        let second = haystack.get(at + 1).copied().unwrap_or(0);
+        let key = usize::from(first) << 8 | usize::from(second);
+        self.0[key >> 6] & (1 << (key & 63)) != 0
+    }
 }
 
 impl Anchor {
     fn new(patterns: Vec<(Vec<u8>, Kind)>) -> Result<Self, String> {
         let (bytes, kinds): (Vec<Vec<u8>>, Vec<Kind>) = patterns.into_iter().unzip();
+        let prefixes = PrefixSet::new(bytes.iter().map(Vec::as_slice));
         let automaton = Builder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .prefilter(false)
@@ -39,6 +71,7 @@ impl Anchor {
             automaton,
             start,
             kinds,
+            prefixes,
         })
     }
 
@@ -51,6 +84,9 @@ impl Anchor {
         at: usize,
         fits: impl Fn(Kind, usize) -> bool,
     ) -> Option<(Kind, usize)> {
+        if !self.prefixes.may_start(haystack, at) {
+            return None;
+        }
         let a = &self.automaton;
         let mut sid = self.start;
         let mut best = None;
@@ -128,7 +164,15 @@ impl Scanner {
     pub(super) fn scan(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         let (mut prev_word, mut word_start, mut covered) = (false, 0, 0);
-        for (at, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            let (c, len) = if byte.is_ascii() {
+                (char::from(byte), 1)
+            } else {
+                let c = names::char_at(text, at).unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c, c.len_utf8())
+            };
             let word = names::is_word_char(c);
             if word && !prev_word {
                 word_start = at;
@@ -155,6 +199,7 @@ impl Scanner {
                 }
             }
             prev_word = word;
+            at += len;
         }
         if prev_word {
             self.try_tail(text, word_start, text.len(), &mut hits);
@@ -214,6 +259,7 @@ mod tests {
             ("& Cie", Kind::Legal),
             ("-topman", Kind::Suffix),
             ("bedrijf", Kind::CueNoun),
+            ("X", Kind::Company(3, false)),
         ];
         let scanner = Scanner::new(patterns.map(|(p, k)| (p.to_string(), k)).to_vec())
             .expect("patterns compile");
@@ -235,6 +281,9 @@ mod tests {
             ]
         );
         assert_eq!(found("xAcme Acmes"), []);
+        // One-byte patterns pass the two-byte prefix filter, also at the end of the text.
+        assert_eq!(found("X of X"), [("X", Kind::Company(3, false)); 2]);
+        assert_eq!(found("Ac"), []);
     }
 
     #[test]
