@@ -27,21 +27,32 @@ struct Anchor {
     prefixes: PrefixSet,
 }
 
-/// A set of two-byte prefixes (65,536 bits).
-struct PrefixSet(Box<[u64]>);
+/// The prefixes of a set of patterns: the first two bytes of the short ones (up to three
+/// bytes, as a 65,536-bit set) and a hash of the first four bytes of the others (a
+/// 2^20-bit set), so `le c` passes but `le p` does not.
+struct PrefixSet {
+    short: Box<[u64]>,
+    long: Box<[u64]>,
+}
+
+/// Bits of the hashed four-byte prefix.
+const LONG_BITS: u32 = 20;
 
 impl PrefixSet {
     fn new<'p>(patterns: impl Iterator<Item = &'p [u8]>) -> Self {
-        let mut bits = vec![0u64; 1 << 10].into_boxed_slice();
-        let mut set = |key: usize| bits[key >> 6] |= 1 << (key & 63);
+        let mut short = vec![0u64; 1 << 10].into_boxed_slice();
+        let mut long = vec![0u64; 1 << (LONG_BITS - 6)].into_boxed_slice();
         for pattern in patterns {
             match *pattern {
                 [] => {}
-                [first] => (0..256).for_each(|second| set(usize::from(first) << 8 | second)),
-                [first, second, ..] => set(usize::from(first) << 8 | usize::from(second)),
+                [first] => (0..256).for_each(|second| insert(&mut short, pair(first, second))),
+                [first, second] | [first, second, _] => {
+                    insert(&mut short, pair(first, u16::from(second)))
+                }
+                [a, b, c, d, ..] => insert(&mut long, quad([a, b, c, d])),
             }
         }
-        PrefixSet(bits)
+        PrefixSet { short, long }
     }
 
     /// Whether a pattern may start at `at` (the byte after the text counts as 0).
@@ -50,9 +61,32 @@ impl PrefixSet {
             return false;
         };
         let second = haystack.get(at + 1).copied().unwrap_or(0);
-        let key = usize::from(first) << 8 | usize::from(second);
-        self.0[key >> 6] & (1 << (key & 63)) != 0
+        if contains(&self.short, pair(first, u16::from(second))) {
+            return true;
+        }
+        match haystack.get(at..at + 4) {
+            Some(&[a, b, c, d]) => contains(&self.long, quad([a, b, c, d])),
+            _ => false,
+        }
     }
+}
+
+/// The bit index of a two-byte prefix.
+fn pair(first: u8, second: u16) -> usize {
+    usize::from(first) << 8 | usize::from(second)
+}
+
+/// The hashed bit index of a four-byte prefix (Fibonacci hashing).
+fn quad(bytes: [u8; 4]) -> usize {
+    (u32::from_le_bytes(bytes).wrapping_mul(0x9E37_79B1) >> (32 - LONG_BITS)) as usize
+}
+
+fn insert(bits: &mut [u64], key: usize) {
+    bits[key >> 6] |= 1 << (key & 63);
+}
+
+fn contains(bits: &[u64], key: usize) -> bool {
+    bits[key >> 6] & (1 << (key & 63)) != 0
 }
 
 impl Anchor {
