@@ -433,14 +433,7 @@ impl CompanyEngine {
                 name_end: end,
             });
         }
-        let particle = self.particles.iter().find_map(|p| {
-            let after = rest.strip_prefix(p.as_str())?;
-            if p.ends_with(['\'', '’']) {
-                Some(p.len())
-            } else {
-                after.starts_with(' ').then_some(p.len() + 1)
-            }
-        });
+        let particle = particle_len(&self.particles, rest);
         let pos = head.end + 1 + particle.unwrap_or(0);
         let limit = next.map_or(text.len(), |n| n.start);
         let end = if particle.is_some() {
@@ -486,14 +479,7 @@ impl CompanyEngine {
 
     /// The length of a complement `rest` starts with: a particle and a lower-case word.
     fn complement(&self, rest: &str) -> Option<usize> {
-        let particle = self.complement_particles.iter().find_map(|p| {
-            let after = rest.strip_prefix(p.as_str())?;
-            if p.ends_with(['\'', '’']) {
-                Some(p.len())
-            } else {
-                after.starts_with(' ').then_some(p.len() + 1)
-            }
-        })?;
+        let particle = particle_len(&self.complement_particles, rest)?;
         let word = &rest[particle..];
         let len = word
             .find(|c: char| !(c.is_alphabetic() || c == '-'))
@@ -749,6 +735,19 @@ fn shouting(name: &str, after_form: &str) -> bool {
     !name.chars().any(char::is_lowercase)
         && next_word.chars().count() >= 2
         && !next_word.chars().any(char::is_lowercase)
+}
+
+/// The length of the particle `rest` starts with, with its space (`de `) or its
+/// apostrophe (`d'`).
+fn particle_len(particles: &[String], rest: &str) -> Option<usize> {
+    particles.iter().find_map(|p| {
+        let after = rest.strip_prefix(p.as_str())?;
+        if p.ends_with(['\'', '’']) {
+            Some(p.len())
+        } else {
+            after.starts_with(' ').then_some(p.len() + 1)
+        }
+    })
 }
 
 /// Particles with both apostrophes, longest first so `de la` wins over `de`.

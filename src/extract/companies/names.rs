@@ -16,7 +16,14 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 
 /// Whether `c` continues a word (so a name cannot end or begin next to it).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else if ('\u{C0}'..='\u{24F}').contains(&c) {
+        // Latin-1 and Latin Extended letters (é, ß, ł), without a table lookup.
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Whether `start..end` is a whole word or word group: no word char on either side.
