@@ -184,10 +184,8 @@ impl<'a> Reader<'a> {
         if self.toks[start].new_line {
             return None;
         }
-        let mut amount = self.amount_from(start)?;
-        if negative {
-            amount.value = -amount.value;
-        }
+        // A sign stays outside the value, like a qualifier: amounts are magnitudes.
+        let amount = self.amount_from(start)?;
         let mut found = self.found(amount, cur, amount.end - 1);
         found.first = cur.start;
         if let Some(upper) = self.range_after(&amount) {
@@ -199,7 +197,9 @@ impl<'a> Reader<'a> {
             found.money.amount_max = Some(upper.value);
             found.scale = upper.scale;
         }
-        found.money.qualifier = self.qualifier_before(cur.start);
+        found.money.qualifier = self
+            .qualifier_before(cur.start)
+            .or_else(|| negative.then(|| "-".to_string()));
         Some(found)
     }
 
