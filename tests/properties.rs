@@ -139,7 +139,7 @@ fn publication() -> impl Strategy<Value = Option<PubDate>> {
 fn timex() -> Regex {
     Regex::new(
         // A point (`2020-W05-WE`, `2020-SU`, `SU`), a duration, or an interval of two days.
-        r"^(?:\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}(?:-WE)?|SP|SU|FA|WI))?|SP|SU|FA|WI|P\d+(?:[.,]\d+)?[YMWDQH]|\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2})$",
+        r"^(?:(?:\d{4}|XXXX)(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}(?:-WE)?|SP|SU|FA|WI))?|SP|SU|FA|WI|P\d+(?:[.,]\d+)?[YMWDQH]|\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2})$",
     )
     .unwrap()
 }
