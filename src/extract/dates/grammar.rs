@@ -96,6 +96,8 @@ pub enum Edge {
     Mid,
     /// The day after it.
     End,
+    /// Its last day (`de rest van de week` runs to Sunday).
+    Last,
 }
 
 /// One end of an interval: the start of a period, or its end (`tot het einde van 2008`).
@@ -177,6 +179,7 @@ impl<'a> Parser<'a> {
             self.fiscal(i),
             self.point(i, false).map(|(j, b)| self.modifier_after(j, b)),
             self.decade(i),
+            self.rest(i),
         ];
         candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
     }
@@ -190,6 +193,32 @@ impl<'a> Parser<'a> {
             Some((k, m)) => (k, Expr::Modified(m, base)),
             None => (j, Expr::Point(base)),
         }
+    }
+
+    /// `de rest van het jaar`, `le reste de la semaine`: from the anchor to the period's
+    /// last day.
+    fn rest(&self, i: usize) -> Option<Parse> {
+        let j = self.is(i, Sense::Rest)?;
+        let (k, unit) = match self.relative_unit(j) {
+            Some((k, Base::RelativeUnit(u, 0))) => (k, u),
+            _ => {
+                let a = self.is(j, Sense::Article).unwrap_or(j);
+                self.unit(a).filter(|_| !self.has(a, Sense::Plural))?
+            }
+        };
+        (unit != Unit::Day).then_some((
+            k,
+            Expr::Interval(
+                Bound {
+                    base: Base::RelativeDay(0),
+                    edge: Edge::Start,
+                },
+                Bound {
+                    base: Base::RelativeUnit(unit, 0),
+                    edge: Edge::Last,
+                },
+            ),
+        ))
     }
 
     /// `jaren 1990`, `de jaren '90`, `les années 1990`, `21e eeuw`.

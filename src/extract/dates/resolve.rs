@@ -429,6 +429,7 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
                 match b.edge {
                     Edge::Start => point.first_day(),
                     Edge::End => point.end_exclusive(),
+                    Edge::Last => point.end_exclusive()?.pred_opt(),
                     Edge::Mid => point.middle(),
                 }
             };
