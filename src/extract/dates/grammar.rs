@@ -721,13 +721,9 @@ impl<'a> Parser<'a> {
             // `De 3e plaats`: an ordinal before a noun, unless a preposition says date.
             _ => {
                 let preposition = i >= 2
-                    && [Sense::DayLink, Sense::YearCue]
-                        .iter()
-                        .any(|&s| self.has(i - 2, s))
-                    || i >= 2
-                        && self
-                            .sense(i - 2, |s| matches!(s, Sense::Modifier(_)).then_some(()))
-                            .is_some();
+                    && self.senses[i - 2].iter().any(|&(_, s)| {
+                        matches!(s, Sense::DayLink | Sense::YearCue | Sense::Modifier(_))
+                    });
                 (preposition || self.closes_bare_day(j)).then_some((j, Base::DayOfMonth(d, 0)))
             }
         }
