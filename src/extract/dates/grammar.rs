@@ -96,6 +96,8 @@ pub enum Edge {
     Mid,
     /// The day after it.
     End,
+    /// Its last day (`de rest van de week` runs to Sunday).
+    Last,
 }
 
 /// One end of an interval: the start of a period, or its end (`tot het einde van 2008`).
@@ -177,6 +179,7 @@ impl<'a> Parser<'a> {
             self.fiscal(i),
             self.point(i, false).map(|(j, b)| self.modifier_after(j, b)),
             self.decade(i),
+            self.rest(i),
         ];
         candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
     }
@@ -190,6 +193,32 @@ impl<'a> Parser<'a> {
             Some((k, m)) => (k, Expr::Modified(m, base)),
             None => (j, Expr::Point(base)),
         }
+    }
+
+    /// `de rest van het jaar`, `le reste de la semaine`: from the anchor to the period's
+    /// last day.
+    fn rest(&self, i: usize) -> Option<Parse> {
+        let j = self.is(i, Sense::Rest)?;
+        let (k, unit) = match self.relative_unit(j) {
+            Some((k, Base::RelativeUnit(u, 0))) => (k, u),
+            _ => {
+                let a = self.is(j, Sense::Article).unwrap_or(j);
+                self.unit(a).filter(|_| !self.has(a, Sense::Plural))?
+            }
+        };
+        (unit != Unit::Day).then_some((
+            k,
+            Expr::Interval(
+                Bound {
+                    base: Base::RelativeDay(0),
+                    edge: Edge::Start,
+                },
+                Bound {
+                    base: Base::RelativeUnit(unit, 0),
+                    edge: Edge::Last,
+                },
+            ),
+        ))
     }
 
     /// `jaren 1990`, `de jaren '90`, `les années 1990`, `21e eeuw`.
@@ -689,7 +718,61 @@ impl<'a> Parser<'a> {
         }
         match self.month_ref(j) {
             Some((k, MonthRef::Relative(n))) => Some((k, Base::DayOfMonth(d, n))),
-            _ => Some((j, Base::DayOfMonth(d, 0))),
+            // `De 3e plaats`: an ordinal before a noun, unless a preposition says date.
+            _ => {
+                let preposition = i >= 2
+                    && self.senses[i - 2].iter().any(|&(_, s)| {
+                        matches!(s, Sense::DayLink | Sense::YearCue | Sense::Modifier(_))
+                    });
+                (preposition || self.closes_bare_day(j)).then_some((j, Base::DayOfMonth(d, 0)))
+            }
+        }
+    }
+
+    /// Whether `d/m` at `i` is a date rather than a fraction or score: after a date word,
+    /// zero-padded (`22/04`), or alone.
+    fn dated_fraction(&self, i: usize) -> bool {
+        let padded = [i, i + 2]
+            .iter()
+            .any(|&k| self.toks.get(k).is_some_and(|t| t.folded.starts_with('0')));
+        let alone = i == 0 && self.toks.len() == i + 3;
+        padded || alone || self.date_word_before(i)
+    }
+
+    /// Whether the token before `i` is a date word (`op`, `van`, `le`, `sinds`, a weekday).
+    fn date_word_before(&self, i: usize) -> bool {
+        i > 0
+            && self.senses[i - 1].iter().any(|&(_, s)| {
+                matches!(
+                    s,
+                    Sense::YearCue
+                        | Sense::DayLink
+                        | Sense::DayArticle
+                        | Sense::Article
+                        | Sense::Of
+                        | Sense::Modifier(_)
+                        | Sense::From
+                        | Sense::To
+                        | Sense::Between
+                        | Sense::And
+                        | Sense::Weekday(_)
+                        | Sense::WeekdayAbbr(_)
+                        | Sense::WeekdayShift(_)
+                        | Sense::Shift(_)
+                        | Sense::OffsetLink(_)
+                )
+            })
+    }
+
+    /// Whether a bare day number may end at `k`: at the end, before punctuation that
+    /// does not continue a number, or before a word that may follow a date.
+    fn closes_bare_day(&self, k: usize) -> bool {
+        match self.toks.get(k) {
+            None => true,
+            Some(t) if t.kind == Kind::Punct => {
+                !self.punct(k, "%-/.,:") || self.toks.get(k + 1).is_none_or(|n| n.space_before)
+            }
+            Some(_) => self.has(k, Sense::AfterBareDay) || !self.senses[k].is_empty(),
         }
     }
 
@@ -1043,11 +1126,8 @@ impl<'a> Parser<'a> {
         }
         let (d, digits) = self.num(i)?;
         let next_ok = match self.toks.get(i + 1) {
-            None => true,
-            Some(t) if t.kind == Kind::Punct => {
-                !self.punct(i + 1, "%-/.,:") || self.toks.get(i + 2).is_none_or(|n| n.space_before)
-            }
-            Some(_) => self.has(i + 1, Sense::AfterBareDay),
+            Some(t) if t.kind == Kind::Word => self.has(i + 1, Sense::AfterBareDay),
+            _ => self.closes_bare_day(i + 1),
         };
         (digits <= 2 && (1..=31).contains(&d) && next_ok).then_some((i + 1, Base::DayOfMonth(d, 0)))
     }
@@ -1185,7 +1265,8 @@ impl<'a> Parser<'a> {
             (1 | 2, 4) if sep1 != "." && (1..=12).contains(&a) && YEARS.contains(&b) => {
                 Some((end, Base::Month(YearRef::Abs(b as i32), a)))
             }
-            (1 | 2, 1 | 2) if sep1 == "/" && valid_day(None, b, a) => {
+            // `2/3 van de leden`, `24/7`, `8/10`: without a year, only after a date word.
+            (1 | 2, 1 | 2) if sep1 == "/" && valid_day(None, b, a) && self.dated_fraction(i) => {
                 Some((end, Base::Day(YearRef::Implicit, b, a)))
             }
             _ => None,

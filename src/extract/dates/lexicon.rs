@@ -183,6 +183,9 @@ pub struct DateLexicon {
     /// Modifiers meaning "since": a yearless date after them has begun (`sinds 17 november`).
     #[serde(default)]
     pub since: Vec<String>,
+    /// The rest of a period, up to its unit (`rest van`, `reste de`).
+    #[serde(default)]
+    pub rest: Vec<String>,
     /// Words between a part and the current period it divides (`later in het jaar`).
     #[serde(default)]
     pub part_links: Vec<String>,
@@ -319,6 +322,7 @@ pub enum Sense {
     OffsetLink(i32),
     DayLink,
     PartLink,
+    Rest,
     Since,
     WeekStart,
     Now,
@@ -431,7 +435,8 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 27] = [
+        let lists: [(&Vec<String>, Sense); 28] = [
+            (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
             (&lex.week_starts, Sense::WeekStart),

@@ -27,8 +27,9 @@ use lexicon::Phrases;
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct DateValue {
     /// TIMEX3 value (`2015`, `2020-11`, `2020-03-03`, `2023-Q3`, `P5Y`), an interval
-    /// `2014-01-01/2018-01-01`, or `None` when a relative expression cannot be resolved
-    /// (no publication date, or one not precise enough).
+    /// `2014-01-01/2018-01-01`, a yearless date without publication date (`XXXX-12-15`),
+    /// or `None` when a relative expression cannot be resolved (no publication date, or
+    /// one not precise enough).
     pub value: Option<String>,
     /// The precision of `value`.
     pub granularity: Granularity,

@@ -411,13 +411,13 @@ fn duration_value(n: u32, unit: Unit) -> String {
 pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
     match expr {
         Expr::Point(base) => DateValue {
-            value: resolve_base(base, published).map(|p| p.timex()),
+            value: point_value(base, published),
             granularity: granularity(base),
             modifier: None,
             range: None,
         },
         Expr::Modified(m, base) => DateValue {
-            value: resolve_base(base, published).map(|p| p.timex()),
+            value: point_value(base, published),
             granularity: granularity(base),
             modifier: Some(*m),
             range: None,
@@ -429,6 +429,7 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
                 match b.edge {
                     Edge::Start => point.first_day(),
                     Edge::End => point.end_exclusive(),
+                    Edge::Last => point.end_exclusive()?.pred_opt(),
                     Edge::Mid => point.middle(),
                 }
             };
@@ -461,6 +462,27 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
             modifier: None,
             range: duration_range(*n, *unit, published),
         },
+    }
+}
+
+/// The TIMEX3 value of a point; a yearless date without an anchor year keeps `XXXX`
+/// (`15 décembre` = `XXXX-12-15`).
+fn point_value(base: &Base, published: Option<PubDate>) -> Option<String> {
+    if let Some(point) = resolve_base(base, published) {
+        return Some(point.timex());
+    }
+    if published.is_some() {
+        return None;
+    }
+    match *base {
+        Base::Day(YearRef::Implicit | YearRef::Past, m, d) | Base::DayOnWeekday(m, d, _) => {
+            Some(format!("XXXX-{m:02}-{d:02}"))
+        }
+        Base::Holiday(Holiday::Fixed(m, d), YearRef::Implicit) => {
+            Some(format!("XXXX-{m:02}-{d:02}"))
+        }
+        Base::Month(YearRef::Implicit | YearRef::Past, m) => Some(format!("XXXX-{m:02}")),
+        _ => None,
     }
 }
 
