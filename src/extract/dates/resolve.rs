@@ -445,6 +445,10 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
                     },
                 )
             });
+            // `hier - hier`: an interval that does not move forward is its first point.
+            if ends.is_some_and(|(start, end)| end <= start) {
+                return resolve(&Expr::Point(a.base), published);
+            }
             let range = ends.map(|(s, e)| DateRange {
                 start: s.format("%Y-%m-%d").to_string(),
                 end: e.format("%Y-%m-%d").to_string(),
