@@ -64,18 +64,16 @@ pub fn supported() -> impl Iterator<Item = &'static str> {
 
 /// The compiled rules for `code`, or `None` for a language without rules.
 ///
-/// All languages are compiled on first use, once per process.
+/// Each language is compiled on its first use, once per process: a run over Dutch text
+/// never pays for the French tables.
 pub fn rules(code: &str) -> Option<&'static Language> {
-    static COMPILED: OnceLock<Vec<Language>> = OnceLock::new();
-    COMPILED
-        .get_or_init(|| {
-            TABLES
-                .iter()
-                .map(|raw| compile(raw).unwrap_or_else(|e| panic!("built-in tables: {e}")))
-                .collect()
-        })
-        .iter()
-        .find(|l| l.code == code)
+    static COMPILED: [OnceLock<Language>; TABLES.len()] = [const { OnceLock::new() }; TABLES.len()];
+    let index = TABLES.iter().position(|t| t.code == code)?;
+    let raw = &TABLES[index];
+    Some(
+        COMPILED[index]
+            .get_or_init(|| compile(raw).unwrap_or_else(|e| panic!("built-in tables: {e}"))),
+    )
 }
 
 /// Compiles one language's tables; an error names the file and the problem.
@@ -119,5 +117,13 @@ mod tests {
         assert!(rules("nl").is_some());
         assert!(rules("fr").is_some());
         assert!(rules("de").is_none());
+    }
+
+    #[test]
+    fn each_language_is_compiled_once() {
+        let (first, again) = (rules("fr"), rules("fr"));
+        assert!(first.zip(again).is_some_and(|(a, b)| std::ptr::eq(a, b)));
+        assert_eq!(first.map(|l| l.code), Some("fr"));
+        assert_eq!(rules("nl").map(|l| l.code), Some("nl"));
     }
 }

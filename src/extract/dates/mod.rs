@@ -14,7 +14,7 @@ pub mod lexicon;
 pub mod resolve;
 pub mod token;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 pub use lexicon::{DateLexicon, TimexMod};
@@ -91,9 +91,11 @@ impl DateEngine {
     /// Compiles the engine from a language's lexicon.
     pub fn new(lexicon: &DateLexicon) -> Result<Self, String> {
         let phrases = Phrases::compile(lexicon)?;
+        // A DFA: the trigger list is small, and this scan reads every byte of every article.
         let triggers = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(phrases.trigger_words())
             .map_err(|e| e.to_string())?;
         Ok(DateEngine { phrases, triggers })
