@@ -511,16 +511,21 @@ impl Phrases {
 
     /// The words whose presence makes the text around them worth parsing.
     pub fn trigger_words(&self) -> Vec<String> {
+        // The longest word of each phrase stands for it: `l'an dernier` is found by
+        // `dernier`, `ce mois-ci` by `mois`, so elisions and articles (`l'`, `ce`), which
+        // are everywhere, never open a region. The context kept before a hit holds the
+        // phrase's first words.
         let mut words: Vec<String> = self
             .by_first
-            .iter()
-            .filter(|(first, list)| {
-                first.chars().count() >= 2 && list.iter().any(|p| p.sense.is_trigger())
-            })
-            .flat_map(|(first, _)| [first.clone(), first.replace('\'', "\u{2019}")])
+            .values()
+            .flatten()
+            .filter(|p| p.sense.is_trigger())
+            .filter_map(|p| p.tokens.iter().max_by_key(|t| t.chars().count()))
+            .filter(|word| word.chars().count() >= 2)
+            .flat_map(|word| [word.clone(), word.replace('\'', "\u{2019}")])
             .collect();
-        words.dedup();
         words.sort();
+        words.dedup();
         words
     }
 }
