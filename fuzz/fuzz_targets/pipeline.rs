@@ -27,10 +27,13 @@ fuzz_target!(|data: &[u8]| {
     let record = process_article(article, &options);
     let chars: Vec<char> = text.chars().collect();
     for fact in &record.facts {
-        assert!(fact.start < fact.end && fact.end <= chars.len(), "bad fact span");
+        assert!(
+            fact.start < fact.end && fact.end <= chars.len(),
+            "bad fact span"
+        );
         let surface: String = chars[fact.start..fact.end].iter().collect();
         assert_eq!(surface, fact.text, "fact text differs from its span");
-        check_value(&fact.value);
+        check_value(&fact.text, &fact.value);
     }
     if let Err(e) = serde_json::to_string(&record) {
         panic!("record does not encode: {e}");

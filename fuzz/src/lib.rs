@@ -25,11 +25,7 @@ pub fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
 
 /// The anchors relative dates are resolved against: none, and each precision.
 pub fn contexts() -> [Context; 4] {
-    let day = |year, month, day| PubDate {
-        year,
-        month,
-        day,
-    };
+    let day = |year, month, day| PubDate { year, month, day };
     [
         Context { published: None },
         Context {
@@ -60,18 +56,27 @@ pub fn check_mentions(text: &str, mentions: &[Mention]) {
             m.start,
             m.end
         );
-        check_value(&m.value);
+        check_value(&text[m.start..m.end], &m.value);
     }
 }
 
-/// Checks a normalized value: amounts are non-negative and ranges ordered; date values
-/// are non-empty.
-pub fn check_value(value: &FactValue) {
+/// Checks a normalized value against its surface text: amounts are non-negative unless
+/// the text writes a minus sign (`€ -12`), ranges ordered; date values are non-empty.
+pub fn check_value(surface: &str, value: &FactValue) {
     match value {
         FactValue::Money(money) => {
-            assert!(money.amount >= Decimal::ZERO, "negative amount {}", money.amount);
+            assert!(
+                money.amount >= Decimal::ZERO || surface.contains(['-', '\u{2212}']),
+                "negative amount {} without a sign in {surface:?}",
+                money.amount
+            );
             if let Some(max) = money.amount_max {
-                assert!(max >= money.amount, "range {}..{} upside down", money.amount, max);
+                assert!(
+                    max >= money.amount,
+                    "range {}..{} upside down",
+                    money.amount,
+                    max
+                );
             }
             if let Some(currency) = &money.currency {
                 assert!(

@@ -140,7 +140,11 @@ impl DateEngine {
                 while i < bytes.len() && bytes[i].is_ascii_digit() {
                     i += 1;
                 }
-                hits.push((start, i));
+                // Days, months and years have 1, 2 or 4 digits (8 in `20200303`): other
+                // runs (`300`, `12345`) can only be counts and amounts.
+                if matches!(i - start, 1 | 2 | 4 | 8) {
+                    hits.push((start, i));
+                }
             } else {
                 i += 1;
             }

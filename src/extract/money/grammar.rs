@@ -184,8 +184,10 @@ impl<'a> Reader<'a> {
         if self.toks[start].new_line {
             return None;
         }
-        // A sign stays outside the value, like a qualifier: amounts are magnitudes.
-        let amount = self.amount_from(start)?;
+        let mut amount = self.amount_from(start)?;
+        if negative {
+            amount.value = -amount.value;
+        }
         let mut found = self.found(amount, cur, amount.end - 1);
         found.first = cur.start;
         if let Some(upper) = self.range_after(&amount) {
@@ -197,9 +199,7 @@ impl<'a> Reader<'a> {
             found.money.amount_max = Some(upper.value);
             found.scale = upper.scale;
         }
-        found.money.qualifier = self
-            .qualifier_before(cur.start)
-            .or_else(|| negative.then(|| "-".to_string()));
+        found.money.qualifier = self.qualifier_before(cur.start);
         Some(found)
     }
 

@@ -44,8 +44,7 @@ pub struct Money {
     /// `true` when the currency was elided and taken from neighbouring amounts.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub currency_inferred: bool,
-    /// An approximation or bound word kept outside the value (`ruim`, `plus de`), or `-`
-    /// for a negative amount (`€ -12`): `amount` is always the magnitude.
+    /// An approximation or bound word kept outside the value (`ruim`, `plus de`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
     /// Set when `amount` counts something other than whole currency units: a subunit
