@@ -192,10 +192,7 @@ impl<'a> Reader<'a> {
         found.first = cur.start;
         if let Some(upper) = self.range_after(&amount) {
             found.last = upper.end - 1;
-            found.money.amount = match (amount.scale, upper.scale) {
-                (None, Some(s)) => amount.value * s,
-                _ => amount.value,
-            };
+            found.money.amount = with_shared_scale(amount.value, amount.scale, upper.scale)?;
             found.money.amount_max = Some(upper.value);
             found.scale = upper.scale;
         }
@@ -319,10 +316,7 @@ impl<'a> Reader<'a> {
             let start = lower.end + connector.len();
             self.toks.get(start)?.num()?;
             let upper = self.amount_from(start)?;
-            let low = match (lower.scale, upper.scale) {
-                (None, Some(s)) => lower.value * s,
-                _ => lower.value,
-            };
+            let low = with_shared_scale(lower.value, lower.scale, upper.scale)?;
             if low < upper.value {
                 return Some(upper);
             }
@@ -504,17 +498,16 @@ impl<'a> Reader<'a> {
                 } else {
                     chosen.iter().find(|f| f.first == amount.end + 1)
                 };
-                if let Some(model) = model {
+                let value =
+                    model.and_then(|m| with_shared_scale(amount.value, amount.scale, m.scale));
+                if let (Some(model), Some(value)) = (model, value) {
                     inferred.push(Found {
                         first: amount.start,
                         last: amount.end - 1,
                         scale: amount.scale.or(model.scale),
                         money: Money {
                             // `5,4 et 3,7 milliards $`: the bare number shares the scale.
-                            amount: match (amount.scale, model.scale) {
-                                (None, Some(s)) => amount.value * s,
-                                _ => amount.value,
-                            },
+                            amount: value,
                             amount_max: None,
                             currency: model.money.currency.clone(),
                             currency_inferred: true,
@@ -612,4 +605,17 @@ fn choose(mut candidates: Vec<Found>) -> Vec<Found> {
         }
     }
     chosen
+}
+
+/// `value` times the scale of the amount it shares one with when it has none of its own
+/// (`5,4 et 3,7 milliards`); `None` when the product overflows.
+fn with_shared_scale(
+    value: Decimal,
+    own: Option<Decimal>,
+    shared: Option<Decimal>,
+) -> Option<Decimal> {
+    match (own, shared) {
+        (None, Some(scale)) => value.checked_mul(scale),
+        _ => Some(value),
+    }
 }
