@@ -57,3 +57,22 @@ fn an_overflowing_shared_scale_is_no_amount() {
         .collect();
     assert_eq!(money, ["3 mln dollar"]);
 }
+
+#[test]
+fn an_overflowing_range_bound_is_no_range() {
+    // Found by the money target: a huge lower bound sharing the upper bound's `M`.
+    let text = format!("Tussen {} en 3 M€ gaat het om.", "4".repeat(29));
+    let mut article = Article::new("overflow", text.as_str());
+    article.lang_hint = Some(LangHint {
+        code: "nl".into(),
+        authoritative: true,
+    });
+    let record = process_article(article, &Options::default());
+    let money: Vec<&str> = record
+        .facts
+        .iter()
+        .filter(|f| f.value.type_name() == "money")
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(money, ["3 M€"]);
+}

@@ -395,13 +395,17 @@ fn evaluate(parts: &[Part]) -> Option<Decimal> {
                 if !ok {
                     return None;
                 }
-                group += v;
+                group = group.checked_add(v)?;
             }
             Part::Hundred(h) => {
                 if group >= Decimal::from(20) {
                     return None;
                 }
-                group = if group.is_zero() { h } else { group * h };
+                group = if group.is_zero() {
+                    h
+                } else {
+                    group.checked_mul(h)?
+                };
             }
             Part::Scale(s) => {
                 let after_smaller = last_scale.is_some_and(|l| l < s);
@@ -415,7 +419,7 @@ fn evaluate(parts: &[Part]) -> Option<Decimal> {
                 } else {
                     total = match last_scale {
                         None => group.checked_mul(s)?,
-                        Some(_) if after_smaller => (total + group).checked_mul(s)?,
+                        Some(_) if after_smaller => total.checked_add(group)?.checked_mul(s)?,
                         Some(l) if l > s => total.checked_add(group.checked_mul(s)?)?,
                         Some(_) => return None,
                     };

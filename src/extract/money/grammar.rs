@@ -258,7 +258,14 @@ impl<'a> Reader<'a> {
         {
             return;
         }
-        found.money.amount += cents.value / Decimal::ONE_HUNDRED;
+        let Some(amount) = found
+            .money
+            .amount
+            .checked_add(cents.value / Decimal::ONE_HUNDRED)
+        else {
+            return;
+        };
+        found.money.amount = amount;
         found.last = last;
     }
 
@@ -297,7 +304,11 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if let (None, Some(s)) = (lower.scale, upper.scale) {
-                lower.value *= s;
+                // A shared scale that overflows gives no range.
+                let Some(value) = lower.value.checked_mul(s) else {
+                    continue;
+                };
+                lower.value = value;
             }
             if lower.value >= upper.value {
                 continue;
@@ -411,7 +422,7 @@ impl<'a> Reader<'a> {
                 .iter()
                 .find(|h| self.keys_at(end, h))
             {
-                value += s / Decimal::TWO;
+                value = value.checked_add(s / Decimal::TWO)?;
                 end += half.len();
             }
         }
