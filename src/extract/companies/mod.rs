@@ -10,7 +10,7 @@ pub mod gazetteer;
 mod names;
 mod scan;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
@@ -50,6 +50,10 @@ pub struct CompanyLexicon {
     /// Tails of a hyphenated compound whose head is a company (`X-topman`).
     #[serde(default)]
     pub compound_suffixes: Vec<String>,
+    /// Tails that any organisation has (`-woordvoerder`, `-baas`): after a known company
+    /// they are its role (`ING-baas`), but they do not make an unknown head a company.
+    #[serde(default)]
+    pub role_suffixes: Vec<String>,
     /// Legal-form abbreviations after a name, not part of the canonical name (`N.V.`).
     #[serde(default)]
     pub legal_forms: Vec<String>,
@@ -94,6 +98,10 @@ pub struct CompanyLexicon {
     /// `Société générale`).
     #[serde(default)]
     pub head_adjectives: Vec<String>,
+    /// Lower-case words an acronym skips in its long form (`voor de` in `Centraal Bureau
+    /// voor de Statistiek (CBS)`).
+    #[serde(default)]
+    pub acronym_skips: Vec<String>,
 }
 
 /// What an automaton pattern stands for.
@@ -121,6 +129,17 @@ struct Hit {
     kind: Kind,
     start: usize,
     end: usize,
+}
+
+/// A short name in brackets after a company (`Vendrix Data Systems (VDS)`).
+#[derive(Debug)]
+struct Alias<'t> {
+    /// The short name as written.
+    short: &'t str,
+    /// The company's gazetteer entry, if known.
+    entry: Option<usize>,
+    /// The company's name as written.
+    name: &'t str,
 }
 
 /// A company found so far: its span and its gazetteer entry, if known.
@@ -162,12 +181,22 @@ pub struct CompanyEngine {
     complement_particles: Vec<String>,
     complement_stops: HashSet<String>,
     head_adjectives: Vec<String>,
+    acronym_skips: HashSet<String>,
+    role_suffixes: HashSet<String>,
+    /// Every gazetteer form in lower case, to recognize a company's long name however it
+    /// is capitalized.
+    known_forms: HashSet<String>,
 }
 
 impl CompanyEngine {
     /// Compiles the engine from the shared gazetteer and a language's cues.
     pub fn new(gazetteer: &str, lexicon: &CompanyLexicon) -> Result<Self, String> {
         let parsed = gazetteer::parse(gazetteer)?;
+        let known_forms = parsed
+            .surfaces
+            .iter()
+            .map(|s| s.form.to_lowercase())
+            .collect();
         let mut patterns: Vec<(String, Kind)> = parsed
             .surfaces
             .into_iter()
@@ -187,6 +216,7 @@ impl CompanyEngine {
         add(&lexicon.legal_forms, Kind::Legal, "");
         add(&lexicon.name_tails, Kind::Tail, "");
         add(&lexicon.compound_suffixes, Kind::Suffix, "-");
+        add(&lexicon.role_suffixes, Kind::Suffix, "-");
         let scanner = scan::Scanner::new(patterns)?;
         let context = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -220,6 +250,13 @@ impl CompanyEngine {
             complement_particles: particle_forms(&lexicon.complement_particles),
             complement_stops: lexicon.complement_stops.iter().cloned().collect(),
             head_adjectives: lexicon.head_adjectives.clone(),
+            acronym_skips: lexicon.acronym_skips.iter().cloned().collect(),
+            known_forms,
+            role_suffixes: lexicon
+                .role_suffixes
+                .iter()
+                .flat_map(|r| cue_forms(r))
+                .collect(),
         })
     }
 
@@ -258,11 +295,27 @@ impl CompanyEngine {
                 }
             }
         }
-        self.add_bracketed_aliases(text, &mut found);
+        let aliases = self.add_bracketed_aliases(text, &mut found);
         self.add_dateline_agencies(text, &mut found);
+        self.drop_person_names(text, &mut found);
         self.repeat_learned_names(text, &mut found);
+        self.drop_defined_acronyms(text, &hits, &mut found);
         drop_overlaps(&mut found, |f| (f.start, f.end));
-        found.into_iter().map(|f| self.mention(text, f)).collect()
+        found
+            .into_iter()
+            .map(|f| {
+                let alias = f
+                    .entry
+                    .is_none()
+                    .then(|| {
+                        aliases
+                            .iter()
+                            .find(|a| a.short == &text[f.start..f.name_end])
+                    })
+                    .flatten();
+                self.mention(text, f, alias)
+            })
+            .collect()
     }
 
     /// Whether a gazetteer match counts: ambiguous names need a company context,
@@ -270,7 +323,17 @@ impl CompanyEngine {
     fn accept_known(&self, text: &str, hits: &[Hit], i: usize, entry: usize, common: bool) -> bool {
         let e = &self.entries[entry];
         let hit = hits[i];
-        if e.surname && self.after_capitalized_word(text, hit.start) {
+        let compound = hyphenated_word(text, hit.start);
+        let in_compound = compound.len() > hit.end - hit.start;
+        if self.vetoed(&text[hit.start..hit.end]) || (in_compound && self.vetoed(compound)) {
+            return false;
+        }
+        let head_before =
+            i > 0 && hits[i - 1].kind == Kind::Head && hits[i - 1].end + 1 == hit.start;
+        if e.surname && !head_before && self.after_capitalized_word(text, hit.start) {
+            return false;
+        }
+        if common && joined_to_other_name(text, hits, i) {
             return false;
         }
         if self.product_use(text, hits, i) || self.part_of_person_name(text, hits, i) {
@@ -294,6 +357,12 @@ impl CompanyEngine {
         });
         let initial = sentence_initial(text, hit.start);
         cue_before || form_after || self.company_context(text, hits, i, initial)
+    }
+
+    /// Whether this language's tables rule out a gazetteer form: a function word (`Plus`
+    /// in French) or a name that is no company here (`CBS`, the Dutch statistics office).
+    fn vetoed(&self, form: &str) -> bool {
+        self.function_words.contains(form) || self.not_companies.contains(&form.to_lowercase())
     }
 
     /// Whether gazetteer hit `i` names a product, a currency or is part of a longer name
@@ -546,7 +615,8 @@ impl CompanyEngine {
 
     /// The head of a hyphenated compound such as `Alibaba-CEO` or `Xylos-topman`.
     fn compound_head(&self, text: &str, hit: &Hit, found: &mut Vec<Found>) {
-        if found.last().is_some_and(|f| f.end == hit.start) {
+        let role = self.role_suffixes.contains(&text[hit.start + 1..hit.end]);
+        if role || found.last().is_some_and(|f| f.end == hit.start) {
             return;
         }
         let floor = found.last().map_or(0, |f| f.end);
@@ -564,9 +634,11 @@ impl CompanyEngine {
         }
     }
 
-    /// Adds the short name in brackets right after a company: `Louis Dupont (LDP)`.
-    fn add_bracketed_aliases(&self, text: &str, found: &mut Vec<Found>) {
+    /// Adds the short name in brackets right after a company: `Louis Dupont (LDP)`, and
+    /// returns the aliases so that the short name's other mentions get the company's name.
+    fn add_bracketed_aliases<'t>(&self, text: &'t str, found: &mut Vec<Found>) -> Vec<Alias<'t>> {
         let mut extra = Vec::new();
+        let mut aliases = Vec::new();
         for f in found.iter() {
             let Some(inner) = text[f.end..].strip_prefix(" (") else {
                 continue;
@@ -583,9 +655,15 @@ impl CompanyEngine {
                     entry: f.entry,
                     name_end: end,
                 });
+                aliases.push(Alias {
+                    short: &text[start..end],
+                    entry: f.entry,
+                    name: &text[f.start..f.name_end],
+                });
             }
         }
         found.extend(extra);
+        aliases
     }
 
     /// Adds the agency of a wire dispatch: `BERLIN, 29 (Wolff).`, `PARIS, 12 mars (Xylos)`.
@@ -614,6 +692,99 @@ impl CompanyEngine {
         found.extend(extra);
     }
 
+    /// Drops names learned from patterns that the text writes more often as a person's
+    /// name, after a first name or a title, than as a company (`Macron & Cie` beside three
+    /// `Emmanuel Macron`); a shipyard named after its founder keeps its name.
+    fn drop_person_names(&self, text: &str, found: &mut Vec<Found>) {
+        let mut learned: HashMap<&str, usize> = HashMap::new();
+        for f in found.iter().filter(|f| f.entry.is_none()) {
+            *learned.entry(&text[f.start..f.name_end]).or_default() += 1;
+        }
+        let persons: HashSet<&str> = learned
+            .into_iter()
+            .filter(|&(name, as_company)| {
+                let as_person = text
+                    .match_indices(name)
+                    .filter(|&(start, _)| {
+                        on_word_boundaries(text, start, start + name.len())
+                            && self.names_person(text, start)
+                    })
+                    .count();
+                as_person > as_company
+            })
+            .map(|(name, _)| name)
+            .collect();
+        if !persons.is_empty() {
+            found.retain(|f| f.entry.is_some() || !persons.contains(&text[f.start..f.name_end]));
+        }
+    }
+
+    /// Whether the name at `start` follows a title or a first name, so names a person.
+    fn names_person(&self, text: &str, start: usize) -> bool {
+        self.after_title(text, start) || self.after_first_name(text, start)
+    }
+
+    /// Whether a word that reads as a first name stands right before `start`: capitalized,
+    /// then lower-case letters only, and not a function word (`Emmanuel Macron`, but not
+    /// `Selon Macron`).
+    fn after_first_name(&self, text: &str, start: usize) -> bool {
+        let Some(word_start) = start
+            .checked_sub(1)
+            .and_then(|end| names::word_start_before(text, end, 0))
+        else {
+            return false;
+        };
+        if sentence_initial(text, word_start) {
+            return false;
+        }
+        self.word_before(text, start).is_some_and(|word| {
+            let mut chars = word.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && word.chars().count() >= 2
+                && chars.all(char::is_lowercase)
+                && !self.function_words.contains(word)
+                && !self.not_companies.contains(&word.to_lowercase())
+        })
+    }
+
+    /// Drops mentions of an acronym that the text defines by a long form which is no
+    /// company: `Centraal Bureau voor de Statistiek (CBS)`, `État islamique (EI)`, `peste
+    /// des petits ruminants (PPR)`. The long form is a company when a company was found
+    /// there, when it is a gazetteer form in any case (`Union bancaire privée (UBP)`) or
+    /// when it holds a company word (`Amsterdam Trade Bank (ATB)`). A gazetteer acronym is
+    /// dropped only when it is ambiguous or its long form is no proper name at all.
+    fn drop_defined_acronyms(&self, text: &str, hits: &[Hit], found: &mut Vec<Found>) {
+        let mut defined: Vec<(&str, bool)> = Vec::new();
+        for (open, _) in text.match_indices(" (") {
+            let start = open + 2;
+            let Some(len) = text[start..].find(')') else {
+                continue;
+            };
+            let acronym = &text[start..start + len];
+            if !is_acronym(acronym) || defined.iter().any(|d| d.0 == acronym) {
+                continue;
+            }
+            let Some(long_start) = long_form_start(&self.acronym_skips, text, open, acronym) else {
+                continue;
+            };
+            let long_form = &text[long_start..open];
+            let company = found.iter().any(|f| f.start < open && long_start < f.end)
+                || hits.iter().any(|h| {
+                    !matches!(h.kind, Kind::Company(..)) && h.start >= long_start && h.end <= open
+                })
+                || self.known_forms.contains(&long_form.to_lowercase());
+            if !company {
+                defined.push((acronym, !long_form.contains(char::is_uppercase)));
+            }
+        }
+        found.retain(|f| {
+            let Some(&(_, plain)) = defined.iter().find(|d| d.0 == &text[f.start..f.end]) else {
+                return true;
+            };
+            f.entry.is_some_and(|e| !self.entries[e].common && !plain)
+        });
+    }
+
     /// Finds the other occurrences of names learned from cues in this text.
     fn repeat_learned_names(&self, text: &str, found: &mut Vec<Found>) {
         let learned: HashSet<&str> = found
@@ -627,7 +798,8 @@ impl CompanyEngine {
             for (start, _) in text.match_indices(name) {
                 let end = start + name.len();
                 let taken = found.iter().any(|f| f.start < end && start < f.end);
-                if !taken && on_word_boundaries(text, start, end) {
+                if !taken && on_word_boundaries(text, start, end) && !self.names_person(text, start)
+                {
                     extra.push(Found {
                         start,
                         end,
@@ -653,16 +825,20 @@ impl CompanyEngine {
             && !self.not_companies.contains(&name.to_lowercase())
     }
 
-    /// The output mention for a found company.
-    fn mention(&self, text: &str, f: Found) -> Mention {
-        let company = match f.entry.map(|e| &self.entries[e]) {
+    /// The output mention for a found company; an unknown name that is a bracketed
+    /// alias takes the name of the company it abbreviates.
+    fn mention(&self, text: &str, f: Found, alias: Option<&Alias>) -> Mention {
+        let entry = f.entry.or(alias.and_then(|a| a.entry));
+        let company = match entry.map(|e| &self.entries[e]) {
             Some(e) => Company {
                 name: e.name.clone(),
                 ticker: e.ticker.clone(),
                 country: e.country.clone(),
             },
             None => Company {
-                name: text[f.start..f.name_end].to_string(),
+                name: alias
+                    .map_or(&text[f.start..f.name_end], |a| a.name)
+                    .to_string(),
                 ticker: None,
                 country: None,
             },
@@ -673,6 +849,109 @@ impl CompanyEngine {
             value: FactValue::Company(company),
         }
     }
+}
+
+/// The longest acronym checked for a definition, in letters.
+const MAX_ACRONYM: usize = 8;
+
+/// How far before an acronym in brackets its long form is looked for, in bytes.
+const LONG_FORM_WINDOW: usize = 160;
+
+/// Whether `word` looks like an acronym: 2 to [`MAX_ACRONYM`] letters, the first and at
+/// least one more in capitals (`CBS`, `FvD`).
+fn is_acronym(word: &str) -> bool {
+    let count = word.chars().count();
+    let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+    (2..=MAX_ACRONYM).contains(&count)
+        && word.chars().all(char::is_alphabetic)
+        && word.starts_with(char::is_uppercase)
+        && capitals >= 2
+}
+
+/// Where the long form that `acronym` abbreviates starts, when the words before `end`
+/// spell it: their initials, with or without short linking words (`voor de`, `et`).
+fn long_form_start(
+    skips: &HashSet<String>,
+    text: &str,
+    end: usize,
+    acronym: &str,
+) -> Option<usize> {
+    let target: Vec<char> = acronym.chars().map(fold_initial).collect();
+    let floor = floor_boundary(text, end.saturating_sub(LONG_FORM_WINDOW));
+    let window = &text[floor..end];
+    let words: Vec<(usize, &str)> = window
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.as_ptr() as usize - window.as_ptr() as usize, w))
+        .collect();
+    let (mut all, mut content) = (Vec::new(), Vec::new());
+    let mut gap_end = window.len();
+    for &(at, word) in words.iter().rev() {
+        let gap = &window[at + word.len()..gap_end];
+        if !gap
+            .chars()
+            .all(|c| matches!(c, ' ' | ',' | '-' | '\'' | '’'))
+        {
+            return None;
+        }
+        gap_end = at;
+        let first = word.chars().next()?;
+        if !first.is_alphabetic() {
+            return None;
+        }
+        all.insert(0, fold_initial(first));
+        if !skips.contains(word) {
+            content.insert(0, fold_initial(first));
+        }
+        if all == target || content == target {
+            return Some(floor + at);
+        }
+        if content.len() > target.len() {
+            return None;
+        }
+    }
+    None
+}
+
+/// A letter as an acronym initial: upper case, without its accent (`É` -> `E`).
+fn fold_initial(c: char) -> char {
+    let upper = c.to_uppercase().next().unwrap_or(c);
+    match upper {
+        'À' | 'Â' | 'Ä' => 'A',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'Î' | 'Ï' => 'I',
+        'Ô' | 'Ö' => 'O',
+        'Ù' | 'Û' | 'Ü' => 'U',
+        'Ç' => 'C',
+        other => other,
+    }
+}
+
+/// The whole hyphenated word that starts at `start` (`CFE-CGC`), or the word alone.
+fn hyphenated_word(text: &str, start: usize) -> &str {
+    let rest = &text[start..];
+    let end = rest
+        .find(|c: char| !(names::is_word_char(c) || c == '-'))
+        .unwrap_or(rest.len());
+    rest[..end].trim_end_matches('-')
+}
+
+/// Whether the common-word gazetteer hit `i` is joined to another name by a hyphen or
+/// `&`, so it is only part of that name: `Bel-RTL`, `50-Plus`, `Action & Aventure`
+/// (but `Shell-topman` stays).
+fn joined_to_other_name(text: &str, hits: &[Hit], i: usize) -> bool {
+    let hit = hits[i];
+    let rest = &text[hit.end..];
+    let tail = rest.strip_prefix('-').or_else(|| rest.strip_prefix(" & "));
+    let compound_tail = hits
+        .get(i + 1)
+        .is_some_and(|n| n.kind == Kind::Suffix && n.start == hit.end);
+    let joined_after =
+        tail.is_some_and(|t| t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    let joined_before = text[..hit.start]
+        .strip_suffix('-')
+        .is_some_and(|head| head.ends_with(|c: char| c.is_ascii_digit()));
+    (joined_after && !compound_tail) || joined_before
 }
 
 /// Sorts spans by start and drops each that overlaps an earlier one (at the same start
