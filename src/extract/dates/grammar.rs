@@ -17,6 +17,9 @@ pub enum YearRef {
     Implicit,
     /// Not said, but in the past: the latest such date up to the anchor (`sinds 17 november`).
     Past,
+    /// Not said, but in the future: the first such date after the anchor
+    /// (`le 3 mars prochain`).
+    Next,
 }
 
 /// A point or period, before resolution against the anchor.
@@ -422,6 +425,20 @@ impl<'a> Parser<'a> {
         }
         self.interval_body(i, Sense::To)
             .or_else(|| self.month_day_span(i))
+            .or_else(|| self.day_pair(i))
+    }
+
+    /// `3 en 4 december`, `les 3 et 4 décembre`: two days of one month, as the interval
+    /// from the first to the second.
+    fn day_pair(&self, i: usize) -> Option<Parse> {
+        let (d, digits) = self.num(i)?;
+        if digits > 2 || self.in_number_group(i) {
+            return None;
+        }
+        let j = self.is(i + 1, Sense::And)?;
+        let (end, second) = self.day_month(j)?;
+        let (a, b) = merge(Endpoint::Day(d), Endpoint::Base(second))?;
+        Some((end, Expr::Interval(a, b)))
     }
 
     /// `november 19-20`: a month, then a span of its days.
@@ -719,13 +736,10 @@ impl<'a> Parser<'a> {
         match self.month_ref(j) {
             Some((k, MonthRef::Relative(n))) => Some((k, Base::DayOfMonth(d, n))),
             // `De 3e plaats`: an ordinal before a noun, unless a preposition says date.
-            _ => {
-                let preposition = i >= 2
-                    && self.senses[i - 2].iter().any(|&(_, s)| {
-                        matches!(s, Sense::DayLink | Sense::YearCue | Sense::Modifier(_))
-                    });
-                (preposition || self.closes_bare_day(j)).then_some((j, Base::DayOfMonth(d, 0)))
-            }
+            // `op de 1e verdieping`: not even after a preposition.
+            _ => self
+                .closes_bare_day(j)
+                .then_some((j, Base::DayOfMonth(d, 0))),
         }
     }
 
@@ -736,7 +750,22 @@ impl<'a> Parser<'a> {
             .iter()
             .any(|&k| self.toks.get(k).is_some_and(|t| t.folded.starts_with('0')));
         let alone = i == 0 && self.toks.len() == i + 3;
-        padded || alone || self.date_word_before(i)
+        padded || alone || (self.date_word_before(i) && !self.fraction_after_of(i))
+    }
+
+    /// `une note de 8/10`, `een meerderheid van 2/3`: a proper fraction after a bare `of`
+    /// word (or an article) is a share or a rating, unless an interval goes on after it
+    /// (`van 4/6 tot 8/6`). `van 29/2` cannot be a proper fraction.
+    fn fraction_after_of(&self, i: usize) -> bool {
+        let weak_cue = self.senses[i - 1]
+            .iter()
+            .all(|&(_, s)| matches!(s, Sense::Of | Sense::YearCue | Sense::From | Sense::Article));
+        let proper = match (self.num(i), self.num(i + 2)) {
+            (Some((a, _)), Some((b, _))) => a < b,
+            _ => false,
+        };
+        let continues = self.has(i + 3, Sense::To) || self.punct(i + 3, "-");
+        weak_cue && proper && !continues
     }
 
     /// Whether the token before `i` is a date word (`op`, `van`, `le`, `sinds`, a weekday).
@@ -1327,7 +1356,25 @@ impl<'a> Parser<'a> {
             Some((end, y)) => {
                 valid_day(Some(y), m, d).then_some((end, Base::Day(YearRef::Abs(y), m, d)))
             }
-            None => valid_day(None, m, d).then_some((k, Base::Day(YearRef::Implicit, m, d))),
+            None => {
+                let (end, year) = self.day_shift(k);
+                valid_day(None, m, d).then_some((end, Base::Day(year, m, d)))
+            }
+        }
+    }
+
+    /// `le 15 octobre dernier`, `12 oktober jl.`: a shift after a yearless day says which
+    /// side of the anchor it lies on. Not before a unit (`3 maart volgende week`).
+    fn day_shift(&self, k: usize) -> (usize, YearRef) {
+        let shift = self.sense(k, |s| match s {
+            Sense::Shift(n @ (1 | -1)) => Some(n),
+            _ => None,
+        });
+        match shift {
+            Some((e, n)) if self.unit(e).is_none() && self.month(e, false).is_none() => {
+                (e, if n < 0 { YearRef::Past } else { YearRef::Next })
+            }
+            _ => (k, YearRef::Implicit),
         }
     }
 
