@@ -167,7 +167,9 @@ impl<'a> Parser<'a> {
             Kind::Num { .. } => true,
             Kind::Punct => false,
             Kind::Word => {
-                !self.senses[i].is_empty() || tok.folded.bytes().any(|b| b.is_ascii_digit())
+                !self.senses[i].is_empty()
+                    || tok.folded.bytes().any(|b| b.is_ascii_digit())
+                    || self.has(i + 1, Sense::Century)
             }
         }
     }
@@ -185,6 +187,21 @@ impl<'a> Parser<'a> {
             self.rest(i),
         ];
         candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
+    }
+
+    /// `XIXe` before `siècle`: a Roman ordinal, only where a century follows.
+    fn roman_ordinal(&self, i: usize) -> Option<(usize, u32)> {
+        if !self.has(i + 1, Sense::Century) {
+            return None;
+        }
+        let word = self.toks[i].folded.as_str();
+        let numeral = self
+            .phrases
+            .ordinal_suffixes
+            .iter()
+            .filter_map(|suffix| word.strip_suffix(suffix.as_str()))
+            .min_by_key(|rest| rest.len())?;
+        roman_value(numeral).map(|n| (i + 1, n))
     }
 
     /// `2018 of later`: a modifier after the period.
@@ -234,7 +251,10 @@ impl<'a> Parser<'a> {
             Expr::Interval(bound(from), bound(to))
         };
         let after_article = self.is(i, Sense::Article).unwrap_or(i);
-        if let Some((j, n)) = self.ordinal(after_article) {
+        let ordinal = self
+            .ordinal(after_article)
+            .or_else(|| self.roman_ordinal(after_article));
+        if let Some((j, n)) = ordinal {
             let k = self.is(j, Sense::Century)?;
             let n = n as i32;
             return (1..=30)
@@ -428,14 +448,19 @@ impl<'a> Parser<'a> {
             .or_else(|| self.day_pair(i))
     }
 
-    /// `3 en 4 december`, `les 3 et 4 décembre`: two days of one month, as the interval
-    /// from the first to the second.
+    /// `3 en 4 december`, `les 3, 4 et 5 décembre`: days of one month, as the interval
+    /// from the first to the last.
     fn day_pair(&self, i: usize) -> Option<Parse> {
         let (d, digits) = self.num(i)?;
         if digits > 2 || self.in_number_group(i) {
             return None;
         }
-        let j = self.is(i + 1, Sense::And)?;
+        // `12, 13 et 14 novembre`: more days may come between, after commas.
+        let mut j = i + 1;
+        while self.punct(j, ",") && self.num(j + 1).is_some_and(|(_, n)| n <= 2) {
+            j += 2;
+        }
+        let j = self.is(j, Sense::And)?;
         let (end, second) = self.day_month(j)?;
         let (a, b) = merge(Endpoint::Day(d), Endpoint::Base(second))?;
         Some((end, Expr::Interval(a, b)))
@@ -533,6 +558,8 @@ impl<'a> Parser<'a> {
             .flatten()
             .max_by_key(|&(j, _)| j);
         best.or_else(|| {
+            // `entre le 2 et le 9 décembre`
+            let i = self.is(i, Sense::DayArticle).unwrap_or(i);
             let (j, d) = self.day(i)?;
             (self.num(i).is_some_and(|(_, digits)| digits <= 2) || self.ordinal(i).is_some())
                 .then_some((j, Endpoint::Day(d)))
@@ -1631,6 +1658,25 @@ fn in_the_past(base: Base) -> Base {
     }
 }
 
+/// The value of a Roman numeral up to 39 (`xix` = 19), or `None`.
+fn roman_value(numeral: &str) -> Option<u32> {
+    let digit = |c| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        _ => None,
+    };
+    let values: Vec<i32> = numeral.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (k, &v) in values.iter().enumerate() {
+        match values.get(k + 1) {
+            Some(&next) if next > v => total -= v,
+            _ => total += v,
+        }
+    }
+    u32::try_from(total).ok().filter(|n| (1..40).contains(n))
+}
+
 /// The edge of a period a part word names.
 fn edge(m: TimexMod) -> Edge {
     match m {
@@ -1656,6 +1702,11 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
         Endpoint::Base(b) => (b, Edge::Start),
         Endpoint::Part(m, b) => (b, edge(m)),
         Endpoint::Day(_) => return None,
+    };
+    // `entre le 1er et le 15 décembre`: the first day is of the second's month.
+    let first = match (first, second_base) {
+        (Endpoint::Base(Base::DayOfMonth(d, 0)), Base::Day(..)) => Endpoint::Day(d),
+        (first, _) => first,
     };
     let (first_base, first_end) = match first {
         Endpoint::Base(b) => (b, Edge::Start),

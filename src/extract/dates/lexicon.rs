@@ -348,6 +348,7 @@ impl Sense {
                 | Sense::Fiscal
                 | Sense::Holiday(_)
                 | Sense::Season(_)
+                | Sense::Century
         )
     }
 }
