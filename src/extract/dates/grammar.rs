@@ -446,6 +446,31 @@ impl<'a> Parser<'a> {
         self.interval_body(i, Sense::To)
             .or_else(|| self.month_day_span(i))
             .or_else(|| self.day_pair(i))
+            .or_else(|| self.season_years(i))
+    }
+
+    /// `2019/2020`, `2019-20`, `2020/21`: a season or fiscal year over two consecutive
+    /// years, written as the interval between them like `2019-2020`.
+    fn season_years(&self, i: usize) -> Option<Parse> {
+        let (j, y) = self.year_in(i, &BARE_YEARS)?;
+        if !self.punct(j, "-/") || !self.attached(j) || !self.attached(j + 1) {
+            return None;
+        }
+        let (n, digits) = self.num(j + 1)?;
+        let next = y + 1;
+        let consecutive = match digits {
+            2 => n as i32 == next % 100,
+            4 => n as i32 == next,
+            _ => false,
+        };
+        let code_before = i > 0 && self.punct(i - 1, "-+/") && self.attached(i);
+        let code_after = self.punct(j + 2, "-/") && self.attached(j + 2);
+        let year = |y| Bound {
+            base: Base::Year(YearRef::Abs(y)),
+            edge: Edge::Start,
+        };
+        (consecutive && !code_before && !code_after && !self.quantity_after(j + 2))
+            .then_some((j + 2, Expr::Interval(year(y), year(next))))
     }
 
     /// `3 en 4 december`, `les 3, 4 et 5 décembre`: days of one month, as the interval
@@ -544,8 +569,10 @@ impl<'a> Parser<'a> {
             .and_then(|a| self.day_month(a))
             .map(|(j, b)| (j, Endpoint::Base(b)));
         let part = self.part(i).map(|(j, m, b)| (j, Endpoint::Part(m, b)));
+        // Not before a month name: `5-6 december` is two days of December.
         let numeric = self
             .day_month_numeric(i)
+            .filter(|&(j, _)| self.month(j, false).is_none())
             .map(|(j, b)| (j, Endpoint::Base(b)));
         let abbreviated = self
             .month(i, true)
@@ -681,6 +708,9 @@ impl<'a> Parser<'a> {
     /// `boekjaar 2023`, `l'exercice 2021`.
     fn fiscal(&self, i: usize) -> Option<Parse> {
         let j = self.is(i, Sense::Fiscal)?;
+        if let Some(found) = self.season_years(j) {
+            return Some(found);
+        }
         let (k, y) = self.year_in(j, &YEARS)?;
         Some((k, Expr::Point(Base::Year(YearRef::Abs(y)))))
     }
@@ -780,13 +810,16 @@ impl<'a> Parser<'a> {
         padded || alone || (self.date_word_before(i) && !self.fraction_after_of(i))
     }
 
-    /// `une note de 8/10`, `een meerderheid van 2/3`: a proper fraction after a bare `of`
-    /// word (or an article) is a share or a rating, unless an interval goes on after it
+    /// `une note de 8/10`, `een meerderheid van 2/3`, `les 3/4`: a proper fraction after a
+    /// bare `of` word (or an article) is a share or a rating, unless an interval goes on after it
     /// (`van 4/6 tot 8/6`). `van 29/2` cannot be a proper fraction.
     fn fraction_after_of(&self, i: usize) -> bool {
-        let weak_cue = self.senses[i - 1]
-            .iter()
-            .all(|&(_, s)| matches!(s, Sense::Of | Sense::YearCue | Sense::From | Sense::Article));
+        let weak_cue = self.senses[i - 1].iter().all(|&(_, s)| {
+            matches!(
+                s,
+                Sense::Of | Sense::YearCue | Sense::From | Sense::Article | Sense::RelativeArticle
+            )
+        });
         let proper = match (self.num(i), self.num(i + 2)) {
             (Some((a, _)), Some((b, _))) => a < b,
             _ => false,
