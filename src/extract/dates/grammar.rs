@@ -692,16 +692,23 @@ impl<'a> Parser<'a> {
             })
         };
         // shift amount unit | amount shift unit
-        let (end, sign, n, unit) = if let Some((j, sign)) = shift(i) {
+        let (end, sign, n, unit, shift_at, unit_at) = if let Some((j, sign)) = shift(i) {
             let (k, n) = self.amount(j)?;
             let (end, unit) = self.unit(k)?;
-            (end, sign, n, unit)
+            (end, sign, n, unit, i, k)
         } else {
             let (j, n) = self.amount(i)?;
             let (k, sign) = shift(j)?;
             let (end, unit) = self.unit(k)?;
-            (end, sign, n, unit)
+            (end, sign, n, unit, j, k)
         };
+        // `23 volgende maand` is a day of next month, not 23 months: several units are
+        // plural in the unit or the shift (`drie maanden`, `trois prochains mois`), but
+        // Dutch counts years in the singular (`vijf jaar`).
+        let plural = self.has(shift_at, Sense::Plural) || self.has(unit_at, Sense::Plural);
+        if n > 1 && !plural && unit != Unit::Year {
+            return None;
+        }
         Some((end, Expr::Duration(sign * n as i32, unit)))
     }
 
@@ -970,6 +977,10 @@ impl<'a> Parser<'a> {
         if let Some((_, w)) = shift_before {
             return Some((j, Base::Weekday(wd, Some(w))));
         }
+        if let Some((e, Base::RelativeUnit(Unit::Week, n))) = self.relative_unit(j) {
+            // `vrijdag volgende week`, `vrijdag deze week`
+            return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
+        }
         if let Some((e, w)) = self.sense(j, |s| match s {
             Sense::WeekdayShift(w) => Some(w),
             _ => None,
@@ -995,10 +1006,6 @@ impl<'a> Parser<'a> {
             if digits <= 2 && (1..=31).contains(&d) && closed {
                 return Some((j + 1, Base::DayOfMonthOn(d, wd)));
             }
-        }
-        if let Some((e, Base::RelativeUnit(Unit::Week, n))) = self.relative_unit(j) {
-            // `vrijdag volgende week`
-            return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
         }
         if let Some((e, Base::RelativeUnit(Unit::Week, n))) =
             self.is(j, Sense::Of).and_then(|k| self.relative_unit(k))
