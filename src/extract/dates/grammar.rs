@@ -753,8 +753,11 @@ impl<'a> Parser<'a> {
             self.glued_named_date(i),
             self.nth_weekday(i),
             self.relative_year_month(i),
+            // `tegen Jan`: an abbreviation alone is a name unless its dot says otherwise.
             self.month(i, true)
-                .filter(|_| cued)
+                .filter(|&(j, _)| {
+                    cued && (self.month(i, false).is_some() || self.punct(j - 1, "."))
+                })
                 .map(|(j, m)| (j, Base::Month(YearRef::Implicit, m))),
         ];
         candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
