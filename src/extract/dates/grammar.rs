@@ -524,6 +524,12 @@ impl<'a> Parser<'a> {
             .max_by_key(|&(e, _)| e)?;
         let (end, second) = self.with_year_after(end, second);
         let (a, b) = merge(first, second)?;
+        if a.edge == Edge::End && b.edge == Edge::Start {
+            // `tussen eind 2019 en begin 2020`: two periods around a turn, each its own
+            // date (`eind 2019` END, `begin 2020` START), not an interval from the day
+            // after the first.
+            return None;
+        }
         if dash
             && matches!((a.base, b.base), (Base::Year(_), Base::Year(_)))
             && !self.plausible_year_span(i, j, k, end)
