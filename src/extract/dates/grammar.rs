@@ -920,7 +920,13 @@ impl<'a> Parser<'a> {
             Sense::Weekday(d) => Some(d),
             _ => None,
         })?;
-        let (end, month) = self.month_ref(k)?;
+        let (end, month) = match self.month_ref(k) {
+            Some(found) => found,
+            // `de tweede zondag`: of the anchor's month (not `de laatste zondag`, which
+            // is as often the most recent one).
+            None if n != LAST => (k, MonthRef::Relative(0)),
+            None => return None,
+        };
         (n == LAST || (1..=5).contains(&n)).then_some((end, Base::NthWeekday(n, wd, month)))
     }
 
