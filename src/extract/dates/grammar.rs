@@ -163,6 +163,10 @@ impl<'a> Parser<'a> {
         let Some(tok) = self.toks.get(i) else {
             return false;
         };
+        // `elke maandag`, `chaque lundi`: a recurring set, not a date.
+        if i > 0 && self.has(i - 1, Sense::Every) {
+            return false;
+        }
         match tok.kind {
             Kind::Num { .. } => true,
             Kind::Punct => false,
