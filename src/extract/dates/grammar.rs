@@ -17,6 +17,9 @@ pub enum YearRef {
     Implicit,
     /// Not said, but in the past: the latest such date up to the anchor (`sinds 17 november`).
     Past,
+    /// Not said, but in the future: the first such date after the anchor
+    /// (`le 3 mars prochain`).
+    Next,
 }
 
 /// A point or period, before resolution against the anchor.
@@ -160,11 +163,17 @@ impl<'a> Parser<'a> {
         let Some(tok) = self.toks.get(i) else {
             return false;
         };
+        // `elke maandag`, `chaque lundi`: a recurring set, not a date.
+        if i > 0 && self.has(i - 1, Sense::Every) {
+            return false;
+        }
         match tok.kind {
             Kind::Num { .. } => true,
             Kind::Punct => false,
             Kind::Word => {
-                !self.senses[i].is_empty() || tok.folded.bytes().any(|b| b.is_ascii_digit())
+                !self.senses[i].is_empty()
+                    || tok.folded.bytes().any(|b| b.is_ascii_digit())
+                    || self.has(i + 1, Sense::Century)
             }
         }
     }
@@ -182,6 +191,21 @@ impl<'a> Parser<'a> {
             self.rest(i),
         ];
         candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
+    }
+
+    /// `XIXe` before `siècle`: a Roman ordinal, only where a century follows.
+    fn roman_ordinal(&self, i: usize) -> Option<(usize, u32)> {
+        if !self.has(i + 1, Sense::Century) {
+            return None;
+        }
+        let word = self.toks[i].folded.as_str();
+        let numeral = self
+            .phrases
+            .ordinal_suffixes
+            .iter()
+            .filter_map(|suffix| word.strip_suffix(suffix.as_str()))
+            .min_by_key(|rest| rest.len())?;
+        roman_value(numeral).map(|n| (i + 1, n))
     }
 
     /// `2018 of later`: a modifier after the period.
@@ -231,7 +255,10 @@ impl<'a> Parser<'a> {
             Expr::Interval(bound(from), bound(to))
         };
         let after_article = self.is(i, Sense::Article).unwrap_or(i);
-        if let Some((j, n)) = self.ordinal(after_article) {
+        let ordinal = self
+            .ordinal(after_article)
+            .or_else(|| self.roman_ordinal(after_article));
+        if let Some((j, n)) = ordinal {
             let k = self.is(j, Sense::Century)?;
             let n = n as i32;
             return (1..=30)
@@ -422,6 +449,50 @@ impl<'a> Parser<'a> {
         }
         self.interval_body(i, Sense::To)
             .or_else(|| self.month_day_span(i))
+            .or_else(|| self.day_pair(i))
+            .or_else(|| self.season_years(i))
+    }
+
+    /// `2019/2020`, `2019-20`, `2020/21`: a season or fiscal year over two consecutive
+    /// years, written as the interval between them like `2019-2020`.
+    fn season_years(&self, i: usize) -> Option<Parse> {
+        let (j, y) = self.year_in(i, &BARE_YEARS)?;
+        if !self.punct(j, "-/") || !self.attached(j) || !self.attached(j + 1) {
+            return None;
+        }
+        let (n, digits) = self.num(j + 1)?;
+        let next = y + 1;
+        let consecutive = match digits {
+            2 => n as i32 == next % 100,
+            4 => n as i32 == next,
+            _ => false,
+        };
+        let code_before = i > 0 && self.punct(i - 1, "-+/") && self.attached(i);
+        let code_after = self.punct(j + 2, "-/") && self.attached(j + 2);
+        let year = |y| Bound {
+            base: Base::Year(YearRef::Abs(y)),
+            edge: Edge::Start,
+        };
+        (consecutive && !code_before && !code_after && !self.quantity_after(j + 2))
+            .then_some((j + 2, Expr::Interval(year(y), year(next))))
+    }
+
+    /// `3 en 4 december`, `les 3, 4 et 5 décembre`: days of one month, as the interval
+    /// from the first to the last.
+    fn day_pair(&self, i: usize) -> Option<Parse> {
+        let (d, digits) = self.num(i)?;
+        if digits > 2 || self.in_number_group(i) {
+            return None;
+        }
+        // `12, 13 et 14 novembre`: more days may come between, after commas.
+        let mut j = i + 1;
+        while self.punct(j, ",") && self.num(j + 1).is_some_and(|(_, n)| n <= 2) {
+            j += 2;
+        }
+        let j = self.is(j, Sense::And)?;
+        let (end, second) = self.day_month(j)?;
+        let (a, b) = merge(Endpoint::Day(d), Endpoint::Base(second))?;
+        Some((end, Expr::Interval(a, b)))
     }
 
     /// `november 19-20`: a month, then a span of its days.
@@ -457,6 +528,12 @@ impl<'a> Parser<'a> {
             .max_by_key(|&(e, _)| e)?;
         let (end, second) = self.with_year_after(end, second);
         let (a, b) = merge(first, second)?;
+        if a.edge == Edge::End && b.edge == Edge::Start {
+            // `tussen eind 2019 en begin 2020`: two periods around a turn, each its own
+            // date (`eind 2019` END, `begin 2020` START), not an interval from the day
+            // after the first.
+            return None;
+        }
         if dash
             && matches!((a.base, b.base), (Base::Year(_), Base::Year(_)))
             && !self.plausible_year_span(i, j, k, end)
@@ -502,8 +579,10 @@ impl<'a> Parser<'a> {
             .and_then(|a| self.day_month(a))
             .map(|(j, b)| (j, Endpoint::Base(b)));
         let part = self.part(i).map(|(j, m, b)| (j, Endpoint::Part(m, b)));
+        // Not before a month name: `5-6 december` is two days of December.
         let numeric = self
             .day_month_numeric(i)
+            .filter(|&(j, _)| self.month(j, false).is_none())
             .map(|(j, b)| (j, Endpoint::Base(b)));
         let abbreviated = self
             .month(i, true)
@@ -516,6 +595,8 @@ impl<'a> Parser<'a> {
             .flatten()
             .max_by_key(|&(j, _)| j);
         best.or_else(|| {
+            // `entre le 2 et le 9 décembre`
+            let i = self.is(i, Sense::DayArticle).unwrap_or(i);
             let (j, d) = self.day(i)?;
             (self.num(i).is_some_and(|(_, digits)| digits <= 2) || self.ordinal(i).is_some())
                 .then_some((j, Endpoint::Day(d)))
@@ -621,22 +702,32 @@ impl<'a> Parser<'a> {
             })
         };
         // shift amount unit | amount shift unit
-        let (end, sign, n, unit) = if let Some((j, sign)) = shift(i) {
+        let (end, sign, n, unit, shift_at, unit_at) = if let Some((j, sign)) = shift(i) {
             let (k, n) = self.amount(j)?;
             let (end, unit) = self.unit(k)?;
-            (end, sign, n, unit)
+            (end, sign, n, unit, i, k)
         } else {
             let (j, n) = self.amount(i)?;
             let (k, sign) = shift(j)?;
             let (end, unit) = self.unit(k)?;
-            (end, sign, n, unit)
+            (end, sign, n, unit, j, k)
         };
+        // `23 volgende maand` is a day of next month, not 23 months: several units are
+        // plural in the unit or the shift (`drie maanden`, `trois prochains mois`), but
+        // Dutch counts years in the singular (`vijf jaar`).
+        let plural = self.has(shift_at, Sense::Plural) || self.has(unit_at, Sense::Plural);
+        if n > 1 && !plural && unit != Unit::Year {
+            return None;
+        }
         Some((end, Expr::Duration(sign * n as i32, unit)))
     }
 
     /// `boekjaar 2023`, `l'exercice 2021`.
     fn fiscal(&self, i: usize) -> Option<Parse> {
         let j = self.is(i, Sense::Fiscal)?;
+        if let Some(found) = self.season_years(j) {
+            return Some(found);
+        }
         let (k, y) = self.year_in(j, &YEARS)?;
         Some((k, Expr::Point(Base::Year(YearRef::Abs(y)))))
     }
@@ -672,8 +763,11 @@ impl<'a> Parser<'a> {
             self.glued_named_date(i),
             self.nth_weekday(i),
             self.relative_year_month(i),
+            // `tegen Jan`: an abbreviation alone is a name unless its dot says otherwise.
             self.month(i, true)
-                .filter(|_| cued)
+                .filter(|&(j, _)| {
+                    cued && (self.month(i, false).is_some() || self.punct(j - 1, "."))
+                })
                 .map(|(j, m)| (j, Base::Month(YearRef::Implicit, m))),
         ];
         candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
@@ -719,13 +813,10 @@ impl<'a> Parser<'a> {
         match self.month_ref(j) {
             Some((k, MonthRef::Relative(n))) => Some((k, Base::DayOfMonth(d, n))),
             // `De 3e plaats`: an ordinal before a noun, unless a preposition says date.
-            _ => {
-                let preposition = i >= 2
-                    && self.senses[i - 2].iter().any(|&(_, s)| {
-                        matches!(s, Sense::DayLink | Sense::YearCue | Sense::Modifier(_))
-                    });
-                (preposition || self.closes_bare_day(j)).then_some((j, Base::DayOfMonth(d, 0)))
-            }
+            // `op de 1e verdieping`: not even after a preposition.
+            _ => self
+                .closes_bare_day(j)
+                .then_some((j, Base::DayOfMonth(d, 0))),
         }
     }
 
@@ -736,7 +827,25 @@ impl<'a> Parser<'a> {
             .iter()
             .any(|&k| self.toks.get(k).is_some_and(|t| t.folded.starts_with('0')));
         let alone = i == 0 && self.toks.len() == i + 3;
-        padded || alone || self.date_word_before(i)
+        padded || alone || (self.date_word_before(i) && !self.fraction_after_of(i))
+    }
+
+    /// `une note de 8/10`, `een meerderheid van 2/3`, `les 3/4`: a proper fraction after a
+    /// bare `of` word (or an article) is a share or a rating, unless an interval goes on after it
+    /// (`van 4/6 tot 8/6`). `van 29/2` cannot be a proper fraction.
+    fn fraction_after_of(&self, i: usize) -> bool {
+        let weak_cue = self.senses[i - 1].iter().all(|&(_, s)| {
+            matches!(
+                s,
+                Sense::Of | Sense::YearCue | Sense::From | Sense::Article | Sense::RelativeArticle
+            )
+        });
+        let proper = match (self.num(i), self.num(i + 2)) {
+            (Some((a, _)), Some((b, _))) => a < b,
+            _ => false,
+        };
+        let continues = self.has(i + 3, Sense::To) || self.punct(i + 3, "-");
+        weak_cue && proper && !continues
     }
 
     /// Whether the token before `i` is a date word (`op`, `van`, `le`, `sinds`, a weekday).
@@ -815,7 +924,13 @@ impl<'a> Parser<'a> {
             Sense::Weekday(d) => Some(d),
             _ => None,
         })?;
-        let (end, month) = self.month_ref(k)?;
+        let (end, month) = match self.month_ref(k) {
+            Some(found) => found,
+            // `de tweede zondag`: of the anchor's month (not `de laatste zondag`, which
+            // is as often the most recent one).
+            None if n != LAST => (k, MonthRef::Relative(0)),
+            None => return None,
+        };
         (n == LAST || (1..=5).contains(&n)).then_some((end, Base::NthWeekday(n, wd, month)))
     }
 
@@ -881,6 +996,10 @@ impl<'a> Parser<'a> {
         if let Some((_, w)) = shift_before {
             return Some((j, Base::Weekday(wd, Some(w))));
         }
+        if let Some((e, Base::RelativeUnit(Unit::Week, n))) = self.relative_unit(j) {
+            // `vrijdag volgende week`, `vrijdag deze week`
+            return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
+        }
         if let Some((e, w)) = self.sense(j, |s| match s {
             Sense::WeekdayShift(w) => Some(w),
             _ => None,
@@ -906,10 +1025,6 @@ impl<'a> Parser<'a> {
             if digits <= 2 && (1..=31).contains(&d) && closed {
                 return Some((j + 1, Base::DayOfMonthOn(d, wd)));
             }
-        }
-        if let Some((e, Base::RelativeUnit(Unit::Week, n))) = self.relative_unit(j) {
-            // `vrijdag volgende week`
-            return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
         }
         if let Some((e, Base::RelativeUnit(Unit::Week, n))) =
             self.is(j, Sense::Of).and_then(|k| self.relative_unit(k))
@@ -1327,7 +1442,25 @@ impl<'a> Parser<'a> {
             Some((end, y)) => {
                 valid_day(Some(y), m, d).then_some((end, Base::Day(YearRef::Abs(y), m, d)))
             }
-            None => valid_day(None, m, d).then_some((k, Base::Day(YearRef::Implicit, m, d))),
+            None => {
+                let (end, year) = self.day_shift(k);
+                valid_day(None, m, d).then_some((end, Base::Day(year, m, d)))
+            }
+        }
+    }
+
+    /// `le 15 octobre dernier`, `12 oktober jl.`: a shift after a yearless day says which
+    /// side of the anchor it lies on. Not before a unit (`3 maart volgende week`).
+    fn day_shift(&self, k: usize) -> (usize, YearRef) {
+        let shift = self.sense(k, |s| match s {
+            Sense::Shift(n @ (1 | -1)) => Some(n),
+            _ => None,
+        });
+        match shift {
+            Some((e, n)) if self.unit(e).is_none() && self.month(e, false).is_none() => {
+                (e, if n < 0 { YearRef::Past } else { YearRef::Next })
+            }
+            _ => (k, YearRef::Implicit),
         }
     }
 
@@ -1584,6 +1717,25 @@ fn in_the_past(base: Base) -> Base {
     }
 }
 
+/// The value of a Roman numeral up to 39 (`xix` = 19), or `None`.
+fn roman_value(numeral: &str) -> Option<u32> {
+    let digit = |c| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        _ => None,
+    };
+    let values: Vec<i32> = numeral.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (k, &v) in values.iter().enumerate() {
+        match values.get(k + 1) {
+            Some(&next) if next > v => total -= v,
+            _ => total += v,
+        }
+    }
+    u32::try_from(total).ok().filter(|n| (1..40).contains(n))
+}
+
 /// The edge of a period a part word names.
 fn edge(m: TimexMod) -> Edge {
     match m {
@@ -1609,6 +1761,11 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
         Endpoint::Base(b) => (b, Edge::Start),
         Endpoint::Part(m, b) => (b, edge(m)),
         Endpoint::Day(_) => return None,
+    };
+    // `entre le 1er et le 15 décembre`: the first day is of the second's month.
+    let first = match (first, second_base) {
+        (Endpoint::Base(Base::DayOfMonth(d, 0)), Base::Day(..)) => Endpoint::Day(d),
+        (first, _) => first,
     };
     let (first_base, first_end) = match first {
         Endpoint::Base(b) => (b, Edge::Start),

@@ -171,6 +171,9 @@ pub struct DateLexicon {
     /// Words before which `morgen`-like relative days mean something else (`'s morgens`).
     #[serde(default)]
     pub not_before_relative_days: Vec<String>,
+    /// Words that make what follows a recurring set, not a date (`elke maandag`).
+    #[serde(default)]
+    pub every: Vec<String>,
     /// Modifiers after a period (`2018 of later`, `1-1-2016 en daarna`).
     #[serde(default)]
     pub modifiers_after: BTreeMap<String, TimexMod>,
@@ -318,6 +321,7 @@ pub enum Sense {
     Within,
     Quantity,
     NotBeforeRelativeDay,
+    Every,
     ModifierAfter(TimexMod),
     OffsetLink(i32),
     DayLink,
@@ -348,6 +352,7 @@ impl Sense {
                 | Sense::Fiscal
                 | Sense::Holiday(_)
                 | Sense::Season(_)
+                | Sense::Century
         )
     }
 }
@@ -435,7 +440,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 28] = [
+        let lists: [(&Vec<String>, Sense); 29] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -464,6 +469,7 @@ impl Phrases {
             (&lex.within, Sense::Within),
             (&lex.quantity_words, Sense::Quantity),
             (&lex.not_before_relative_days, Sense::NotBeforeRelativeDay),
+            (&lex.every, Sense::Every),
         ];
         for (words, sense) in lists {
             for word in words {

@@ -139,7 +139,7 @@ impl Anchor {
         match r {
             YearRef::Abs(y) => Some(y),
             YearRef::Rel(n) => Some(self.year? + n),
-            YearRef::Implicit | YearRef::Past => self.year,
+            YearRef::Implicit | YearRef::Past | YearRef::Next => self.year,
         }
     }
 }
@@ -161,6 +161,14 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
             match this_year.filter(|day| *day <= today) {
                 Some(day) => Some(Point::Day(day)),
                 None => NaiveDate::from_ymd_opt(today.year() - 1, m, d).map(Point::Day),
+            }
+        }
+        Base::Day(YearRef::Next, m, d) => {
+            let today = anchor.day?;
+            let this_year = NaiveDate::from_ymd_opt(today.year(), m, d);
+            match this_year.filter(|day| *day > today) {
+                Some(day) => Some(Point::Day(day)),
+                None => NaiveDate::from_ymd_opt(today.year() + 1, m, d).map(Point::Day),
             }
         }
         Base::Month(r, m) => Some(Point::Month(anchor.year_of(r)?, m)),
@@ -479,9 +487,8 @@ fn point_value(base: &Base, published: Option<PubDate>) -> Option<String> {
         return None;
     }
     match *base {
-        Base::Day(YearRef::Implicit | YearRef::Past, m, d) | Base::DayOnWeekday(m, d, _) => {
-            Some(format!("XXXX-{m:02}-{d:02}"))
-        }
+        Base::Day(YearRef::Implicit | YearRef::Past | YearRef::Next, m, d)
+        | Base::DayOnWeekday(m, d, _) => Some(format!("XXXX-{m:02}-{d:02}")),
         Base::Holiday(Holiday::Fixed(m, d), YearRef::Implicit) => {
             Some(format!("XXXX-{m:02}-{d:02}"))
         }
