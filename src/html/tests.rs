@@ -308,3 +308,23 @@ fn related_section_inside_the_article_is_dropped() {
         "{text}"
     );
 }
+
+#[test]
+fn date_under_a_publication_label() {
+    let body = "<p>Le conseil communal a voté mardi soir le budget de la piscine, après trois heures de débat et deux suspensions de séance.</p>".repeat(4);
+    let page = format!(
+        "<html><body><article>{body}</article><ul class=\"credits\">\
+         <li><p>Mis à jour</p><p>2 juin 2019</p></li>\
+         <li><p>Mise en ligne</p><p>23 mai 2019</p></li></ul></body></html>"
+    );
+    assert_eq!(extract(&page).published.as_deref(), Some("2019-05-23"));
+    let inline = format!(
+        "<html><body><article><p>Publié le 4 mars 2021 à 10h</p>{body}</article></body></html>"
+    );
+    assert_eq!(extract(&inline).published.as_deref(), Some("2021-03-04"));
+    // A word that only starts like a label is not one.
+    let unlabelled = format!(
+        "<html><body><article>{body}</article><ul><li><p>Publiés</p><p>12 mai 2018</p></li></ul></body></html>"
+    );
+    assert_eq!(extract(&unlabelled).published, None);
+}
