@@ -43,6 +43,46 @@ impl Agg {
     }
 }
 
+/// Prose under a weakly named junk element is article text when it has at least this many
+/// lead-length paragraphs ...
+const MIN_RESCUED_PARAS: u32 = 3;
+/// ... and at most this share of link text.
+const MAX_RESCUED_LINK_DENSITY: f32 = 0.1;
+
+/// Clears the junk mark of blocks whose weakly named container (`read-more`, a section id
+/// such as `sharing-data`) holds several paragraphs of unlinked prose: teasers and share
+/// bars are short or linked, a hidden-until-clicked article continuation is not.
+pub fn rescue_prose(page: &mut Page) {
+    let mut prose: std::collections::HashMap<u32, Agg> = std::collections::HashMap::new();
+    for b in &page.blocks {
+        let Some(root) = b.soft_junk_root else {
+            continue;
+        };
+        let a = prose.entry(root).or_default();
+        a.chars += b.chars;
+        a.link_chars += b.link_chars;
+        if page.elems[b.elem as usize].kind == Kind::Para && b.chars >= MIN_LEAD_CHARS {
+            a.long_paras += 1;
+        }
+    }
+    prose.retain(|_, a| {
+        a.long_paras >= MIN_RESCUED_PARAS && a.link_density() <= MAX_RESCUED_LINK_DENSITY
+    });
+    if prose.is_empty() {
+        return;
+    }
+    for b in &mut page.blocks {
+        if b.soft_junk_root.is_some_and(|r| prose.contains_key(&r)) {
+            b.junk = false;
+        }
+    }
+    // Its name no longer counts against the container.
+    for &root in prose.keys() {
+        let weight = &mut page.elems[root as usize].weight;
+        *weight = (*weight).max(0);
+    }
+}
+
 /// Blocks shorter than this do not vote for their container.
 const MIN_SCORED_CHARS: u32 = 25;
 

@@ -79,6 +79,9 @@ pub struct Block {
     /// Inside an element that is boilerplate by its tag or role (`nav`, `aside`, `footer`,
     /// `role="navigation"`, ...): never main text, not even on the relaxed try.
     pub hard_junk: bool,
+    /// When the block is junk only by weak class/id names (`share`, `read-more`,
+    /// `sidebar`), the innermost block element so named: prose there may be article text.
+    pub soft_junk_root: Option<u32>,
 }
 
 /// Metadata candidates in page order.
@@ -377,6 +380,8 @@ struct Frame {
     block: Option<u32>,
     link: bool,
     junk: bool,
+    /// Junk by more than a weak name on a block element.
+    strong_junk: bool,
     hard_junk: bool,
     /// Where this element's text starts in `all_text`, when its text is wanted.
     capture: Option<(usize, Capture)>,
@@ -401,6 +406,10 @@ struct Walker {
     pending_space: bool,
     link_depth: u32,
     junk_depth: u32,
+    /// Open junk elements that are not weakly named block elements.
+    strong_junk_depth: u32,
+    /// The block elements of the open weakly named junk elements.
+    soft_junk_roots: Vec<u32>,
     hard_junk_depth: u32,
     /// All text seen, for captured element texts.
     all_text: String,
@@ -420,6 +429,8 @@ pub fn walk(doc: &scraper::Html) -> Page {
         pending_space: false,
         link_depth: 0,
         junk_depth: 0,
+        strong_junk_depth: 0,
+        soft_junk_roots: Vec::new(),
         hard_junk_depth: 0,
         all_text: String::new(),
         open_captures: 0,
@@ -568,9 +579,14 @@ impl Walker {
         if link {
             self.link_depth += 1;
         }
+        let strong_junk = junk && (hard_junk || names_hint.junk || block.is_none());
         if junk {
             self.flush();
             self.junk_depth += 1;
+            match block {
+                Some(index) if !strong_junk => self.soft_junk_roots.push(index),
+                _ => self.strong_junk_depth += 1,
+            }
         }
         if hard_junk {
             self.hard_junk_depth += 1;
@@ -579,6 +595,7 @@ impl Walker {
             block,
             link,
             junk,
+            strong_junk,
             hard_junk,
             capture,
         });
@@ -613,6 +630,11 @@ impl Walker {
         if frame.junk {
             self.flush();
             self.junk_depth = self.junk_depth.saturating_sub(1);
+            if frame.strong_junk {
+                self.strong_junk_depth = self.strong_junk_depth.saturating_sub(1);
+            } else {
+                self.soft_junk_roots.pop();
+            }
         }
         if frame.hard_junk {
             self.hard_junk_depth = self.hard_junk_depth.saturating_sub(1);
@@ -751,6 +773,11 @@ impl Walker {
             link_chars: self.buf_links.min(chars),
             junk: self.junk_depth > 0,
             hard_junk: self.hard_junk_depth > 0,
+            soft_junk_root: if self.strong_junk_depth == 0 {
+                self.soft_junk_roots.last().copied()
+            } else {
+                None
+            },
         };
         self.page.blocks.push(block);
         self.buf.clear();

@@ -40,8 +40,9 @@ const RETRY_BELOW_CHARS: usize = 500;
 pub fn extract(html: &str) -> HtmlArticle {
     let scan = prescan::prescan(html);
     let doc = scraper::Html::parse_document(&scan.html);
-    let page = dom::walk(&doc);
+    let mut page = dom::walk(&doc);
     drop(doc);
+    content::rescue_prose(&mut page);
     let ld = meta::read_json_ld(&scan.json_ld);
     let title = meta::title(&page.meta, &ld);
     let canonical_url = meta::canonical_url(&page.meta, &ld);
@@ -177,7 +178,8 @@ fn explain_page() {
     let html = decode_html(&bytes, None);
     let scan = prescan::prescan(&html);
     let doc = scraper::Html::parse_document(&scan.html);
-    let page = dom::walk(&doc);
+    let mut page = dom::walk(&doc);
+    content::rescue_prose(&mut page);
     println!("{}", content::explain(&page, false));
     println!("{:#?}", extract(&html));
 }

@@ -328,3 +328,25 @@ fn date_under_a_publication_label() {
     );
     assert_eq!(extract(&unlabelled).published, None);
 }
+
+#[test]
+fn prose_under_a_weakly_named_container_is_kept_but_share_bars_are_not() {
+    let para = |n: u32| {
+        format!("<p>Paragraaf {n}: de gemeenteraad besprak dinsdag urenlang de nieuwe begroting, waarin het zwembad en de bibliotheek elk een flinke som geld krijgen.</p>")
+    };
+    let visible: String = (1..=3).map(para).collect();
+    let hidden: String = (4..=7).map(para).collect();
+    let page = format!(
+        "<html><body><article><div class=\"story\">{visible}\
+         <div id=\"read-more\"><a href=\"#\">Lees verder</a><div>{hidden}</div></div>\
+         <div class=\"share-bar\"><p>Deel dit artikel op sociale media met je vrienden, collega's en familieleden vandaag nog.</p></div>\
+         </div></article></body></html>"
+    );
+    let text = extract(&page).text;
+    assert!(
+        text.contains("Paragraaf 1:") && text.contains("Paragraaf 7:"),
+        "{text}"
+    );
+    assert!(!text.contains("Deel dit artikel"), "{text}");
+    assert!(!text.contains("Lees verder"), "{text}");
+}
