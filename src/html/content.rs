@@ -20,6 +20,7 @@ struct Agg {
     long_paras: u32,
     blocks: u32,
     media: u32,
+    controls: u32,
 }
 
 impl Agg {
@@ -40,6 +41,7 @@ impl Agg {
         self.long_paras += other.long_paras;
         self.blocks += other.blocks;
         self.media += other.media;
+        self.controls += other.controls;
     }
 }
 
@@ -154,6 +156,7 @@ fn select(page: &Page, relaxed: bool) -> Selection {
     }
     for (a, elem) in agg.iter_mut().zip(&page.elems) {
         a.media += elem.media as u32;
+        a.controls += elem.controls as u32;
     }
     for e in (1..n).rev() {
         let child = agg[e];
@@ -533,10 +536,28 @@ fn is_boilerplate_container(page: &Page, e: usize, agg: &Agg, score: f32) -> boo
     if agg.commas >= 10 {
         return false;
     }
+    if is_widget(agg) {
+        return true;
+    }
     let density = agg.link_density();
     (elem.kind != Kind::List && agg.items > agg.paras + 1 && density > 0.2)
         || (weight < 25.0 && density > 0.33)
         || density > 0.5
+}
+
+/// A widget's labels (a player's menus, a font picker) are many short texts ...
+const MIN_WIDGET_BLOCKS: u32 = 5;
+/// ... this short on average.
+const MAX_WIDGET_MEAN_CHARS: u32 = 20;
+
+/// A container with buttons or inputs among many tiny labels and no sentence: a control
+/// (video player, font picker), not text. Tables and lists of short data have no controls.
+fn is_widget(agg: &Agg) -> bool {
+    agg.controls > 0
+        && agg.blocks >= MIN_WIDGET_BLOCKS
+        && agg.paras == 0
+        && agg.commas == 0
+        && agg.chars < MAX_WIDGET_MEAN_CHARS * agg.blocks
 }
 
 /// Whether a block inside the article is text (not a link list or a standard prompt).

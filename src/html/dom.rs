@@ -61,6 +61,8 @@ pub struct Elem {
     pub class_hash: u32,
     /// Holds an image or video directly (not through a nested block element).
     pub media: bool,
+    /// Holds a form control directly (`button`, `input`, `select`, `textarea`).
+    pub controls: bool,
 }
 
 /// A run of text inside one block element, between two block boundaries.
@@ -210,6 +212,10 @@ const HINTS: &[(&str, Hint)] = &[
     ("ad-container", Hint::WeakJunk),
     ("sponsor", Hint::WeakJunk),
     ("breadcrumb", Hint::Junk),
+    // Photo galleries: captions of other stories, never rescued as prose.
+    ("gallery", Hint::Junk),
+    ("slideshow", Hint::Junk),
+    ("carousel", Hint::Junk),
     ("popup", Hint::WeakJunk),
     ("modal", Hint::WeakJunk),
     ("recommend", Hint::WeakJunk),
@@ -442,6 +448,7 @@ pub fn walk(doc: &scraper::Html) -> Page {
         body_hint: false,
         class_hash: 0,
         media: false,
+        controls: false,
     });
     w.open_blocks.push(0);
     let root = doc.tree.root();
@@ -501,6 +508,11 @@ impl Walker {
         if matches!(name, "img" | "picture" | "video") {
             if let Some(&open) = self.open_blocks.last() {
                 self.page.elems[open as usize].media = true;
+            }
+        }
+        if matches!(name, "button" | "input" | "select" | "textarea") {
+            if let Some(&open) = self.open_blocks.last() {
+                self.page.elems[open as usize].controls = true;
             }
         }
         let role = role(name);
@@ -565,6 +577,7 @@ impl Walker {
                     body_hint,
                     class_hash: hash_class(attrs.class),
                     media: false,
+                    controls: false,
                 });
                 self.open_blocks.push(index);
                 Some(index)

@@ -350,3 +350,23 @@ fn prose_under_a_weakly_named_container_is_kept_but_share_bars_are_not() {
     assert!(!text.contains("Deel dit artikel"), "{text}");
     assert!(!text.contains("Lees verder"), "{text}");
 }
+
+#[test]
+fn photo_galleries_and_player_controls_are_not_text() {
+    let body = "<p>Het bedrijf uit Eindhoven heeft vorig jaar 120 nieuwe mensen aangenomen, vooral ingenieurs en technici voor de nieuwe fabriek.</p>".repeat(3);
+    let captions = "<li><h2>Beursgang uitgesteld</h2><p>Een ander bedrijf stelde zijn beursgang uit, omdat de markten volgens de directie te onrustig zijn voor een notering.</p></li>".repeat(12);
+    let player = "<div class=\"player\"><button>Play</button><div>Auto</div><div>HD</div><div>Low</div><div>Back</div><div>Captions</div></div>";
+    let page = format!(
+        "<html><body><div class=\"story\">{body}{player}\
+         <div class=\"photo-gallery\"><ul>{captions}</ul></div></div></body></html>"
+    );
+    let text = extract(&page).text;
+    assert!(text.contains("120 nieuwe mensen"), "{text}");
+    assert!(!text.contains("Beursgang uitgesteld"), "{text}");
+    assert!(!text.contains("Captions"), "{text}");
+    // A list of short data without controls is text.
+    let data = "<ul><li>bloem</li><li>suiker</li><li>eieren</li><li>boter</li><li>melk</li></ul>";
+    let page =
+        format!("<html><body><div class=\"story\">{body}<div>{data}</div></div></body></html>");
+    assert!(extract(&page).text.contains("eieren"));
+}
