@@ -184,6 +184,7 @@ fn select(page: &Page, relaxed: bool) -> Selection {
     };
     top = climb(page, &final_score, &candidate, top);
     top = join_split_article(page, &final_score, &candidate, top);
+    top = join_same_class_sections(page, &agg, top);
 
     let selected = siblings(page, &agg, &final_score, &candidate, top);
     let mut inside = vec![false; n];
@@ -353,6 +354,50 @@ fn join_split_article(page: &Page, final_score: &[f32], candidate: &[bool], top:
         }
     }
     best
+}
+
+/// How many levels above the best container the wrapper of one article section may sit.
+const MAX_SECTION_LEVELS: usize = 4;
+
+/// Moves `top` to the parent of its ancestor whose siblings, styled the same (same class),
+/// hold more prose: an article cut into sections by figures, each section wrapped alike.
+fn join_same_class_sections(page: &Page, agg: &[Agg], top: usize) -> usize {
+    let mut at = page.elems[top].parent as usize;
+    for _ in 0..MAX_SECTION_LEVELS {
+        let parent = page.elems[at].parent as usize;
+        if at == 0 || parent == 0 {
+            break;
+        }
+        let class = page.elems[at].class_hash;
+        let more_prose = class != 0
+            && ((parent + 1)..page.elems.len())
+                .take_while(|&e| e == at || is_descendant(page, e, parent))
+                .filter(|&e| e != at && page.elems[e].parent as usize == parent)
+                .any(|e| {
+                    page.elems[e].class_hash == class
+                        && agg[e].long_paras >= 2
+                        && agg[e].link_density() < 0.2
+                });
+        if more_prose {
+            return parent;
+        }
+        at = parent;
+    }
+    top
+}
+
+/// Whether `e` lies inside `ancestor` (elements come in document order, parents first).
+fn is_descendant(page: &Page, mut e: usize, ancestor: usize) -> bool {
+    for _ in 0..crate::html::dom::MAX_DEPTH {
+        if e == ancestor {
+            return true;
+        }
+        if e == 0 || e < ancestor {
+            return false;
+        }
+        e = page.elems[e].parent as usize;
+    }
+    false
 }
 
 /// `top` and those of its siblings that look like more of the same article.

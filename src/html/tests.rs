@@ -370,3 +370,30 @@ fn photo_galleries_and_player_controls_are_not_text() {
         format!("<html><body><div class=\"story\">{body}<div>{data}</div></div></body></html>");
     assert!(extract(&page).text.contains("eieren"));
 }
+
+#[test]
+fn article_sections_wrapped_alike_between_figures_are_joined() {
+    let para = |topic: &str| {
+        format!("<p>Over {topic} zei de minister dat de regering volgend jaar meer geld uittrekt, maar dat gemeenten zelf moeten kiezen waar het heen gaat.</p>")
+    };
+    let section = |topic: &str, n: usize| {
+        let paras: String = (0..n).map(|_| para(topic)).collect();
+        format!("<div class=\"section-wrap\"><div class=\"inner\"><div class=\"col\"><div class=\"text\">{paras}</div></div></div></div>")
+    };
+    let figure = "<div class=\"figure-wrap\"><figure><img src=\"x.jpg\"><figcaption>Foto</figcaption></figure></div>";
+    let page = format!(
+        "<html><body><div class=\"post\">{}{figure}{}{figure}{}</div>\
+         <div class=\"teasers\"><div class=\"card\"><a href=\"/x\">Ander nieuws over het weer in het weekend</a></div></div></body></html>",
+        section("de scholen", 6),
+        section("de wegen", 3),
+        section("de zorg", 2)
+    );
+    let text = extract(&page).text;
+    for topic in ["de scholen", "de wegen", "de zorg"] {
+        assert!(
+            text.contains(&format!("Over {topic} zei")),
+            "{topic}: {text}"
+        );
+    }
+    assert!(!text.contains("Ander nieuws"), "{text}");
+}
