@@ -649,6 +649,8 @@ const CREDIT_MARKERS: &[&str] = &[
     "crédit :",
     "crédits :",
     "photo credit",
+    "credit:",
+    "credits:",
     "image:",
     "foto:",
     "foto :",
@@ -707,6 +709,9 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "accepteer cookies",
     "newsletter",
     "nieuwsbrief",
+    "comments are closed",
+    "commentaires sont fermés",
+    "reageren is niet meer mogelijk",
 ];
 
 fn is_boilerplate_line(text: &str) -> bool {

@@ -208,11 +208,12 @@ fn live_blog_commentary_is_text_but_reader_comments_are_not() {
 fn photo_credits_and_trailing_headings_are_dropped() {
     let page = format!(
         "<html><body><div class=\"story\"><p>Le ministre, à Liège. Photo: Jean Dupont</p>{BODY}\
-         <p>L'usine en 1990. © Agence Belga</p><h3>Vidéos sur le même sujet</h3></div></body></html>"
+         <p>L'usine en 1990. © Agence Belga</p><p>The mayor in 2019.Credit: Reuters</p>\
+         <p>Comments are closed.</p><h3>Vidéos sur le même sujet</h3></div></body></html>"
     );
     let text = extract(&page).text;
     assert!(text.contains("usine de Liège"), "{text}");
-    for credit in ["Photo: Jean", "Belga", "Vidéos"] {
+    for credit in ["Photo: Jean", "Belga", "Reuters", "Comments", "Vidéos"] {
         assert!(!text.contains(credit), "{credit:?} in {text}");
     }
 }
