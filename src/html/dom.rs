@@ -421,6 +421,8 @@ struct Walker {
     all_text: String,
     /// How many open elements capture their text; `all_text` grows only while one does.
     open_captures: u32,
+    /// Hints by class attribute value.
+    class_hints: std::collections::HashMap<Box<str>, Hints>,
 }
 
 /// Walks a parsed page.
@@ -440,6 +442,7 @@ pub fn walk(doc: &scraper::Html) -> Page {
         hard_junk_depth: 0,
         all_text: String::new(),
         open_captures: 0,
+        class_hints: std::collections::HashMap::new(),
     };
     w.page.elems.push(Elem {
         parent: 0,
@@ -536,7 +539,7 @@ impl Walker {
                 self.page.meta.times.push((content.to_string(), true));
             }
         }
-        let names_hint = hints_of_attrs(&attrs);
+        let names_hint = self.hints_of_attrs(&attrs);
         let body_hint = names_hint.body || attrs.itemprop.eq_ignore_ascii_case("articleBody");
         let structural = matches!(name, "html" | "body" | "main" | "article");
         let hard_junk = !body_hint
@@ -799,19 +802,37 @@ impl Walker {
     }
 }
 
-fn hints_of_attrs(attrs: &Attrs<'_>) -> Hints {
-    if attrs.class.is_empty() && attrs.id.is_empty() {
-        return Hints::default();
+impl Walker {
+    /// The hints of an element's class and id; class values repeat across a page, so
+    /// their hints are looked up once.
+    fn hints_of_attrs(&mut self, attrs: &Attrs<'_>) -> Hints {
+        if attrs.class.is_empty() && attrs.id.is_empty() {
+            return Hints::default();
+        }
+        let mut hints = match self.class_hints.get(attrs.class) {
+            Some(&hints) => hints,
+            None => {
+                let hints = hints_of(attrs.class);
+                if self.class_hints.len() < MAX_CACHED_CLASSES {
+                    self.class_hints.insert(attrs.class.into(), hints);
+                }
+                hints
+            }
+        };
+        if !attrs.id.is_empty() {
+            let id = hints_of(attrs.id);
+            hints.junk |= id.junk;
+            hints.weak_junk |= id.weak_junk;
+            hints.positive |= id.positive;
+            hints.body |= id.body;
+            hints.dateline |= id.dateline;
+        }
+        hints
     }
-    let mut hints = hints_of(attrs.class);
-    let id = hints_of(attrs.id);
-    hints.junk |= id.junk;
-    hints.weak_junk |= id.weak_junk;
-    hints.positive |= id.positive;
-    hints.body |= id.body;
-    hints.dateline |= id.dateline;
-    hints
 }
+
+/// Distinct class values whose hints are kept per page (bounds memory on hostile pages).
+const MAX_CACHED_CLASSES: usize = 4096;
 
 /// FNV-1a of a class attribute; 0 for none.
 fn hash_class(class: &str) -> u32 {
