@@ -20,6 +20,7 @@ struct Agg {
     long_paras: u32,
     blocks: u32,
     media: u32,
+    controls: u32,
 }
 
 impl Agg {
@@ -40,6 +41,47 @@ impl Agg {
         self.long_paras += other.long_paras;
         self.blocks += other.blocks;
         self.media += other.media;
+        self.controls += other.controls;
+    }
+}
+
+/// Prose under a weakly named junk element is article text when it has at least this many
+/// lead-length paragraphs ...
+const MIN_RESCUED_PARAS: u32 = 3;
+/// ... and at most this share of link text.
+const MAX_RESCUED_LINK_DENSITY: f32 = 0.1;
+
+/// Clears the junk mark of blocks whose weakly named container (`read-more`, a section id
+/// such as `sharing-data`) holds several paragraphs of unlinked prose: teasers and share
+/// bars are short or linked, a hidden-until-clicked article continuation is not.
+pub fn rescue_prose(page: &mut Page) {
+    let mut prose: std::collections::HashMap<u32, Agg> = std::collections::HashMap::new();
+    for b in &page.blocks {
+        let Some(root) = b.soft_junk_root else {
+            continue;
+        };
+        let a = prose.entry(root).or_default();
+        a.chars += b.chars;
+        a.link_chars += b.link_chars;
+        if page.elems[b.elem as usize].kind == Kind::Para && b.chars >= MIN_LEAD_CHARS {
+            a.long_paras += 1;
+        }
+    }
+    prose.retain(|_, a| {
+        a.long_paras >= MIN_RESCUED_PARAS && a.link_density() <= MAX_RESCUED_LINK_DENSITY
+    });
+    if prose.is_empty() {
+        return;
+    }
+    for b in &mut page.blocks {
+        if b.soft_junk_root.is_some_and(|r| prose.contains_key(&r)) {
+            b.junk = false;
+        }
+    }
+    // Its name no longer counts against the container.
+    for &root in prose.keys() {
+        let weight = &mut page.elems[root as usize].weight;
+        *weight = (*weight).max(0);
     }
 }
 
@@ -114,6 +156,7 @@ fn select(page: &Page, relaxed: bool) -> Selection {
     }
     for (a, elem) in agg.iter_mut().zip(&page.elems) {
         a.media += elem.media as u32;
+        a.controls += elem.controls as u32;
     }
     for e in (1..n).rev() {
         let child = agg[e];
@@ -141,6 +184,7 @@ fn select(page: &Page, relaxed: bool) -> Selection {
     };
     top = climb(page, &final_score, &candidate, top);
     top = join_split_article(page, &final_score, &candidate, top);
+    top = join_same_class_sections(page, &agg, top);
 
     let selected = siblings(page, &agg, &final_score, &candidate, top);
     let mut inside = vec![false; n];
@@ -310,6 +354,50 @@ fn join_split_article(page: &Page, final_score: &[f32], candidate: &[bool], top:
         }
     }
     best
+}
+
+/// How many levels above the best container the wrapper of one article section may sit.
+const MAX_SECTION_LEVELS: usize = 4;
+
+/// Moves `top` to the parent of its ancestor whose siblings, styled the same (same class),
+/// hold more prose: an article cut into sections by figures, each section wrapped alike.
+fn join_same_class_sections(page: &Page, agg: &[Agg], top: usize) -> usize {
+    let mut at = page.elems[top].parent as usize;
+    for _ in 0..MAX_SECTION_LEVELS {
+        let parent = page.elems[at].parent as usize;
+        if at == 0 || parent == 0 {
+            break;
+        }
+        let class = page.elems[at].class_hash;
+        let more_prose = class != 0
+            && ((parent + 1)..page.elems.len())
+                .take_while(|&e| e == at || is_descendant(page, e, parent))
+                .filter(|&e| e != at && page.elems[e].parent as usize == parent)
+                .any(|e| {
+                    page.elems[e].class_hash == class
+                        && agg[e].long_paras >= 2
+                        && agg[e].link_density() < 0.2
+                });
+        if more_prose {
+            return parent;
+        }
+        at = parent;
+    }
+    top
+}
+
+/// Whether `e` lies inside `ancestor` (elements come in document order, parents first).
+fn is_descendant(page: &Page, mut e: usize, ancestor: usize) -> bool {
+    for _ in 0..crate::html::dom::MAX_DEPTH {
+        if e == ancestor {
+            return true;
+        }
+        if e == 0 || e < ancestor {
+            return false;
+        }
+        e = page.elems[e].parent as usize;
+    }
+    false
 }
 
 /// `top` and those of its siblings that look like more of the same article.
@@ -493,10 +581,28 @@ fn is_boilerplate_container(page: &Page, e: usize, agg: &Agg, score: f32) -> boo
     if agg.commas >= 10 {
         return false;
     }
+    if is_widget(agg) {
+        return true;
+    }
     let density = agg.link_density();
     (elem.kind != Kind::List && agg.items > agg.paras + 1 && density > 0.2)
         || (weight < 25.0 && density > 0.33)
         || density > 0.5
+}
+
+/// A widget's labels (a player's menus, a font picker) are many short texts ...
+const MIN_WIDGET_BLOCKS: u32 = 5;
+/// ... this short on average.
+const MAX_WIDGET_MEAN_CHARS: u32 = 20;
+
+/// A container with buttons or inputs among many tiny labels and no sentence: a control
+/// (video player, font picker), not text. Tables and lists of short data have no controls.
+fn is_widget(agg: &Agg) -> bool {
+    agg.controls > 0
+        && agg.blocks >= MIN_WIDGET_BLOCKS
+        && agg.paras == 0
+        && agg.commas == 0
+        && agg.chars < MAX_WIDGET_MEAN_CHARS * agg.blocks
 }
 
 /// Whether a block inside the article is text (not a link list or a standard prompt).
@@ -543,6 +649,8 @@ const CREDIT_MARKERS: &[&str] = &[
     "crédit :",
     "crédits :",
     "photo credit",
+    "credit:",
+    "credits:",
     "image:",
     "foto:",
     "foto :",
@@ -601,6 +709,9 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "accepteer cookies",
     "newsletter",
     "nieuwsbrief",
+    "comments are closed",
+    "commentaires sont fermés",
+    "reageren is niet meer mogelijk",
 ];
 
 fn is_boilerplate_line(text: &str) -> bool {

@@ -61,6 +61,8 @@ pub struct Elem {
     pub class_hash: u32,
     /// Holds an image or video directly (not through a nested block element).
     pub media: bool,
+    /// Holds a form control directly (`button`, `input`, `select`, `textarea`).
+    pub controls: bool,
 }
 
 /// A run of text inside one block element, between two block boundaries.
@@ -79,6 +81,9 @@ pub struct Block {
     /// Inside an element that is boilerplate by its tag or role (`nav`, `aside`, `footer`,
     /// `role="navigation"`, ...): never main text, not even on the relaxed try.
     pub hard_junk: bool,
+    /// When the block is junk only by weak class/id names (`share`, `read-more`,
+    /// `sidebar`), the innermost block element so named: prose there may be article text.
+    pub soft_junk_root: Option<u32>,
 }
 
 /// Metadata candidates in page order.
@@ -207,6 +212,10 @@ const HINTS: &[(&str, Hint)] = &[
     ("ad-container", Hint::WeakJunk),
     ("sponsor", Hint::WeakJunk),
     ("breadcrumb", Hint::Junk),
+    // Photo galleries: captions of other stories, never rescued as prose.
+    ("gallery", Hint::Junk),
+    ("slideshow", Hint::Junk),
+    ("carousel", Hint::Junk),
     ("popup", Hint::WeakJunk),
     ("modal", Hint::WeakJunk),
     ("recommend", Hint::WeakJunk),
@@ -377,6 +386,8 @@ struct Frame {
     block: Option<u32>,
     link: bool,
     junk: bool,
+    /// Junk by more than a weak name on a block element.
+    strong_junk: bool,
     hard_junk: bool,
     /// Where this element's text starts in `all_text`, when its text is wanted.
     capture: Option<(usize, Capture)>,
@@ -401,11 +412,17 @@ struct Walker {
     pending_space: bool,
     link_depth: u32,
     junk_depth: u32,
+    /// Open junk elements that are not weakly named block elements.
+    strong_junk_depth: u32,
+    /// The block elements of the open weakly named junk elements.
+    soft_junk_roots: Vec<u32>,
     hard_junk_depth: u32,
     /// All text seen, for captured element texts.
     all_text: String,
     /// How many open elements capture their text; `all_text` grows only while one does.
     open_captures: u32,
+    /// Hints by class attribute value.
+    class_hints: std::collections::HashMap<Box<str>, Hints>,
 }
 
 /// Walks a parsed page.
@@ -420,9 +437,12 @@ pub fn walk(doc: &scraper::Html) -> Page {
         pending_space: false,
         link_depth: 0,
         junk_depth: 0,
+        strong_junk_depth: 0,
+        soft_junk_roots: Vec::new(),
         hard_junk_depth: 0,
         all_text: String::new(),
         open_captures: 0,
+        class_hints: std::collections::HashMap::new(),
     };
     w.page.elems.push(Elem {
         parent: 0,
@@ -431,6 +451,7 @@ pub fn walk(doc: &scraper::Html) -> Page {
         body_hint: false,
         class_hash: 0,
         media: false,
+        controls: false,
     });
     w.open_blocks.push(0);
     let root = doc.tree.root();
@@ -492,6 +513,11 @@ impl Walker {
                 self.page.elems[open as usize].media = true;
             }
         }
+        if matches!(name, "button" | "input" | "select" | "textarea") {
+            if let Some(&open) = self.open_blocks.last() {
+                self.page.elems[open as usize].controls = true;
+            }
+        }
         let role = role(name);
         if role == Role::Skip || self.stack.len() >= MAX_DEPTH {
             return false;
@@ -513,7 +539,7 @@ impl Walker {
                 self.page.meta.times.push((content.to_string(), true));
             }
         }
-        let names_hint = hints_of_attrs(&attrs);
+        let names_hint = self.hints_of_attrs(&attrs);
         let body_hint = names_hint.body || attrs.itemprop.eq_ignore_ascii_case("articleBody");
         let structural = matches!(name, "html" | "body" | "main" | "article");
         let hard_junk = !body_hint
@@ -554,6 +580,7 @@ impl Walker {
                     body_hint,
                     class_hash: hash_class(attrs.class),
                     media: false,
+                    controls: false,
                 });
                 self.open_blocks.push(index);
                 Some(index)
@@ -568,9 +595,14 @@ impl Walker {
         if link {
             self.link_depth += 1;
         }
+        let strong_junk = junk && (hard_junk || names_hint.junk || block.is_none());
         if junk {
             self.flush();
             self.junk_depth += 1;
+            match block {
+                Some(index) if !strong_junk => self.soft_junk_roots.push(index),
+                _ => self.strong_junk_depth += 1,
+            }
         }
         if hard_junk {
             self.hard_junk_depth += 1;
@@ -579,6 +611,7 @@ impl Walker {
             block,
             link,
             junk,
+            strong_junk,
             hard_junk,
             capture,
         });
@@ -613,6 +646,11 @@ impl Walker {
         if frame.junk {
             self.flush();
             self.junk_depth = self.junk_depth.saturating_sub(1);
+            if frame.strong_junk {
+                self.strong_junk_depth = self.strong_junk_depth.saturating_sub(1);
+            } else {
+                self.soft_junk_roots.pop();
+            }
         }
         if frame.hard_junk {
             self.hard_junk_depth = self.hard_junk_depth.saturating_sub(1);
@@ -751,6 +789,11 @@ impl Walker {
             link_chars: self.buf_links.min(chars),
             junk: self.junk_depth > 0,
             hard_junk: self.hard_junk_depth > 0,
+            soft_junk_root: if self.strong_junk_depth == 0 {
+                self.soft_junk_roots.last().copied()
+            } else {
+                None
+            },
         };
         self.page.blocks.push(block);
         self.buf.clear();
@@ -759,19 +802,37 @@ impl Walker {
     }
 }
 
-fn hints_of_attrs(attrs: &Attrs<'_>) -> Hints {
-    if attrs.class.is_empty() && attrs.id.is_empty() {
-        return Hints::default();
+impl Walker {
+    /// The hints of an element's class and id; class values repeat across a page, so
+    /// their hints are looked up once.
+    fn hints_of_attrs(&mut self, attrs: &Attrs<'_>) -> Hints {
+        if attrs.class.is_empty() && attrs.id.is_empty() {
+            return Hints::default();
+        }
+        let mut hints = match self.class_hints.get(attrs.class) {
+            Some(&hints) => hints,
+            None => {
+                let hints = hints_of(attrs.class);
+                if self.class_hints.len() < MAX_CACHED_CLASSES {
+                    self.class_hints.insert(attrs.class.into(), hints);
+                }
+                hints
+            }
+        };
+        if !attrs.id.is_empty() {
+            let id = hints_of(attrs.id);
+            hints.junk |= id.junk;
+            hints.weak_junk |= id.weak_junk;
+            hints.positive |= id.positive;
+            hints.body |= id.body;
+            hints.dateline |= id.dateline;
+        }
+        hints
     }
-    let mut hints = hints_of(attrs.class);
-    let id = hints_of(attrs.id);
-    hints.junk |= id.junk;
-    hints.weak_junk |= id.weak_junk;
-    hints.positive |= id.positive;
-    hints.body |= id.body;
-    hints.dateline |= id.dateline;
-    hints
 }
+
+/// Distinct class values whose hints are kept per page (bounds memory on hostile pages).
+const MAX_CACHED_CLASSES: usize = 4096;
 
 /// FNV-1a of a class attribute; 0 for none.
 fn hash_class(class: &str) -> u32 {

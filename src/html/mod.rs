@@ -40,8 +40,9 @@ const RETRY_BELOW_CHARS: usize = 500;
 pub fn extract(html: &str) -> HtmlArticle {
     let scan = prescan::prescan(html);
     let doc = scraper::Html::parse_document(&scan.html);
-    let page = dom::walk(&doc);
+    let mut page = dom::walk(&doc);
     drop(doc);
+    content::rescue_prose(&mut page);
     let ld = meta::read_json_ld(&scan.json_ld);
     let title = meta::title(&page.meta, &ld);
     let canonical_url = meta::canonical_url(&page.meta, &ld);
@@ -54,7 +55,7 @@ pub fn extract(html: &str) -> HtmlArticle {
             blocks = relaxed;
         }
     }
-    let byline = byline_date(&page, &blocks);
+    let byline = labelled_date(&page).or_else(|| byline_date(&page, &blocks));
     let published = meta::published(&page.meta, &ld, canonical_url.as_deref(), byline)
         .map(|d| d.format("%Y-%m-%d").to_string());
     let mut text = assemble(&page, &blocks, title.as_deref());
@@ -90,6 +91,52 @@ fn byline_date(page: &dom::Page, blocks: &[usize]) -> Option<chrono::NaiveDate> 
         .iter()
         .filter(|b| !b.junk && b.chars <= MAX_BYLINE_CHARS)
         .find_map(|b| find_date(&b.text))
+}
+
+/// Labels that announce a publication date, lower case: `Publié le 3 mai 2019`, or a
+/// label in one element and the date in the next (`<dt>Mise en ligne</dt><dd>23 mai 2019</dd>`).
+/// Update labels ("mis à jour", "bijgewerkt") are left out on purpose.
+const PUBLISHED_LABELS: &[&str] = &[
+    "publié le",
+    "publié",
+    "publiée le",
+    "mis en ligne",
+    "mise en ligne",
+    "date de publication",
+    "paru le",
+    "gepubliceerd",
+    "geplaatst",
+    "verschenen",
+    "published",
+    "posted",
+    "veröffentlicht",
+];
+
+/// A label block is short: a longer one is a sentence that uses the word.
+const MAX_LABEL_CHARS: u32 = 60;
+
+/// A publication date under an explicit label, anywhere on the page outside hard boilerplate.
+fn labelled_date(page: &dom::Page) -> Option<chrono::NaiveDate> {
+    let blocks = &page.blocks;
+    blocks.iter().enumerate().find_map(|(i, b)| {
+        if b.hard_junk || b.chars > MAX_LABEL_CHARS {
+            return None;
+        }
+        let lower = b.text.to_lowercase();
+        let rest = PUBLISHED_LABELS
+            .iter()
+            .find_map(|label| lower.strip_prefix(label))?;
+        if rest.starts_with(char::is_alphanumeric) {
+            return None;
+        }
+        find_date(rest).or_else(|| {
+            let next = blocks.get(i + 1)?;
+            let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
+            (rest.is_empty() && next.chars <= MAX_BYLINE_CHARS)
+                .then(|| find_date(&next.text))
+                .flatten()
+        })
+    })
 }
 
 fn text_len(page: &dom::Page, blocks: &[usize]) -> usize {
@@ -131,7 +178,8 @@ fn explain_page() {
     let html = decode_html(&bytes, None);
     let scan = prescan::prescan(&html);
     let doc = scraper::Html::parse_document(&scan.html);
-    let page = dom::walk(&doc);
+    let mut page = dom::walk(&doc);
+    content::rescue_prose(&mut page);
     println!("{}", content::explain(&page, false));
     println!("{:#?}", extract(&html));
 }

@@ -9,15 +9,23 @@
 
 use memchr::{memchr, memmem};
 
-/// Elements removed with everything up to their end tag.
-const DROPPED: [&[u8]; 6] = [
+/// Elements removed with everything up to their end tag: raw text, and navigation and
+/// asides, which the walk would mark as boilerplate anyway.
+const DROPPED: [&[u8]; 8] = [
     b"script",
     b"style",
     b"noscript",
     b"svg",
     b"template",
     b"iframe",
+    // Not raw text: dropped only when closed.
+    b"nav",
+    b"aside",
 ];
+
+/// The first entries of [`DROPPED`] are raw-text elements, which run to the end of the
+/// page when unclosed.
+const RAW_TEXT_ELEMENTS: usize = 6;
 
 /// Open elements deeper than this lose their tags (not their text). Real pages stay far
 /// below it; the walk in `dom` has its own, larger cap.
@@ -110,6 +118,8 @@ pub fn prescan(html: &str) -> Prescan {
         json_ld: Vec::new(),
     };
     let mut nesting = Nesting::default();
+    // Once an element has no end tag after some point, it has none after any later one.
+    let mut unclosed = [false; DROPPED.len()];
     let mut copied = 0;
     let mut pos = 0;
     while let Some(rel) = memchr(b'<', &bytes[pos..]) {
@@ -118,7 +128,7 @@ pub fn prescan(html: &str) -> Prescan {
         if rest.first() == Some(&b'/') && rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
             let end = memchr(b'>', rest).map_or(bytes.len(), |i| lt + 1 + i + 1);
             if !nesting.keep_end(tag_name(&rest[1..])) {
-                out.html.push_str(&html[copied..lt]);
+                push_collapsed(&mut out.html, &html[copied..lt]);
                 copied = end;
             }
             pos = end;
@@ -126,14 +136,32 @@ pub fn prescan(html: &str) -> Prescan {
         }
         if rest.starts_with(b"!--") {
             let end = memmem::find(&rest[3..], b"-->").map_or(bytes.len(), |i| lt + 4 + i + 3);
-            out.html.push_str(&html[copied..lt]);
+            push_collapsed(&mut out.html, &html[copied..lt]);
             copied = end;
             pos = end;
             continue;
         }
-        let Some(name) = DROPPED.iter().find(|name| starts_tag(rest, name)) else {
+        let dropped = DROPPED
+            .iter()
+            .position(|name| starts_tag(rest, name))
+            .and_then(|index| {
+                let name = DROPPED[index];
+                let open_end = memchr(b'>', rest).map_or(bytes.len(), |i| lt + 1 + i + 1);
+                let close = if unclosed[index] {
+                    None
+                } else {
+                    find_close_tag(bytes, open_end, name)
+                };
+                unclosed[index] = close.is_none();
+                // Raw text runs to the end; unclosed boilerplate is left to the parser.
+                if close.is_none() && index >= RAW_TEXT_ELEMENTS {
+                    return None;
+                }
+                Some((name, open_end, close.unwrap_or((bytes.len(), bytes.len()))))
+            });
+        let Some((name, open_end, (content_end, end))) = dropped else {
             if rest.first().is_some_and(u8::is_ascii_alphabetic) {
-                out.html.push_str(&html[copied..lt]);
+                push_collapsed(&mut out.html, &html[copied..lt]);
                 let before = out.html.len();
                 match copy_start_tag(html, lt, &mut out.html) {
                     Some(end) => {
@@ -156,20 +184,45 @@ pub fn prescan(html: &str) -> Prescan {
             pos = lt + 1;
             continue;
         };
-        let open_end = memchr(b'>', rest).map_or(bytes.len(), |i| lt + 1 + i + 1);
-        let close = find_close_tag(bytes, open_end, name);
-        let (content_end, end) = close.unwrap_or((bytes.len(), bytes.len()));
-        if *name == b"script" && is_json_ld(&bytes[lt..open_end]) {
+        if name == b"script" && is_json_ld(&bytes[lt..open_end]) {
             if let Some(text) = html.get(open_end..content_end) {
                 out.json_ld.push(text.to_string());
             }
         }
-        out.html.push_str(&html[copied..lt]);
+        push_collapsed(&mut out.html, &html[copied..lt]);
         copied = end;
         pos = end;
     }
-    out.html.push_str(&html[copied..]);
+    push_collapsed(&mut out.html, &html[copied..]);
     out
+}
+
+/// Appends `text` with each run of ASCII whitespace cut to one character (a newline when
+/// the run holds one): the walk collapses whitespace anyway, and indentation is a large
+/// share of many pages that the parser would otherwise read character by character.
+fn push_collapsed(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_space(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_space(bytes[i]) {
+            i += 1;
+        }
+        if i - start > 1 {
+            // ASCII bytes bound the run, so both cuts fall on char boundaries.
+            out.push_str(&text[copied..start]);
+            let newline = bytes[start..i].iter().any(|&b| matches!(b, b'\n' | b'\r'));
+            out.push(if newline { '\n' } else { ' ' });
+            copied = i;
+        }
+    }
+    out.push_str(&text[copied..]);
 }
 
 /// Attributes the walk and the metadata reader use; all others are dropped.
@@ -324,7 +377,7 @@ mod tests {
         assert_eq!(
             prescan(page).html,
             r#"<div class="a b"><img/><a id=k>t</a>
-                      <link rel="canonical" href="https://ex.nl/a"><br/></div>"#
+<link rel="canonical" href="https://ex.nl/a"><br/></div>"#
         );
         assert_eq!(prescan("<p class='x>y'>é</p>").html, "<p class='x>y'>é</p>");
         assert_eq!(prescan("<p>a<b class=\"open").html, "<p>a<b class=\"open");
@@ -347,6 +400,24 @@ mod tests {
         // Unclosed paragraphs and void elements do not count.
         let flat = "<p>x<br>".repeat(MAX_NESTING * 2) + "<div>in</div>";
         assert_eq!(prescan(&flat).html, flat);
+    }
+
+    #[test]
+    fn whitespace_runs_are_cut_to_one_character() {
+        let page = "<p>een  twee\t\tdrie</p>\n   \n  <p>vier \u{a0} vijf é  </p>";
+        assert_eq!(
+            prescan(page).html,
+            "<p>een twee drie</p>\n<p>vier \u{a0} vijf é </p>"
+        );
+    }
+
+    #[test]
+    fn navigation_and_asides_are_dropped() {
+        let page = "<nav><ul><li>Home</li></ul></nav><p>tekst</p><ASIDE class=x>Lees ook</aside>";
+        assert_eq!(prescan(page).html, "<p>tekst</p>");
+        // Without an end tag only the tag's own attributes go; the text is left in place.
+        let unclosed = "<p>a</p><nav data-x=1><p>b</p>".repeat(3);
+        assert_eq!(prescan(&unclosed).html, "<p>a</p><nav><p>b</p>".repeat(3));
     }
 
     #[test]

@@ -208,11 +208,12 @@ fn live_blog_commentary_is_text_but_reader_comments_are_not() {
 fn photo_credits_and_trailing_headings_are_dropped() {
     let page = format!(
         "<html><body><div class=\"story\"><p>Le ministre, à Liège. Photo: Jean Dupont</p>{BODY}\
-         <p>L'usine en 1990. © Agence Belga</p><h3>Vidéos sur le même sujet</h3></div></body></html>"
+         <p>L'usine en 1990. © Agence Belga</p><p>The mayor in 2019.Credit: Reuters</p>\
+         <p>Comments are closed.</p><h3>Vidéos sur le même sujet</h3></div></body></html>"
     );
     let text = extract(&page).text;
     assert!(text.contains("usine de Liège"), "{text}");
-    for credit in ["Photo: Jean", "Belga", "Vidéos"] {
+    for credit in ["Photo: Jean", "Belga", "Reuters", "Comments", "Vidéos"] {
         assert!(!text.contains(credit), "{credit:?} in {text}");
     }
 }
@@ -307,4 +308,93 @@ fn related_section_inside_the_article_is_dropped() {
         !text.contains("Un autre sujet") && !text.contains("même sujet"),
         "{text}"
     );
+}
+
+#[test]
+fn date_under_a_publication_label() {
+    let body = "<p>Le conseil communal a voté mardi soir le budget de la piscine, après trois heures de débat et deux suspensions de séance.</p>".repeat(4);
+    let page = format!(
+        "<html><body><article>{body}</article><ul class=\"credits\">\
+         <li><p>Mis à jour</p><p>2 juin 2019</p></li>\
+         <li><p>Mise en ligne</p><p>23 mai 2019</p></li></ul></body></html>"
+    );
+    assert_eq!(extract(&page).published.as_deref(), Some("2019-05-23"));
+    let inline = format!(
+        "<html><body><article><p>Publié le 4 mars 2021 à 10h</p>{body}</article></body></html>"
+    );
+    assert_eq!(extract(&inline).published.as_deref(), Some("2021-03-04"));
+    // A word that only starts like a label is not one.
+    let unlabelled = format!(
+        "<html><body><article>{body}</article><ul><li><p>Publiés</p><p>12 mai 2018</p></li></ul></body></html>"
+    );
+    assert_eq!(extract(&unlabelled).published, None);
+}
+
+#[test]
+fn prose_under_a_weakly_named_container_is_kept_but_share_bars_are_not() {
+    let para = |n: u32| {
+        format!("<p>Paragraaf {n}: de gemeenteraad besprak dinsdag urenlang de nieuwe begroting, waarin het zwembad en de bibliotheek elk een flinke som geld krijgen.</p>")
+    };
+    let visible: String = (1..=3).map(para).collect();
+    let hidden: String = (4..=7).map(para).collect();
+    let page = format!(
+        "<html><body><article><div class=\"story\">{visible}\
+         <div id=\"read-more\"><a href=\"#\">Lees verder</a><div>{hidden}</div></div>\
+         <div class=\"share-bar\"><p>Deel dit artikel op sociale media met je vrienden, collega's en familieleden vandaag nog.</p></div>\
+         </div></article></body></html>"
+    );
+    let text = extract(&page).text;
+    assert!(
+        text.contains("Paragraaf 1:") && text.contains("Paragraaf 7:"),
+        "{text}"
+    );
+    assert!(!text.contains("Deel dit artikel"), "{text}");
+    assert!(!text.contains("Lees verder"), "{text}");
+}
+
+#[test]
+fn photo_galleries_and_player_controls_are_not_text() {
+    let body = "<p>Het bedrijf uit Eindhoven heeft vorig jaar 120 nieuwe mensen aangenomen, vooral ingenieurs en technici voor de nieuwe fabriek.</p>".repeat(3);
+    let captions = "<li><h2>Beursgang uitgesteld</h2><p>Een ander bedrijf stelde zijn beursgang uit, omdat de markten volgens de directie te onrustig zijn voor een notering.</p></li>".repeat(12);
+    let player = "<div class=\"player\"><button>Play</button><div>Auto</div><div>HD</div><div>Low</div><div>Back</div><div>Captions</div></div>";
+    let page = format!(
+        "<html><body><div class=\"story\">{body}{player}\
+         <div class=\"photo-gallery\"><ul>{captions}</ul></div></div></body></html>"
+    );
+    let text = extract(&page).text;
+    assert!(text.contains("120 nieuwe mensen"), "{text}");
+    assert!(!text.contains("Beursgang uitgesteld"), "{text}");
+    assert!(!text.contains("Captions"), "{text}");
+    // A list of short data without controls is text.
+    let data = "<ul><li>bloem</li><li>suiker</li><li>eieren</li><li>boter</li><li>melk</li></ul>";
+    let page =
+        format!("<html><body><div class=\"story\">{body}<div>{data}</div></div></body></html>");
+    assert!(extract(&page).text.contains("eieren"));
+}
+
+#[test]
+fn article_sections_wrapped_alike_between_figures_are_joined() {
+    let para = |topic: &str| {
+        format!("<p>Over {topic} zei de minister dat de regering volgend jaar meer geld uittrekt, maar dat gemeenten zelf moeten kiezen waar het heen gaat.</p>")
+    };
+    let section = |topic: &str, n: usize| {
+        let paras: String = (0..n).map(|_| para(topic)).collect();
+        format!("<div class=\"section-wrap\"><div class=\"inner\"><div class=\"col\"><div class=\"text\">{paras}</div></div></div></div>")
+    };
+    let figure = "<div class=\"figure-wrap\"><figure><img src=\"x.jpg\"><figcaption>Foto</figcaption></figure></div>";
+    let page = format!(
+        "<html><body><div class=\"post\">{}{figure}{}{figure}{}</div>\
+         <div class=\"teasers\"><div class=\"card\"><a href=\"/x\">Ander nieuws over het weer in het weekend</a></div></div></body></html>",
+        section("de scholen", 6),
+        section("de wegen", 3),
+        section("de zorg", 2)
+    );
+    let text = extract(&page).text;
+    for topic in ["de scholen", "de wegen", "de zorg"] {
+        assert!(
+            text.contains(&format!("Over {topic} zei")),
+            "{topic}: {text}"
+        );
+    }
+    assert!(!text.contains("Ander nieuws"), "{text}");
 }
