@@ -4,6 +4,7 @@
 //! Engines report [`Mention`]s with byte offsets into the text; the pipeline converts
 //! them to the code-point offsets of the output contract.
 
+pub mod anchored;
 pub mod companies;
 pub mod dates;
 pub mod money;

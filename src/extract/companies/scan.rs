@@ -6,149 +6,16 @@
 //! compound (`softwarebedrijf`), backwards from each word end. That touches a few bytes
 //! per word instead of running a large automaton over every byte.
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::{Builder, NFA};
-use aho_corasick::{Anchored, MatchKind};
-
 use super::{bounded, drop_overlaps, names, starts_capital, Hit, Kind};
+use crate::extract::anchored;
 
 /// The longest word tail searched for a cue noun, in bytes.
 const MAX_TAIL: usize = 48;
 
-/// Patterns compiled for anchored longest-match walks. The automaton is stepped by hand:
-/// a walk usually dies after a byte or two, so a search call per word would cost more
-/// than the walk itself.
-struct Anchor {
-    automaton: NFA,
-    start: StateID,
-    kinds: Vec<Kind>,
-    /// The first two bytes of every pattern, as a bit set: most words start no pattern
-    /// and are rejected without stepping the automaton.
-    prefixes: PrefixSet,
-}
+type Anchor = anchored::Anchor<Kind>;
 
-/// The prefixes of a set of patterns: the first two bytes of the short ones (up to three
-/// bytes, as a 65,536-bit set) and a hash of the first four bytes of the others (a
-/// 2^16-bit set, small enough for the L1 cache), so `le c` passes but `le p` does not.
-struct PrefixSet {
-    short: Box<[u64]>,
-    long: Box<[u64]>,
-}
-
-/// Bits of the hashed four-byte prefix.
-const LONG_BITS: u32 = 16;
-
-impl PrefixSet {
-    fn new<'p>(patterns: impl Iterator<Item = &'p [u8]>) -> Self {
-        let mut short = vec![0u64; 1 << 10].into_boxed_slice();
-        let mut long = vec![0u64; 1 << (LONG_BITS - 6)].into_boxed_slice();
-        for pattern in patterns {
-            match *pattern {
-                [] => {}
-                [first] => (0..256).for_each(|second| insert(&mut short, pair(first, second))),
-                [first, second] | [first, second, _] => {
-                    insert(&mut short, pair(first, u16::from(second)))
-                }
-                [a, b, c, d, ..] => insert(&mut long, quad([a, b, c, d])),
-            }
-        }
-        PrefixSet { short, long }
-    }
-
-    /// Whether a pattern may start at `at` (the byte after the text counts as 0).
-    fn may_start(&self, haystack: &[u8], at: usize) -> bool {
-        let Some(&first) = haystack.get(at) else {
-            return false;
-        };
-        let second = haystack.get(at + 1).copied().unwrap_or(0);
-        if contains(&self.short, pair(first, u16::from(second))) {
-            return true;
-        }
-        match haystack.get(at..at + 4) {
-            Some(&[a, b, c, d]) => contains(&self.long, quad([a, b, c, d])),
-            _ => false,
-        }
-    }
-}
-
-/// The bit index of a two-byte prefix.
-fn pair(first: u8, second: u16) -> usize {
-    usize::from(first) << 8 | usize::from(second)
-}
-
-/// The hashed bit index of a four-byte prefix (Fibonacci hashing).
-fn quad(bytes: [u8; 4]) -> usize {
-    (u32::from_le_bytes(bytes).wrapping_mul(0x9E37_79B1) >> (32 - LONG_BITS)) as usize
-}
-
-fn insert(bits: &mut [u64], key: usize) {
-    bits[key >> 6] |= 1 << (key & 63);
-}
-
-fn contains(bits: &[u64], key: usize) -> bool {
-    bits[key >> 6] & (1 << (key & 63)) != 0
-}
-
-impl Anchor {
-    fn new(patterns: Vec<(Vec<u8>, Kind)>) -> Result<Self, String> {
-        let (bytes, kinds): (Vec<Vec<u8>>, Vec<Kind>) = patterns.into_iter().unzip();
-        let prefixes = PrefixSet::new(bytes.iter().map(Vec::as_slice));
-        let automaton = Builder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .prefilter(false)
-            .build(&bytes)
-            .map_err(|e| format!("company patterns: {e}"))?;
-        let start = automaton
-            .start_state(Anchored::Yes)
-            .map_err(|e| format!("company patterns: {e}"))?;
-        Ok(Anchor {
-            automaton,
-            start,
-            kinds,
-            prefixes,
-        })
-    }
-
-    /// The kind and length of the longest pattern starting exactly at `at` that `fits`
-    /// (sits on the boundaries its kind needs), so `Alibaba` still counts in `Alibaba
-    /// Cloudy` where the longer `Alibaba Cloud` does not.
-    fn longest(
-        &self,
-        haystack: &[u8],
-        at: usize,
-        fits: impl Fn(Kind, usize) -> bool,
-    ) -> Option<(Kind, usize)> {
-        if !self.prefixes.may_start(haystack, at) {
-            return None;
-        }
-        let a = &self.automaton;
-        let mut sid = self.start;
-        let mut best = None;
-        for (k, &byte) in haystack.get(at..)?.iter().enumerate() {
-            sid = a.next_state(Anchored::Yes, sid, byte);
-            if a.is_special(sid) {
-                if a.is_dead(sid) {
-                    break;
-                }
-                if let Some(kind) = self.kind_ending(sid, k + 1).filter(|&kd| fits(kd, k + 1)) {
-                    best = Some((kind, k + 1));
-                }
-            }
-        }
-        best
-    }
-
-    /// The kind of the first-listed pattern of length `len` matching at state `sid`. A
-    /// state also lists the shorter patterns ending there (`Banque` at `La Banque`),
-    /// which did not start at the anchor.
-    fn kind_ending(&self, sid: StateID, len: usize) -> Option<Kind> {
-        let a = &self.automaton;
-        (0..a.match_len(sid))
-            .map(|i| a.match_pattern(sid, i))
-            .filter(|&pid| a.pattern_len(pid) == len)
-            .min()
-            .map(|pid| self.kinds[pid.as_usize()])
-    }
+fn compile(patterns: Vec<(Vec<u8>, Kind)>) -> Result<Anchor, String> {
+    Anchor::new(patterns, false).map_err(|e| format!("company patterns: {e}"))
 }
 
 /// All patterns of one language, split by where they may start.
@@ -185,11 +52,11 @@ impl Scanner {
             }
         }
         Ok(Scanner {
-            capitals: Anchor::new(capitals)?,
-            others: Anchor::new(others)?,
+            capitals: compile(capitals)?,
+            others: compile(others)?,
             joiners,
             has_tails: !tails.is_empty(),
-            tails: Anchor::new(tails)?,
+            tails: compile(tails)?,
         })
     }
 
@@ -268,7 +135,11 @@ impl Scanner {
 }
 
 /// The longest pattern of `anchor` at `at` that sits on its boundaries.
+#[inline]
 fn try_at(text: &str, anchor: &Anchor, at: usize) -> Option<Hit> {
+    if !anchor.may_start_with(*text.as_bytes().get(at)?) {
+        return None;
+    }
     let fits = |kind, n| {
         let end = at + n;
         text.is_char_boundary(end) && bounded(text, kind, at, end)

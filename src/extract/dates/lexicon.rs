@@ -1,8 +1,9 @@
 //! One language's date vocabulary (`src/lang/<code>/dates.toml`) and its compiled phrase
 //! table: every phrase tokenized once, looked up by its first token.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::token::{tokenize, Token};
@@ -367,7 +368,9 @@ struct Phrase {
 /// The compiled vocabulary: phrases by first token, and the prefilter words.
 #[derive(Debug, Clone, Default)]
 pub struct Phrases {
-    by_first: HashMap<String, Vec<Phrase>>,
+    /// Keyed with FxHash: every token of a region is looked up, and the keys are lexicon
+    /// words, not attacker-chosen.
+    by_first: FxHashMap<String, Vec<Phrase>>,
     /// Ordinal suffixes, folded.
     pub ordinal_suffixes: Vec<String>,
     /// Quarter prefixes, folded.
@@ -483,7 +486,10 @@ impl Phrases {
     }
 
     fn add(&mut self, phrase: &str, sense: Sense) -> Result<(), String> {
-        let tokens: Vec<String> = tokenize(phrase, 0).into_iter().map(|t| t.folded).collect();
+        let tokens: Vec<String> = tokenize(phrase, 0)
+            .into_iter()
+            .map(|t| t.folded.to_string())
+            .collect();
         let Some(first) = tokens.first().cloned() else {
             return Err(format!("empty phrase for {sense:?}"));
         };
@@ -502,7 +508,7 @@ impl Phrases {
     ) -> impl Iterator<Item = (usize, Sense)> + 'a {
         tokens
             .get(i)
-            .and_then(|t| self.by_first.get(&t.folded))
+            .and_then(|t| self.by_first.get(t.folded.as_str()))
             .into_iter()
             .flatten()
             .filter(move |p| {
@@ -510,7 +516,7 @@ impl Phrases {
                     && p.tokens
                         .iter()
                         .zip(&tokens[i..])
-                        .all(|(a, t)| *a == t.folded)
+                        .all(|(a, t)| a.as_str() == t.folded.as_str())
             })
             .map(move |p| (i + p.tokens.len(), p.sense))
     }

@@ -2,6 +2,11 @@
 //!
 //! Lexicon phrases go through the same tokenizer, so a phrase such as `jusqu'en` or
 //! `tot en met` matches the text whatever its spacing or apostrophe style.
+//!
+//! Folded forms are [`SmolStr`]s: words up to 23 bytes (nearly all) live inline, so
+//! tokenizing a region allocates one vector and nothing per token.
+
+use smol_str::{SmolStr, StrExt};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +27,7 @@ pub struct Token {
     /// Byte offset after the last byte.
     pub end: usize,
     /// Lower case, with typographic apostrophes as `'`.
-    pub folded: String,
+    pub folded: SmolStr,
     /// Word, number or punctuation.
     pub kind: Kind,
     /// Whether whitespace separates this token from the previous one.
@@ -45,6 +50,15 @@ const ELIDED: &[&str] = &[
     "l", "d", "j", "qu", "jusqu", "lorsqu", "puisqu", "n", "s", "c", "m", "t",
 ];
 
+/// Whether `word` is one of [`ELIDED`], in any case (they are ASCII, and no other
+/// letter lowercases to ASCII ones, so an ASCII case-insensitive test is exact).
+fn is_elided(word: &str) -> bool {
+    ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
+}
+
+/// The longest string a [`SmolStr`] holds without allocating.
+const INLINE: usize = 23;
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -65,9 +79,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 start: base + i,
                 end: base + i + c.len_utf8(),
                 folded: if is_apostrophe(c) {
-                    "'".into()
-                } else if c.is_ascii() {
-                    String::from(c.to_ascii_lowercase())
+                    SmolStr::new_static("'")
                 } else {
                     c.to_lowercase().collect()
                 },
@@ -87,7 +99,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 // An apostrophe inside a word: `aujourd'hui`, `l'année`.
                 end = j + d.len_utf8();
                 chars.next();
-            } else if is_apostrophe(d) && ELIDED.contains(&text[i..end].to_lowercase().as_str()) {
+            } else if is_apostrophe(d) && is_elided(&text[i..end]) {
                 // A clitic before a space or at the end: `l'` in a lexicon phrase.
                 end = j + d.len_utf8();
                 chars.next();
@@ -113,7 +125,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bo
             tokens.push(Token {
                 start,
                 end: start + split,
-                folded: folded[..=pos].to_string(),
+                folded: SmolStr::new(&folded[..=pos]),
                 kind: Kind::Word,
                 space_before,
             });
@@ -145,9 +157,18 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bo
 
 /// Lower case, with typographic apostrophes as `'`; ASCII words (most of them) take the
 /// fast path.
-fn fold(word: &str) -> String {
+fn fold(word: &str) -> SmolStr {
     if word.is_ascii() {
-        return word.to_ascii_lowercase();
+        // Lowered in a stack buffer: `to_ascii_lowercase_smolstr` goes char by char.
+        let mut buffer = [0u8; INLINE];
+        if let Some(lowered) = buffer.get_mut(..word.len()) {
+            lowered.copy_from_slice(word.as_bytes());
+            lowered.make_ascii_lowercase();
+            if let Ok(lowered) = std::str::from_utf8(lowered) {
+                return SmolStr::new(lowered);
+            }
+        }
+        return word.to_ascii_lowercase_smolstr();
     }
     word.chars()
         .flat_map(char::to_lowercase)
@@ -160,7 +181,10 @@ mod tests {
     use super::*;
 
     fn folded(text: &str) -> Vec<String> {
-        tokenize(text, 0).into_iter().map(|t| t.folded).collect()
+        tokenize(text, 0)
+            .into_iter()
+            .map(|t| t.folded.to_string())
+            .collect()
     }
 
     #[test]
