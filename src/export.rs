@@ -38,8 +38,9 @@ pub struct OutputFormat {
 /// The article columns that start every row.
 const ARTICLE_COLUMNS: [&str; 4] = ["article_id", "source", "lang", "published"];
 
-/// The fact columns, read from each fact's JSON by name (absent fields are empty).
-const FACT_COLUMNS: [&str; 15] = [
+/// The fact columns, read from each fact's JSON by name (absent fields are empty);
+/// `range_start`/`range_end` flatten a date's `range`.
+const FACT_COLUMNS: [&str; 19] = [
     "fact_index",
     "type",
     "start",
@@ -50,11 +51,15 @@ const FACT_COLUMNS: [&str; 15] = [
     "currency",
     "currency_inferred",
     "qualifier",
+    "unit",
     "name",
     "ticker",
     "country",
     "value",
     "granularity",
+    "mod",
+    "range_start",
+    "range_end",
 ];
 
 /// The statement columns; `evidence_start`/`evidence_end` flatten `evidence`, `facts` is
@@ -300,9 +305,10 @@ mod tests {
         assert_eq!(
             csv(Rows::Facts),
             "article_id,source,lang,published,fact_index,type,start,end,text,amount,amount_max,\
-             currency,currency_inferred,qualifier,name,ticker,country,value,granularity\n\
-             7,in.jsonl:1,nl,2024-05,0,company,0,7,Philips,,,,,,Philips,,,,\n\
-             7,in.jsonl:1,nl,2024-05,1,money,25,46,\"ruim 1,7 miljard euro\",1700000000,,EUR,,ruim,,,,,\n"
+             currency,currency_inferred,qualifier,unit,name,ticker,country,value,granularity,\
+             mod,range_start,range_end\n\
+             7,in.jsonl:1,nl,2024-05,0,company,0,7,Philips,,,,,,,Philips,,,,,,,\n\
+             7,in.jsonl:1,nl,2024-05,1,money,25,46,\"ruim 1,7 miljard euro\",1700000000,,EUR,,ruim,,,,,,,,,\n"
         );
     }
 

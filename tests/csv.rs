@@ -106,6 +106,19 @@ fn statement_rows_match_the_json_statements() {
 }
 
 #[test]
+fn date_modifiers_and_ranges_have_columns() {
+    let (header, rows) = rows("facts");
+    let text = column(&header, "text");
+    let find = |surface: &str| rows.iter().find(|r| &r[text] == surface).unwrap();
+    let duration = find("komende twee jaar");
+    assert_eq!(&duration[column(&header, "value")], "P2Y");
+    assert_eq!(&duration[column(&header, "range_start")], "2024-02-14");
+    assert_eq!(&duration[column(&header, "range_end")], "2026-02-14");
+    assert_eq!(&duration[column(&header, "mod")], "");
+    assert_eq!(&find("début d'année")[column(&header, "mod")], "START");
+}
+
+#[test]
 fn csv_articles_have_dates_and_languages() {
     let records = records();
     assert_eq!(records.len(), 4);
