@@ -39,40 +39,32 @@ fn every_saved_crash_input_runs_cleanly() {
     assert!(seen > 0, "no saved inputs under {}", root.display());
 }
 
-#[test]
-fn an_overflowing_shared_scale_is_no_amount() {
-    // Found by the money target: a huge bare number sharing `mln` with its neighbour.
-    let text = format!("Op n{} en 3 mln dollar steeg het.", "8".repeat(29));
-    let mut article = Article::new("overflow", text.as_str());
+/// The money surfaces newsfacts finds in a Dutch `text`.
+fn dutch_money(text: &str) -> Vec<String> {
+    let mut article = Article::new("overflow", text);
     article.lang_hint = Some(LangHint {
         code: "nl".into(),
         authoritative: true,
     });
     let record = process_article(article, &Options::default());
-    let money: Vec<&str> = record
+    record
         .facts
         .iter()
         .filter(|f| f.value.type_name() == "money")
-        .map(|f| f.text.as_str())
-        .collect();
-    assert_eq!(money, ["3 mln dollar"]);
+        .map(|f| f.text.clone())
+        .collect()
+}
+
+#[test]
+fn an_overflowing_shared_scale_is_no_amount() {
+    // Found by the money target: a huge bare number sharing `mln` with its neighbour.
+    let text = format!("Op n{} en 3 mln dollar steeg het.", "8".repeat(29));
+    assert_eq!(dutch_money(&text), ["3 mln dollar"]);
 }
 
 #[test]
 fn an_overflowing_range_bound_is_no_range() {
     // Found by the money target: a huge lower bound sharing the upper bound's `M`.
     let text = format!("Tussen {} en 3 M€ gaat het om.", "4".repeat(29));
-    let mut article = Article::new("overflow", text.as_str());
-    article.lang_hint = Some(LangHint {
-        code: "nl".into(),
-        authoritative: true,
-    });
-    let record = process_article(article, &Options::default());
-    let money: Vec<&str> = record
-        .facts
-        .iter()
-        .filter(|f| f.value.type_name() == "money")
-        .map(|f| f.text.as_str())
-        .collect();
-    assert_eq!(money, ["3 M€"]);
+    assert_eq!(dutch_money(&text), ["3 M€"]);
 }
