@@ -1109,6 +1109,8 @@ impl<'a> Parser<'a> {
     /// `over twee weken`, `drie jaar geleden`, `il y a deux ans`, `twee dagen na vandaag`.
     fn offset(&self, i: usize) -> Option<(usize, Base)> {
         let amount_unit = |i| {
+            // `ruim twee jaar geleden`: the span holds the hedge, the value the amount.
+            let i = self.is(i, Sense::Approximation).unwrap_or(i);
             let (j, n) = self.amount(i)?;
             let (k, u) = self.unit(j)?;
             // `in vijf jaar tijd` is a duration.
