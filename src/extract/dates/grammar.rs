@@ -1368,7 +1368,8 @@ impl<'a> Parser<'a> {
                 _ => return None,
             };
             let (d, m) = (a, b);
-            return (a_digits <= 2 && b_digits <= 2 && valid_day(Some(y), m, d))
+            // `29/2/2019`: a leap day in the wrong year is still written as a date.
+            return (a_digits <= 2 && b_digits <= 2 && valid_day(None, m, d))
                 .then_some((end, Base::Day(YearRef::Abs(y), m, d)));
         }
         if trailing_code(i + 3) || self.quantity_after(i + 3) {
@@ -1440,13 +1441,13 @@ impl<'a> Parser<'a> {
                 self.year_after_date(k, true)
                     .filter(|_| self.num(k).is_some_and(|(n, _)| n > 31))
             });
+        // With a month name, a day the calendar lacks (`30 februari`) is still a date.
+        let named_day = (1..=31).contains(&d);
         match year {
-            Some((end, y)) => {
-                valid_day(Some(y), m, d).then_some((end, Base::Day(YearRef::Abs(y), m, d)))
-            }
+            Some((end, y)) => named_day.then_some((end, Base::Day(YearRef::Abs(y), m, d))),
             None => {
                 let (end, year) = self.day_shift(k);
-                valid_day(None, m, d).then_some((end, Base::Day(year, m, d)))
+                named_day.then_some((end, Base::Day(year, m, d)))
             }
         }
     }
