@@ -762,6 +762,7 @@ impl<'a> Parser<'a> {
             self.spaced_date(i),
             self.glued_named_date(i),
             self.nth_weekday(i),
+            self.shifted_day(i),
             self.relative_year_month(i),
             // `tegen Jan`: an abbreviation alone is a name unless its dot says otherwise.
             self.month(i, true)
@@ -907,6 +908,26 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `komende 17 maart`, `ce 12 janvier`, `volgende 12/5`: a shift before a yearless day
+    /// picks its side of the anchor.
+    fn shifted_day(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, n) = self.sense(i, |s| match s {
+            Sense::Shift(n) => Some(n),
+            _ => None,
+        })?;
+        let dated = [self.day_month(j), self.numeric_date(j)];
+        let (k, base) = dated.into_iter().flatten().max_by_key(|&(e, _)| e)?;
+        let Base::Day(YearRef::Implicit, m, d) = base else {
+            return None;
+        };
+        let year = match n.signum() {
+            -1 => YearRef::Past,
+            1 => YearRef::Next,
+            _ => YearRef::Implicit,
+        };
+        Some((k, Base::Day(year, m, d)))
+    }
+
     /// `volgend jaar juni`.
     fn relative_year_month(&self, i: usize) -> Option<(usize, Base)> {
         let (j, Base::RelativeUnit(Unit::Year, n)) = self.relative_unit(i)? else {
@@ -964,22 +985,20 @@ impl<'a> Parser<'a> {
         };
         let j = if full { j } else { self.skip_dot(j) };
         let k = if self.punct(j, ",") { j + 1 } else { j };
-        if shift_before.is_none() {
-            let dated = [
-                self.day_month(k),
-                self.numeric_date(k),
-                self.day_month_numeric(k),
-            ];
-            return match dated.into_iter().flatten().max_by_key(|&(e, _)| e) {
-                // `dimanche 3 mars`: the weekday tells the year.
-                Some((e, Base::Day(YearRef::Implicit, m, d))) => {
-                    Some((e, Base::DayOnWeekday(m, d, wd)))
-                }
-                Some(found) => Some(found),
-                None => self.weekday_rest(j, wd, full, shift_before),
-            };
+        let dated = [
+            self.day_month(k),
+            self.numeric_date(k),
+            self.day_month_numeric(k),
+        ];
+        // `ce lundi 2 novembre`: a date after the weekday names the day, whatever the shift.
+        match dated.into_iter().flatten().max_by_key(|&(e, _)| e) {
+            // `dimanche 3 mars`: the weekday tells the year.
+            Some((e, Base::Day(YearRef::Implicit, m, d))) => {
+                Some((e, Base::DayOnWeekday(m, d, wd)))
+            }
+            Some(found) => Some(found),
+            None => self.weekday_rest(j, wd, full, shift_before),
         }
-        self.weekday_rest(j, wd, full, shift_before)
     }
 
     /// The weekday not followed by a date: its shift or its day of the month.
