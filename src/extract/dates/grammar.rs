@@ -965,6 +965,10 @@ impl<'a> Parser<'a> {
 
     /// `dinsdag`, `vorige dinsdag`, `mardi prochain`, `vendredi 3 février 2023`.
     fn weekday_date(&self, i: usize) -> Option<(usize, Base)> {
+        // `le huitième samedi de mobilisation`: a count of weekdays, not the latest one.
+        if i > 0 && self.ordinal(i - 1).is_some() {
+            return None;
+        }
         let shift_before = self.sense(i, |s| match s {
             Sense::WeekdayShift(w) => Some(w),
             _ => None,
