@@ -1469,10 +1469,22 @@ impl<'a> Parser<'a> {
         match year {
             Some((end, y)) => named_day.then_some((end, Base::Day(YearRef::Abs(y), m, d))),
             None => {
-                let (end, year) = self.day_shift(k);
+                let (end, year) = self.relative_year_after(k).unwrap_or(self.day_shift(k));
                 named_day.then_some((end, Base::Day(year, m, d)))
             }
         }
+    }
+
+    /// `26 juni vorig jaar`, `3 mars de l'année dernière`: a relative year after a day.
+    fn relative_year_after(&self, k: usize) -> Option<(usize, YearRef)> {
+        let after_of = self.is(k, Sense::Of).unwrap_or(k);
+        [k, after_of].into_iter().find_map(|j| {
+            let j = self.is(j, Sense::RelativeArticle).unwrap_or(j);
+            match self.relative_unit(j)? {
+                (e, Base::RelativeUnit(Unit::Year, n)) => Some((e, YearRef::Rel(n))),
+                _ => None,
+            }
+        })
     }
 
     /// `le 15 octobre dernier`, `12 oktober jl.`: a shift after a yearless day says which
