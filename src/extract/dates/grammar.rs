@@ -762,6 +762,7 @@ impl<'a> Parser<'a> {
             self.spaced_date(i),
             self.glued_named_date(i),
             self.nth_weekday(i),
+            self.shifted_day(i),
             self.relative_year_month(i),
             // `tegen Jan`: an abbreviation alone is a name unless its dot says otherwise.
             self.month(i, true)
@@ -907,6 +908,26 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `komende 17 maart`, `ce 12 janvier`, `volgende 12/5`: a shift before a yearless day
+    /// picks its side of the anchor.
+    fn shifted_day(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, n) = self.sense(i, |s| match s {
+            Sense::Shift(n) => Some(n),
+            _ => None,
+        })?;
+        let dated = [self.day_month(j), self.numeric_date(j)];
+        let (k, base) = dated.into_iter().flatten().max_by_key(|&(e, _)| e)?;
+        let Base::Day(YearRef::Implicit, m, d) = base else {
+            return None;
+        };
+        let year = match n.signum() {
+            -1 => YearRef::Past,
+            1 => YearRef::Next,
+            _ => YearRef::Implicit,
+        };
+        Some((k, Base::Day(year, m, d)))
+    }
+
     /// `volgend jaar juni`.
     fn relative_year_month(&self, i: usize) -> Option<(usize, Base)> {
         let (j, Base::RelativeUnit(Unit::Year, n)) = self.relative_unit(i)? else {
@@ -944,6 +965,10 @@ impl<'a> Parser<'a> {
 
     /// `dinsdag`, `vorige dinsdag`, `mardi prochain`, `vendredi 3 février 2023`.
     fn weekday_date(&self, i: usize) -> Option<(usize, Base)> {
+        // `le huitième samedi de mobilisation`: a count of weekdays, not the latest one.
+        if i > 0 && self.ordinal(i - 1).is_some() {
+            return None;
+        }
         let shift_before = self.sense(i, |s| match s {
             Sense::WeekdayShift(w) => Some(w),
             _ => None,
@@ -964,22 +989,20 @@ impl<'a> Parser<'a> {
         };
         let j = if full { j } else { self.skip_dot(j) };
         let k = if self.punct(j, ",") { j + 1 } else { j };
-        if shift_before.is_none() {
-            let dated = [
-                self.day_month(k),
-                self.numeric_date(k),
-                self.day_month_numeric(k),
-            ];
-            return match dated.into_iter().flatten().max_by_key(|&(e, _)| e) {
-                // `dimanche 3 mars`: the weekday tells the year.
-                Some((e, Base::Day(YearRef::Implicit, m, d))) => {
-                    Some((e, Base::DayOnWeekday(m, d, wd)))
-                }
-                Some(found) => Some(found),
-                None => self.weekday_rest(j, wd, full, shift_before),
-            };
+        let dated = [
+            self.day_month(k),
+            self.numeric_date(k),
+            self.day_month_numeric(k),
+        ];
+        // `ce lundi 2 novembre`: a date after the weekday names the day, whatever the shift.
+        match dated.into_iter().flatten().max_by_key(|&(e, _)| e) {
+            // `dimanche 3 mars`: the weekday tells the year.
+            Some((e, Base::Day(YearRef::Implicit, m, d))) => {
+                Some((e, Base::DayOnWeekday(m, d, wd)))
+            }
+            Some(found) => Some(found),
+            None => self.weekday_rest(j, wd, full, shift_before),
         }
-        self.weekday_rest(j, wd, full, shift_before)
     }
 
     /// The weekday not followed by a date: its shift or its day of the month.
@@ -1109,6 +1132,8 @@ impl<'a> Parser<'a> {
     /// `over twee weken`, `drie jaar geleden`, `il y a deux ans`, `twee dagen na vandaag`.
     fn offset(&self, i: usize) -> Option<(usize, Base)> {
         let amount_unit = |i| {
+            // `ruim twee jaar geleden`: the span holds the hedge, the value the amount.
+            let i = self.is(i, Sense::Approximation).unwrap_or(i);
             let (j, n) = self.amount(i)?;
             let (k, u) = self.unit(j)?;
             // `in vijf jaar tijd` is a duration.
@@ -1366,7 +1391,8 @@ impl<'a> Parser<'a> {
                 _ => return None,
             };
             let (d, m) = (a, b);
-            return (a_digits <= 2 && b_digits <= 2 && valid_day(Some(y), m, d))
+            // `29/2/2019`: a leap day in the wrong year is still written as a date.
+            return (a_digits <= 2 && b_digits <= 2 && valid_day(None, m, d))
                 .then_some((end, Base::Day(YearRef::Abs(y), m, d)));
         }
         if trailing_code(i + 3) || self.quantity_after(i + 3) {
@@ -1438,15 +1464,27 @@ impl<'a> Parser<'a> {
                 self.year_after_date(k, true)
                     .filter(|_| self.num(k).is_some_and(|(n, _)| n > 31))
             });
+        // With a month name, a day the calendar lacks (`30 februari`) is still a date.
+        let named_day = (1..=31).contains(&d);
         match year {
-            Some((end, y)) => {
-                valid_day(Some(y), m, d).then_some((end, Base::Day(YearRef::Abs(y), m, d)))
-            }
+            Some((end, y)) => named_day.then_some((end, Base::Day(YearRef::Abs(y), m, d))),
             None => {
-                let (end, year) = self.day_shift(k);
-                valid_day(None, m, d).then_some((end, Base::Day(year, m, d)))
+                let (end, year) = self.relative_year_after(k).unwrap_or(self.day_shift(k));
+                named_day.then_some((end, Base::Day(year, m, d)))
             }
         }
+    }
+
+    /// `26 juni vorig jaar`, `3 mars de l'année dernière`: a relative year after a day.
+    fn relative_year_after(&self, k: usize) -> Option<(usize, YearRef)> {
+        let after_of = self.is(k, Sense::Of).unwrap_or(k);
+        [k, after_of].into_iter().find_map(|j| {
+            let j = self.is(j, Sense::RelativeArticle).unwrap_or(j);
+            match self.relative_unit(j)? {
+                (e, Base::RelativeUnit(Unit::Year, n)) => Some((e, YearRef::Rel(n))),
+                _ => None,
+            }
+        })
     }
 
     /// `le 15 octobre dernier`, `12 oktober jl.`: a shift after a yearless day says which

@@ -175,6 +175,10 @@ pub struct DateLexicon {
     /// Words that make what follows a recurring set, not a date (`elke maandag`).
     #[serde(default)]
     pub every: Vec<String>,
+    /// Words before an amount of time that leave its value as said (`ruim twee jaar
+    /// geleden`, `il y a près de deux ans`).
+    #[serde(default)]
+    pub approximations: Vec<String>,
     /// Modifiers after a period (`2018 of later`, `1-1-2016 en daarna`).
     #[serde(default)]
     pub modifiers_after: BTreeMap<String, TimexMod>,
@@ -323,6 +327,7 @@ pub enum Sense {
     Quantity,
     NotBeforeRelativeDay,
     Every,
+    Approximation,
     ModifierAfter(TimexMod),
     OffsetLink(i32),
     DayLink,
@@ -443,7 +448,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 29] = [
+        let lists: [(&Vec<String>, Sense); 30] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -473,6 +478,7 @@ impl Phrases {
             (&lex.quantity_words, Sense::Quantity),
             (&lex.not_before_relative_days, Sense::NotBeforeRelativeDay),
             (&lex.every, Sense::Every),
+            (&lex.approximations, Sense::Approximation),
         ];
         for (words, sense) in lists {
             for word in words {

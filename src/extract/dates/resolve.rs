@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
-use super::grammar::{Base, Bound, Edge, Expr, From, MonthRef, YearRef, LAST};
+use super::grammar::{valid_day, Base, Bound, Edge, Expr, From, MonthRef, YearRef, LAST};
 use super::lexicon::{Holiday, Season, Unit, WeekdayShift};
 use super::{DateRange, DateValue, Granularity};
 use crate::article::PubDate;
@@ -477,9 +477,29 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
     }
 }
 
+/// A day the calendar does not have (`30 februari`, `29/2/2019`), as written: no anchor
+/// can place it, and the text still names it.
+fn impossible_day(base: &Base) -> Option<String> {
+    let (written, m, d) = match *base {
+        Base::Day(YearRef::Abs(y), m, d) => (Some(y), m, d),
+        Base::Day(_, m, d) | Base::DayOnWeekday(m, d, _) => (None, m, d),
+        _ => return None,
+    };
+    if valid_day(written, m, d) {
+        return None;
+    }
+    Some(match written {
+        Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+        None => format!("XXXX-{m:02}-{d:02}"),
+    })
+}
+
 /// The TIMEX3 value of a point; a yearless date without an anchor year keeps `XXXX`
 /// (`15 décembre` = `XXXX-12-15`).
 fn point_value(base: &Base, published: Option<PubDate>) -> Option<String> {
+    if let Some(literal) = impossible_day(base) {
+        return Some(literal);
+    }
     if let Some(point) = resolve_base(base, published) {
         return Some(point.timex());
     }
