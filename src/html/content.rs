@@ -694,6 +694,12 @@ const BOILERPLATE_STARTS: &[&str] = &[
     "sign up",
     "inscrivez-vous",
     "word abonnee",
+    "bekijk ook",
+    "deel dit artikel",
+    "volg ons",
+    "à voir aussi",
+    "a voir aussi",
+    "voir également",
 ];
 
 const BOILERPLATE_PHRASES: &[&str] = &[
@@ -714,9 +720,22 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "reageren is niet meer mogelijk",
 ];
 
+/// Prompts that are also ordinary words opening a sentence ("Delen van de stad liepen
+/// onder water"): boilerplate only as a short line of their own.
+const SHORT_ONLY_STARTS: &[&str] = &["delen", "partager", "subscribe", "sign up"];
+
+/// A prompt is a few words ("Delen op Facebook"); a longer line is a sentence.
+const MAX_SHORT_PROMPT_WORDS: usize = 3;
+
 fn is_boilerplate_line(text: &str) -> bool {
     let lower = text.to_lowercase();
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    BOILERPLATE_STARTS.iter().any(|p| lower.starts_with(p))
-        || BOILERPLATE_PHRASES.iter().any(|p| lower.contains(p))
+    let prompt = BOILERPLATE_STARTS.iter().any(|p| {
+        lower.strip_prefix(p).is_some_and(|rest| {
+            !rest.starts_with(char::is_alphanumeric)
+                && (!SHORT_ONLY_STARTS.contains(p)
+                    || lower.split_whitespace().count() <= MAX_SHORT_PROMPT_WORDS)
+        })
+    });
+    prompt || BOILERPLATE_PHRASES.iter().any(|p| lower.contains(p))
 }

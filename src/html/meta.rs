@@ -188,7 +188,7 @@ pub fn published(
     meta: &RawMeta,
     ld: &JsonLd,
     url: Option<&str>,
-    byline: Option<NaiveDate>,
+    byline: impl FnOnce() -> Option<NaiveDate>,
 ) -> Option<NaiveDate> {
     let from_meta = |keys: &[&str]| {
         keys.iter()
@@ -212,7 +212,7 @@ pub fn published(
         })
         .or_else(|| meta.times.first().and_then(|(t, _)| find_date(t)))
         .or_else(|| meta.datelines.iter().find_map(|t| find_date(t)))
-        .or(byline)
+        .or_else(byline)
         .or_else(|| url.and_then(date_in_url))
         .or_else(|| meta.title.as_deref().and_then(date_in_title))
         .or_else(|| meta.junk_datelines.iter().find_map(|t| find_date(t)))

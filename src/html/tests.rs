@@ -398,3 +398,25 @@ fn article_sections_wrapped_alike_between_figures_are_joined() {
     }
     assert!(!text.contains("Ander nieuws"), "{text}");
 }
+
+#[test]
+fn prompts_are_dropped_but_sentences_opening_with_the_same_word_are_not() {
+    let body = "<p>De rivier trad dinsdag buiten haar oevers na dagen van zware regen, en de brandweer pompte tot laat in de avond kelders leeg.</p>".repeat(3);
+    let page = format!(
+        "<html><body><div class=\"story\">{body}<p>Delen van Venlo liepen onder water.</p>\
+         <p>Delen</p><p>Bekijk ook: de beelden van de storm</p><p>Partager sur Facebook</p></div></body></html>"
+    );
+    let text = extract(&page).text;
+    assert!(
+        text.contains("Delen van Venlo liepen onder water."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("\n\nDelen\n\n") && !text.ends_with("Delen"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Bekijk ook") && !text.contains("Partager"),
+        "{text}"
+    );
+}
