@@ -420,3 +420,27 @@ fn prompts_are_dropped_but_sentences_opening_with_the_same_word_are_not() {
         "{text}"
     );
 }
+
+#[test]
+fn a_section_name_in_the_only_h1_is_not_the_headline() {
+    let page = "<html><head><title>Boeren protesteren opnieuw tegen stikstofplannen | Het Dagblad</title></head>\
+                <body><h1>Binnenland</h1><p>x</p></body></html>";
+    assert_eq!(
+        extract(page).title.as_deref(),
+        Some("Boeren protesteren opnieuw tegen stikstofplannen")
+    );
+    // A headline h1 under a title that repeats it, or under a bare site name, is kept.
+    let page = "<html><head><title>Het Dagblad</title></head>\
+                <body><h1>Boeren protesteren opnieuw</h1><p>x</p></body></html>";
+    assert_eq!(
+        extract(page).title.as_deref(),
+        Some("Boeren protesteren opnieuw")
+    );
+    let page =
+        "<html><head><title>Boeren protesteren opnieuw tegen stikstof - Dagblad</title></head>\
+                <body><h1>Boeren protesteren opnieuw tegen stikstof</h1><p>x</p></body></html>";
+    assert_eq!(
+        extract(page).title.as_deref(),
+        Some("Boeren protesteren opnieuw tegen stikstof")
+    );
+}
