@@ -122,7 +122,8 @@ fn select(page: &Page, relaxed: bool) -> Selection {
         own.link_chars += block.link_chars;
         own.commas += commas;
         own.blocks += 1;
-        if kind == Kind::Para && block.chars >= MIN_LEAD_CHARS {
+        // Text loose in a `div` is a paragraph too (a lead is often written so).
+        if matches!(kind, Kind::Para | Kind::Container) && block.chars >= MIN_LEAD_CHARS {
             own.long_paras += 1;
         }
         match kind {

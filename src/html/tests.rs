@@ -230,6 +230,10 @@ fn lead_in_its_own_container_before_the_body() {
     let body = text.find("Le groupe industriel").unwrap_or(0);
     assert!(lead < body, "{text}");
     assert!(!text.contains("Un autre article"), "{text}");
+    // A lead written loose in a `div`, not in a `<p>`.
+    let loose = page.replace("<p><strong>", "").replace("</strong></p>", "");
+    let text = extract(&loose).text;
+    assert!(text.starts_with("L'usine fermera"), "{text}");
 }
 
 #[test]
