@@ -650,6 +650,7 @@ const CREDIT_MARKERS: &[&str] = &[
     "crédit :",
     "crédits :",
     "photo credit",
+    "media caption",
     "credit:",
     "credits:",
     "image:",
@@ -738,5 +739,26 @@ fn is_boilerplate_line(text: &str) -> bool {
                     || lower.split_whitespace().count() <= MAX_SHORT_PROMPT_WORDS)
         })
     });
-    prompt || BOILERPLATE_PHRASES.iter().any(|p| lower.contains(p))
+    prompt || BOILERPLATE_PHRASES.iter().any(|p| lower.contains(p)) || is_comment_count(lower)
+}
+
+/// Words that follow the number in a comment counter, lower case.
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "reactie",
+    "reacties",
+    "commentaire",
+    "commentaires",
+    "réaction",
+    "réactions",
+];
+
+/// A comment counter: `941 comments`, `12 reacties`, `3 commentaires`.
+fn is_comment_count(lower: &str) -> bool {
+    let mut words = lower.split_whitespace();
+    let (Some(number), Some(word), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    number.chars().all(|c| c.is_ascii_digit()) && COMMENT_WORDS.contains(&word)
 }
