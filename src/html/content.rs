@@ -621,7 +621,19 @@ fn keeps_block(block: &Block, kind: Kind) -> bool {
         return true;
     }
     let credit = block.chars <= MAX_CREDIT_CHARS && is_credit(&block.text);
-    !credit && !is_boilerplate_line(&block.text)
+    let dateline = !matches!(kind, Kind::Heading(_) | Kind::Cell) && is_dateline(&block.text);
+    !credit && !dateline && !is_boilerplate_line(&block.text)
+}
+
+/// A dateline is a few words: a date, perhaps a weekday, a time or a label.
+const MAX_DATELINE_WORDS: usize = 5;
+
+/// A line that only dates the article (`24 July 2015`, `Publié le 3 mai 2024 à 10h`):
+/// metadata, not body text.
+fn is_dateline(text: &str) -> bool {
+    text.split_whitespace().count() <= MAX_DATELINE_WORDS
+        && !text.trim_end().ends_with('.')
+        && super::date::find_date(text).is_some()
 }
 
 /// A lone e-mail address.

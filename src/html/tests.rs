@@ -209,11 +209,15 @@ fn photo_credits_and_trailing_headings_are_dropped() {
     let page = format!(
         "<html><body><div class=\"story\"><p>Le ministre, à Liège. Photo: Jean Dupont</p>{BODY}\
          <p>L'usine en 1990. © Agence Belga</p><p>The mayor in 2019.Credit: Reuters</p>\
-         <p>Comments are closed.</p><p>12 reacties</p><p>3 commentaires</p><h3>Vidéos sur le même sujet</h3></div></body></html>"
+         <p>Comments are closed.</p><p>12 reacties</p><p>3 commentaires</p><p>Mardi 4 mars 2024</p>\
+         <p>Fin le 4 mars 2024.</p><h3>Vidéos sur le même sujet</h3></div></body></html>"
     );
     let text = extract(&page).text;
     assert!(text.contains("usine de Liège"), "{text}");
+    // A short sentence with a date is text; a bare date line is not.
+    assert!(text.contains("Fin le 4 mars 2024."), "{text}");
     for credit in [
+        "Mardi 4 mars",
         "Photo: Jean",
         "Belga",
         "Reuters",
