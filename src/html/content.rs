@@ -122,7 +122,8 @@ fn select(page: &Page, relaxed: bool) -> Selection {
         own.link_chars += block.link_chars;
         own.commas += commas;
         own.blocks += 1;
-        if kind == Kind::Para && block.chars >= MIN_LEAD_CHARS {
+        // Text loose in a `div` is a paragraph too (a lead is often written so).
+        if matches!(kind, Kind::Para | Kind::Container) && block.chars >= MIN_LEAD_CHARS {
             own.long_paras += 1;
         }
         match kind {
@@ -620,7 +621,19 @@ fn keeps_block(block: &Block, kind: Kind) -> bool {
         return true;
     }
     let credit = block.chars <= MAX_CREDIT_CHARS && is_credit(&block.text);
-    !credit && !is_boilerplate_line(&block.text)
+    let dateline = !matches!(kind, Kind::Heading(_) | Kind::Cell) && is_dateline(&block.text);
+    !credit && !dateline && !is_boilerplate_line(&block.text)
+}
+
+/// A dateline is a few words: a date, perhaps a weekday, a time or a label.
+const MAX_DATELINE_WORDS: usize = 5;
+
+/// A line that only dates the article (`24 July 2015`, `Publié le 3 mai 2024 à 10h`):
+/// metadata, not body text.
+fn is_dateline(text: &str) -> bool {
+    text.split_whitespace().count() <= MAX_DATELINE_WORDS
+        && !text.trim_end().ends_with('.')
+        && super::date::find_date(text).is_some()
 }
 
 /// A lone e-mail address.
@@ -649,6 +662,7 @@ const CREDIT_MARKERS: &[&str] = &[
     "crédit :",
     "crédits :",
     "photo credit",
+    "media caption",
     "credit:",
     "credits:",
     "image:",
@@ -694,6 +708,12 @@ const BOILERPLATE_STARTS: &[&str] = &[
     "sign up",
     "inscrivez-vous",
     "word abonnee",
+    "bekijk ook",
+    "deel dit artikel",
+    "volg ons",
+    "à voir aussi",
+    "a voir aussi",
+    "voir également",
 ];
 
 const BOILERPLATE_PHRASES: &[&str] = &[
@@ -714,9 +734,43 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "reageren is niet meer mogelijk",
 ];
 
+/// Prompts that are also ordinary words opening a sentence ("Delen van de stad liepen
+/// onder water"): boilerplate only as a short line of their own.
+const SHORT_ONLY_STARTS: &[&str] = &["delen", "partager", "subscribe", "sign up"];
+
+/// A prompt is a few words ("Delen op Facebook"); a longer line is a sentence.
+const MAX_SHORT_PROMPT_WORDS: usize = 3;
+
 fn is_boilerplate_line(text: &str) -> bool {
     let lower = text.to_lowercase();
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    BOILERPLATE_STARTS.iter().any(|p| lower.starts_with(p))
-        || BOILERPLATE_PHRASES.iter().any(|p| lower.contains(p))
+    let prompt = BOILERPLATE_STARTS.iter().any(|p| {
+        lower.strip_prefix(p).is_some_and(|rest| {
+            !rest.starts_with(char::is_alphanumeric)
+                && (!SHORT_ONLY_STARTS.contains(p)
+                    || lower.split_whitespace().count() <= MAX_SHORT_PROMPT_WORDS)
+        })
+    });
+    prompt || BOILERPLATE_PHRASES.iter().any(|p| lower.contains(p)) || is_comment_count(lower)
+}
+
+/// Words that follow the number in a comment counter, lower case.
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "reactie",
+    "reacties",
+    "commentaire",
+    "commentaires",
+    "réaction",
+    "réactions",
+];
+
+/// A comment counter: `941 comments`, `12 reacties`, `3 commentaires`.
+fn is_comment_count(lower: &str) -> bool {
+    let mut words = lower.split_whitespace();
+    let (Some(number), Some(word), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    number.chars().all(|c| c.is_ascii_digit()) && COMMENT_WORDS.contains(&word)
 }

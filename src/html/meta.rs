@@ -188,7 +188,7 @@ pub fn published(
     meta: &RawMeta,
     ld: &JsonLd,
     url: Option<&str>,
-    byline: Option<NaiveDate>,
+    byline: impl FnOnce() -> Option<NaiveDate>,
 ) -> Option<NaiveDate> {
     let from_meta = |keys: &[&str]| {
         keys.iter()
@@ -212,7 +212,7 @@ pub fn published(
         })
         .or_else(|| meta.times.first().and_then(|(t, _)| find_date(t)))
         .or_else(|| meta.datelines.iter().find_map(|t| find_date(t)))
-        .or(byline)
+        .or_else(byline)
         .or_else(|| url.and_then(date_in_url))
         .or_else(|| meta.title.as_deref().and_then(date_in_title))
         .or_else(|| meta.junk_datelines.iter().find_map(|t| find_date(t)))
@@ -283,7 +283,8 @@ pub fn title(meta: &RawMeta, ld: &JsonLd) -> Option<String> {
                 .is_none_or(|t| mostly_repeated_in(h, t))
         }),
         meta.headline.first().cloned(),
-        (meta.h1.len() == 1).then(|| meta.h1[0].clone()),
+        (meta.h1.len() == 1 && h1_fits_title(&meta.h1[0], meta.title.as_deref()))
+            .then(|| meta.h1[0].clone()),
         meta_value(meta, "twitter:title").map(str::to_string),
         meta.title.clone(),
         meta.h1.first().cloned(),
@@ -293,6 +294,17 @@ pub fn title(meta: &RawMeta, ld: &JsonLd) -> Option<String> {
         .flatten()
         .map(|t| clean_title(&collapse_whitespace(&t), site.as_deref()))
         .find(|t| !t.is_empty())
+}
+
+/// A `<title>` this short is a site name, not a headline to check the `<h1>` against.
+const MAX_SITE_NAME_WORDS: usize = 3;
+
+/// Whether a page's only `<h1>` can be its headline: a `<title>` that is a sentence but
+/// shares no words with the `<h1>` shows that the `<h1>` names a section or the site
+/// ("Health Center" over an article on allergies).
+fn h1_fits_title(h1: &str, title: Option<&str>) -> bool {
+    title.is_none_or(|t| t.split_whitespace().count() <= MAX_SITE_NAME_WORDS)
+        || title.is_some_and(|t| mostly_repeated_in(h1, t))
 }
 
 /// Whether half of the longer words (four letters or more) of `a` occur in `b`: a JSON-LD

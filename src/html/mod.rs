@@ -55,7 +55,8 @@ pub fn extract(html: &str) -> HtmlArticle {
             blocks = relaxed;
         }
     }
-    let byline = labelled_date(&page).or_else(|| byline_date(&page, &blocks));
+    // Dates in the text are looked for only when the metadata has none.
+    let byline = || labelled_date(&page).or_else(|| byline_date(&page, &blocks));
     let published = meta::published(&page.meta, &ld, canonical_url.as_deref(), byline)
         .map(|d| d.format("%Y-%m-%d").to_string());
     let mut text = assemble(&page, &blocks, title.as_deref());

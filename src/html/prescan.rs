@@ -305,12 +305,24 @@ fn copy_start_tag(html: &str, lt: usize, out: &mut String) -> Option<usize> {
         let keep = KEPT_ATTRIBUTES
             .iter()
             .any(|k| k.eq_ignore_ascii_case(attr_name))
-            && (keep_href || !attr_name.eq_ignore_ascii_case(b"href"));
+            && (keep_href || !attr_name.eq_ignore_ascii_case(b"href"))
+            && (!attr_name.eq_ignore_ascii_case(b"style") || may_hide(&bytes[attr_start..i]));
         if keep {
             out.push(' ');
             out.push_str(&html[attr_start..i]);
         }
     }
+}
+
+/// Whether a `style` attribute may hide its element (`display: none`, `visibility:
+/// hidden`); other styles (long `background-image` URLs) are of no use to the walk.
+fn may_hide(style: &[u8]) -> bool {
+    let has = |word: &[u8]| {
+        style
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    has(b"display") || has(b"visibility")
 }
 
 /// The name at the start of `rest` (the bytes after `<` or `</`).
@@ -380,6 +392,11 @@ mod tests {
 <link rel="canonical" href="https://ex.nl/a"><br/></div>"#
         );
         assert_eq!(prescan("<p class='x>y'>é</p>").html, "<p class='x>y'>é</p>");
+        assert_eq!(
+            prescan("<div style=\"background: url(a.jpg)\"><p style='DISPLAY: none'>x</p></div>")
+                .html,
+            "<div><p style='DISPLAY: none'>x</p></div>"
+        );
         assert_eq!(prescan("<p>a<b class=\"open").html, "<p>a<b class=\"open");
     }
 

@@ -209,11 +209,23 @@ fn photo_credits_and_trailing_headings_are_dropped() {
     let page = format!(
         "<html><body><div class=\"story\"><p>Le ministre, à Liège. Photo: Jean Dupont</p>{BODY}\
          <p>L'usine en 1990. © Agence Belga</p><p>The mayor in 2019.Credit: Reuters</p>\
-         <p>Comments are closed.</p><h3>Vidéos sur le même sujet</h3></div></body></html>"
+         <p>Comments are closed.</p><p>12 reacties</p><p>3 commentaires</p><p>Mardi 4 mars 2024</p>\
+         <p>Fin le 4 mars 2024.</p><h3>Vidéos sur le même sujet</h3></div></body></html>"
     );
     let text = extract(&page).text;
     assert!(text.contains("usine de Liège"), "{text}");
-    for credit in ["Photo: Jean", "Belga", "Reuters", "Comments", "Vidéos"] {
+    // A short sentence with a date is text; a bare date line is not.
+    assert!(text.contains("Fin le 4 mars 2024."), "{text}");
+    for credit in [
+        "Mardi 4 mars",
+        "Photo: Jean",
+        "Belga",
+        "Reuters",
+        "Comments",
+        "reacties",
+        "commentaires",
+        "Vidéos",
+    ] {
         assert!(!text.contains(credit), "{credit:?} in {text}");
     }
 }
@@ -230,6 +242,10 @@ fn lead_in_its_own_container_before_the_body() {
     let body = text.find("Le groupe industriel").unwrap_or(0);
     assert!(lead < body, "{text}");
     assert!(!text.contains("Un autre article"), "{text}");
+    // A lead written loose in a `div`, not in a `<p>`.
+    let loose = page.replace("<p><strong>", "").replace("</strong></p>", "");
+    let text = extract(&loose).text;
+    assert!(text.starts_with("L'usine fermera"), "{text}");
 }
 
 #[test]
@@ -397,4 +413,50 @@ fn article_sections_wrapped_alike_between_figures_are_joined() {
         );
     }
     assert!(!text.contains("Ander nieuws"), "{text}");
+}
+
+#[test]
+fn prompts_are_dropped_but_sentences_opening_with_the_same_word_are_not() {
+    let body = "<p>De rivier trad dinsdag buiten haar oevers na dagen van zware regen, en de brandweer pompte tot laat in de avond kelders leeg.</p>".repeat(3);
+    let page = format!(
+        "<html><body><div class=\"story\">{body}<p>Delen van Venlo liepen onder water.</p>\
+         <p>Delen</p><p>Bekijk ook: de beelden van de storm</p><p>Partager sur Facebook</p></div></body></html>"
+    );
+    let text = extract(&page).text;
+    assert!(
+        text.contains("Delen van Venlo liepen onder water."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("\n\nDelen\n\n") && !text.ends_with("Delen"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Bekijk ook") && !text.contains("Partager"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_section_name_in_the_only_h1_is_not_the_headline() {
+    let page = "<html><head><title>Boeren protesteren opnieuw tegen stikstofplannen | Het Dagblad</title></head>\
+                <body><h1>Binnenland</h1><p>x</p></body></html>";
+    assert_eq!(
+        extract(page).title.as_deref(),
+        Some("Boeren protesteren opnieuw tegen stikstofplannen")
+    );
+    // A headline h1 under a title that repeats it, or under a bare site name, is kept.
+    let page = "<html><head><title>Het Dagblad</title></head>\
+                <body><h1>Boeren protesteren opnieuw</h1><p>x</p></body></html>";
+    assert_eq!(
+        extract(page).title.as_deref(),
+        Some("Boeren protesteren opnieuw")
+    );
+    let page =
+        "<html><head><title>Boeren protesteren opnieuw tegen stikstof - Dagblad</title></head>\
+                <body><h1>Boeren protesteren opnieuw tegen stikstof</h1><p>x</p></body></html>";
+    assert_eq!(
+        extract(page).title.as_deref(),
+        Some("Boeren protesteren opnieuw tegen stikstof")
+    );
 }
