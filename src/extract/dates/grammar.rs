@@ -5,7 +5,6 @@
 
 use super::lexicon::{Holiday, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift};
 use super::token::{Kind, Token};
-use std::cell::Cell;
 
 /// Which year a period belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,13 +131,7 @@ pub struct Parser<'a> {
     toks: &'a [Token],
     /// The lexicon senses of the phrases starting at each token, looked up once.
     senses: Vec<Vec<(usize, Sense)>>,
-    /// [`Parser::point`] at each token, uncued and cued, once computed: intervals,
-    /// modifiers and the next start position ask for the same points again.
-    points: Box<[[Cell<Option<PointAt>>; 2]]>,
 }
-
-/// The longest point at a token, if any: the token index after it and the point.
-type PointAt = Option<(usize, Base)>;
 
 /// The ordinal `last` (`de laatste week van 2016`).
 pub const LAST: u32 = u32::MAX;
@@ -158,7 +151,6 @@ impl<'a> Parser<'a> {
             phrases,
             toks,
             senses,
-            points: toks.iter().map(|_| Default::default()).collect(),
         }
     }
 
@@ -658,18 +650,6 @@ impl<'a> Parser<'a> {
 
     /// A point or period; `cued` when a preposition already marks it as a date.
     pub fn point(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
-        let memo = self.points.get(i).map(|m| &m[usize::from(cued)]);
-        if let Some(known) = memo.and_then(Cell::get) {
-            return known;
-        }
-        let found = self.point_uncached(i, cued);
-        if let Some(memo) = memo {
-            memo.set(Some(found));
-        }
-        found
-    }
-
-    fn point_uncached(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
         let candidates = [
             self.with_article(i),
             self.weekday_date(i),
