@@ -46,17 +46,16 @@ impl<K: Copy> Anchor<K> {
         }
         let (bytes, values): (Vec<Vec<u8>>, Vec<K>) = patterns.into_iter().unzip();
         let prefixes = PrefixSet::new(bytes.iter().map(Vec::as_slice), ascii_case_insensitive);
-        let mut trie = TrieBuilder::default();
-        for (id, pattern) in bytes.iter().enumerate() {
-            let folded: Vec<u8> = if ascii_case_insensitive {
-                pattern.to_ascii_lowercase()
-            } else {
-                pattern.clone()
-            };
-            trie.insert(&folded, id as u32)?;
-        }
+        let folded: Vec<Vec<u8>>;
+        let keys = if ascii_case_insensitive {
+            folded = bytes.iter().map(|p| p.to_ascii_lowercase()).collect();
+            &folded
+        } else {
+            &bytes
+        };
+        let trie = build_trie(keys)?;
         Ok(Anchor {
-            trie: trie.flatten(),
+            trie,
             values,
             prefixes,
             ascii_case_insensitive,
@@ -116,93 +115,91 @@ impl<K: Copy> Anchor<K> {
 }
 
 impl Trie {
-    /// The child of `node` for `byte`, or [`NONE`].
+    /// The child of `node` for `byte`, or [`NONE`]: a scan of short runs (most nodes have
+    /// one child), a binary search of long ones.
+    #[inline]
     fn child(&self, node: &Node, byte: u8) -> u32 {
         let start = node.first_edge as usize;
-        let run = self.edges.get(start..start + node.edge_count as usize);
-        run.into_iter()
-            .flatten()
-            .take_while(|&&(b, _)| b <= byte)
-            .find(|&&(b, _)| b == byte)
+        let Some(run) = self.edges.get(start..start + node.edge_count as usize) else {
+            return NONE;
+        };
+        if run.len() <= 8 {
+            for &(b, child) in run {
+                if b == byte {
+                    return child;
+                }
+            }
+            return NONE;
+        }
+        run.binary_search_by_key(&byte, |&(b, _)| b)
+            .ok()
+            .and_then(|k| run.get(k))
             .map_or(NONE, |&(_, child)| child)
     }
 }
 
-/// A trie under construction: children as small vectors, flattened once at the end.
-#[derive(Default)]
-struct TrieBuilder {
-    root: Vec<(u8, u32)>,
-    children: Vec<Vec<(u8, u32)>>,
-    patterns: Vec<u32>,
-}
-
-impl TrieBuilder {
-    fn insert(&mut self, pattern: &[u8], id: u32) -> Result<(), String> {
-        let Some((&first, rest)) = pattern.split_first() else {
-            return Ok(());
-        };
-        let mut node = match self.root.iter().find(|&&(b, _)| b == first) {
-            Some(&(_, child)) => child,
-            None => {
-                let child = self.add_node()?;
-                self.root.push((first, child));
-                child
+/// Builds the trie from the patterns sorted by bytes: each pattern shares the path of
+/// its common prefix with the one before, and the edges are sorted once at the end.
+fn build_trie(patterns: &[Vec<u8>]) -> Result<Trie, String> {
+    let mut order: Vec<usize> = (0..patterns.len()).collect();
+    // Stable: among equal patterns the first-listed comes first and keeps the node.
+    order.sort_by(|&a, &b| patterns[a].cmp(&patterns[b]));
+    let mut root = Box::new([NONE; 256]);
+    let mut edges: Vec<(u32, u8, u32)> = Vec::new();
+    let mut node_patterns: Vec<u32> = Vec::new();
+    let mut path: Vec<u32> = Vec::new();
+    let mut previous: &[u8] = &[];
+    for id in order {
+        let pattern = patterns[id].as_slice();
+        if pattern.is_empty() {
+            continue;
+        }
+        let shared = pattern
+            .iter()
+            .zip(previous)
+            .take_while(|(a, b)| a == b)
+            .count();
+        path.truncate(shared);
+        for (depth, &byte) in pattern.iter().enumerate().skip(shared) {
+            let node = u32::try_from(node_patterns.len())
+                .ok()
+                .filter(|&n| n < NONE)
+                .ok_or("too many trie nodes")?;
+            node_patterns.push(NONE);
+            match depth.checked_sub(1).and_then(|d| path.get(d)) {
+                Some(&parent) => edges.push((parent, byte, node)),
+                None => root[usize::from(byte)] = node,
             }
-        };
-        for &byte in rest {
-            let found = self.children[node as usize]
-                .iter()
-                .find(|&&(b, _)| b == byte)
-                .map(|&(_, child)| child);
-            node = match found {
-                Some(child) => child,
-                None => {
-                    let child = self.add_node()?;
-                    self.children[node as usize].push((byte, child));
-                    child
-                }
-            };
+            path.push(node);
         }
-        // Patterns are inserted in order: the first one spelled this way keeps the node.
-        if self.patterns[node as usize] == NONE {
-            self.patterns[node as usize] = id;
+        if let Some(&last) = path.last() {
+            let slot = &mut node_patterns[last as usize];
+            if *slot == NONE {
+                *slot = id as u32;
+            }
         }
-        Ok(())
+        previous = pattern;
     }
-
-    fn add_node(&mut self) -> Result<u32, String> {
-        let id = u32::try_from(self.children.len())
-            .ok()
-            .filter(|&id| id < NONE)
-            .ok_or("too many trie nodes")?;
-        self.children.push(Vec::new());
-        self.patterns.push(NONE);
-        Ok(id)
-    }
-
-    fn flatten(self) -> Trie {
-        let mut root = Box::new([NONE; 256]);
-        for (byte, child) in self.root {
-            root[usize::from(byte)] = child;
+    edges.sort_unstable();
+    let mut nodes: Vec<Node> = node_patterns
+        .into_iter()
+        .map(|pattern| Node {
+            first_edge: 0,
+            edge_count: 0,
+            pattern,
+        })
+        .collect();
+    for (k, &(parent, _, _)) in edges.iter().enumerate().rev() {
+        if let Some(node) = nodes.get_mut(parent as usize) {
+            node.first_edge = k as u32;
+            node.edge_count += 1;
         }
-        let mut edges = Vec::with_capacity(self.children.len());
-        let nodes = self
-            .children
-            .into_iter()
-            .zip(self.patterns)
-            .map(|(mut children, pattern)| {
-                children.sort_unstable();
-                let node = Node {
-                    first_edge: edges.len() as u32,
-                    edge_count: children.len() as u32,
-                    pattern,
-                };
-                edges.extend(children);
-                node
-            })
-            .collect();
-        Trie { root, nodes, edges }
     }
+    let edges = edges
+        .into_iter()
+        .map(|(_, byte, child)| (byte, child))
+        .collect();
+    Ok(Trie { root, nodes, edges })
 }
 
 /// The prefixes of a set of patterns: the first two bytes of the short ones (up to three
@@ -220,11 +217,12 @@ impl PrefixSet {
     fn new<'p>(patterns: impl Iterator<Item = &'p [u8]>, ascii_case_insensitive: bool) -> Self {
         let mut short = vec![0u64; 1 << 10].into_boxed_slice();
         let mut long = vec![0u64; 1 << (LONG_BITS - 6)].into_boxed_slice();
-        let cases = |b: u8| -> Vec<u8> {
-            if ascii_case_insensitive && b.is_ascii_alphabetic() {
-                vec![b.to_ascii_lowercase(), b.to_ascii_uppercase()]
+        // Each byte in both cases (the same byte twice when it has no other case).
+        let cases = |b: u8| {
+            if ascii_case_insensitive {
+                [b.to_ascii_lowercase(), b.to_ascii_uppercase()]
             } else {
-                vec![b]
+                [b, b]
             }
         };
         for pattern in patterns {
@@ -236,13 +234,13 @@ impl PrefixSet {
                     }
                 }
                 [first, second] | [first, second, _] => {
-                    for (f, s) in product(&cases(first), &cases(second)) {
+                    for (f, s) in product(cases(first), cases(second)) {
                         insert(&mut short, pair(f, u16::from(s)));
                     }
                 }
                 [a, b, c, d, ..] => {
-                    for (a, b) in product(&cases(a), &cases(b)) {
-                        for (c, d) in product(&cases(c), &cases(d)) {
+                    for (a, b) in product(cases(a), cases(b)) {
+                        for (c, d) in product(cases(c), cases(d)) {
                             insert(&mut long, quad([a, b, c, d]));
                         }
                     }
@@ -268,10 +266,9 @@ impl PrefixSet {
     }
 }
 
-fn product(xs: &[u8], ys: &[u8]) -> Vec<(u8, u8)> {
-    xs.iter()
-        .flat_map(|&x| ys.iter().map(move |&y| (x, y)))
-        .collect()
+fn product(xs: [u8; 2], ys: [u8; 2]) -> impl Iterator<Item = (u8, u8)> {
+    xs.into_iter()
+        .flat_map(move |x| ys.into_iter().map(move |y| (x, y)))
 }
 
 /// The bit index of a two-byte prefix.
@@ -315,6 +312,16 @@ mod tests {
         // `fits` may reject the longest: the shorter match remains.
         assert_eq!(a.longest(text, 7, |_, n| n < 7), Some((2, 4)));
         assert_eq!(a.longest(text, 15, |_, _| true), None);
+    }
+
+    #[test]
+    fn the_first_listed_of_equal_patterns_wins() {
+        let a = anchor(&["week", "Weekend", "week", "weekend"], true);
+        assert_eq!(a.longest(b"weekends", 0, |_, _| true), Some((1, 7)));
+        assert_eq!(a.longest(b"Weeks", 0, |_, _| true), Some((0, 4)));
+        let exact = anchor(&["b", "ab", "a", "ab"], false);
+        assert_eq!(exact.longest(b"abc", 0, |_, _| true), Some((1, 2)));
+        assert_eq!(exact.longest(b"abc", 1, |_, _| true), Some((0, 1)));
     }
 
     #[test]

@@ -77,25 +77,43 @@ pub fn rules(code: &str) -> Option<&'static Language> {
 }
 
 /// Compiles one language's tables; an error names the file and the problem.
+///
+/// The statement cues (large case-insensitive regexes) compile on a second thread while
+/// this one builds the extraction engines: on two or more cores, start-up waits for the
+/// longer of the two instead of their sum.
 pub fn compile(raw: &RawTables) -> Result<Language, String> {
+    let code = raw.code;
+    let statements: StatementLexicon = parse(code, "statements", raw.statements)?;
+    let (engines, statements) = std::thread::scope(|scope| {
+        let statements = scope.spawn(|| {
+            StatementEngine::new(&statements).map_err(|e| format!("{code}/statements.toml: {e}"))
+        });
+        let engines = compile_engines(raw);
+        let statements = statements
+            .join()
+            .unwrap_or_else(|_| Err(format!("{code}/statements.toml: compiling panicked")));
+        (engines, statements)
+    });
+    Ok(Language {
+        code,
+        engines: engines?,
+        statements: statements?,
+    })
+}
+
+/// The money, date and company engines of one language.
+fn compile_engines(raw: &RawTables) -> Result<Engines, String> {
     let code = raw.code;
     let money: MoneyLexicon = parse(code, "money", raw.money)?;
     let dates: DateLexicon = parse(code, "dates", raw.dates)?;
     let companies: CompanyLexicon = parse(code, "companies", raw.companies)?;
     let numbers: NumberLexicon = parse(code, "numbers", raw.numbers)?;
     let numbers = NumberWords::new(&numbers).map_err(|e| format!("{code}/numbers.toml: {e}"))?;
-    let statements: StatementLexicon = parse(code, "statements", raw.statements)?;
-    Ok(Language {
-        code,
-        engines: Engines {
-            money: MoneyEngine::new(&money, &numbers)
-                .map_err(|e| format!("{code}/money.toml: {e}"))?,
-            dates: DateEngine::new(&dates).map_err(|e| format!("{code}/dates.toml: {e}"))?,
-            companies: CompanyEngine::new(GAZETTEER, &companies)
-                .map_err(|e| format!("{code}/companies.toml: {e}"))?,
-        },
-        statements: StatementEngine::new(&statements)
-            .map_err(|e| format!("{code}/statements.toml: {e}"))?,
+    Ok(Engines {
+        money: MoneyEngine::new(&money, &numbers).map_err(|e| format!("{code}/money.toml: {e}"))?,
+        dates: DateEngine::new(&dates).map_err(|e| format!("{code}/dates.toml: {e}"))?,
+        companies: CompanyEngine::new(GAZETTEER, &companies)
+            .map_err(|e| format!("{code}/companies.toml: {e}"))?,
     })
 }
 

@@ -376,6 +376,9 @@ pub struct Phrases {
     /// Keyed with FxHash: every token of a region is looked up, and the keys are lexicon
     /// words, not attacker-chosen.
     by_first: FxHashMap<String, Vec<Phrase>>,
+    /// The first bytes of the keys of `by_first`, as a bit set: most tokens (numbers,
+    /// punctuation, most words) are rejected before hashing.
+    first_bytes: [u64; 4],
     /// Ordinal suffixes, folded.
     pub ordinal_suffixes: Vec<String>,
     /// Quarter prefixes, folded.
@@ -488,6 +491,11 @@ impl Phrases {
         for list in phrases.by_first.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
         }
+        for key in phrases.by_first.keys() {
+            if let Some(&b) = key.as_bytes().first() {
+                phrases.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
         Ok(phrases)
     }
 
@@ -514,6 +522,7 @@ impl Phrases {
     ) -> impl Iterator<Item = (usize, Sense)> + 'a {
         tokens
             .get(i)
+            .filter(|t| self.may_start_phrase(t.folded.as_bytes()))
             .and_then(|t| self.by_first.get(t.folded.as_str()))
             .into_iter()
             .flatten()
@@ -525,6 +534,13 @@ impl Phrases {
                         .all(|(a, t)| a.as_str() == t.folded.as_str())
             })
             .map(move |p| (i + p.tokens.len(), p.sense))
+    }
+
+    /// Whether a phrase may start with `token`: its first byte starts some phrase.
+    fn may_start_phrase(&self, token: &[u8]) -> bool {
+        token
+            .first()
+            .is_some_and(|&b| self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
     }
 
     /// The words whose presence makes the text around them worth parsing.

@@ -63,15 +63,26 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// The char starting at byte `at` (a char boundary); ASCII without decoding.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(at..)?.chars().next(),
+        None => None,
+    }
+}
+
 /// Splits `text` into tokens; `base` is added to every offset.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     // About one token per five bytes of news text: one allocation for most regions.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chars = text.char_indices().peekable();
     let mut space_before = true;
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
             space_before = true;
+            i += c.len_utf8();
             continue;
         }
         if !c.is_alphanumeric() {
@@ -87,22 +98,20 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 space_before,
             });
             space_before = false;
+            i += c.len_utf8();
             continue;
         }
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        while let Some(d) = char_at(text, end) {
+            let after = end + d.len_utf8();
             if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                chars.next();
-            } else if is_apostrophe(d) && text[j + d.len_utf8()..].starts_with(char::is_alphabetic)
-            {
+                end = after;
+            } else if is_apostrophe(d) && char_at(text, after).is_some_and(char::is_alphabetic) {
                 // An apostrophe inside a word: `aujourd'hui`, `l'année`.
-                end = j + d.len_utf8();
-                chars.next();
+                end = after;
             } else if is_apostrophe(d) && is_elided(&text[i..end]) {
                 // A clitic before a space or at the end: `l'` in a lexicon phrase.
-                end = j + d.len_utf8();
-                chars.next();
+                end = after;
                 break;
             } else {
                 break;
@@ -110,6 +119,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         }
         push_word(&mut tokens, &text[i..end], base + i, space_before);
         space_before = false;
+        i = end;
     }
     tokens
 }
