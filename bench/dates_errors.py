@@ -16,6 +16,9 @@ SHARED = os.path.join(ROOT, "..", "shared")
 
 def main():
     args = sys.argv[1:]
+    if not args or args[0] in ("-h", "--help"):
+        print(__doc__.strip())
+        return
     binary = args.pop(0) if args and os.path.sep in args[0] else os.path.join(ROOT, "target/debug/newsfacts")
     lang = args.pop(0)
     equivalent = "--equivalent" in args

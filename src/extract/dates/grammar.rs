@@ -527,8 +527,15 @@ impl<'a> Parser<'a> {
             .flatten()
             .max_by_key(|&(e, _)| e)?;
         let (end, second) = self.with_year_after(end, second);
+        let turn = matches!(
+            (first, second),
+            (
+                Endpoint::Part(TimexMod::End, _),
+                Endpoint::Part(TimexMod::Start, _)
+            )
+        );
         let (a, b) = merge(first, second)?;
-        if a.edge == Edge::End && b.edge == Edge::Start {
+        if turn {
             // `tussen eind 2019 en begin 2020`: two periods around a turn, each its own
             // date (`eind 2019` END, `begin 2020` START), not an interval from the day
             // after the first.
@@ -945,13 +952,9 @@ impl<'a> Parser<'a> {
             Sense::Weekday(d) => Some(d),
             _ => None,
         })?;
-        let (end, month) = match self.month_ref(k) {
-            Some(found) => found,
-            // `de tweede zondag`: of the anchor's month (not `de laatste zondag`, which
-            // is as often the most recent one).
-            None if n != LAST => (k, MonthRef::Relative(0)),
-            None => return None,
-        };
+        // Without its month, `le quatrième samedi` counts occurrences (of a protest), and is
+        // no date.
+        let (end, month) = self.month_ref(k)?;
         (n == LAST || (1..=5).contains(&n)).then_some((end, Base::NthWeekday(n, wd, month)))
     }
 
