@@ -19,6 +19,8 @@ struct Agg {
     /// Paragraphs long enough to be an article's lead.
     long_paras: u32,
     blocks: u32,
+    /// Blocks that are more than a heading, kicker or byline.
+    text_blocks: u32,
     media: u32,
     controls: u32,
 }
@@ -40,6 +42,7 @@ impl Agg {
         self.items += other.items;
         self.long_paras += other.long_paras;
         self.blocks += other.blocks;
+        self.text_blocks += other.text_blocks;
         self.media += other.media;
         self.controls += other.controls;
     }
@@ -122,6 +125,9 @@ fn select(page: &Page, relaxed: bool) -> Selection {
         own.link_chars += block.link_chars;
         own.commas += commas;
         own.blocks += 1;
+        if !matches!(kind, Kind::Heading(_)) && block.chars >= MIN_TEXT_BLOCK_CHARS {
+            own.text_blocks += 1;
+        }
         // Text loose in a `div` is a paragraph too (a lead is often written so).
         if matches!(kind, Kind::Para | Kind::Container) && block.chars >= MIN_LEAD_CHARS {
             own.long_paras += 1;
@@ -441,8 +447,12 @@ fn siblings(
 /// A lead paragraph is at least this long.
 const MIN_LEAD_CHARS: u32 = 120;
 
-/// A lead is a paragraph or two, not a box of several parts.
+/// A lead is a paragraph or two, not a box of several parts (kickers, headings and
+/// bylines beside it do not count).
 const MAX_LEAD_BLOCKS: u32 = 3;
+
+/// Shorter blocks are kickers, bylines or labels rather than text.
+const MIN_TEXT_BLOCK_CHARS: u32 = 80;
 
 /// Headings that open a box of links or teasers to other articles, lower case.
 const RELATED_HEADINGS: &[&str] = &[
@@ -552,7 +562,7 @@ fn select_leads(page: &Page, agg: &[Agg], top: usize, selected: &mut [bool]) {
         for e in preceding {
             let a = &agg[e];
             let prose = a.long_paras >= 1
-                && a.blocks <= MAX_LEAD_BLOCKS
+                && a.text_blocks <= MAX_LEAD_BLOCKS
                 && a.media == 0
                 && a.link_density() < 0.2
                 && page.elems[e].weight >= 0;

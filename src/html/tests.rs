@@ -242,6 +242,13 @@ fn lead_in_its_own_container_before_the_body() {
     let body = text.find("Le groupe industriel").unwrap_or(0);
     assert!(lead < body, "{text}");
     assert!(!text.contains("Un autre article"), "{text}");
+    // A lead in a header with a kicker, the headline and a byline.
+    let header = page.replace(
+        "<div class=\"intro\">",
+        "<div class=\"intro\"><p>Industrie</p><h1>Fermeture annoncée</h1><p>par Anne Dupont, le 3 mai 2024</p><p>Mis à jour le 4 mai</p>",
+    );
+    let text = extract(&header).text;
+    assert!(text.contains("L'usine fermera"), "{text}");
     // A lead written loose in a `div`, not in a `<p>`.
     let loose = page.replace("<p><strong>", "").replace("</strong></p>", "");
     let text = extract(&loose).text;
