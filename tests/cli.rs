@@ -1,10 +1,13 @@
 //! Integration tests of `newsfacts extract` that drive the real binary: inputs, formats,
 //! records, errors, exit codes and output files. Extraction quality has its own tests.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use common::process::run_with_stdin;
 use serde_json::Value;
 
 fn newsfacts() -> Command {
@@ -12,20 +15,9 @@ fn newsfacts() -> Command {
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = newsfacts()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn newsfacts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("write stdin");
-    child.wait_with_output().expect("wait")
+    let mut command = newsfacts();
+    command.args(args);
+    run_with_stdin(command, stdin)
 }
 
 fn records(out: &Output) -> Vec<Value> {

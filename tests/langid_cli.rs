@@ -1,29 +1,21 @@
 //! Language routing through the real binary: fallback, caller-given languages, headline
 //! help for short bodies, and secondary languages in the record.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
+use std::process::Command;
+
+use common::process::run_with_stdin;
 use serde_json::Value;
 
 /// Runs `newsfacts extract --input-format jsonl - ARGS` on `lines` and returns the records.
 fn extract(lines: &[Value], args: &[&str]) -> Vec<Value> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsfacts"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsfacts"));
+    command
         .args(["extract", "--input-format", "jsonl", "-"])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("newsfacts runs");
+        .args(args);
     let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write stdin");
-    let output = child.wait_with_output().expect("newsfacts ends");
+    let output = run_with_stdin(command, input.as_bytes());
     String::from_utf8(output.stdout)
         .expect("utf-8 output")
         .lines()

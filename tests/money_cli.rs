@@ -1,28 +1,19 @@
 //! The money extractor through the real binary: JSON Lines in, money facts out, with
 //! code-point offsets, exact amounts, qualifiers, ranges and inferred currencies.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
+use std::process::Command;
+
+use common::process::run_with_stdin;
 use serde_json::Value;
 
 /// Runs `newsfacts extract --input-format jsonl -` on `records` and returns the output records.
 fn extract(records: &[Value]) -> Vec<Value> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsfacts"))
-        .args(["extract", "--input-format", "jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary starts");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsfacts"));
+    command.args(["extract", "--input-format", "jsonl", "-"]);
     let input: String = records.iter().map(|r| format!("{r}\n")).collect();
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write input");
-    let out = child.wait_with_output().expect("binary runs");
+    let out = run_with_stdin(command, input.as_bytes());
     assert!(
         out.status.success(),
         "{}",
