@@ -6,20 +6,19 @@
 //! * [`grammar`]: the expressions, recognized over tokens;
 //! * [`resolve`]: their values against the anchor.
 //!
-//! A cheap prefilter (digits, and month, weekday and relative words tried at word
-//! boundaries with an anchored automaton) picks the regions of the text worth tokenizing;
-//! the rest is never looked at twice.
+//! A cheap prefilter (digits, and month, weekday and relative words found with aho-corasick)
+//! picks the regions of the text worth tokenizing; the rest is never looked at twice.
 
 pub mod grammar;
 pub mod lexicon;
 pub mod resolve;
 pub mod token;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 pub use lexicon::{DateLexicon, TimexMod};
 
-use super::anchored::Anchor;
 use super::{Context, FactValue, Mention};
 use grammar::Parser;
 use lexicon::Phrases;
@@ -85,16 +84,20 @@ const CONTEXT_AFTER: usize = 64;
 /// The compiled date engine for one language.
 pub struct DateEngine {
     phrases: Phrases,
-    /// The prefilter words, ASCII case-insensitive, tried only at word boundaries.
-    triggers: Anchor<()>,
+    triggers: AhoCorasick,
 }
 
 impl DateEngine {
     /// Compiles the engine from a language's lexicon.
     pub fn new(lexicon: &DateLexicon) -> Result<Self, String> {
         let phrases = Phrases::compile(lexicon)?;
-        let words = phrases.trigger_words().into_iter();
-        let triggers = Anchor::new(words.map(|w| (w.into_bytes(), ())).collect(), true)?;
+        // A DFA: the trigger list is small, and this scan reads every byte of every article.
+        let triggers = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(phrases.trigger_words())
+            .map_err(|e| e.to_string())?;
         Ok(DateEngine { phrases, triggers })
     }
 
@@ -146,26 +149,11 @@ impl DateEngine {
                 i += 1;
             }
         }
-        // Only the start must be a word boundary: `zaterdagavond`, `maart-april`. The
-        // longest trigger at a start is enough: shorter ones add no text to its region.
-        let (mut at, mut after_word_char) = (0, false);
-        while let Some(&byte) = bytes.get(at) {
-            let (word_char, len) = if byte.is_ascii() {
-                (byte.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[at..]
-                    .chars()
-                    .next()
-                    .unwrap_or(char::REPLACEMENT_CHARACTER);
-                (c.is_alphanumeric(), c.len_utf8())
-            };
-            if !(after_word_char && word_char) && self.triggers.may_start_with(byte) {
-                if let Some(((), len)) = self.triggers.longest(bytes, at, |_, _| true) {
-                    hits.push((at, at + len));
-                }
+        for m in self.triggers.find_overlapping_iter(text) {
+            // Only the start must be a word boundary: `zaterdagavond`, `maart-april`.
+            if is_word_boundary(text, m.start()) {
+                hits.push((m.start(), m.end()));
             }
-            after_word_char = word_char;
-            at += len;
         }
         hits.sort_unstable();
         let mut regions: Vec<(usize, usize)> = Vec::new();
@@ -179,6 +167,16 @@ impl DateEngine {
         }
         regions
     }
+}
+
+/// Whether `at` is a char boundary with no letter or digit on both sides.
+fn is_word_boundary(text: &str, at: usize) -> bool {
+    let before = text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let after = text[at..].chars().next().is_some_and(char::is_alphanumeric);
+    !(before && after)
 }
 
 /// The start of the first whole word at or after `from` (never past `limit`).

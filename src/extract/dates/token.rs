@@ -169,6 +169,9 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bo
 /// fast path.
 fn fold(word: &str) -> SmolStr {
     if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return SmolStr::new(word);
+        }
         // Lowered in a stack buffer: `to_ascii_lowercase_smolstr` goes char by char.
         let mut buffer = [0u8; INLINE];
         if let Some(lowered) = buffer.get_mut(..word.len()) {
