@@ -13,6 +13,7 @@
 pub mod grammar;
 pub mod lexicon;
 pub mod resolve;
+pub mod tense;
 pub mod token;
 
 use serde::Serialize;
@@ -87,6 +88,8 @@ pub struct DateEngine {
     phrases: Phrases,
     /// The prefilter words, ASCII case-insensitive, tried only at word boundaries.
     triggers: Anchor<()>,
+    /// The tense cues for yearless dates.
+    tense: tense::TenseCues,
 }
 
 impl DateEngine {
@@ -95,7 +98,12 @@ impl DateEngine {
         let phrases = Phrases::compile(lexicon)?;
         let words = phrases.trigger_words().into_iter();
         let triggers = Anchor::new(words.map(|w| (w.into_bytes(), ())).collect(), true)?;
-        Ok(DateEngine { phrases, triggers })
+        let tense = tense::TenseCues::new(&lexicon.tense);
+        Ok(DateEngine {
+            phrases,
+            triggers,
+            tense,
+        })
     }
 
     /// Finds the dates in `text`, resolving relative ones against `ctx.published`.
@@ -112,10 +120,13 @@ impl DateEngine {
                 }
                 match parser.parse(i) {
                     Some((j, expr)) if j > i => {
+                        let (start, end) = (tokens[i].start, tokens[j - 1].end);
+                        let tense = || self.tense.tense_at(text, start, end);
+                        let value = resolve::resolve_in_tense(&expr, ctx.published, tense);
                         mentions.push(Mention {
-                            start: tokens[i].start,
-                            end: tokens[j - 1].end,
-                            value: FactValue::Date(resolve::resolve(&expr, ctx.published)),
+                            start,
+                            end,
+                            value: FactValue::Date(value),
                         });
                         i = j;
                     }
