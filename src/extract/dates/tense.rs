@@ -70,6 +70,10 @@ pub struct TenseLexicon {
     /// Words of participle shape that are none (`gebied`, `aussi`).
     #[serde(default)]
     pub not_participles: Vec<String>,
+    /// Reporting verbs (`zei`, `a indiqué`): the time of the telling, not of the told,
+    /// so they count only in the date's own clause (`en mars, a-t-il dit` does not).
+    #[serde(default)]
+    pub reporting: Vec<String>,
     /// Verbs of plans, whose time is open (`gepland`, `prévu`): the nearest cue says nothing.
     #[serde(default)]
     pub neutral: Vec<String>,
@@ -85,6 +89,7 @@ pub struct TenseCues {
     adverbs: FxHashSet<String>,
     participles: FxHashSet<String>,
     not_participles: FxHashSet<String>,
+    reporting: FxHashSet<String>,
     not_past: FxHashSet<String>,
     not_future: FxHashSet<String>,
 }
@@ -118,6 +123,7 @@ impl TenseCues {
             adverbs: set(&lex.adverbs),
             participles: set(&lex.participles),
             not_participles: set(&lex.not_participles),
+            reporting: set(&lex.reporting),
             not_past: set(&lex.not_past),
             not_future: set(&lex.not_future),
             lex: lex.clone(),
@@ -134,7 +140,12 @@ impl TenseCues {
         let cues = self.cues(&sentence.words);
         let in_clause = cues.iter().filter(|(i, _)| sentence.in_clause(i));
         nearest(&sentence, in_clause.copied())
-            .or_else(|| nearest(&sentence, cues.iter().copied()))
+            .or_else(|| {
+                let told = cues
+                    .iter()
+                    .filter(|(i, _)| !self.reporting.contains(&sentence.words[*i].folded));
+                nearest(&sentence, told.copied())
+            })
             .unwrap_or(Tense::Unknown)
     }
 
@@ -298,9 +309,12 @@ fn is_stop(c: char) -> bool {
     matches!(c, '.' | '!' | '?')
 }
 
-/// Whether a stop mark followed by `rest` ends a sentence (`1.500` and `d.w.z.` do not).
+/// Whether a stop mark followed by `rest` ends a sentence (`1.500` and `d.w.z.` do not;
+/// closing quotes and brackets may come between: `zei hij."`).
 fn ends_sentence(rest: &str) -> bool {
-    rest.chars().next().is_none_or(char::is_whitespace)
+    rest.chars()
+        .find(|&c| !matches!(c, '"' | '\'' | '’' | '”' | '»' | ')'))
+        .is_none_or(char::is_whitespace)
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {
