@@ -51,6 +51,13 @@ pub struct TenseLexicon {
     /// Auxiliaries that make a past with a participle (`heeft`, `ont`).
     #[serde(default)]
     pub auxiliaries: Vec<String>,
+    /// Auxiliaries that make a past only after a reflexive pronoun (French `s'est tenu`;
+    /// `est prévu` alone is a present passive).
+    #[serde(default)]
+    pub reflexive_auxiliaries: Vec<String>,
+    /// Reflexive pronouns before those (`s`, `se`).
+    #[serde(default)]
+    pub reflexive_pronouns: Vec<String>,
     /// Whether the participle must follow its auxiliary directly (French `a chuté`),
     /// rather than anywhere in the sentence (Dutch `is in maart gestegen`).
     #[serde(default)]
@@ -90,6 +97,8 @@ pub struct TenseCues {
     participles: FxHashSet<String>,
     not_participles: FxHashSet<String>,
     reporting: FxHashSet<String>,
+    reflexive_auxiliaries: FxHashSet<String>,
+    reflexive_pronouns: FxHashSet<String>,
     not_past: FxHashSet<String>,
     not_future: FxHashSet<String>,
 }
@@ -124,6 +133,8 @@ impl TenseCues {
             participles: set(&lex.participles),
             not_participles: set(&lex.not_participles),
             reporting: set(&lex.reporting),
+            reflexive_auxiliaries: set(&lex.reflexive_auxiliaries),
+            reflexive_pronouns: set(&lex.reflexive_pronouns),
             not_past: set(&lex.not_past),
             not_future: set(&lex.not_future),
             lex: lex.clone(),
@@ -198,11 +209,17 @@ impl TenseCues {
         if !self.lex.participle_follows {
             return has_auxiliary;
         }
-        words[..i]
+        let Some(at) = words[..i]
             .iter()
-            .rev()
-            .find(|w| !self.adverbs.contains(&w.folded))
-            .is_some_and(|w| self.auxiliaries.contains(&w.folded))
+            .rposition(|w| !self.adverbs.contains(&w.folded))
+        else {
+            return false;
+        };
+        let auxiliary = &words[at].folded;
+        self.auxiliaries.contains(auxiliary)
+            || (self.reflexive_auxiliaries.contains(auxiliary)
+                && at > 0
+                && self.reflexive_pronouns.contains(&words[at - 1].folded))
     }
 
     /// Whether a word has the shape of a past participle.
