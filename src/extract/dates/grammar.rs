@@ -4,6 +4,7 @@
 //! shift and unit (`vorig jaar`, `l'an dernier`) and of day and month are accepted.
 
 use super::lexicon::{Holiday, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift};
+use super::tense::Tense;
 use super::token::{Kind, Token};
 
 /// Which year a period belongs to.
@@ -1747,6 +1748,40 @@ enum Endpoint {
     Part(TimexMod, Base),
     /// A bare day number (`tussen 3 en 12 sept`).
     Day(u32),
+}
+
+/// Whether an expression holds a yearless day or month whose year the sentence's
+/// tense may decide.
+pub fn needs_tense(expr: &Expr) -> bool {
+    match expr {
+        Expr::Point(base) | Expr::Modified(_, base) => tensed(*base, Tense::Past) != *base,
+        _ => false,
+    }
+}
+
+/// The expression with its yearless day or month in the past or the future of the
+/// anchor, as the tense says (`In december daalde de omzet`: the December before).
+pub fn with_tense(expr: Expr, tense: Tense) -> Expr {
+    match expr {
+        Expr::Point(base) => Expr::Point(tensed(base, tense)),
+        Expr::Modified(m, base) => Expr::Modified(m, tensed(base, tense)),
+        other => other,
+    }
+}
+
+fn tensed(base: Base, tense: Tense) -> Base {
+    let year = match tense {
+        Tense::Past => YearRef::Past,
+        Tense::Future => YearRef::Next,
+        Tense::Unknown => return base,
+    };
+    match base {
+        // A leap day keeps its own rule: the latest leap year.
+        Base::Day(YearRef::Implicit, 2, 29) => base,
+        Base::Day(YearRef::Implicit, m, d) => Base::Day(year, m, d),
+        Base::Month(YearRef::Implicit, m) => Base::Month(year, m),
+        other => other,
+    }
 }
 
 /// A yearless day or month after `sinds`, `depuis`: one that has begun.

@@ -70,6 +70,9 @@ pub enum TimexMod {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DateLexicon {
+    /// Tense cues that pick the year of a yearless date.
+    #[serde(default)]
+    pub tense: super::tense::TenseLexicon,
     /// Month names, 1-12; they are dates on their own.
     #[serde(default)]
     pub months: BTreeMap<String, u32>,

@@ -12,6 +12,7 @@
 pub mod grammar;
 pub mod lexicon;
 pub mod resolve;
+pub mod tense;
 pub mod token;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -85,6 +86,8 @@ const CONTEXT_AFTER: usize = 64;
 pub struct DateEngine {
     phrases: Phrases,
     triggers: AhoCorasick,
+    /// The tense cues for yearless dates.
+    tense: tense::TenseCues,
 }
 
 impl DateEngine {
@@ -98,7 +101,12 @@ impl DateEngine {
             .kind(Some(AhoCorasickKind::DFA))
             .build(phrases.trigger_words())
             .map_err(|e| e.to_string())?;
-        Ok(DateEngine { phrases, triggers })
+        let tense = tense::TenseCues::new(&lexicon.tense);
+        Ok(DateEngine {
+            phrases,
+            triggers,
+            tense,
+        })
     }
 
     /// Finds the dates in `text`, resolving relative ones against `ctx.published`.
@@ -115,10 +123,13 @@ impl DateEngine {
                 }
                 match parser.parse(i) {
                     Some((j, expr)) if j > i => {
+                        let (start, end) = (tokens[i].start, tokens[j - 1].end);
+                        let tense = || self.tense.tense_at(text, start, end);
+                        let value = resolve::resolve_in_tense(&expr, ctx.published, tense);
                         mentions.push(Mention {
-                            start: tokens[i].start,
-                            end: tokens[j - 1].end,
-                            value: FactValue::Date(resolve::resolve(&expr, ctx.published)),
+                            start,
+                            end,
+                            value: FactValue::Date(value),
                         });
                         i = j;
                     }

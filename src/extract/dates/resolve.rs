@@ -3,8 +3,11 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
-use super::grammar::{valid_day, Base, Bound, Edge, Expr, From, MonthRef, YearRef, LAST};
+use super::grammar::{
+    needs_tense, valid_day, with_tense, Base, Bound, Edge, Expr, From, MonthRef, YearRef, LAST,
+};
 use super::lexicon::{Holiday, Season, Unit, WeekdayShift};
+use super::tense::Tense;
 use super::{DateRange, DateValue, Granularity};
 use crate::article::PubDate;
 
@@ -154,6 +157,10 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::Month(YearRef::Past, m) => {
             let y = anchor.year?;
             Some(Point::Month(if m > anchor.month? { y - 1 } else { y }, m))
+        }
+        Base::Month(YearRef::Next, m) => {
+            let y = anchor.year?;
+            Some(Point::Month(if m < anchor.month? { y + 1 } else { y }, m))
         }
         Base::Day(YearRef::Past, m, d) => {
             let today = anchor.day?;
@@ -415,6 +422,23 @@ fn duration_value(n: u32, unit: Unit) -> String {
     }
 }
 
+/// Resolves an expression whose yearless day or month takes its year from the tense
+/// of the sentence (asked only when needed); the anchor's year stays when the tense is
+/// unknown or the anchor too vague for it.
+pub fn resolve_in_tense(
+    expr: &Expr,
+    published: Option<PubDate>,
+    tense: impl FnOnce() -> Tense,
+) -> DateValue {
+    if needs_tense(expr) {
+        let tensed = resolve(&with_tense(*expr, tense()), published);
+        if tensed.value.is_some() {
+            return tensed;
+        }
+    }
+    resolve(expr, published)
+}
+
 /// The value of a recognized expression.
 pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
     match expr {
@@ -512,7 +536,9 @@ fn point_value(base: &Base, published: Option<PubDate>) -> Option<String> {
         Base::Holiday(Holiday::Fixed(m, d), YearRef::Implicit) => {
             Some(format!("XXXX-{m:02}-{d:02}"))
         }
-        Base::Month(YearRef::Implicit | YearRef::Past, m) => Some(format!("XXXX-{m:02}")),
+        Base::Month(YearRef::Implicit | YearRef::Past | YearRef::Next, m) => {
+            Some(format!("XXXX-{m:02}"))
+        }
         _ => None,
     }
 }

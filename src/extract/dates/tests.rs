@@ -252,3 +252,59 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn tense_stops_at_the_sentence_and_prefers_the_date_clause() {
+    let april = PubDate::parse("2024-04-10");
+    let value = |lang: &str, text: &str| run(lang, text, april)[0].1.value.clone();
+    // The past verb of the previous sentence does not reach the date.
+    assert_eq!(
+        value(
+            "nl",
+            "De omzet daalde. In december vergaderen de aandeelhouders."
+        ),
+        Some("2024-12".into())
+    );
+    // A line break ends the sentence too.
+    assert_eq!(
+        value(
+            "fr",
+            "Les ventes ont chuté\nen décembre le conseil se réunit"
+        ),
+        Some("2024-12".into())
+    );
+    // `1.500` is no sentence end: the verb before it still counts.
+    assert_eq!(
+        value("nl", "Er werden 1.500 banen geschrapt in december."),
+        Some("2023-12".into())
+    );
+    // The future verb in the date's clause beats a nearer past one outside it.
+    assert_eq!(
+        value(
+            "fr",
+            "Il a expliqué que la mine fermera en mars, a-t-il ajouté."
+        ),
+        Some("2025-03".into())
+    );
+}
+
+#[test]
+fn tense_needs_an_anchor_precise_enough() {
+    // A year-only anchor cannot tell December 2023 from 2024: the year stays.
+    let year = PubDate::parse("2024");
+    let found = run("nl", "In december daalde de omzet.", year);
+    assert_eq!(found[0].1.value.as_deref(), Some("2024-12"));
+    // A month anchor is enough for a month, not for a day.
+    let month = PubDate::parse("2024-04");
+    let found = run("nl", "In december daalde de omzet.", month);
+    assert_eq!(found[0].1.value.as_deref(), Some("2023-12"));
+}
+
+#[test]
+fn tense_lookup_survives_odd_text() {
+    let day = PubDate::parse("2024-04-10");
+    let long = format!("{} in december {}", "é".repeat(400), "ü".repeat(400));
+    assert_eq!(run("nl", &long, day)[0].1.value.as_deref(), Some("2024-12"));
+    let marks = format!("{}décembre {}", ".,;!?'’-".repeat(100), "a ".repeat(300));
+    assert_eq!(run("fr", &marks, day).len(), 1);
+}

@@ -1,0 +1,367 @@
+//! The tense of the sentence around a date, from per-language cue lists (`[tense]` in
+//! `src/lang/<code>/dates.toml`). As in HeidelTime's news strategy, it picks the year
+//! of a yearless month or day: past tense the most recent occurrence, future tense the
+//! next one. Only the nearest cue counts; without one the anchor's year stays.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+
+/// How far around a date the sentence is looked at, in bytes.
+const REACH: usize = 320;
+
+/// The tense of a sentence, as far as the cues tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// A past verb form (`werd`, `a chuté`).
+    Past,
+    /// A future verb form (`zal`, `sera`, `va baisser`).
+    Future,
+    /// No cue, a neutral one (`gepland`, `prévu`) or conflicting ones.
+    Unknown,
+}
+
+/// The raw tense cues of one language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenseLexicon {
+    /// Finite past forms (`was`, `werden`, `était`).
+    #[serde(default)]
+    pub past: Vec<String>,
+    /// Finite future forms (`zal`, `sera`).
+    #[serde(default)]
+    pub future: Vec<String>,
+    /// Endings of future forms (`-era`, `-ront`), for lowercase words of 5+ letters.
+    #[serde(default)]
+    pub future_endings: Vec<String>,
+    /// Words that are no future form despite their ending (`front`).
+    #[serde(default)]
+    pub not_future: Vec<String>,
+    /// Endings of past forms (`-aient`, `-èrent`), for lowercase words of 5+ letters.
+    #[serde(default)]
+    pub past_endings: Vec<String>,
+    /// Words that are no past form despite their ending (`conditionnel -raient`).
+    #[serde(default)]
+    pub not_past: Vec<String>,
+    /// Verbs that make a future with an infinitive (`gaat`, `va`).
+    #[serde(default)]
+    pub going_to: Vec<String>,
+    /// Endings of infinitives (`-en`, `-er`).
+    #[serde(default)]
+    pub infinitive_endings: Vec<String>,
+    /// Auxiliaries that make a past with a participle (`heeft`, `ont`).
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    /// Auxiliaries that make a past only after a reflexive pronoun (French `s'est tenu`;
+    /// `est prévu` alone is a present passive).
+    #[serde(default)]
+    pub reflexive_auxiliaries: Vec<String>,
+    /// Reflexive pronouns before those (`s`, `se`).
+    #[serde(default)]
+    pub reflexive_pronouns: Vec<String>,
+    /// Whether the participle must follow its auxiliary directly (French `a chuté`),
+    /// rather than anywhere in the sentence (Dutch `is in maart gestegen`).
+    #[serde(default)]
+    pub participle_follows: bool,
+    /// Words allowed between an auxiliary or `going_to` verb and its verb (`pas`, `déjà`).
+    #[serde(default)]
+    pub adverbs: Vec<String>,
+    /// Participle prefixes (`ge`, `aange`); empty: any.
+    #[serde(default)]
+    pub participle_prefixes: Vec<String>,
+    /// Participle endings (`d`, `t`, `é`, `is`).
+    #[serde(default)]
+    pub participle_endings: Vec<String>,
+    /// Participles of other shapes (`gestegen`, `ouvert`).
+    #[serde(default)]
+    pub participles: Vec<String>,
+    /// Words of participle shape that are none (`gebied`, `aussi`).
+    #[serde(default)]
+    pub not_participles: Vec<String>,
+    /// Reporting verbs (`zei`, `a indiqué`): the time of the telling, not of the told,
+    /// so they count only in the date's own clause (`en mars, a-t-il dit` does not).
+    #[serde(default)]
+    pub reporting: Vec<String>,
+    /// Verbs of plans, whose time is open (`gepland`, `prévu`): the nearest cue says nothing.
+    #[serde(default)]
+    pub neutral: Vec<String>,
+}
+
+/// The compiled tense cues of one language.
+#[derive(Debug, Default)]
+pub struct TenseCues {
+    words: FxHashMap<String, Tense>,
+    lex: TenseLexicon,
+    auxiliaries: FxHashSet<String>,
+    going_to: FxHashSet<String>,
+    adverbs: FxHashSet<String>,
+    participles: FxHashSet<String>,
+    not_participles: FxHashSet<String>,
+    reporting: FxHashSet<String>,
+    reflexive_auxiliaries: FxHashSet<String>,
+    reflexive_pronouns: FxHashSet<String>,
+    not_past: FxHashSet<String>,
+    not_future: FxHashSet<String>,
+}
+
+/// One word of a sentence: its lowercase form, byte range, and whether it was lowercase.
+struct Word {
+    folded: String,
+    start: usize,
+    end: usize,
+    lowercase: bool,
+}
+
+impl TenseCues {
+    /// Compiles the cue lists.
+    pub fn new(lex: &TenseLexicon) -> TenseCues {
+        let set = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
+        let mut words = FxHashMap::default();
+        for w in &lex.past {
+            words.insert(w.to_lowercase(), Tense::Past);
+        }
+        for w in &lex.future {
+            words.insert(w.to_lowercase(), Tense::Future);
+        }
+        for w in &lex.neutral {
+            words.insert(w.to_lowercase(), Tense::Unknown);
+        }
+        TenseCues {
+            words,
+            auxiliaries: set(&lex.auxiliaries),
+            going_to: set(&lex.going_to),
+            adverbs: set(&lex.adverbs),
+            participles: set(&lex.participles),
+            not_participles: set(&lex.not_participles),
+            reporting: set(&lex.reporting),
+            reflexive_auxiliaries: set(&lex.reflexive_auxiliaries),
+            reflexive_pronouns: set(&lex.reflexive_pronouns),
+            not_past: set(&lex.not_past),
+            not_future: set(&lex.not_future),
+            lex: lex.clone(),
+        }
+    }
+
+    /// The tense of the sentence around `text[start..end]`, told by the cue nearest to it,
+    /// preferring cues in the date's own clause (`gepland in december, zei hij`).
+    pub fn tense_at(&self, text: &str, start: usize, end: usize) -> Tense {
+        if self.words.is_empty() && self.auxiliaries.is_empty() {
+            return Tense::Unknown;
+        }
+        let sentence = Sentence::around(text, start, end);
+        let cues = self.cues(&sentence.words);
+        let in_clause = cues.iter().filter(|(i, _)| sentence.in_clause(i));
+        nearest(&sentence, in_clause.copied())
+            .or_else(|| {
+                let told = cues
+                    .iter()
+                    .filter(|(i, _)| !self.reporting.contains(&sentence.words[*i].folded));
+                nearest(&sentence, told.copied())
+            })
+            .unwrap_or(Tense::Unknown)
+    }
+
+    /// The cue words of a sentence outside the date, by index.
+    fn cues(&self, words: &[Word]) -> Vec<(usize, Tense)> {
+        let has_auxiliary = words.iter().any(|w| self.auxiliaries.contains(&w.folded));
+        let mut cues = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if let Some(&tense) = self.words.get(&w.folded) {
+                cues.push((i, tense));
+            } else if self.going_to.contains(&w.folded) && self.infinitive_after(words, i) {
+                cues.push((i, Tense::Future));
+            } else if self.is_participle(w) && self.auxiliary_for(words, i, has_auxiliary) {
+                cues.push((i, Tense::Past));
+            } else if w.lowercase && w.folded.chars().count() >= 5 {
+                if ends_with_any(&w.folded, &self.lex.future_endings)
+                    && !self.not_future.contains(&w.folded)
+                {
+                    cues.push((i, Tense::Future));
+                } else if ends_with_any(&w.folded, &self.lex.past_endings)
+                    && !self.not_past.contains(&w.folded)
+                {
+                    cues.push((i, Tense::Past));
+                }
+            }
+        }
+        cues
+    }
+
+    /// Whether an infinitive follows the `going_to` verb at `i`.
+    fn infinitive_after(&self, words: &[Word], i: usize) -> bool {
+        let is_infinitive =
+            |w: &Word| w.lowercase && ends_with_any(&w.folded, &self.lex.infinitive_endings);
+        if self.lex.participle_follows {
+            self.next_verb(words, i).is_some_and(is_infinitive)
+        } else {
+            words[i + 1..].iter().any(is_infinitive)
+        }
+    }
+
+    /// The word after `i`, past the adverbs.
+    fn next_verb<'w>(&self, words: &'w [Word], i: usize) -> Option<&'w Word> {
+        words[i + 1..]
+            .iter()
+            .find(|w| !self.adverbs.contains(&w.folded))
+    }
+
+    /// Whether the participle at `i` has its auxiliary.
+    fn auxiliary_for(&self, words: &[Word], i: usize, has_auxiliary: bool) -> bool {
+        if !self.lex.participle_follows {
+            return has_auxiliary;
+        }
+        let Some(at) = words[..i]
+            .iter()
+            .rposition(|w| !self.adverbs.contains(&w.folded))
+        else {
+            return false;
+        };
+        let auxiliary = &words[at].folded;
+        self.auxiliaries.contains(auxiliary)
+            || (self.reflexive_auxiliaries.contains(auxiliary)
+                && at > 0
+                && self.reflexive_pronouns.contains(&words[at - 1].folded))
+    }
+
+    /// Whether a word has the shape of a past participle.
+    fn is_participle(&self, w: &Word) -> bool {
+        if self.participles.contains(&w.folded) {
+            return true;
+        }
+        if !w.lowercase || self.not_participles.contains(&w.folded) {
+            return false;
+        }
+        let prefixed = self.lex.participle_prefixes.is_empty()
+            || self
+                .lex
+                .participle_prefixes
+                .iter()
+                .any(|p| w.folded.starts_with(p.as_str()) && w.folded.len() >= p.len() + 3);
+        prefixed && ends_with_any(&w.folded, &self.lex.participle_endings)
+    }
+}
+
+fn ends_with_any(word: &str, endings: &[String]) -> bool {
+    endings.iter().any(|e| word.ends_with(e.as_str()))
+}
+
+/// The words of the sentence holding a date, without the date's own words: the
+/// sentence ends at `.`, `!` or `?` before a space, and at a line break.
+struct Sentence {
+    words: Vec<Word>,
+    /// The date's byte range.
+    start: usize,
+    end: usize,
+    /// The byte range of the date's clause (between `,`, `;`, `:` or brackets).
+    clause: (usize, usize),
+}
+
+impl Sentence {
+    fn around(text: &str, start: usize, end: usize) -> Sentence {
+        let from = floor_boundary(text, start.saturating_sub(REACH));
+        let to = floor_boundary(text, end.saturating_add(REACH).min(text.len()));
+        let before = &text[from..start];
+        let after = &text[end..to];
+        let is_end = |rest: &str, c: char| c == '\n' || (is_stop(c) && ends_sentence(rest));
+        let sentence_start = before
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| is_end(&before[i + c.len_utf8()..], c))
+            .map_or(from, |(i, c)| from + i + c.len_utf8());
+        let sentence_end = after
+            .char_indices()
+            .find(|&(i, c)| is_end(&after[i + c.len_utf8()..], c))
+            .map_or(to, |(i, _)| end + i);
+        let clause_start = text[sentence_start..start]
+            .rfind(is_clause_mark)
+            .map_or(sentence_start, |i| sentence_start + i);
+        let clause_end = text[end..sentence_end]
+            .find(is_clause_mark)
+            .map_or(sentence_end, |i| end + i);
+        let mut words = Vec::new();
+        collect_words(text, sentence_start, start, &mut words);
+        collect_words(text, end, sentence_end, &mut words);
+        Sentence {
+            words,
+            start,
+            end,
+            clause: (clause_start, clause_end),
+        }
+    }
+
+    fn in_clause(&self, i: &usize) -> bool {
+        let w = &self.words[*i];
+        w.start >= self.clause.0 && w.end <= self.clause.1
+    }
+
+    /// The distance in bytes from word `i` to the date.
+    fn distance(&self, i: usize) -> usize {
+        let w = &self.words[i];
+        if w.end <= self.start {
+            self.start - w.end
+        } else {
+            w.start.saturating_sub(self.end)
+        }
+    }
+}
+
+/// The tense of the cue nearest the date; equally near cues that disagree tell nothing.
+fn nearest(sentence: &Sentence, cues: impl Iterator<Item = (usize, Tense)>) -> Option<Tense> {
+    let mut best: Option<(usize, Tense)> = None;
+    for (i, tense) in cues {
+        let d = sentence.distance(i);
+        best = match best {
+            Some((bd, bt)) if bd < d => Some((bd, bt)),
+            Some((bd, bt)) if bd == d && bt != tense => Some((bd, Tense::Unknown)),
+            _ => Some((d, tense)),
+        };
+    }
+    best.map(|(_, t)| t)
+}
+
+fn is_clause_mark(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '(' | ')')
+}
+
+fn is_stop(c: char) -> bool {
+    matches!(c, '.' | '!' | '?')
+}
+
+/// Whether a stop mark followed by `rest` ends a sentence (`1.500` and `d.w.z.` do not;
+/// closing quotes and brackets may come between: `zei hij."`).
+fn ends_sentence(rest: &str) -> bool {
+    rest.chars()
+        .find(|&c| !matches!(c, '"' | '\'' | '’' | '”' | '»' | ')'))
+        .is_none_or(char::is_whitespace)
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The alphabetic words of `text[from..to]` (apostrophes and hyphens split them).
+fn collect_words(text: &str, from: usize, to: usize, words: &mut Vec<Word>) {
+    let slice = &text[from..to];
+    let mut start = None;
+    for (i, c) in slice
+        .char_indices()
+        .chain(std::iter::once((slice.len(), ' ')))
+    {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = &slice[s..i];
+                words.push(Word {
+                    folded: word.to_lowercase(),
+                    start: from + s,
+                    end: from + i,
+                    lowercase: !word.chars().any(char::is_uppercase),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+}
