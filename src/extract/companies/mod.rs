@@ -186,16 +186,33 @@ pub struct CompanyEngine {
     /// Every gazetteer form in lower case, to recognize a company's long name however it
     /// is capitalized.
     known_forms: HashSet<String>,
+    /// The gazetteer forms this language's tables rule out, as written: checked at every
+    /// gazetteer hit, so without lower-casing.
+    vetoed_forms: HashSet<String>,
 }
 
 impl CompanyEngine {
     /// Compiles the engine from the shared gazetteer and a language's cues.
     pub fn new(gazetteer: &str, lexicon: &CompanyLexicon) -> Result<Self, String> {
         let parsed = gazetteer::parse(gazetteer)?;
-        let known_forms = parsed
+        let known_forms: HashSet<String> = parsed
             .surfaces
             .iter()
             .map(|s| s.form.to_lowercase())
+            .collect();
+        let not_companies: HashSet<String> = lexicon
+            .not_companies
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        let vetoed_forms = parsed
+            .surfaces
+            .iter()
+            .filter(|s| {
+                lexicon.function_words.contains(&s.form)
+                    || not_companies.contains(&s.form.to_lowercase())
+            })
+            .map(|s| s.form.clone())
             .collect();
         let mut patterns: Vec<(String, Kind)> = parsed
             .surfaces
@@ -242,7 +259,8 @@ impl CompanyEngine {
             modifiers,
             initial_only_cues,
             function_words: lexicon.function_words.iter().cloned().collect(),
-            not_companies: lower(&lexicon.not_companies),
+            not_companies,
+            vetoed_forms,
             product_determiners: lower(&lexicon.product_determiners),
             name_followers: lexicon.name_followers.iter().cloned().collect(),
             person_titles: lexicon.person_titles.clone(),
@@ -325,7 +343,8 @@ impl CompanyEngine {
         let hit = hits[i];
         let compound = hyphenated_word(text, hit.start);
         let in_compound = compound.len() > hit.end - hit.start;
-        if self.vetoed(&text[hit.start..hit.end]) || (in_compound && self.vetoed(compound)) {
+        let form = &text[hit.start..hit.end];
+        if self.vetoed_forms.contains(form) || (in_compound && self.vetoed(compound)) {
             return false;
         }
         let head_before =
