@@ -195,25 +195,22 @@ impl CompanyEngine {
     /// Compiles the engine from the shared gazetteer and a language's cues.
     pub fn new(gazetteer: &str, lexicon: &CompanyLexicon) -> Result<Self, String> {
         let parsed = gazetteer::parse(gazetteer)?;
-        let known_forms: HashSet<String> = parsed
-            .surfaces
-            .iter()
-            .map(|s| s.form.to_lowercase())
-            .collect();
-        let not_companies: HashSet<String> = lexicon
-            .not_companies
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect();
-        let vetoed_forms = parsed
-            .surfaces
-            .iter()
-            .filter(|s| {
-                lexicon.function_words.contains(&s.form)
-                    || not_companies.contains(&s.form.to_lowercase())
-            })
-            .map(|s| s.form.clone())
-            .collect();
+        fn lower<C: FromIterator<String>>(words: &[String]) -> C {
+            words.iter().map(|w| w.to_lowercase()).collect()
+        }
+        let function_words: HashSet<String> = lexicon.function_words.iter().cloned().collect();
+        let not_companies: HashSet<String> = lower(&lexicon.not_companies);
+        // One pass over the surfaces: every form in lower case, and the forms this
+        // language's tables rule out, as written.
+        let mut known_forms = HashSet::with_capacity(parsed.surfaces.len());
+        let mut vetoed_forms = HashSet::new();
+        for surface in &parsed.surfaces {
+            let lowered = surface.form.to_lowercase();
+            if function_words.contains(&surface.form) || not_companies.contains(&lowered) {
+                vetoed_forms.insert(surface.form.clone());
+            }
+            known_forms.insert(lowered);
+        }
         let mut patterns: Vec<(String, Kind)> = parsed
             .surfaces
             .into_iter()
@@ -240,9 +237,6 @@ impl CompanyEngine {
             .match_kind(MatchKind::LeftmostFirst)
             .build(&lexicon.context_words)
             .map_err(|e| format!("context words: {e}"))?;
-        fn lower<C: FromIterator<String>>(words: &[String]) -> C {
-            words.iter().map(|w| w.to_lowercase()).collect()
-        }
         let mut modifiers: Vec<String> = lower(&lexicon.modifiers);
         modifiers.sort_by_key(|m| std::cmp::Reverse(m.len()));
         let initial_only_cues = lexicon
@@ -258,7 +252,7 @@ impl CompanyEngine {
             context,
             modifiers,
             initial_only_cues,
-            function_words: lexicon.function_words.iter().cloned().collect(),
+            function_words,
             not_companies,
             vetoed_forms,
             product_determiners: lower(&lexicon.product_determiners),
@@ -341,11 +335,15 @@ impl CompanyEngine {
     fn accept_known(&self, text: &str, hits: &[Hit], i: usize, entry: usize, common: bool) -> bool {
         let e = &self.entries[entry];
         let hit = hits[i];
-        let compound = hyphenated_word(text, hit.start);
-        let in_compound = compound.len() > hit.end - hit.start;
-        let form = &text[hit.start..hit.end];
-        if self.vetoed_forms.contains(form) || (in_compound && self.vetoed(compound)) {
+        if self.vetoed_forms.contains(&text[hit.start..hit.end]) {
             return false;
+        }
+        // A vetoed hyphenated whole (`CFE-CGC`); most hits have no hyphen after them.
+        if text[hit.end..].starts_with('-') {
+            let compound = hyphenated_word(text, hit.start);
+            if compound.len() > hit.end - hit.start && self.vetoed(compound) {
+                return false;
+            }
         }
         let head_before =
             i > 0 && hits[i - 1].kind == Kind::Head && hits[i - 1].end + 1 == hit.start;
@@ -747,23 +745,18 @@ impl CompanyEngine {
     /// then lower-case letters only, and not a function word (`Emmanuel Macron`, but not
     /// `Selon Macron`).
     fn after_first_name(&self, text: &str, start: usize) -> bool {
-        let Some(word_start) = start
-            .checked_sub(1)
-            .and_then(|end| names::word_start_before(text, end, 0))
-        else {
+        let Some(word) = self.word_before(text, start) else {
             return false;
         };
-        if sentence_initial(text, word_start) {
-            return false;
-        }
-        self.word_before(text, start).is_some_and(|word| {
-            let mut chars = word.chars();
-            chars.next().is_some_and(char::is_uppercase)
-                && word.chars().count() >= 2
-                && chars.all(char::is_lowercase)
-                && !self.function_words.contains(word)
-                && !self.not_companies.contains(&word.to_lowercase())
-        })
+        // `word` ends at the one space before `start`; at a sentence start any word is
+        // capitalized.
+        let mut chars = word.chars();
+        !sentence_initial(text, start - 1 - word.len())
+            && chars.next().is_some_and(char::is_uppercase)
+            && word.chars().count() >= 2
+            && chars.all(char::is_lowercase)
+            && !self.function_words.contains(word)
+            && !self.not_companies.contains(&word.to_lowercase())
     }
 
     /// Drops mentions of an acronym that the text defines by a long form which is no
