@@ -373,7 +373,10 @@ impl CompanyEngine {
             matches!(n.kind, Kind::Legal | Kind::Tail | Kind::Suffix) && n.start - hit.end <= 2
         });
         let initial = sentence_initial(text, hit.start);
-        cue_before || form_after || self.company_context(text, hits, i, initial)
+        cue_before
+            || form_after
+            || cue_in_apposition(text, hits, i)
+            || self.company_context(text, hits, i, initial)
     }
 
     /// Whether this language's tables rule out a gazetteer form: a function word (`Plus`
@@ -997,6 +1000,19 @@ fn bounded(text: &str, kind: Kind, start: usize, end: usize) -> bool {
         Kind::Suffix => right && char_before(text, start).is_some_and(names::is_word_char),
         _ => on_word_boundaries(text, start, end),
     }
+}
+
+/// Whether an apposition right after hit `i` names a kind of company: `Meta, het
+/// moederbedrijf van Facebook`, `Orange, l'opérateur historique`.
+fn cue_in_apposition(text: &str, hits: &[Hit], i: usize) -> bool {
+    let end = hits[i].end;
+    hits.get(i + 1).is_some_and(|n| {
+        matches!(n.kind, Kind::Cue | Kind::CueNoun)
+            && n.start - end <= CUE_REACH
+            && text[end..n.start]
+                .strip_prefix(", ")
+                .is_some_and(|gap| !gap.contains(['.', ',', ';', '!', '?', '(', ')']))
+    })
 }
 
 /// A cue as written and with a capital first letter (sentence start), each with both
