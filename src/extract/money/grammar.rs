@@ -475,7 +475,9 @@ impl<'a> Reader<'a> {
     }
 
     /// Bare scaled amounts in an enumeration with amounts in one currency take that
-    /// currency (`5,9 miljard dollar, Azure 5,9 miljard en ...`), marked as inferred.
+    /// currency (`5,9 miljard dollar, Azure 5,9 miljard en ...`), marked as inferred; so
+    /// do bare scaled amounts compared with the nearest one (`812 miljoen euro, tegen 640
+    /// miljoen een jaar eerder`) when no other number stands between them.
     fn infer_elided(&self, chosen: &mut Vec<Found>) {
         if !chosen.iter().any(|f| f.money.currency.is_some()) {
             return;
@@ -503,9 +505,18 @@ impl<'a> Reader<'a> {
                 i = amount.end;
                 continue;
             }
-            if self.ends_enumeration_item(amount.end) {
+            let item = self.ends_enumeration_item(amount.end);
+            // Only amounts that end on their scale word: in `contre soixante-quinze
+            // milliards dix ans plus tôt` the `dix` counts years.
+            let ends_on_scale = self
+                .toks
+                .get(amount.end.wrapping_sub(1))
+                .is_some_and(|t| self.scale_of(t).is_some());
+            let compared = !item && ends_on_scale && self.compared(amount.start);
+            if item || compared {
                 let model = if amount.scale.is_some() {
                     self.neighbour_in_sentence(chosen, &amount)
+                        .filter(|m| !compared || !self.number_between(m, &amount))
                 } else {
                     chosen.iter().find(|f| f.first == amount.end + 1)
                 };
@@ -550,6 +561,26 @@ impl<'a> Reader<'a> {
             && chosen
                 .iter()
                 .any(|f| f.first == amount.end + 1 && f.money.currency.is_some())
+    }
+
+    /// Whether a comparison word (`tegen`, `contre`) comes right before token `start`.
+    fn compared(&self, start: usize) -> bool {
+        start
+            .checked_sub(1)
+            .and_then(|i| self.toks.get(i))
+            .is_some_and(|t| t.word().is_some() && self.engine.comparisons.contains(t.key()))
+    }
+
+    /// Whether a number stands between a found amount and `amount` (`3 miljoen klanten,
+    /// tegen 2 miljoen`: the comparison is with the customers, not the euros).
+    fn number_between(&self, found: &Found, amount: &Amount) -> bool {
+        let (from, to) = if found.last < amount.start {
+            (found.last + 1, amount.start)
+        } else {
+            (amount.end, found.first)
+        };
+        let between = self.toks.get(from..to).unwrap_or_default();
+        between.iter().any(|t| t.num().is_some())
     }
 
     /// Whether the token at `end` closes an enumeration item (punctuation, `en`, `et`).

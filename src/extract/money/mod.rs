@@ -82,6 +82,10 @@ pub struct MoneyGrammar {
     /// and a price, `1,2 milliard à 1,5 milliard d'euros` is money twice).
     #[serde(default)]
     pub enumeration_followers_scaled_only: Vec<String>,
+    /// Words before a bare scaled amount that compare it with an amount in a currency
+    /// (`812 miljoen euro, tegen 640 miljoen een jaar eerder`).
+    #[serde(default)]
+    pub comparison_before: Vec<String>,
     /// Words after a scale that add half of it (`et demi` in `un milliard et demi`).
     #[serde(default)]
     pub scale_halves: Vec<String>,
@@ -158,6 +162,7 @@ pub struct MoneyEngine {
     tail_joiners: HashSet<String>,
     followers: HashSet<String>,
     followers_scaled_only: HashSet<String>,
+    comparisons: HashSet<String>,
     scale_halves: Vec<Vec<String>>,
     vague_before: HashSet<String>,
 }
@@ -258,6 +263,7 @@ impl MoneyEngine {
             tail_joiners: lower(&g.tail_joiners),
             followers: lower(&g.enumeration_followers),
             followers_scaled_only: lower(&g.enumeration_followers_scaled_only),
+            comparisons: lower(&g.comparison_before),
             scale_halves: g
                 .scale_halves
                 .iter()
