@@ -6,6 +6,7 @@
 use super::lexicon::{Holiday, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift};
 use super::tense::Tense;
 use super::token::{Kind, Token};
+use std::cell::Cell;
 
 /// Which year a period belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,9 +134,80 @@ pub type Parse = (usize, Expr);
 pub struct Parser<'a> {
     phrases: &'a Phrases,
     toks: &'a [Token],
-    /// The lexicon senses of the phrases starting at each token, looked up once.
-    senses: Vec<Vec<(usize, Sense)>>,
+    /// The lexicon senses of the phrases starting at each token, looked up once into one
+    /// arena: token `i`'s are `senses[sense_starts[i]..sense_starts[i + 1]]`.
+    senses: Vec<(usize, Sense)>,
+    sense_starts: Vec<usize>,
+    /// Per token, the kinds of its senses ([`Sense::kind_bit`]): most lookups ask for a
+    /// kind the token lacks, and are answered with one AND.
+    sense_kinds: Vec<u64>,
+    /// [`Parser::point_alternatives`] and [`Parser::endpoint`] at each token, filled on
+    /// first use: the interval, modifier and plain-point alternatives of a token and its
+    /// neighbours ask for the same ones again.
+    point_memo: Vec<Memo<[Option<Point>; 2]>>,
+    endpoint_memo: Vec<Memo<Option<(usize, Endpoint)>>>,
 }
+
+/// A point or period and the token index after it.
+type Point = (usize, Base);
+
+/// A sub-parse at one token, once computed.
+type Memo<T> = Cell<Option<T>>;
+
+/// The memoized `compute()`: `memo` holds it once known (no memo: computed every time).
+fn memoized<T: Copy>(memo: Option<&Memo<T>>, compute: impl FnOnce() -> T) -> T {
+    let Some(memo) = memo else {
+        return compute();
+    };
+    if let Some(known) = memo.get() {
+        return known;
+    }
+    let found = compute();
+    memo.set(Some(found));
+    found
+}
+
+/// The sense kinds a point may begin with (besides a number or a word with a digit):
+/// every alternative of [`Parser::point`] first asks for one of these at its first token.
+/// Debug builds check this against the full parse at every token it turns away.
+const POINT_START: u64 = Sense::kinds(&[
+    Sense::Article,
+    Sense::RelativeArticle,
+    Sense::Weekday(0),
+    Sense::WeekdayAbbr(0),
+    Sense::WeekdayShift(WeekdayShift::Next),
+    Sense::RelativeDay(0),
+    Sense::Shift(0),
+    Sense::Unit(Unit::Day),
+    Sense::Month(0),
+    Sense::MonthAbbr(0),
+    Sense::LaterBefore,
+    Sense::AgoBefore,
+    Sense::Approximation,
+    Sense::Number(0),
+    Sense::Ordinal(0),
+    Sense::Last,
+    Sense::DayLink,
+    Sense::Holiday(Holiday::Fixed(1, 1)),
+    Sense::Season(Season::Spring),
+]);
+
+/// The sense kinds any expression may begin with: those of a point, an interval's
+/// opener or endpoint, a modifier, a part, a duration, a fiscal year, a decade or a rest.
+/// `de`, `à`, `et`, `pour` (cue, `of` and `to` words only) begin none.
+const PARSE_START: u64 = POINT_START
+    | Sense::kinds(&[
+        Sense::From,
+        Sense::Between,
+        Sense::Part(TimexMod::Start),
+        Sense::Now,
+        Sense::DayArticle,
+        Sense::Modifier(TimexMod::Start),
+        Sense::Within,
+        Sense::Fiscal,
+        Sense::Decade,
+        Sense::Rest,
+    ]);
 
 /// The ordinal `last` (`de laatste week van 2016`).
 pub const LAST: u32 = u32::MAX;
@@ -148,13 +220,32 @@ const YEARS: std::ops::RangeInclusive<u32> = 1000..=2999;
 impl<'a> Parser<'a> {
     /// A parser over `toks`.
     pub fn new(phrases: &'a Phrases, toks: &'a [Token]) -> Self {
-        let senses = (0..toks.len())
-            .map(|i| phrases.at(toks, i).collect())
-            .collect();
+        let mut senses = Vec::new();
+        let mut sense_starts = Vec::with_capacity(toks.len() + 1);
+        let mut sense_kinds = Vec::with_capacity(toks.len());
+        for i in 0..toks.len() {
+            sense_starts.push(senses.len());
+            let mut kinds = 0;
+            senses.extend(phrases.at(toks, i).inspect(|(_, s)| kinds |= s.kind_bit()));
+            sense_kinds.push(kinds);
+        }
+        sense_starts.push(senses.len());
         Parser {
             phrases,
             toks,
             senses,
+            sense_starts,
+            sense_kinds,
+            point_memo: (0..toks.len()).map(|_| Default::default()).collect(),
+            endpoint_memo: (0..toks.len()).map(|_| Default::default()).collect(),
+        }
+    }
+
+    /// The senses of the phrases starting at token `i`.
+    fn senses_at(&self, i: usize) -> &[(usize, Sense)] {
+        match (self.sense_starts.get(i), self.sense_starts.get(i + 1)) {
+            (Some(&start), Some(&end)) => &self.senses[start..end],
+            _ => &[],
         }
     }
 
@@ -168,15 +259,28 @@ impl<'a> Parser<'a> {
         if i > 0 && self.has(i - 1, Sense::Every) {
             return false;
         }
-        match tok.kind {
+        let may_start = self.may_start(i, PARSE_START) || self.has(i + 1, Sense::Century);
+        debug_assert!(
+            may_start
+                || tok.kind == Kind::Punct
+                || self.sense_kinds[i] == 0
+                || self.parse(i).is_none_or(|(j, _)| j <= i),
+            "an expression starts at {:?}, outside PARSE_START",
+            tok.folded
+        );
+        may_start
+    }
+
+    /// Whether token `i` is a number, a word with a digit (`3e`, `Q3`), or has a sense
+    /// of a kind in `kinds`.
+    fn may_start(&self, i: usize, kinds: u64) -> bool {
+        self.toks.get(i).is_some_and(|tok| match tok.kind {
             Kind::Num { .. } => true,
             Kind::Punct => false,
             Kind::Word => {
-                !self.senses[i].is_empty()
-                    || tok.folded.bytes().any(|b| b.is_ascii_digit())
-                    || self.has(i + 1, Sense::Century)
+                self.sense_kinds[i] & kinds != 0 || tok.folded.bytes().any(|b| b.is_ascii_digit())
             }
-        }
+        })
     }
 
     /// The longest expression starting at token `i`.
@@ -290,13 +394,19 @@ impl<'a> Parser<'a> {
     // ---- token helpers ----
 
     fn sense<T>(&self, i: usize, f: impl Fn(Sense) -> Option<T>) -> Option<(usize, T)> {
-        self.senses
-            .get(i)?
+        self.senses_at(i)
             .iter()
             .find_map(|&(j, s)| f(s).map(|v| (j, v)))
     }
 
     fn is(&self, i: usize, want: Sense) -> Option<usize> {
+        if self
+            .sense_kinds
+            .get(i)
+            .is_none_or(|k| k & want.kind_bit() == 0)
+        {
+            return None;
+        }
         self.sense(i, |s| (s == want).then_some(()))
             .map(|(j, ())| j)
     }
@@ -581,6 +691,10 @@ impl<'a> Parser<'a> {
 
     /// An interval endpoint: a point, or a bare day to be completed by the other end.
     fn endpoint(&self, i: usize) -> Option<(usize, Endpoint)> {
+        memoized(self.endpoint_memo.get(i), || self.endpoint_uncached(i))
+    }
+
+    fn endpoint_uncached(&self, i: usize) -> Option<(usize, Endpoint)> {
         let point = self.point(i, true).map(|(j, b)| (j, Endpoint::Base(b)));
         let article_day = self
             .is(i, Sense::Article)
@@ -749,29 +863,20 @@ impl<'a> Parser<'a> {
 
     /// A point or period; `cued` when a preposition already marks it as a date.
     pub fn point(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
+        if !self.may_start(i, POINT_START) {
+            debug_assert!(
+                self.point_alternatives(i) == [None, None] && self.bare_year(i, cued).is_none(),
+                "a point starts at token {i}, outside POINT_START"
+            );
+            return None;
+        }
+        // Computed once for both values of `cued`: `parse` asks for the plain point, and
+        // the interval alternative for the cued one, at every token.
+        let [before, after] = memoized(self.point_memo.get(i), || self.point_alternatives(i));
         let candidates = [
-            self.with_article(i),
-            self.weekday_date(i),
-            self.relative_day(i),
-            self.relative_unit(i),
-            self.offset(i),
-            self.numeric_date(i),
-            self.day_month(i),
-            self.month_first(i),
-            self.ordinal_period(i),
-            self.coded_period(i),
+            before,
             self.bare_year(i, cued),
-            self.year_month(i),
-            self.unit_year(i),
-            self.week_weekday(i),
-            self.holiday(i),
-            self.season(i),
-            self.bare_day(i),
-            self.spaced_date(i),
-            self.glued_named_date(i),
-            self.nth_weekday(i),
-            self.shifted_day(i),
-            self.relative_year_month(i),
+            after,
             // `tegen Jan`: an abbreviation alone is a name unless its dot says otherwise.
             self.month(i, true)
                 .filter(|&(j, _)| {
@@ -780,6 +885,40 @@ impl<'a> Parser<'a> {
                 .map(|(j, m)| (j, Base::Month(YearRef::Implicit, m))),
         ];
         candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
+    }
+
+    /// The alternatives of [`Parser::point`] that do not depend on `cued`: the longest of
+    /// those listed before `bare_year`, and of those after it (the order breaks ties).
+    fn point_alternatives(&self, i: usize) -> [Option<Point>; 2] {
+        let longest =
+            |found: &[Option<Point>]| found.iter().flatten().copied().max_by_key(|&(j, _)| j);
+        [
+            longest(&[
+                self.with_article(i),
+                self.weekday_date(i),
+                self.relative_day(i),
+                self.relative_unit(i),
+                self.offset(i),
+                self.numeric_date(i),
+                self.day_month(i),
+                self.month_first(i),
+                self.ordinal_period(i),
+                self.coded_period(i),
+            ]),
+            longest(&[
+                self.year_month(i),
+                self.unit_year(i),
+                self.week_weekday(i),
+                self.holiday(i),
+                self.season(i),
+                self.bare_day(i),
+                self.spaced_date(i),
+                self.glued_named_date(i),
+                self.nth_weekday(i),
+                self.shifted_day(i),
+                self.relative_year_month(i),
+            ]),
+        ]
     }
 
     /// Article + period: `het derde kwartaal`, `la semaine prochaine`, `de 5e`.
@@ -843,7 +982,7 @@ impl<'a> Parser<'a> {
     /// bare `of` word (or an article) is a share or a rating, unless an interval goes on after it
     /// (`van 4/6 tot 8/6`). `van 29/2` cannot be a proper fraction.
     fn fraction_after_of(&self, i: usize) -> bool {
-        let weak_cue = self.senses[i - 1].iter().all(|&(_, s)| {
+        let weak_cue = self.senses_at(i - 1).iter().all(|&(_, s)| {
             matches!(
                 s,
                 Sense::Of | Sense::YearCue | Sense::From | Sense::Article | Sense::RelativeArticle
@@ -860,7 +999,7 @@ impl<'a> Parser<'a> {
     /// Whether the token before `i` is a date word (`op`, `van`, `le`, `sinds`, a weekday).
     fn date_word_before(&self, i: usize) -> bool {
         i > 0
-            && self.senses[i - 1].iter().any(|&(_, s)| {
+            && self.senses_at(i - 1).iter().any(|&(_, s)| {
                 matches!(
                     s,
                     Sense::YearCue
@@ -890,7 +1029,7 @@ impl<'a> Parser<'a> {
             Some(t) if t.kind == Kind::Punct => {
                 !self.punct(k, "%-/.,:") || self.toks.get(k + 1).is_none_or(|n| n.space_before)
             }
-            Some(_) => self.has(k, Sense::AfterBareDay) || !self.senses[k].is_empty(),
+            Some(_) => self.has(k, Sense::AfterBareDay) || self.sense_kinds[k] != 0,
         }
     }
 

@@ -348,6 +348,73 @@ pub enum Sense {
 }
 
 impl Sense {
+    /// This sense's kind as one bit of a `u64` (the variant, whatever its value): a
+    /// token's senses fold into one mask, so a lookup of a kind the token lacks costs
+    /// one AND.
+    pub const fn kind_bit(&self) -> u64 {
+        let index: u32 = match self {
+            Sense::Month(_) => 0,
+            Sense::MonthAbbr(_) => 1,
+            Sense::Weekday(_) => 2,
+            Sense::WeekdayAbbr(_) => 3,
+            Sense::RelativeDay(_) => 4,
+            Sense::Unit(_) => 5,
+            Sense::Shift(_) => 6,
+            Sense::WeekdayShift(_) => 7,
+            Sense::Number(_) => 8,
+            Sense::Ordinal(_) => 9,
+            Sense::Modifier(_) => 10,
+            Sense::Part(_) => 11,
+            Sense::YearCue => 12,
+            Sense::Fiscal => 13,
+            Sense::Article => 14,
+            Sense::NeedsYear => 15,
+            Sense::Last => 16,
+            Sense::Plural => 17,
+            Sense::RelativeArticle => 18,
+            Sense::Of => 19,
+            Sense::From => 20,
+            Sense::Between => 21,
+            Sense::To => 22,
+            Sense::And => 23,
+            Sense::AgoAfter => 24,
+            Sense::AgoBefore => 25,
+            Sense::LaterBefore => 26,
+            Sense::Within => 27,
+            Sense::Quantity => 28,
+            Sense::NotBeforeRelativeDay => 29,
+            Sense::Every => 30,
+            Sense::Approximation => 31,
+            Sense::ModifierAfter(_) => 32,
+            Sense::OffsetLink(_) => 33,
+            Sense::DayLink => 34,
+            Sense::PartLink => 35,
+            Sense::Rest => 36,
+            Sense::Since => 37,
+            Sense::WeekStart => 38,
+            Sense::Now => 39,
+            Sense::Holiday(_) => 40,
+            Sense::Season(_) => 41,
+            Sense::Decade => 42,
+            Sense::Century => 43,
+            Sense::DayArticle => 44,
+            Sense::AfterBareDay => 45,
+        };
+        // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
+        1 << if index > 63 { 63 } else { index }
+    }
+
+    /// The union of the kinds of `senses` (their values do not matter).
+    pub const fn kinds(senses: &[Sense]) -> u64 {
+        let mut mask = 0;
+        let mut k = 0;
+        while k < senses.len() {
+            mask |= senses[k].kind_bit();
+            k += 1;
+        }
+        mask
+    }
+
     /// Whether the phrase alone is worth looking at the text around it (prefilter).
     pub fn is_trigger(&self) -> bool {
         matches!(

@@ -91,6 +91,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 end: base + i + c.len_utf8(),
                 folded: if is_apostrophe(c) {
                     SmolStr::new_static("'")
+                } else if c.is_ascii() {
+                    // ASCII punctuation has no case: no char iterator to collect.
+                    SmolStr::new(c.encode_utf8(&mut [0; 4]))
                 } else {
                     c.to_lowercase().collect()
                 },
@@ -126,7 +129,8 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 
 fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bool) {
     let folded = fold(word);
-    if let Some(pos) = folded.find('\'') {
+    // A byte search: `'` is ASCII, and most words have none.
+    if let Some(pos) = folded.bytes().position(|b| b == b'\'') {
         if ELIDED.contains(&&folded[..pos]) {
             // Byte offsets: the folded prefix is ASCII, the same length as the original; the
             // original apostrophe may be 3 bytes long.
@@ -183,10 +187,46 @@ fn fold(word: &str) -> SmolStr {
         }
         return word.to_ascii_lowercase_smolstr();
     }
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if is_apostrophe(c) { '\'' } else { c })
-        .collect()
+    fold_unicode(word)
+}
+
+/// [`fold`] of a word with non-ASCII letters (`décembre`, `één`): built in a stack buffer,
+/// ASCII letters lowered without a table lookup.
+fn fold_unicode(word: &str) -> SmolStr {
+    let mut buffer = [0u8; INLINE];
+    let mut len = 0;
+    let mut push = |c: char| {
+        let end = len + c.len_utf8();
+        c.encode_utf8(buffer.get_mut(len..end)?);
+        len = end;
+        Some(())
+    };
+    let fits = word.chars().try_for_each(|c| {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase())
+        } else {
+            c.to_lowercase()
+                .map(fold_apostrophe)
+                .try_for_each(&mut push)
+        }
+    });
+    match fits.and_then(|()| std::str::from_utf8(&buffer[..len]).ok()) {
+        Some(folded) => SmolStr::new(folded),
+        // Longer than a `SmolStr` holds inline: rare, and allocated anyway.
+        None => word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(fold_apostrophe)
+            .collect(),
+    }
+}
+
+fn fold_apostrophe(c: char) -> char {
+    if is_apostrophe(c) {
+        '\''
+    } else {
+        c
+    }
 }
 
 #[cfg(test)]
@@ -222,6 +262,9 @@ mod tests {
         assert_eq!(folded("MAART Été Ĳssel"), ["maart", "été", "ĳssel"]);
         assert_eq!(folded("AUJOURD’HUI"), ["aujourd'hui"]);
         assert_eq!(folded("É"), ["é"]);
+        // Longer than the inline buffer, and a letter that lowers to two chars.
+        assert_eq!(folded("ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ"), ["ééééééééééééééé"]);
+        assert_eq!(folded("İstanbul"), ["i\u{307}stanbul"]);
     }
 
     #[test]
