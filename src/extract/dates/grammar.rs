@@ -491,7 +491,9 @@ impl<'a> Parser<'a> {
             j += 2;
         }
         let j = self.is(j, Sense::And)?;
-        let (end, second) = self.day_month(j)?;
+        let (end, second) = self
+            .day_month(j)
+            .or_else(|| self.day_of_relative_month(j, true))?;
         let (a, b) = merge(Endpoint::Day(d), Endpoint::Base(second))?;
         Some((end, Expr::Interval(a, b)))
     }
@@ -585,6 +587,10 @@ impl<'a> Parser<'a> {
         let article_day = self
             .is(i, Sense::Article)
             .and_then(|a| self.day_month(a))
+            .or_else(|| {
+                self.is(i, Sense::DayArticle)
+                    .and_then(|a| self.day_of_relative_month(a, true))
+            })
             .map(|(j, b)| (j, Endpoint::Base(b)));
         let part = self.part(i).map(|(j, m, b)| (j, Endpoint::Part(m, b)));
         // Not before a month name: `5-6 december` is two days of December.
@@ -772,6 +778,7 @@ impl<'a> Parser<'a> {
             self.nth_weekday(i),
             self.shifted_day(i),
             self.relative_year_month(i),
+            self.day_of_relative_month(i, cued),
             // `tegen Jan`: an abbreviation alone is a name unless its dot says otherwise.
             self.month(i, true)
                 .filter(|&(j, _)| {
@@ -819,14 +826,42 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        match self.month_ref(j) {
-            Some((k, MonthRef::Relative(n))) => Some((k, Base::DayOfMonth(d, n))),
+        match self.relative_month(j) {
+            Some((k, n)) => Some((k, Base::DayOfMonth(d, n))),
             // `De 3e plaats`: an ordinal before a noun, unless a preposition says date.
             // `op de 1e verdieping`: not even after a preposition.
             _ => self
                 .closes_bare_day(j)
                 .then_some((j, Base::DayOfMonth(d, 0))),
         }
+    }
+
+    /// The month after a day: `van volgende maand`, `du mois prochain`, `de ce mois`,
+    /// `volgende maand`; as its shift from the anchor's month.
+    fn relative_month(&self, i: usize) -> Option<(usize, i32)> {
+        if let Some((k, MonthRef::Relative(n))) = self.month_ref(i) {
+            return Some((k, n));
+        }
+        match self.relative_unit(i)? {
+            (k, Base::RelativeUnit(Unit::Month, n)) => Some((k, n)),
+            _ => None,
+        }
+    }
+
+    /// `23 volgende maand`, `le 20 du mois prochain`, `de 4 de ce mois`: a day number
+    /// of a month named relative to the anchor's.
+    fn day_of_relative_month(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
+        let (d, digits) = self.num(i)?;
+        // After a date word only: `al 5 deze maand` counts things.
+        if digits > 2
+            || !(1..=31).contains(&d)
+            || self.in_number_group(i)
+            || !(cued || self.date_word_before(i) && !self.weak_cue_before(i))
+        {
+            return None;
+        }
+        let (k, n) = self.relative_month(i + 1)?;
+        Some((k, Base::DayOfMonth(d, n)))
     }
 
     /// Whether `d/m` at `i` is a date rather than a fraction or score: after a date word,
@@ -843,18 +878,29 @@ impl<'a> Parser<'a> {
     /// bare `of` word (or an article) is a share or a rating, unless an interval goes on after it
     /// (`van 4/6 tot 8/6`). `van 29/2` cannot be a proper fraction.
     fn fraction_after_of(&self, i: usize) -> bool {
-        let weak_cue = self.senses[i - 1].iter().all(|&(_, s)| {
-            matches!(
-                s,
-                Sense::Of | Sense::YearCue | Sense::From | Sense::Article | Sense::RelativeArticle
-            )
-        });
+        let weak_cue = self.weak_cue_before(i);
         let proper = match (self.num(i), self.num(i + 2)) {
             (Some((a, _)), Some((b, _))) => a < b,
             _ => false,
         };
         let continues = self.has(i + 3, Sense::To) || self.punct(i + 3, "-");
         weak_cue && proper && !continues
+    }
+
+    /// Whether the token before `i` is only an `of` word, year cue or article (`de`, `van`),
+    /// which also comes before amounts.
+    fn weak_cue_before(&self, i: usize) -> bool {
+        i > 0
+            && self.senses[i - 1].iter().all(|&(_, s)| {
+                matches!(
+                    s,
+                    Sense::Of
+                        | Sense::YearCue
+                        | Sense::From
+                        | Sense::Article
+                        | Sense::RelativeArticle
+                )
+            })
     }
 
     /// Whether the token before `i` is a date word (`op`, `van`, `le`, `sinds`, a weekday).
@@ -1840,7 +1886,9 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
     };
     // `entre le 1er et le 15 décembre`: the first day is of the second's month.
     let first = match (first, second_base) {
-        (Endpoint::Base(Base::DayOfMonth(d, 0)), Base::Day(..)) => Endpoint::Day(d),
+        (Endpoint::Base(Base::DayOfMonth(d, 0)), Base::Day(..) | Base::DayOfMonth(..)) => {
+            Endpoint::Day(d)
+        }
         (first, _) => first,
     };
     let (first_base, first_end) = match first {
@@ -1848,6 +1896,7 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
         Endpoint::Part(m, b) => (b, edge(m)),
         Endpoint::Day(d) => match second_base {
             Base::Day(y, m, d2) if d < d2 => (Base::Day(y, m, d), Edge::Start),
+            Base::DayOfMonth(d2, n) if d < d2 => (Base::DayOfMonth(d, n), Edge::Start),
             _ => return None,
         },
     };
