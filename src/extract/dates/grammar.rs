@@ -1073,8 +1073,9 @@ impl<'a> Parser<'a> {
             // `vrijdag volgende week`, `vrijdag deze week`
             return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
         }
+        // `samedi dernier`; but `ce`, `cette` only come before (`lundi cette manifestation`).
         if let Some((e, w)) = self.sense(j, |s| match s {
-            Sense::WeekdayShift(w) => Some(w),
+            Sense::WeekdayShift(w) if w != WeekdayShift::ThisWeek => Some(w),
             _ => None,
         }) {
             return Some((e, Base::Weekday(wd, Some(w))));
@@ -1090,7 +1091,10 @@ impl<'a> Parser<'a> {
             // A full stop ends the sentence, not a number (`28.05`).
             let sentence_end =
                 self.punct(j + 1, ".") && self.toks.get(j + 2).is_none_or(|t| t.space_before);
+            // `du lundi 2 au vendredi 6 novembre`: a range goes on.
+            let range_goes_on = self.has(j + 1, Sense::To) || self.has(j + 1, Sense::And);
             let closed = sentence_end
+                || range_goes_on
                 || self
                     .toks
                     .get(j + 1)
@@ -1099,9 +1103,16 @@ impl<'a> Parser<'a> {
                 return Some((j + 1, Base::DayOfMonthOn(d, wd)));
             }
         }
-        if let Some((e, Base::RelativeUnit(Unit::Week, n))) =
-            self.is(j, Sense::Of).and_then(|k| self.relative_unit(k))
-        {
+        // `vrijdag van volgende week`, `vendredi de la semaine prochaine`
+        let of = self.is(j, Sense::Of).unwrap_or(j);
+        let week = [of, self.is(of, Sense::Article).unwrap_or(of)]
+            .into_iter()
+            .filter(|&k| k > j)
+            .find_map(|k| match self.relative_unit(k) {
+                Some((e, Base::RelativeUnit(Unit::Week, n))) => Some((e, n)),
+                _ => None,
+            });
+        if let Some((e, n)) = week {
             return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
         }
         Some((j, Base::Weekday(wd, None)))
@@ -1314,12 +1325,32 @@ impl<'a> Parser<'a> {
         if i == 0 || !self.has(i - 1, Sense::DayArticle) {
             return None;
         }
-        let (d, digits) = self.num(i)?;
+        let Some((d, digits)) = self.num(i) else {
+            // `le vingt-cinq, mardi`: a number word only with its weekday.
+            let (j, d) = self.day(i).filter(|_| self.ordinal(i).is_none())?;
+            return self.weekday_after_day(j, d);
+        };
+        if !(digits <= 2 && (1..=31).contains(&d)) {
+            return None;
+        }
+        if let Some(found) = self.weekday_after_day(i + 1, d) {
+            return Some(found);
+        }
         let next_ok = match self.toks.get(i + 1) {
             Some(t) if t.kind == Kind::Word => self.has(i + 1, Sense::AfterBareDay),
             _ => self.closes_bare_day(i + 1),
         };
-        (digits <= 2 && (1..=31).contains(&d) && next_ok).then_some((i + 1, Base::DayOfMonth(d, 0)))
+        next_ok.then_some((i + 1, Base::DayOfMonth(d, 0)))
+    }
+
+    /// `le 25, mardi`, `le 25 mardi`: the weekday a bare day number falls on.
+    fn weekday_after_day(&self, j: usize, d: u32) -> Option<(usize, Base)> {
+        let k = if self.punct(j, ",") { j + 1 } else { j };
+        let (e, wd) = self.sense(k, |s| match s {
+            Sense::Weekday(wd) => Some(wd),
+            _ => None,
+        })?;
+        Some((e, Base::DayOfMonthOn(d, wd)))
     }
 
     /// A day, a month name and a year glued by one separator, in any order (`2020/Sep/23`,
@@ -1886,9 +1917,10 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
     };
     // `entre le 1er et le 15 décembre`: the first day is of the second's month.
     let first = match (first, second_base) {
-        (Endpoint::Base(Base::DayOfMonth(d, 0)), Base::Day(..) | Base::DayOfMonth(..)) => {
-            Endpoint::Day(d)
-        }
+        (
+            Endpoint::Base(Base::DayOfMonth(d, 0) | Base::DayOfMonthOn(d, _)),
+            Base::Day(..) | Base::DayOfMonth(..) | Base::DayOnWeekday(..),
+        ) => Endpoint::Day(d),
         (first, _) => first,
     };
     let (first_base, first_end) = match first {
@@ -1897,6 +1929,10 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
         Endpoint::Day(d) => match second_base {
             Base::Day(y, m, d2) if d < d2 => (Base::Day(y, m, d), Edge::Start),
             Base::DayOfMonth(d2, n) if d < d2 => (Base::DayOfMonth(d, n), Edge::Start),
+            // `du lundi 2 au vendredi 6 novembre`: the weekday of the end gives the year.
+            Base::DayOnWeekday(m, d2, _) if d < d2 => {
+                (Base::Day(YearRef::Implicit, m, d), Edge::Start)
+            }
             _ => return None,
         },
     };
