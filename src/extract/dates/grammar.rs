@@ -481,6 +481,15 @@ impl<'a> Parser<'a> {
     /// `3 en 4 december`, `les 3, 4 et 5 décembre`: days of one month, as the interval
     /// from the first to the last.
     fn day_pair(&self, i: usize) -> Option<Parse> {
+        // `samedi 8 et dimanche 9 décembre`: each day may carry its weekday.
+        let weekday = |k: usize| {
+            self.sense(k, |s| match s {
+                Sense::Weekday(_) => Some(()),
+                _ => None,
+            })
+            .map_or(k, |(e, ())| e)
+        };
+        let i = weekday(i);
         let (d, digits) = self.num(i)?;
         if digits > 2 || self.in_number_group(i) {
             return None;
@@ -491,9 +500,14 @@ impl<'a> Parser<'a> {
             j += 2;
         }
         let j = self.is(j, Sense::And)?;
-        let (end, second) = self
-            .day_month(j)
-            .or_else(|| self.day_of_relative_month(j, true))?;
+        let (end, second) = [
+            self.weekday_date(j),
+            self.day_month(j),
+            self.day_of_relative_month(j, true),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|&(e, _)| e)?;
         let (a, b) = merge(Endpoint::Day(d), Endpoint::Base(second))?;
         Some((end, Expr::Interval(a, b)))
     }
@@ -1929,9 +1943,11 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
         Endpoint::Day(d) => match second_base {
             Base::Day(y, m, d2) if d < d2 => (Base::Day(y, m, d), Edge::Start),
             Base::DayOfMonth(d2, n) if d < d2 => (Base::DayOfMonth(d, n), Edge::Start),
-            // `du lundi 2 au vendredi 6 novembre`: the weekday of the end gives the year.
-            Base::DayOnWeekday(m, d2, _) if d < d2 => {
-                (Base::Day(YearRef::Implicit, m, d), Edge::Start)
+            // `du lundi 2 au vendredi 6 novembre`: the weekday of the end gives the year;
+            // the first day's weekday follows from it.
+            Base::DayOnWeekday(m, d2, wd) if d < d2 => {
+                let first_weekday = (wd + 6 - (d2 - d) % 7) % 7 + 1;
+                (Base::DayOnWeekday(m, d, first_weekday), Edge::Start)
             }
             _ => return None,
         },
