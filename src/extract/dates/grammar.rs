@@ -591,6 +591,15 @@ impl<'a> Parser<'a> {
     /// `3 en 4 december`, `les 3, 4 et 5 décembre`: days of one month, as the interval
     /// from the first to the last.
     fn day_pair(&self, i: usize) -> Option<Parse> {
+        // `samedi 8 et dimanche 9 décembre`: each day may carry its weekday.
+        let weekday = |k: usize| {
+            self.sense(k, |s| match s {
+                Sense::Weekday(_) => Some(()),
+                _ => None,
+            })
+            .map_or(k, |(e, ())| e)
+        };
+        let i = weekday(i);
         let (d, digits) = self.num(i)?;
         if digits > 2 || self.in_number_group(i) {
             return None;
@@ -601,7 +610,14 @@ impl<'a> Parser<'a> {
             j += 2;
         }
         let j = self.is(j, Sense::And)?;
-        let (end, second) = self.day_month(j)?;
+        let (end, second) = [
+            self.weekday_date(j),
+            self.day_month(j),
+            self.day_of_relative_month(j, true),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|&(e, _)| e)?;
         let (a, b) = merge(Endpoint::Day(d), Endpoint::Base(second))?;
         Some((end, Expr::Interval(a, b)))
     }
@@ -699,6 +715,10 @@ impl<'a> Parser<'a> {
         let article_day = self
             .is(i, Sense::Article)
             .and_then(|a| self.day_month(a))
+            .or_else(|| {
+                self.is(i, Sense::DayArticle)
+                    .and_then(|a| self.day_of_relative_month(a, true))
+            })
             .map(|(j, b)| (j, Endpoint::Base(b)));
         let part = self.part(i).map(|(j, m, b)| (j, Endpoint::Part(m, b)));
         // Not before a month name: `5-6 december` is two days of December.
@@ -877,6 +897,7 @@ impl<'a> Parser<'a> {
             before,
             self.bare_year(i, cued),
             after,
+            self.day_of_relative_month(i, cued),
             // `tegen Jan`: an abbreviation alone is a name unless its dot says otherwise.
             self.month(i, true)
                 .filter(|&(j, _)| {
@@ -958,14 +979,42 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        match self.month_ref(j) {
-            Some((k, MonthRef::Relative(n))) => Some((k, Base::DayOfMonth(d, n))),
+        match self.relative_month(j) {
+            Some((k, n)) => Some((k, Base::DayOfMonth(d, n))),
             // `De 3e plaats`: an ordinal before a noun, unless a preposition says date.
             // `op de 1e verdieping`: not even after a preposition.
             _ => self
                 .closes_bare_day(j)
                 .then_some((j, Base::DayOfMonth(d, 0))),
         }
+    }
+
+    /// The month after a day: `van volgende maand`, `du mois prochain`, `de ce mois`,
+    /// `volgende maand`; as its shift from the anchor's month.
+    fn relative_month(&self, i: usize) -> Option<(usize, i32)> {
+        if let Some((k, MonthRef::Relative(n))) = self.month_ref(i) {
+            return Some((k, n));
+        }
+        match self.relative_unit(i)? {
+            (k, Base::RelativeUnit(Unit::Month, n)) => Some((k, n)),
+            _ => None,
+        }
+    }
+
+    /// `23 volgende maand`, `le 20 du mois prochain`, `de 4 de ce mois`: a day number
+    /// of a month named relative to the anchor's.
+    fn day_of_relative_month(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
+        let (d, digits) = self.num(i)?;
+        // After a date word only: `al 5 deze maand` counts things.
+        if digits > 2
+            || !(1..=31).contains(&d)
+            || self.in_number_group(i)
+            || !(cued || self.date_word_before(i) && !self.weak_cue_before(i))
+        {
+            return None;
+        }
+        let (k, n) = self.relative_month(i + 1)?;
+        Some((k, Base::DayOfMonth(d, n)))
     }
 
     /// Whether `d/m` at `i` is a date rather than a fraction or score: after a date word,
@@ -982,18 +1031,29 @@ impl<'a> Parser<'a> {
     /// bare `of` word (or an article) is a share or a rating, unless an interval goes on after it
     /// (`van 4/6 tot 8/6`). `van 29/2` cannot be a proper fraction.
     fn fraction_after_of(&self, i: usize) -> bool {
-        let weak_cue = self.senses_at(i - 1).iter().all(|&(_, s)| {
-            matches!(
-                s,
-                Sense::Of | Sense::YearCue | Sense::From | Sense::Article | Sense::RelativeArticle
-            )
-        });
+        let weak_cue = self.weak_cue_before(i);
         let proper = match (self.num(i), self.num(i + 2)) {
             (Some((a, _)), Some((b, _))) => a < b,
             _ => false,
         };
         let continues = self.has(i + 3, Sense::To) || self.punct(i + 3, "-");
         weak_cue && proper && !continues
+    }
+
+    /// Whether the token before `i` is only an `of` word, year cue or article (`de`, `van`),
+    /// which also comes before amounts.
+    fn weak_cue_before(&self, i: usize) -> bool {
+        i > 0
+            && self.senses_at(i - 1).iter().all(|&(_, s)| {
+                matches!(
+                    s,
+                    Sense::Of
+                        | Sense::YearCue
+                        | Sense::From
+                        | Sense::Article
+                        | Sense::RelativeArticle
+                )
+            })
     }
 
     /// Whether the token before `i` is a date word (`op`, `van`, `le`, `sinds`, a weekday).
@@ -1166,8 +1226,9 @@ impl<'a> Parser<'a> {
             // `vrijdag volgende week`, `vrijdag deze week`
             return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
         }
+        // `samedi dernier`; but `ce`, `cette` only come before (`lundi cette manifestation`).
         if let Some((e, w)) = self.sense(j, |s| match s {
-            Sense::WeekdayShift(w) => Some(w),
+            Sense::WeekdayShift(w) if w != WeekdayShift::ThisWeek => Some(w),
             _ => None,
         }) {
             return Some((e, Base::Weekday(wd, Some(w))));
@@ -1183,7 +1244,10 @@ impl<'a> Parser<'a> {
             // A full stop ends the sentence, not a number (`28.05`).
             let sentence_end =
                 self.punct(j + 1, ".") && self.toks.get(j + 2).is_none_or(|t| t.space_before);
+            // `du lundi 2 au vendredi 6 novembre`: a range goes on.
+            let range_goes_on = self.has(j + 1, Sense::To) || self.has(j + 1, Sense::And);
             let closed = sentence_end
+                || range_goes_on
                 || self
                     .toks
                     .get(j + 1)
@@ -1192,9 +1256,16 @@ impl<'a> Parser<'a> {
                 return Some((j + 1, Base::DayOfMonthOn(d, wd)));
             }
         }
-        if let Some((e, Base::RelativeUnit(Unit::Week, n))) =
-            self.is(j, Sense::Of).and_then(|k| self.relative_unit(k))
-        {
+        // `vrijdag van volgende week`, `vendredi de la semaine prochaine`
+        let of = self.is(j, Sense::Of).unwrap_or(j);
+        let week = [of, self.is(of, Sense::Article).unwrap_or(of)]
+            .into_iter()
+            .filter(|&k| k > j)
+            .find_map(|k| match self.relative_unit(k) {
+                Some((e, Base::RelativeUnit(Unit::Week, n))) => Some((e, n)),
+                _ => None,
+            });
+        if let Some((e, n)) = week {
             return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
         }
         Some((j, Base::Weekday(wd, None)))
@@ -1407,12 +1478,32 @@ impl<'a> Parser<'a> {
         if i == 0 || !self.has(i - 1, Sense::DayArticle) {
             return None;
         }
-        let (d, digits) = self.num(i)?;
+        let Some((d, digits)) = self.num(i) else {
+            // `le vingt-cinq, mardi`: a number word only with its weekday.
+            let (j, d) = self.day(i).filter(|_| self.ordinal(i).is_none())?;
+            return self.weekday_after_day(j, d);
+        };
+        if !(digits <= 2 && (1..=31).contains(&d)) {
+            return None;
+        }
+        if let Some(found) = self.weekday_after_day(i + 1, d) {
+            return Some(found);
+        }
         let next_ok = match self.toks.get(i + 1) {
             Some(t) if t.kind == Kind::Word => self.has(i + 1, Sense::AfterBareDay),
             _ => self.closes_bare_day(i + 1),
         };
-        (digits <= 2 && (1..=31).contains(&d) && next_ok).then_some((i + 1, Base::DayOfMonth(d, 0)))
+        next_ok.then_some((i + 1, Base::DayOfMonth(d, 0)))
+    }
+
+    /// `le 25, mardi`, `le 25 mardi`: the weekday a bare day number falls on.
+    fn weekday_after_day(&self, j: usize, d: u32) -> Option<(usize, Base)> {
+        let k = if self.punct(j, ",") { j + 1 } else { j };
+        let (e, wd) = self.sense(k, |s| match s {
+            Sense::Weekday(wd) => Some(wd),
+            _ => None,
+        })?;
+        Some((e, Base::DayOfMonthOn(d, wd)))
     }
 
     /// A day, a month name and a year glued by one separator, in any order (`2020/Sep/23`,
@@ -1979,7 +2070,10 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
     };
     // `entre le 1er et le 15 décembre`: the first day is of the second's month.
     let first = match (first, second_base) {
-        (Endpoint::Base(Base::DayOfMonth(d, 0)), Base::Day(..)) => Endpoint::Day(d),
+        (
+            Endpoint::Base(Base::DayOfMonth(d, 0) | Base::DayOfMonthOn(d, _)),
+            Base::Day(..) | Base::DayOfMonth(..) | Base::DayOnWeekday(..),
+        ) => Endpoint::Day(d),
         (first, _) => first,
     };
     let (first_base, first_end) = match first {
@@ -1987,6 +2081,13 @@ fn merge(first: Endpoint, second: Endpoint) -> Option<(Bound, Bound)> {
         Endpoint::Part(m, b) => (b, edge(m)),
         Endpoint::Day(d) => match second_base {
             Base::Day(y, m, d2) if d < d2 => (Base::Day(y, m, d), Edge::Start),
+            Base::DayOfMonth(d2, n) if d < d2 => (Base::DayOfMonth(d, n), Edge::Start),
+            // `du lundi 2 au vendredi 6 novembre`: the weekday of the end gives the year;
+            // the first day's weekday follows from it.
+            Base::DayOnWeekday(m, d2, wd) if d < d2 => {
+                let first_weekday = (wd + 6 - (d2 - d) % 7) % 7 + 1;
+                (Base::DayOnWeekday(m, d, first_weekday), Edge::Start)
+            }
             _ => return None,
         },
     };
