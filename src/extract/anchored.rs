@@ -6,7 +6,8 @@
 //! leaving them out makes building the gazetteer's patterns a few times cheaper than an
 //! Aho-Corasick automaton (start-up). The root's children are a 256-entry table, deeper
 //! nodes list their few children in byte order. A bit set of pattern prefixes rejects
-//! most positions before the walk starts.
+//! most positions before the walk starts. A walk may also run backwards from an end
+//! (patterns stored reversed), reading the text in place.
 
 /// No node.
 const NONE: u32 = u32::MAX;
@@ -16,7 +17,6 @@ pub struct Anchor<K> {
     trie: Trie,
     values: Vec<K>,
     prefixes: PrefixSet,
-    ascii_case_insensitive: bool,
 }
 
 /// The patterns' trie.
@@ -39,26 +39,18 @@ struct Node {
 }
 
 impl<K: Copy> Anchor<K> {
-    /// Compiles `patterns`; with `ascii_case_insensitive`, ASCII letters match either case.
-    pub fn new(patterns: Vec<(Vec<u8>, K)>, ascii_case_insensitive: bool) -> Result<Self, String> {
+    /// Compiles `patterns` (matched byte for byte).
+    pub fn new(patterns: Vec<(Vec<u8>, K)>) -> Result<Self, String> {
         if patterns.len() >= NONE as usize {
             return Err(format!("{} patterns are too many", patterns.len()));
         }
         let (bytes, values): (Vec<Vec<u8>>, Vec<K>) = patterns.into_iter().unzip();
-        let prefixes = PrefixSet::new(bytes.iter().map(Vec::as_slice), ascii_case_insensitive);
-        let folded: Vec<Vec<u8>>;
-        let keys = if ascii_case_insensitive {
-            folded = bytes.iter().map(|p| p.to_ascii_lowercase()).collect();
-            &folded
-        } else {
-            &bytes
-        };
-        let trie = build_trie(keys)?;
+        let prefixes = PrefixSet::new(bytes.iter().map(Vec::as_slice));
+        let trie = build_trie(&bytes)?;
         Ok(Anchor {
             trie,
             values,
             prefixes,
-            ascii_case_insensitive,
         })
     }
 
@@ -66,36 +58,52 @@ impl<K: Copy> Anchor<K> {
     /// call to [`Anchor::longest`] in a scan loop.
     #[inline]
     pub fn may_start_with(&self, byte: u8) -> bool {
-        let byte = if self.ascii_case_insensitive {
-            byte.to_ascii_lowercase()
-        } else {
-            byte
-        };
         self.trie.root[usize::from(byte)] != NONE
     }
 
     /// The value and length of the longest pattern starting exactly at `at` that `fits`
     /// (sits on the boundaries its value needs), so `Alibaba` still counts in `Alibaba
     /// Cloudy` where the longer `Alibaba Cloud` does not.
+    #[inline]
     pub fn longest(
         &self,
         haystack: &[u8],
         at: usize,
         fits: impl Fn(K, usize) -> bool,
     ) -> Option<(K, usize)> {
-        if !self.prefixes.may_start(haystack, at) {
+        let rest = haystack.get(at..)?;
+        self.walk(|k| rest.get(k).copied(), fits)
+    }
+
+    /// Like [`Anchor::longest`] for patterns compiled byte-reversed: the longest that
+    /// ends exactly at `end` and starts at `floor` or later, read backwards in place
+    /// (`bedrijf` at the end of `softwarebedrijf`).
+    #[inline]
+    pub fn longest_before(
+        &self,
+        haystack: &[u8],
+        floor: usize,
+        end: usize,
+        fits: impl Fn(K, usize) -> bool,
+    ) -> Option<(K, usize)> {
+        let head = haystack.get(floor..end)?;
+        self.walk(|k| head.len().checked_sub(k + 1).map(|i| head[i]), fits)
+    }
+
+    /// The longest-match walk over the bytes `byte(0)`, `byte(1)`, ... (`None` past the
+    /// end), after the prefix check.
+    #[inline]
+    fn walk(
+        &self,
+        byte: impl Fn(usize) -> Option<u8>,
+        fits: impl Fn(K, usize) -> bool,
+    ) -> Option<(K, usize)> {
+        let first = byte(0)?;
+        if !self.prefixes.may_start(first, &byte) {
             return None;
         }
-        let rest = haystack.get(at..)?;
-        let fold = |b: u8| {
-            if self.ascii_case_insensitive {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            }
-        };
         let trie = &self.trie;
-        let mut node = trie.root[usize::from(fold(*rest.first()?))];
+        let mut node = trie.root[usize::from(first)];
         let mut best = None;
         let mut len = 1;
         while let Some(current) = trie.nodes.get(node as usize) {
@@ -104,10 +112,10 @@ impl<K: Copy> Anchor<K> {
                     best = Some((value, len));
                 }
             }
-            let Some(&byte) = rest.get(len) else {
+            let Some(next) = byte(len) else {
                 break;
             };
-            node = trie.child(current, fold(byte));
+            node = trie.child(current, next);
             len += 1;
         }
         best
@@ -214,61 +222,35 @@ struct PrefixSet {
 const LONG_BITS: u32 = 16;
 
 impl PrefixSet {
-    fn new<'p>(patterns: impl Iterator<Item = &'p [u8]>, ascii_case_insensitive: bool) -> Self {
+    fn new<'p>(patterns: impl Iterator<Item = &'p [u8]>) -> Self {
         let mut short = vec![0u64; 1 << 10].into_boxed_slice();
         let mut long = vec![0u64; 1 << (LONG_BITS - 6)].into_boxed_slice();
-        // Each byte in both cases (the same byte twice when it has no other case).
-        let cases = |b: u8| {
-            if ascii_case_insensitive {
-                [b.to_ascii_lowercase(), b.to_ascii_uppercase()]
-            } else {
-                [b, b]
-            }
-        };
         for pattern in patterns {
             match *pattern {
                 [] => {}
-                [first] => {
-                    for f in cases(first) {
-                        (0..256).for_each(|second| insert(&mut short, pair(f, second)));
-                    }
-                }
+                [first] => (0..256).for_each(|second| insert(&mut short, pair(first, second))),
                 [first, second] | [first, second, _] => {
-                    for (f, s) in product(cases(first), cases(second)) {
-                        insert(&mut short, pair(f, u16::from(s)));
-                    }
+                    insert(&mut short, pair(first, u16::from(second)))
                 }
-                [a, b, c, d, ..] => {
-                    for (a, b) in product(cases(a), cases(b)) {
-                        for (c, d) in product(cases(c), cases(d)) {
-                            insert(&mut long, quad([a, b, c, d]));
-                        }
-                    }
-                }
+                [a, b, c, d, ..] => insert(&mut long, quad([a, b, c, d])),
             }
         }
         PrefixSet { short, long }
     }
 
-    /// Whether a pattern may start at `at` (the byte after the text counts as 0).
-    fn may_start(&self, haystack: &[u8], at: usize) -> bool {
-        let Some(&first) = haystack.get(at) else {
-            return false;
-        };
-        let second = haystack.get(at + 1).copied().unwrap_or(0);
+    /// Whether a pattern may start with `first` followed by `byte(1)`, `byte(2)`, ...
+    /// (past the end of the text the next byte counts as 0).
+    #[inline]
+    fn may_start(&self, first: u8, byte: impl Fn(usize) -> Option<u8>) -> bool {
+        let second = byte(1).unwrap_or(0);
         if contains(&self.short, pair(first, u16::from(second))) {
             return true;
         }
-        match haystack.get(at..at + 4) {
-            Some(&[a, b, c, d]) => contains(&self.long, quad([a, b, c, d])),
+        match (byte(1), byte(2), byte(3)) {
+            (Some(b), Some(c), Some(d)) => contains(&self.long, quad([first, b, c, d])),
             _ => false,
         }
     }
-}
-
-fn product(xs: [u8; 2], ys: [u8; 2]) -> impl Iterator<Item = (u8, u8)> {
-    xs.into_iter()
-        .flat_map(move |x| ys.into_iter().map(move |y| (x, y)))
 }
 
 /// The bit index of a two-byte prefix.
@@ -293,13 +275,21 @@ fn contains(bits: &[u64], key: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn anchor(patterns: &[&str], fold: bool) -> Anchor<usize> {
+    fn anchor(patterns: &[&str], reversed: bool) -> Anchor<usize> {
         let patterns = patterns
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.as_bytes().to_vec(), i))
+            .map(|(i, p)| {
+                let bytes = p.bytes();
+                let bytes = if reversed {
+                    bytes.rev().collect()
+                } else {
+                    bytes.collect()
+                };
+                (bytes, i)
+            })
             .collect();
-        Anchor::new(patterns, fold).expect("patterns compile")
+        Anchor::new(patterns).expect("patterns compile")
     }
 
     #[test]
@@ -312,31 +302,47 @@ mod tests {
         // `fits` may reject the longest: the shorter match remains.
         assert_eq!(a.longest(text, 7, |_, n| n < 7), Some((2, 4)));
         assert_eq!(a.longest(text, 15, |_, _| true), None);
+        assert_eq!(a.longest(text, 16, |_, _| true), None);
     }
 
     #[test]
     fn the_first_listed_of_equal_patterns_wins() {
-        let a = anchor(&["week", "Weekend", "week", "weekend"], true);
+        let a = anchor(&["week", "weekend", "week", "weekend"], false);
         assert_eq!(a.longest(b"weekends", 0, |_, _| true), Some((1, 7)));
-        assert_eq!(a.longest(b"Weeks", 0, |_, _| true), Some((0, 4)));
+        assert_eq!(a.longest(b"weeks", 0, |_, _| true), Some((0, 4)));
+        assert_eq!(a.longest(b"Weeks", 0, |_, _| true), None, "case matters");
         let exact = anchor(&["b", "ab", "a", "ab"], false);
         assert_eq!(exact.longest(b"abc", 0, |_, _| true), Some((1, 2)));
         assert_eq!(exact.longest(b"abc", 1, |_, _| true), Some((0, 1)));
     }
 
     #[test]
-    fn ascii_case_insensitive_prefixes_pass_both_cases() {
-        let a = anchor(&["janvier", "mi"], true);
+    fn backward_walks_read_reversed_patterns_in_place() {
+        let a = anchor(&["bedrijf", "drijf", "reus"], true);
+        let text = b"softwarebedrijf chipreus";
+        assert_eq!(a.longest_before(text, 0, 15, |_, _| true), Some((0, 7)));
+        // The floor cuts the longer pattern off.
+        assert_eq!(a.longest_before(text, 10, 15, |_, _| true), Some((1, 5)));
+        assert_eq!(a.longest_before(text, 16, 24, |_, _| true), Some((2, 4)));
+        assert_eq!(a.longest_before(text, 16, 23, |_, _| true), None);
+        assert_eq!(a.longest_before(text, 15, 15, |_, _| true), None);
+        assert_eq!(a.longest_before(text, 0, 99, |_, _| true), None);
+    }
+
+    #[test]
+    fn short_and_long_prefixes_pass_the_filter() {
+        let a = anchor(&["X", "ab", "abc", "abcdef"], false);
         for (text, want) in [
-            ("JANVIER", Some((0, 7))),
-            ("Janvier", Some((0, 7))),
-            ("jAnVIER", Some((0, 7))),
-            ("Mi", Some((1, 2))),
-            ("M", None),
+            ("X", Some((0, 1))),
+            ("Xy", Some((0, 1))),
+            ("ab", Some((1, 2))),
+            ("abc", Some((2, 3))),
+            ("abcdef", Some((3, 6))),
+            ("abcdeg", Some((2, 3))),
+            ("a", None),
+            ("bcde", None),
         ] {
             assert_eq!(a.longest(text.as_bytes(), 0, |_, _| true), want, "{text}");
         }
-        let exact = anchor(&["janvier"], false);
-        assert_eq!(exact.longest(b"Janvier", 0, |_, _| true), None);
     }
 }

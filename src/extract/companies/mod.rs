@@ -723,9 +723,8 @@ impl CompanyEngine {
         let persons: HashSet<&str> = learned
             .into_iter()
             .filter(|&(name, as_company)| {
-                let as_person = text
-                    .match_indices(name)
-                    .filter(|&(start, _)| {
+                let as_person = occurrences(text, name)
+                    .filter(|&start| {
                         on_word_boundaries(text, start, start + name.len())
                             && self.names_person(text, start)
                     })
@@ -770,9 +769,11 @@ impl CompanyEngine {
     /// dropped only when it is ambiguous or its long form is no proper name at all.
     fn drop_defined_acronyms(&self, text: &str, hits: &[Hit], found: &mut Vec<Found>) {
         let mut defined: Vec<(&str, bool)> = Vec::new();
-        for (open, _) in text.match_indices(" (") {
+        for open in occurrences(text, " (") {
             let start = open + 2;
-            let Some(len) = text[start..].find(')') else {
+            // An acronym is short: no need to look far for its bracket.
+            let window = floor_boundary(text, (start + 4 * MAX_ACRONYM + 1).min(text.len()));
+            let Some(len) = text[start..window].find(')') else {
                 continue;
             };
             let acronym = &text[start..start + len];
@@ -810,7 +811,7 @@ impl CompanyEngine {
             .collect();
         let mut extra = Vec::new();
         for name in learned {
-            for (start, _) in text.match_indices(name) {
+            for start in occurrences(text, name) {
                 let end = start + name.len();
                 let taken = found.iter().any(|f| f.start < end && start < f.end);
                 if !taken && on_word_boundaries(text, start, end) && !self.names_person(text, start)
@@ -940,6 +941,12 @@ fn fold_initial(c: char) -> char {
         'Ç' => 'C',
         other => other,
     }
+}
+
+/// Where `needle` occurs in `text`, without overlaps (a SIMD search: the texts are whole
+/// articles).
+fn occurrences<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
+    memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes())
 }
 
 /// The whole hyphenated word that starts at `start` (`CFE-CGC`), or the word alone.

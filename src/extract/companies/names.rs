@@ -15,12 +15,19 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 }
 
 /// Whether `c` continues a word (so a name cannot end or begin next to it).
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
     } else if ('\u{C0}'..='\u{24F}').contains(&c) {
         // Latin-1 and Latin Extended letters (é, ß, ł), without a table lookup.
         c != '×' && c != '÷'
+    } else if c < '\u{C0}' {
+        // Latin-1 signs (no-break space, «, °): the few letters and digits among them.
+        matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼' | '½' | '¾')
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) || ('\u{20A0}'..='\u{20CF}').contains(&c) {
+        // Punctuation (’, –, “) and currency signs (€): frequent, never letters.
+        false
     } else {
         c.is_alphanumeric()
     }
@@ -187,6 +194,18 @@ mod tests {
         assert!(on_word_boundaries(t, 2, 9));
         assert!(on_word_boundaries(t, 11, 18));
         assert!(!on_word_boundaries(t, 24, 31));
+    }
+
+    #[test]
+    fn word_chars_are_letters_digits_and_underscore() {
+        let ranges = ['\u{80}'..='\u{24F}', '\u{2000}'..='\u{20CF}'];
+        for c in ranges
+            .into_iter()
+            .flatten()
+            .chain(['a', 'Z', '7', '_', '-', ' '])
+        {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || c == '_', "{c:?}");
+        }
     }
 
     #[test]

@@ -15,16 +15,94 @@ const MAX_TAIL: usize = 48;
 type Anchor = anchored::Anchor<Kind>;
 
 fn compile(patterns: Vec<(Vec<u8>, Kind)>) -> Result<Anchor, String> {
-    Anchor::new(patterns, false).map_err(|e| format!("company patterns: {e}"))
+    Anchor::new(patterns).map_err(|e| format!("company patterns: {e}"))
+}
+
+/// Patterns tried at word starts, with the first words they can start with.
+struct WordAnchor {
+    anchor: Anchor,
+    first_words: WordSet,
+}
+
+impl WordAnchor {
+    fn new(patterns: Vec<(Vec<u8>, Kind)>) -> Result<Self, String> {
+        let mut first_words = WordSet::default();
+        for (pattern, _) in &patterns {
+            // Lossless: every pattern is a `String`'s bytes.
+            let pattern = String::from_utf8_lossy(pattern);
+            let len = pattern
+                .find(|c: char| !names::is_word_char(c))
+                .unwrap_or(pattern.len());
+            first_words.insert(&pattern.as_bytes()[..len]);
+        }
+        Ok(WordAnchor {
+            anchor: compile(patterns)?,
+            first_words,
+        })
+    }
+}
+
+/// A set of words as bits of a hash of their length and first eight bytes: a pattern can
+/// only match at a word start when the text's word is the pattern's first word (every
+/// pattern ends on a word boundary), so most words are rejected before any trie walk.
+struct WordSet {
+    bits: Box<[u64]>,
+}
+
+/// Bits of a word's hash: 8 KB, which stays in the L1 cache.
+const WORD_BITS: u32 = 16;
+
+impl Default for WordSet {
+    fn default() -> Self {
+        WordSet {
+            bits: vec![0; 1 << (WORD_BITS - 6)].into_boxed_slice(),
+        }
+    }
+}
+
+impl WordSet {
+    fn insert(&mut self, word: &[u8]) {
+        let key = word_key(word, 0, word.len());
+        self.bits[key >> 6] |= 1 << (key & 63);
+    }
+
+    /// Whether the word `start..end` of `text` may be in the set.
+    #[inline]
+    fn may_contain(&self, text: &[u8], start: usize, end: usize) -> bool {
+        let key = word_key(text, start, end);
+        self.bits[key >> 6] & (1 << (key & 63)) != 0
+    }
+}
+
+/// The hash of the length and the first eight bytes of the word `start..end` of `text`.
+/// Reads eight bytes at once where the text has them (Fibonacci hashing).
+#[inline]
+fn word_key(text: &[u8], start: usize, end: usize) -> usize {
+    let len = end - start;
+    let head = match text.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(&head) if len < 8 => u64::from_le_bytes(head) & ((1 << (8 * len)) - 1),
+        Some(&head) => u64::from_le_bytes(head),
+        None => {
+            let mut head = [0u8; 8];
+            head[..len].copy_from_slice(&text[start..end]);
+            u64::from_le_bytes(head)
+        }
+    };
+    let key = head ^ (len as u64).rotate_right(7);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - WORD_BITS)) as usize
 }
 
 /// All patterns of one language, split by where they may start.
 pub(super) struct Scanner {
-    capitals: Anchor,
-    /// Patterns starting with a lower-case letter or a joiner (`-topman`, `& Cie`).
-    others: Anchor,
+    capitals: WordAnchor,
+    /// Patterns starting with a lower-case letter.
+    others: WordAnchor,
+    /// Patterns starting with a joiner (`-topman`, `& Cie`).
+    joined: Anchor,
     /// The non-word chars some pattern starts with (`-`, `&`).
     joiners: Vec<char>,
+    /// The ASCII ones among them, as bits.
+    ascii_joiners: u128,
     /// Cue nouns, byte-reversed, matched backwards from word ends.
     tails: Anchor,
     /// Whether there are cue nouns at all (French has none).
@@ -34,26 +112,35 @@ pub(super) struct Scanner {
 impl Scanner {
     /// Splits and compiles the patterns.
     pub(super) fn new(patterns: Vec<(String, Kind)>) -> Result<Self, String> {
-        let (mut capitals, mut others, mut tails) = (Vec::new(), Vec::new(), Vec::new());
-        let mut joiners: Vec<char> = patterns
-            .iter()
-            .filter_map(|(p, _)| p.chars().next())
-            .filter(|&c| !names::is_word_char(c))
-            .collect();
-        joiners.sort_unstable();
-        joiners.dedup();
+        let (mut capitals, mut others, mut joined, mut tails) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut joiners = Vec::new();
         for (pattern, kind) in patterns {
-            if pattern.starts_with(starts_capital) {
+            let Some(first) = pattern.chars().next() else {
+                continue;
+            };
+            if starts_capital(first) {
                 capitals.push((pattern.into_bytes(), kind));
             } else if kind == Kind::CueNoun {
                 tails.push((pattern.bytes().rev().collect(), kind));
-            } else {
+            } else if names::is_word_char(first) {
                 others.push((pattern.into_bytes(), kind));
+            } else {
+                joiners.push(first);
+                joined.push((pattern.into_bytes(), kind));
             }
         }
+        joiners.sort_unstable();
+        joiners.dedup();
+        let ascii_joiners = joiners
+            .iter()
+            .filter(|c| c.is_ascii())
+            .fold(0, |bits, &c| bits | 1 << u32::from(c));
         Ok(Scanner {
-            capitals: compile(capitals)?,
-            others: compile(others)?,
+            ascii_joiners,
+            capitals: WordAnchor::new(capitals)?,
+            others: WordAnchor::new(others)?,
+            joined: compile(joined)?,
             joiners,
             has_tails: !tails.is_empty(),
             tails: compile(tails)?,
@@ -64,7 +151,7 @@ impl Scanner {
     /// (the earlier, then the longer match wins).
     pub(super) fn scan(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let (mut prev_word, mut word_start, mut covered) = (false, 0, 0);
+        let mut covered = 0;
         let bytes = text.as_bytes();
         let mut at = 0;
         while let Some(&byte) = bytes.get(at) {
@@ -74,57 +161,65 @@ impl Scanner {
                 let c = names::char_at(text, at).unwrap_or(char::REPLACEMENT_CHARACTER);
                 (c, c.len_utf8())
             };
-            let word = names::is_word_char(c);
-            if word && !prev_word {
-                word_start = at;
-                let anchor = if starts_capital(c) {
-                    &self.capitals
-                } else {
-                    &self.others
-                };
-                if at >= covered {
-                    if let Some(hit) = try_at(text, anchor, at) {
+            let word = is_word_byte(byte) || (len > 1 && names::is_word_char(c));
+            if !word {
+                if at >= covered && self.is_joiner(c) {
+                    if let Some(hit) = try_at(text, &self.joined, at) {
                         covered = hit.end;
                         hits.push(hit);
                     }
                 }
-            } else if !word {
-                if prev_word {
-                    self.try_tail(text, word_start, at, &mut hits);
-                }
-                if at >= covered && self.joiners.contains(&c) {
-                    if let Some(hit) = try_at(text, &self.others, at) {
+                at += len;
+                continue;
+            }
+            let end = word_end(text, at + len);
+            if at >= covered {
+                let capital = if len == 1 {
+                    byte.is_ascii_uppercase() || byte.is_ascii_digit()
+                } else {
+                    starts_capital(c)
+                };
+                let words = if capital {
+                    &self.capitals
+                } else {
+                    &self.others
+                };
+                if words.first_words.may_contain(bytes, at, end) {
+                    if let Some(hit) = try_at(text, &words.anchor, at) {
                         covered = hit.end;
                         hits.push(hit);
                     }
                 }
             }
-            prev_word = word;
-            at += len;
-        }
-        if prev_word {
-            self.try_tail(text, word_start, text.len(), &mut hits);
+            if self.has_tails {
+                self.try_tail(text, at, end, &mut hits);
+            }
+            at = end;
         }
         drop_overlaps(&mut hits, |h| (h.start, h.end));
         hits
     }
 
+    /// Whether some pattern starts with the non-word char `c`.
+    #[inline]
+    fn is_joiner(&self, c: char) -> bool {
+        match u8::try_from(c) {
+            Ok(byte) if byte.is_ascii() => self.ascii_joiners & (1 << byte) != 0,
+            _ => self.joiners.contains(&c),
+        }
+    }
+
     /// A cue noun ending the word `start..end` (`bedrijf` in `softwarebedrijf`).
     fn try_tail(&self, text: &str, start: usize, end: usize, hits: &mut Vec<Hit>) {
-        let bytes = text.as_bytes();
-        let len = (end - start).min(MAX_TAIL);
-        if len < 3 || !self.has_tails {
+        let floor = end - (end - start).min(MAX_TAIL);
+        if end - floor < 3 {
             return;
-        }
-        let mut reversed = [0u8; MAX_TAIL];
-        for (k, slot) in reversed[..len].iter_mut().enumerate() {
-            *slot = bytes[end - 1 - k];
         }
         let fits = |kind, n| {
             let hit_start = end - n;
             text.is_char_boundary(hit_start) && bounded(text, kind, hit_start, end)
         };
-        if let Some((kind, n)) = self.tails.longest(&reversed[..len], 0, fits) {
+        if let Some((kind, n)) = self.tails.longest_before(text.as_bytes(), floor, end, fits) {
             hits.push(Hit {
                 kind,
                 start: end - n,
@@ -132,6 +227,43 @@ impl Scanner {
             });
         }
     }
+}
+
+/// Whether `byte` is an ASCII word char ([`names::is_word_char`]).
+#[inline]
+fn is_word_byte(byte: u8) -> bool {
+    WORD_BYTES[usize::from(byte)]
+}
+
+/// The ASCII word chars, as a table: one load per byte in the scan loop.
+static WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte == b'_' as usize;
+        byte += 1;
+    }
+    table
+};
+
+/// The end of the word whose chars continue at `at`.
+#[inline]
+fn word_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if !is_word_byte(byte) {
+                break;
+            }
+            at += 1;
+        } else {
+            match names::char_at(text, at) {
+                Some(c) if names::is_word_char(c) => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
 }
 
 /// The longest pattern of `anchor` at `at` that sits on its boundaries.
