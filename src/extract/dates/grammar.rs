@@ -1980,7 +1980,7 @@ enum Endpoint {
     Day(u32),
 }
 
-/// Whether an expression holds a yearless day or month whose year the sentence's
+/// Whether an expression holds a yearless day, month, quarter or half whose year the sentence's
 /// tense may decide.
 pub fn needs_tense(expr: &Expr) -> bool {
     match expr {
@@ -2010,6 +2010,8 @@ fn tensed(base: Base, tense: Tense) -> Base {
         Base::Day(YearRef::Implicit, 2, 29) => base,
         Base::Day(YearRef::Implicit, m, d) => Base::Day(year, m, d),
         Base::Month(YearRef::Implicit, m) => Base::Month(year, m),
+        Base::Quarter(YearRef::Implicit, q) => Base::Quarter(year, q),
+        Base::Half(YearRef::Implicit, h) => Base::Half(year, h),
         other => other,
     }
 }

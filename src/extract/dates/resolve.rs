@@ -138,6 +138,22 @@ impl Anchor {
         }
     }
 
+    /// The year of the `k`th period of `months` months (a quarter, a half): without a
+    /// year, in the past the latest one begun by the anchor's month, in the future the
+    /// first one not yet over (`In het vierde kwartaal steeg de omzet`, said in March:
+    /// the quarter before).
+    fn period_year(&self, r: YearRef, months: u32, k: u32) -> Option<i32> {
+        let (year, month) = match (self.year, self.month) {
+            (Some(year), Some(month)) => (year, month),
+            _ => return self.year_of(r),
+        };
+        match r {
+            YearRef::Past if months.saturating_mul(k.saturating_sub(1)) >= month => Some(year - 1),
+            YearRef::Next if months.saturating_mul(k) < month => Some(year + 1),
+            _ => self.year_of(r),
+        }
+    }
+
     fn year_of(&self, r: YearRef) -> Option<i32> {
         match r {
             YearRef::Abs(y) => Some(y),
@@ -152,8 +168,8 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
     let anchor = Anchor::new(published);
     match *base {
         Base::Year(r) => Some(Point::Year(anchor.year_of(r)?)),
-        Base::Half(r, h) => Some(Point::Half(anchor.year_of(r)?, h)),
-        Base::Quarter(r, q) => Some(Point::Quarter(anchor.year_of(r)?, q)),
+        Base::Half(r, h) => Some(Point::Half(anchor.period_year(r, 6, h)?, h)),
+        Base::Quarter(r, q) => Some(Point::Quarter(anchor.period_year(r, 3, q)?, q)),
         Base::Month(YearRef::Past, m) => {
             let y = anchor.year?;
             Some(Point::Month(if m > anchor.month? { y - 1 } else { y }, m))
