@@ -401,7 +401,9 @@ impl<'a> Parser<'a> {
         if let Some(found) = self.year_in(i, &YEARS) {
             return Some(found);
         }
-        let (n, digits) = self.num(i)?;
+        let Some((n, digits)) = self.num(i) else {
+            return self.year_in_words(i);
+        };
         (allow_short && digits == 2 && !self.in_number_group(i)).then(|| {
             (
                 i + 1,
@@ -412,6 +414,33 @@ impl<'a> Parser<'a> {
                 },
             )
         })
+    }
+
+    /// A year in words after a day or month: `tweeduizend (en) achttien`, `negentien
+    /// zevenentachtig`, `deux mille dix-huit`, or `tweeduizend` before punctuation.
+    fn year_in_words(&self, i: usize) -> Option<(usize, i32)> {
+        let number = |k: usize| {
+            self.sense(k, |s| match s {
+                Sense::Number(n) => Some(n),
+                _ => None,
+            })
+        };
+        let (j, head) = number(i)?;
+        let after_and = self.is(j, Sense::And).unwrap_or(j);
+        let tail = number(after_and).filter(|&(_, n)| (1..100).contains(&n));
+        let year = match (head, tail) {
+            // `tweeduizend achttien`, `negentienhonderd en één`
+            (1000..=2999, Some((e, n))) if head % 100 == 0 => (e, head + n),
+            // `tweeduizend.`: a round thousand alone only before punctuation or the end.
+            (1000..=2999, None) if head % 1000 == 0 => {
+                let closed = self.toks.get(j).is_none_or(|t| t.kind == Kind::Punct);
+                closed.then_some((j, head))?
+            }
+            // `negentien zevenentachtig`: century and year, without `en`.
+            (10..=29, Some((e, n))) if after_and == j && n >= 10 => (e, head * 100 + n),
+            _ => return None,
+        };
+        Some((year.0, year.1 as i32))
     }
 
     /// Whether the number at `i` is part of a larger number (`1.500`, `2 000`, `3,5`).
@@ -444,7 +473,11 @@ impl<'a> Parser<'a> {
             }
         }
         if let Some(j) = self.is(i, Sense::Between) {
-            if let Some(found) = self.interval_body(j, Sense::And) {
+            // `tussen 4 tot en met 8 september`: `to` also closes after `between`.
+            if let Some(found) = self
+                .interval_body(j, Sense::And)
+                .or_else(|| self.interval_body(j, Sense::To))
+            {
                 return Some(found);
             }
         }
