@@ -1879,8 +1879,24 @@ enum Endpoint {
 pub fn needs_tense(expr: &Expr) -> bool {
     match expr {
         Expr::Point(base) | Expr::Modified(_, base) => tensed(*base, Tense::Past) != *base,
+        Expr::Interval(a, b) => yearless_span(a, b),
         _ => false,
     }
+}
+
+/// Whether both ends of an interval lack a year (`du 4 au 8 décembre`, `van mei tot
+/// februari`): the first end takes the tense, and the second follows its year.
+fn yearless_span(a: &Bound, b: &Bound) -> bool {
+    let first = matches!(
+        a.base,
+        Base::Day(YearRef::Implicit, ..) | Base::Month(YearRef::Implicit, _)
+    );
+    let second = matches!(
+        b.base,
+        Base::Day(YearRef::Implicit | YearRef::Rel(1), ..)
+            | Base::Month(YearRef::Implicit | YearRef::Rel(1), _)
+    );
+    first && second && tensed(a.base, Tense::Past) != a.base
 }
 
 /// The expression with its yearless day or month in the past or the future of the
@@ -1889,6 +1905,13 @@ pub fn with_tense(expr: Expr, tense: Tense) -> Expr {
     match expr {
         Expr::Point(base) => Expr::Point(tensed(base, tense)),
         Expr::Modified(m, base) => Expr::Modified(m, tensed(base, tense)),
+        Expr::Interval(a, b) if yearless_span(&a, &b) => Expr::Interval(
+            Bound {
+                base: tensed(a.base, tense),
+                edge: a.edge,
+            },
+            b,
+        ),
         other => other,
     }
 }
