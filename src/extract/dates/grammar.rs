@@ -1878,7 +1878,9 @@ enum Endpoint {
 /// tense may decide.
 pub fn needs_tense(expr: &Expr) -> bool {
     match expr {
-        Expr::Point(base) | Expr::Modified(_, base) => tensed(*base, Tense::Past) != *base,
+        Expr::Point(base) | Expr::Modified(_, base) => {
+            tensed(*base, Tense::Past) != *base || tensed(*base, Tense::Future) != *base
+        }
         Expr::Interval(a, b) => yearless_span(a, b),
         _ => false,
     }
@@ -1927,6 +1929,11 @@ fn tensed(base: Base, tense: Tense) -> Base {
         Base::Day(YearRef::Implicit, 2, 29) => base,
         Base::Day(YearRef::Implicit, m, d) => Base::Day(year, m, d),
         Base::Month(YearRef::Implicit, m) => Base::Month(year, m),
+        // `Le conseil se réunira jeudi`: the coming Thursday; in the past tense or without
+        // one, the most recent (the default).
+        Base::Weekday(wd, None) if tense == Tense::Future => {
+            Base::Weekday(wd, Some(WeekdayShift::Next))
+        }
         other => other,
     }
 }
@@ -1936,6 +1943,8 @@ fn in_the_past(base: Base) -> Base {
     match base {
         Base::Day(YearRef::Implicit, m, d) => Base::Day(YearRef::Past, m, d),
         Base::Month(YearRef::Implicit, m) => Base::Month(YearRef::Past, m),
+        // `depuis lundi`, even in a sentence about the future.
+        Base::Weekday(wd, None) => Base::Weekday(wd, Some(WeekdayShift::Last)),
         other => other,
     }
 }
