@@ -430,6 +430,19 @@ pub fn resolve_in_tense(
     published: Option<PubDate>,
     tense: impl FnOnce() -> Tense,
 ) -> DateValue {
+    if let Expr::Point(Base::RelativeUnit(Unit::Weekend, 0)) = expr {
+        // `Ce week-end, la neige est tombée` on a weekday: the weekend just past.
+        let on_weekday = published
+            .and_then(|p| p.to_naive())
+            .is_some_and(|day| day.weekday().number_from_monday() < 6);
+        if on_weekday && tense() == Tense::Past {
+            return resolve(
+                &Expr::Point(Base::RelativeUnit(Unit::Weekend, -1)),
+                published,
+            );
+        }
+        return resolve(expr, published);
+    }
     if needs_tense(expr) {
         let tense = tense();
         if tense == Tense::Future && matches!(expr, Expr::Interval(..)) {
