@@ -449,7 +449,7 @@ pub fn resolve_in_tense(
             // `se déroulera du 15 décembre au 1er mars`: an interval still under way
             // when the article appears is the one meant.
             let untensed = resolve(expr, published);
-            if still_running(&untensed, published) {
+            if still_running(expr, &untensed, published) {
                 return untensed;
             }
         }
@@ -461,12 +461,21 @@ pub fn resolve_in_tense(
     resolve(expr, published)
 }
 
-/// Whether an interval ends on or after the publication day.
-fn still_running(value: &DateValue, published: Option<PubDate>) -> bool {
+/// Whether an interval ends on or after the publication day; a closing month
+/// (`van mei tot september`) lasts to its end.
+fn still_running(expr: &Expr, value: &DateValue, published: Option<PubDate>) -> bool {
     let (Some(range), Some(day)) = (&value.range, published.and_then(|p| p.to_naive())) else {
         return false;
     };
-    NaiveDate::parse_from_str(&range.end, "%Y-%m-%d").is_ok_and(|end| end >= day)
+    let month_end = matches!(expr, Expr::Interval(_, b) if matches!(b.base, Base::Month(..)));
+    let Ok(end) = NaiveDate::parse_from_str(&range.end, "%Y-%m-%d") else {
+        return false;
+    };
+    if month_end {
+        add(end, Unit::Month, 1).is_some_and(|after| after > day)
+    } else {
+        end >= day
+    }
 }
 
 /// The value of a recognized expression.
