@@ -1943,8 +1943,9 @@ fn in_the_past(base: Base) -> Base {
     match base {
         Base::Day(YearRef::Implicit, m, d) => Base::Day(YearRef::Past, m, d),
         Base::Month(YearRef::Implicit, m) => Base::Month(YearRef::Past, m),
-        // `depuis lundi`, even in a sentence about the future.
-        Base::Weekday(wd, None) => Base::Weekday(wd, Some(WeekdayShift::Last)),
+        // `depuis lundi`: the most recent Monday (or today), even in a sentence about the
+        // future; as an offset of no days, which the tense leaves alone.
+        Base::Weekday(wd, None) => Base::Offset(0, Unit::Day, From::Weekday(wd)),
         other => other,
     }
 }
