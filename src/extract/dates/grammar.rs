@@ -511,7 +511,9 @@ impl<'a> Parser<'a> {
         if let Some(found) = self.year_in(i, &YEARS) {
             return Some(found);
         }
-        let (n, digits) = self.num(i)?;
+        let Some((n, digits)) = self.num(i) else {
+            return self.year_in_words(i);
+        };
         (allow_short && digits == 2 && !self.in_number_group(i)).then(|| {
             (
                 i + 1,
@@ -522,6 +524,33 @@ impl<'a> Parser<'a> {
                 },
             )
         })
+    }
+
+    /// A year in words after a day or month: `tweeduizend (en) achttien`, `negentien
+    /// zevenentachtig`, `deux mille dix-huit`, or `tweeduizend` before punctuation.
+    fn year_in_words(&self, i: usize) -> Option<(usize, i32)> {
+        let number = |k: usize| {
+            self.sense(k, |s| match s {
+                Sense::Number(n) => Some(n),
+                _ => None,
+            })
+        };
+        let (j, head) = number(i)?;
+        let after_and = self.is(j, Sense::And).unwrap_or(j);
+        let tail = number(after_and).filter(|&(_, n)| (1..100).contains(&n));
+        let year = match (head, tail) {
+            // `tweeduizend achttien`, `negentienhonderd en één`
+            (1000..=2999, Some((e, n))) if head % 100 == 0 => (e, head + n),
+            // `tweeduizend.`: a round thousand alone only before punctuation or the end.
+            (1000..=2999, None) if head % 1000 == 0 => {
+                let closed = self.toks.get(j).is_none_or(|t| t.kind == Kind::Punct);
+                closed.then_some((j, head))?
+            }
+            // `negentien zevenentachtig`: century and year, without `en`.
+            (10..=29, Some((e, n))) if after_and == j && n >= 10 => (e, head * 100 + n),
+            _ => return None,
+        };
+        Some((year.0, year.1 as i32))
     }
 
     /// Whether the number at `i` is part of a larger number (`1.500`, `2 000`, `3,5`).
@@ -554,7 +583,11 @@ impl<'a> Parser<'a> {
             }
         }
         if let Some(j) = self.is(i, Sense::Between) {
-            if let Some(found) = self.interval_body(j, Sense::And) {
+            // `tussen 4 tot en met 8 september`: `to` also closes after `between`.
+            if let Some(found) = self
+                .interval_body(j, Sense::And)
+                .or_else(|| self.interval_body(j, Sense::To))
+            {
                 return Some(found);
             }
         }
@@ -1984,9 +2017,27 @@ enum Endpoint {
 /// tense may decide.
 pub fn needs_tense(expr: &Expr) -> bool {
     match expr {
-        Expr::Point(base) | Expr::Modified(_, base) => tensed(*base, Tense::Past) != *base,
+        Expr::Point(base) | Expr::Modified(_, base) => {
+            tensed(*base, Tense::Past) != *base || tensed(*base, Tense::Future) != *base
+        }
+        Expr::Interval(a, b) => yearless_span(a, b),
         _ => false,
     }
+}
+
+/// Whether both ends of an interval lack a year (`du 4 au 8 décembre`, `van mei tot
+/// februari`): the first end takes the tense, and the second follows its year.
+fn yearless_span(a: &Bound, b: &Bound) -> bool {
+    let first = matches!(
+        a.base,
+        Base::Day(YearRef::Implicit, ..) | Base::Month(YearRef::Implicit, _)
+    );
+    let second = matches!(
+        b.base,
+        Base::Day(YearRef::Implicit | YearRef::Rel(1), ..)
+            | Base::Month(YearRef::Implicit | YearRef::Rel(1), _)
+    );
+    first && second && tensed(a.base, Tense::Past) != a.base
 }
 
 /// The expression with its yearless day or month in the past or the future of the
@@ -1995,6 +2046,13 @@ pub fn with_tense(expr: Expr, tense: Tense) -> Expr {
     match expr {
         Expr::Point(base) => Expr::Point(tensed(base, tense)),
         Expr::Modified(m, base) => Expr::Modified(m, tensed(base, tense)),
+        Expr::Interval(a, b) if yearless_span(&a, &b) => Expr::Interval(
+            Bound {
+                base: tensed(a.base, tense),
+                edge: a.edge,
+            },
+            b,
+        ),
         other => other,
     }
 }
@@ -2012,6 +2070,11 @@ fn tensed(base: Base, tense: Tense) -> Base {
         Base::Month(YearRef::Implicit, m) => Base::Month(year, m),
         Base::Quarter(YearRef::Implicit, q) => Base::Quarter(year, q),
         Base::Half(YearRef::Implicit, h) => Base::Half(year, h),
+        // `Le conseil se réunira jeudi`: the coming Thursday; in the past tense or without
+        // one, the most recent (the default).
+        Base::Weekday(wd, None) if tense == Tense::Future => {
+            Base::Weekday(wd, Some(WeekdayShift::Next))
+        }
         other => other,
     }
 }
@@ -2021,6 +2084,9 @@ fn in_the_past(base: Base) -> Base {
     match base {
         Base::Day(YearRef::Implicit, m, d) => Base::Day(YearRef::Past, m, d),
         Base::Month(YearRef::Implicit, m) => Base::Month(YearRef::Past, m),
+        // `depuis lundi`: the most recent Monday (or today), even in a sentence about the
+        // future; as an offset of no days, which the tense leaves alone.
+        Base::Weekday(wd, None) => Base::Offset(0, Unit::Day, From::Weekday(wd)),
         other => other,
     }
 }

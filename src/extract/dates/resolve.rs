@@ -446,13 +446,52 @@ pub fn resolve_in_tense(
     published: Option<PubDate>,
     tense: impl FnOnce() -> Tense,
 ) -> DateValue {
+    if let Expr::Point(Base::RelativeUnit(Unit::Weekend, 0)) = expr {
+        // `Ce week-end, la neige est tombée` on a weekday: the weekend just past.
+        let on_weekday = published
+            .and_then(|p| p.to_naive())
+            .is_some_and(|day| day.weekday().number_from_monday() < 6);
+        if on_weekday && tense() == Tense::Past {
+            return resolve(
+                &Expr::Point(Base::RelativeUnit(Unit::Weekend, -1)),
+                published,
+            );
+        }
+        return resolve(expr, published);
+    }
     if needs_tense(expr) {
-        let tensed = resolve(&with_tense(*expr, tense()), published);
+        let tense = tense();
+        if tense == Tense::Future && matches!(expr, Expr::Interval(..)) {
+            // `se déroulera du 15 décembre au 1er mars`: an interval still under way
+            // when the article appears is the one meant.
+            let untensed = resolve(expr, published);
+            if still_running(expr, &untensed, published) {
+                return untensed;
+            }
+        }
+        let tensed = resolve(&with_tense(*expr, tense), published);
         if tensed.value.is_some() {
             return tensed;
         }
     }
     resolve(expr, published)
+}
+
+/// Whether an interval ends on or after the publication day; a closing month
+/// (`van mei tot september`) lasts to its end.
+fn still_running(expr: &Expr, value: &DateValue, published: Option<PubDate>) -> bool {
+    let (Some(range), Some(day)) = (&value.range, published.and_then(|p| p.to_naive())) else {
+        return false;
+    };
+    let month_end = matches!(expr, Expr::Interval(_, b) if matches!(b.base, Base::Month(..)));
+    let Ok(end) = NaiveDate::parse_from_str(&range.end, "%Y-%m-%d") else {
+        return false;
+    };
+    if month_end {
+        add(end, Unit::Month, 1).is_some_and(|after| after > day)
+    } else {
+        end >= day
+    }
 }
 
 /// The value of a recognized expression.
@@ -559,20 +598,32 @@ fn point_value(base: &Base, published: Option<PubDate>) -> Option<String> {
     }
 }
 
-/// The end of an interval of two yearless days, in the year the start resolved to
-/// (`29/2-1/3`: a leap day picks its own year).
+/// The end of an interval of two yearless days or months, in the year of its start
+/// (`du 20 au 25 décembre` in the past tense), or the year after when it rolled over
+/// (`van december tot februari`).
 fn same_year_end(a: &Bound, b: &Bound, published: Option<PubDate>) -> Bound {
-    let (Base::Day(YearRef::Implicit, ..), Base::Day(YearRef::Implicit, m, d)) = (a.base, b.base)
-    else {
-        return *b;
+    let later = match b.base {
+        Base::Day(YearRef::Implicit, ..) | Base::Month(YearRef::Implicit, _) => 0,
+        Base::Day(YearRef::Rel(1), ..) | Base::Month(YearRef::Rel(1), _) => 1,
+        _ => return *b,
     };
-    match resolve_base(&a.base, published) {
-        Some(Point::Day(start)) => Bound {
-            base: Base::Day(YearRef::Abs(start.year()), m, d),
-            edge: b.edge,
-        },
-        _ => *b,
-    }
+    let yearless = |y| matches!(y, YearRef::Implicit | YearRef::Past | YearRef::Next);
+    let first_yearless = match a.base {
+        Base::Day(y, ..) | Base::Month(y, _) => yearless(y),
+        _ => false,
+    };
+    let year = match resolve_base(&a.base, published).filter(|_| first_yearless) {
+        Some(Point::Day(start)) => start.year(),
+        Some(Point::Month(y, _)) => y,
+        _ => return *b,
+    };
+    let year = YearRef::Abs(year + later);
+    let base = match b.base {
+        Base::Day(_, m, d) => Base::Day(year, m, d),
+        Base::Month(_, m) => Base::Month(year, m),
+        other => other,
+    };
+    Bound { base, edge: b.edge }
 }
 
 /// The period a duration covers from the anchor, at the anchor's precision.
