@@ -12,7 +12,7 @@ mod model;
 use whatlang::Lang;
 
 use letters::letters;
-use model::{model, normalize_into, Evidence, LANGUAGES, N};
+use model::{is_letter, model, normalize_into, Evidence, LANGUAGES, N};
 
 /// The result of language detection.
 #[derive(Debug, Clone, PartialEq)]
@@ -200,14 +200,16 @@ impl Reading {
     fn read_segment(&mut self, segment: &str) -> Evidence {
         let start = self.normalized.len();
         normalize_into(segment, &mut self.normalized);
-        for c in self.normalized[start..]
-            .chars()
-            .filter(|c| c.is_alphabetic())
-        {
-            if is_latin(c) {
-                self.latin += 1;
-            } else {
-                self.other_script += 1;
+        let added = &self.normalized[start..];
+        if added.is_ascii() {
+            self.latin += added.bytes().filter(u8::is_ascii_alphabetic).count();
+        } else {
+            for c in added.chars().filter(|&c| is_letter(c)) {
+                if is_latin(c) {
+                    self.latin += 1;
+                } else {
+                    self.other_script += 1;
+                }
             }
         }
         let evidence = model().score_words(&self.normalized[start..]);
