@@ -12,7 +12,7 @@ mod model;
 use whatlang::Lang;
 
 use letters::letters;
-use model::{is_letter, model, normalize_into, Evidence, LANGUAGES, N};
+use model::{model, normalize_into, Evidence, LANGUAGES, N};
 
 /// The result of language detection.
 #[derive(Debug, Clone, PartialEq)]
@@ -199,19 +199,9 @@ impl Reading {
     /// Scores one segment and adds it to the reading.
     fn read_segment(&mut self, segment: &str) -> Evidence {
         let start = self.normalized.len();
-        normalize_into(segment, &mut self.normalized);
-        let added = &self.normalized[start..];
-        if added.is_ascii() {
-            self.latin += added.bytes().filter(u8::is_ascii_alphabetic).count();
-        } else {
-            for c in added.chars().filter(|&c| is_letter(c)) {
-                if is_latin(c) {
-                    self.latin += 1;
-                } else {
-                    self.other_script += 1;
-                }
-            }
-        }
+        let letters = normalize_into(segment, &mut self.normalized);
+        self.latin += letters.latin;
+        self.other_script += letters.other;
         let evidence = model().score_words(&self.normalized[start..]);
         self.total.add(&evidence);
         self.segments.push(evidence);
@@ -305,11 +295,6 @@ fn other_script_code(lang: Lang) -> Option<&'static str> {
         Lang::Kor => "ko",
         _ => return None,
     })
-}
-
-/// Latin letters: Basic Latin to Latin Extended-B, and Latin Extended Additional.
-fn is_latin(c: char) -> bool {
-    c < '\u{0250}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
 /// Sentence-like pieces of a text: cut after `.`, `!`, `?` or a line break, at a space

@@ -250,9 +250,25 @@ pub(super) fn is_letter(c: char) -> bool {
     }
 }
 
+/// The letters [`normalize_into`] appended, by script.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct Letters {
+    /// Latin letters.
+    pub latin: usize,
+    /// Letters of other scripts.
+    pub other: usize,
+}
+
+/// Latin letters: Basic Latin to Latin Extended-B, and Latin Extended Additional.
+fn is_latin(c: char) -> bool {
+    c < '\u{0250}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
 /// Appends `text` to `out` as the model reads it: lower-case letters and apostrophes,
-/// every other run of characters one space, and a space at both ends.
-pub(super) fn normalize_into(text: &str, out: &mut String) {
+/// every other run of characters one space, and a space at both ends. Returns the
+/// letters appended, counted in the same pass.
+pub(super) fn normalize_into(text: &str, out: &mut String) -> Letters {
+    let mut letters = Letters::default();
     if !out.ends_with(' ') {
         out.push(' ');
     }
@@ -261,13 +277,21 @@ pub(super) fn normalize_into(text: &str, out: &mut String) {
             // Most of the text: no Unicode tables.
             if c.is_ascii_alphabetic() {
                 out.push(c.to_ascii_lowercase());
+                letters.latin += 1;
             } else if c == '\'' {
                 out.push('\'');
             } else if !out.ends_with(' ') {
                 out.push(' ');
             }
         } else if is_letter(c) {
-            out.extend(c.to_lowercase());
+            for lower in c.to_lowercase() {
+                match (is_letter(lower), is_latin(lower)) {
+                    (true, true) => letters.latin += 1,
+                    (true, false) => letters.other += 1,
+                    (false, _) => {}
+                }
+                out.push(lower);
+            }
         } else if matches!(c, '\u{2019}' | '\u{02BC}') {
             out.push('\'');
         } else if !out.ends_with(' ') {
@@ -277,6 +301,7 @@ pub(super) fn normalize_into(text: &str, out: &mut String) {
     if !out.ends_with(' ') {
         out.push(' ');
     }
+    letters
 }
 
 #[cfg(test)]
@@ -294,6 +319,20 @@ mod tests {
         for c in ('\0'..='\u{2FF}').chain(['€', '’', 'Ω', 'ж', '中']) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn normalization_counts_the_letters_it_appends_by_script() {
+        let mut out = String::new();
+        let letters = normalize_into("Ça coûte 3 €, дом İ", &mut out);
+        assert_eq!(out, " ça coûte дом i\u{307} ");
+        let other = out
+            .chars()
+            .filter(|c| c.is_alphabetic() && !is_latin(*c))
+            .count();
+        let latin = out.chars().filter(|c| c.is_alphabetic()).count() - other;
+        assert_eq!(letters, Letters { latin, other });
+        assert_eq!(letters, Letters { latin: 8, other: 3 });
     }
 
     #[test]

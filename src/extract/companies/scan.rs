@@ -178,8 +178,8 @@ pub(super) struct Scanner {
     joined: Anchor,
     /// The non-word chars some pattern starts with (`-`, `&`).
     joiners: Vec<char>,
-    /// The ASCII ones among them, as bits.
-    ascii_joiners: u128,
+    /// Whether each ASCII char is one of them.
+    ascii_joiners: [bool; 128],
     /// Cue nouns, byte-reversed, matched backwards from word ends.
     tails: Anchor,
     /// Whether there are cue nouns at all (French has none).
@@ -209,10 +209,10 @@ impl Scanner {
         }
         joiners.sort_unstable();
         joiners.dedup();
-        let ascii_joiners = joiners
-            .iter()
-            .filter(|c| c.is_ascii())
-            .fold(0, |bits, &c| bits | 1 << u32::from(c));
+        let mut ascii_joiners = [false; 128];
+        for &c in joiners.iter().filter(|c| c.is_ascii()) {
+            ascii_joiners[c as usize] = true;
+        }
         Ok(Scanner {
             ascii_joiners,
             capitals: WordAnchor::new(capitals)?,
@@ -232,30 +232,28 @@ impl Scanner {
         let bytes = text.as_bytes();
         let mut at = 0;
         while let Some(&byte) = bytes.get(at) {
-            let (c, len) = if byte.is_ascii() {
-                (char::from(byte), 1)
+            // A word's first char: its length and whether it opens a capitalized word.
+            let (len, capital) = if is_word_byte(byte) {
+                (1, byte.is_ascii_uppercase() || byte.is_ascii_digit())
+            } else if byte.is_ascii() {
+                if self.ascii_joiners[usize::from(byte & 0x7F)] && at >= covered {
+                    self.try_joined(text, at, &mut covered, &mut hits);
+                }
+                at += 1;
+                continue;
             } else {
                 let c = names::char_at(text, at).unwrap_or(char::REPLACEMENT_CHARACTER);
-                (c, c.len_utf8())
-            };
-            let word = is_word_byte(byte) || (len > 1 && names::is_word_char(c));
-            if !word {
-                if at >= covered && self.is_joiner(c) {
-                    if let Some(hit) = try_at(text, &self.joined, at) {
-                        covered = hit.end;
-                        hits.push(hit);
+                if !names::is_word_char(c) {
+                    if at >= covered && self.joiners.contains(&c) {
+                        self.try_joined(text, at, &mut covered, &mut hits);
                     }
+                    at += c.len_utf8();
+                    continue;
                 }
-                at += len;
-                continue;
-            }
+                (c.len_utf8(), starts_capital(c))
+            };
             let end = word_end(text, at + len);
             if at >= covered {
-                let capital = if len == 1 {
-                    byte.is_ascii_uppercase() || byte.is_ascii_digit()
-                } else {
-                    starts_capital(c)
-                };
                 let words = if capital {
                     &self.capitals
                 } else {
@@ -277,12 +275,12 @@ impl Scanner {
         hits
     }
 
-    /// Whether some pattern starts with the non-word char `c`.
-    #[inline]
-    fn is_joiner(&self, c: char) -> bool {
-        match u8::try_from(c) {
-            Ok(byte) if byte.is_ascii() => self.ascii_joiners & (1 << byte) != 0,
-            _ => self.joiners.contains(&c),
+    /// A pattern that starts with the joiner at `at` (`-topman`, `& Cie`).
+    #[cold]
+    fn try_joined(&self, text: &str, at: usize, covered: &mut usize, hits: &mut Vec<Hit>) {
+        if let Some(hit) = try_at(text, &self.joined, at) {
+            *covered = hit.end;
+            hits.push(hit);
         }
     }
 
