@@ -4,18 +4,18 @@
 //! padded with `_`), each with its cost `-100 * ln P`; tools/langid_ngrams.py builds them.
 //! A word's log-likelihood under a language is the sum over its trigrams.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::model::{Fnv, Scores, LANGUAGES, N};
+use rustc_hash::FxHashMap;
+
+use super::model::{Scores, LANGUAGES, N};
 
 /// The key of the line that gives the cost of an unlisted trigram.
 const FLOOR_KEY: &str = "___";
 
 /// Trigram log-probabilities of every candidate language.
 pub(super) struct Letters {
-    trigrams: HashMap<u64, Scores, BuildHasherDefault<Fnv>>,
+    trigrams: FxHashMap<u64, Scores>,
     floors: Scores,
 }
 
@@ -44,8 +44,8 @@ impl Letters {
                 }
             }
         }
-        let mut trigrams: HashMap<u64, Scores, BuildHasherDefault<Fnv>> =
-            HashMap::with_capacity_and_hasher(entries.len(), Default::default());
+        let mut trigrams: FxHashMap<u64, Scores> =
+            FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
         for (key, lang, log_p) in entries {
             trigrams.entry(key).or_insert(floors)[lang] = log_p;
         }

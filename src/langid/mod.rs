@@ -199,17 +199,9 @@ impl Reading {
     /// Scores one segment and adds it to the reading.
     fn read_segment(&mut self, segment: &str) -> Evidence {
         let start = self.normalized.len();
-        normalize_into(segment, &mut self.normalized);
-        for c in self.normalized[start..]
-            .chars()
-            .filter(|c| c.is_alphabetic())
-        {
-            if is_latin(c) {
-                self.latin += 1;
-            } else {
-                self.other_script += 1;
-            }
-        }
+        let letters = normalize_into(segment, &mut self.normalized);
+        self.latin += letters.latin;
+        self.other_script += letters.other;
         let evidence = model().score_words(&self.normalized[start..]);
         self.total.add(&evidence);
         self.segments.push(evidence);
@@ -303,11 +295,6 @@ fn other_script_code(lang: Lang) -> Option<&'static str> {
         Lang::Kor => "ko",
         _ => return None,
     })
-}
-
-/// Latin letters: Basic Latin to Latin Extended-B, and Latin Extended Additional.
-fn is_latin(c: char) -> bool {
-    c < '\u{0250}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
 /// Sentence-like pieces of a text: cut after `.`, `!`, `?` or a line break, at a space

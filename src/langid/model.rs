@@ -6,11 +6,10 @@
 //! function words make sharp even on a headline. Spelling cues (`spelling.txt`) add
 //! character-level evidence for the content words that no list holds.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 
 /// One candidate language and its tables.
 pub(super) struct Language {
@@ -62,7 +61,8 @@ const ZIPF: f32 = 0.08;
 /// The compiled word and spelling tables.
 pub(super) struct Model {
     /// Per-language log-probability of each listed word.
-    words: HashMap<String, Scores, BuildHasherDefault<Fnv>>,
+    /// FxHash: the keys are short words, hashed eight bytes at a time.
+    words: FxHashMap<String, Scores>,
     /// Matches spelling cues in normalized text (see [`normalize_into`]).
     cues: AhoCorasick,
     /// The weights of each cue, by pattern index.
@@ -125,7 +125,7 @@ pub(super) fn model() -> &'static Model {
 
 impl Model {
     fn build() -> Model {
-        let mut words: HashMap<String, Scores, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut words: FxHashMap<String, Scores> = FxHashMap::default();
         for (lang, language) in LANGUAGES.iter().enumerate() {
             for (rank, word) in list_words(language.words).enumerate() {
                 let entry = words.entry(word.to_string()).or_insert([UNLISTED; N]);
@@ -195,29 +195,6 @@ impl Model {
     }
 }
 
-/// FNV-1a: the tables are fixed and their keys short, so a fast hash without DoS
-/// resistance fits.
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// The words of a list file, in order, without comments.
 fn list_words(list: &str) -> impl Iterator<Item = &str> {
     list.lines()
@@ -260,20 +237,62 @@ fn cue_pattern(cue: &str) -> String {
     }
 }
 
+/// Whether `c` is alphabetic, without a table lookup for the Latin letters of most
+/// European text (Latin-1 and Latin Extended: é, ß, ł).
+#[inline]
+pub(super) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{C0}'..='\u{24F}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// The letters [`normalize_into`] appended, by script.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct Letters {
+    /// Latin letters.
+    pub latin: usize,
+    /// Letters of other scripts.
+    pub other: usize,
+}
+
+/// Latin letters: Basic Latin to Latin Extended-B, and Latin Extended Additional.
+fn is_latin(c: char) -> bool {
+    c < '\u{0250}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
 /// Appends `text` to `out` as the model reads it: lower-case letters and apostrophes,
-/// every other run of characters one space, and a space at both ends.
-pub(super) fn normalize_into(text: &str, out: &mut String) {
+/// every other run of characters one space, and a space at both ends. Returns the
+/// letters appended, counted in the same pass.
+pub(super) fn normalize_into(text: &str, out: &mut String) -> Letters {
+    let mut letters = Letters::default();
     if !out.ends_with(' ') {
         out.push(' ');
     }
     for c in text.chars() {
-        if c.is_alphabetic() {
-            if c.is_ascii() {
+        if c.is_ascii() {
+            // Most of the text: no Unicode tables.
+            if c.is_ascii_alphabetic() {
                 out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
+                letters.latin += 1;
+            } else if c == '\'' {
+                out.push('\'');
+            } else if !out.ends_with(' ') {
+                out.push(' ');
             }
-        } else if matches!(c, '\'' | '\u{2019}' | '\u{02BC}') {
+        } else if is_letter(c) {
+            for lower in c.to_lowercase() {
+                match (is_letter(lower), is_latin(lower)) {
+                    (true, true) => letters.latin += 1,
+                    (true, false) => letters.other += 1,
+                    (false, _) => {}
+                }
+                out.push(lower);
+            }
+        } else if matches!(c, '\u{2019}' | '\u{02BC}') {
             out.push('\'');
         } else if !out.ends_with(' ') {
             out.push(' ');
@@ -282,6 +301,7 @@ pub(super) fn normalize_into(text: &str, out: &mut String) {
     if !out.ends_with(' ') {
         out.push(' ');
     }
+    letters
 }
 
 #[cfg(test)]
@@ -292,6 +312,27 @@ mod tests {
         let mut out = String::new();
         normalize_into(text, &mut out);
         out
+    }
+
+    #[test]
+    fn letters_are_the_alphabetic_chars() {
+        for c in ('\0'..='\u{2FF}').chain(['€', '’', 'Ω', 'ж', '中']) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn normalization_counts_the_letters_it_appends_by_script() {
+        let mut out = String::new();
+        let letters = normalize_into("Ça coûte 3 €, дом İ", &mut out);
+        assert_eq!(out, " ça coûte дом i\u{307} ");
+        let other = out
+            .chars()
+            .filter(|c| c.is_alphabetic() && !is_latin(*c))
+            .count();
+        let latin = out.chars().filter(|c| c.is_alphabetic()).count() - other;
+        assert_eq!(letters, Letters { latin, other });
+        assert_eq!(letters, Letters { latin: 8, other: 3 });
     }
 
     #[test]

@@ -18,33 +18,105 @@ fn compile(patterns: Vec<(Vec<u8>, Kind)>) -> Result<Anchor, String> {
     Anchor::new(patterns).map_err(|e| format!("company patterns: {e}"))
 }
 
-/// Patterns tried at word starts, with the first words they can start with.
+/// Patterns tried at word starts, with the words they can start with. A pattern can
+/// only match where the text's word is the pattern's first word (every pattern ends on a
+/// word boundary), and where the gap after it and the start of the next word are the
+/// pattern's (`de Volksbank`, `l'usine`), when it has a second word.
 struct WordAnchor {
     anchor: Anchor,
-    first_words: WordSet,
+    /// The first words of patterns of one word (`Philips`, `N.V.`).
+    single: WordSet,
+    /// The first words of longer patterns (`de` of `de Volksbank`).
+    multi_first: WordSet,
+    /// The first word, the gap and the start of the second word of longer patterns
+    /// (see [`pair_end`]).
+    multi_pair: WordSet,
+    /// The longest gap between the first two words of a pattern, in bytes.
+    max_gap: usize,
 }
 
 impl WordAnchor {
-    fn new(patterns: Vec<(Vec<u8>, Kind)>) -> Result<Self, String> {
-        let mut first_words = WordSet::default();
+    fn new(patterns: Vec<(String, Kind)>) -> Result<Self, String> {
+        let (mut single, mut multi_first, mut multi_pair) =
+            (WordSet::default(), WordSet::default(), WordSet::default());
+        let mut max_gap = 0;
         for (pattern, _) in &patterns {
-            // Lossless: every pattern is a `String`'s bytes.
-            let pattern = String::from_utf8_lossy(pattern);
-            let len = pattern
-                .find(|c: char| !names::is_word_char(c))
-                .unwrap_or(pattern.len());
-            first_words.insert(&pattern.as_bytes()[..len]);
+            let bytes = pattern.as_bytes();
+            let first_end = word_end(pattern, 0);
+            match pair_end(pattern, first_end, usize::MAX) {
+                Some((second_start, end)) => {
+                    multi_first.insert(&bytes[..first_end]);
+                    multi_pair.insert(&bytes[..end]);
+                    max_gap = max_gap.max(second_start - first_end);
+                }
+                None => single.insert(&bytes[..first_end]),
+            }
         }
+        let patterns = patterns
+            .into_iter()
+            .map(|(p, kind)| (p.into_bytes(), kind))
+            .collect();
         Ok(WordAnchor {
             anchor: compile(patterns)?,
-            first_words,
+            single,
+            multi_first,
+            multi_pair,
+            max_gap,
         })
+    }
+
+    /// Whether some pattern may start with the word `start..end` of `text`.
+    #[inline]
+    fn may_start_with_word(&self, text: &str, start: usize, end: usize) -> bool {
+        let bytes = text.as_bytes();
+        let key = word_key(bytes, start, end);
+        if self.single.has_key(key) {
+            return true;
+        }
+        self.multi_first.has_key(key)
+            && pair_end(text, end, self.max_gap)
+                .is_some_and(|(_, e)| self.multi_pair.may_contain(bytes, start, e))
     }
 }
 
-/// A set of words as bits of a hash of their length and first eight bytes: a pattern can
-/// only match at a word start when the text's word is the pattern's first word (every
-/// pattern ends on a word boundary), so most words are rejected before any trie walk.
+/// Where the next word starts after the word ending at `end` and the gap of non-word
+/// chars (at most `max_gap` bytes), and the end of its first four bytes, or fewer: the
+/// run of ASCII word bytes there. `None` when no word follows within reach.
+#[inline]
+fn pair_end(text: &str, end: usize, max_gap: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut at = end;
+    loop {
+        let byte = *bytes.get(at)?;
+        if is_word_byte(byte) {
+            break;
+        }
+        if byte.is_ascii() {
+            at += 1;
+        } else {
+            let c = names::char_at(text, at)?;
+            if names::is_word_char(c) {
+                break;
+            }
+            at += c.len_utf8();
+        }
+        if at - end > max_gap {
+            return None;
+        }
+    }
+    if at == end {
+        return None;
+    }
+    let limit = (at + 4).min(bytes.len());
+    let mut stop = at;
+    while stop < limit && is_word_byte(bytes[stop]) {
+        stop += 1;
+    }
+    Some((at, stop))
+}
+
+/// A set of words as bits of a hash of their length and first eight bytes, so most
+/// words are rejected before any trie walk.
 struct WordSet {
     bits: Box<[u64]>,
 }
@@ -69,7 +141,12 @@ impl WordSet {
     /// Whether the word `start..end` of `text` may be in the set.
     #[inline]
     fn may_contain(&self, text: &[u8], start: usize, end: usize) -> bool {
-        let key = word_key(text, start, end);
+        self.has_key(word_key(text, start, end))
+    }
+
+    /// Whether a word with this [`word_key`] may be in the set.
+    #[inline]
+    fn has_key(&self, key: usize) -> bool {
         self.bits[key >> 6] & (1 << (key & 63)) != 0
     }
 }
@@ -101,8 +178,8 @@ pub(super) struct Scanner {
     joined: Anchor,
     /// The non-word chars some pattern starts with (`-`, `&`).
     joiners: Vec<char>,
-    /// The ASCII ones among them, as bits.
-    ascii_joiners: u128,
+    /// Whether each ASCII char is one of them.
+    ascii_joiners: [bool; 128],
     /// Cue nouns, byte-reversed, matched backwards from word ends.
     tails: Anchor,
     /// Whether there are cue nouns at all (French has none).
@@ -120,11 +197,11 @@ impl Scanner {
                 continue;
             };
             if starts_capital(first) {
-                capitals.push((pattern.into_bytes(), kind));
+                capitals.push((pattern, kind));
             } else if kind == Kind::CueNoun {
                 tails.push((pattern.bytes().rev().collect(), kind));
             } else if names::is_word_char(first) {
-                others.push((pattern.into_bytes(), kind));
+                others.push((pattern, kind));
             } else {
                 joiners.push(first);
                 joined.push((pattern.into_bytes(), kind));
@@ -132,10 +209,10 @@ impl Scanner {
         }
         joiners.sort_unstable();
         joiners.dedup();
-        let ascii_joiners = joiners
-            .iter()
-            .filter(|c| c.is_ascii())
-            .fold(0, |bits, &c| bits | 1 << u32::from(c));
+        let mut ascii_joiners = [false; 128];
+        for &c in joiners.iter().filter(|c| c.is_ascii()) {
+            ascii_joiners[c as usize] = true;
+        }
         Ok(Scanner {
             ascii_joiners,
             capitals: WordAnchor::new(capitals)?,
@@ -155,36 +232,34 @@ impl Scanner {
         let bytes = text.as_bytes();
         let mut at = 0;
         while let Some(&byte) = bytes.get(at) {
-            let (c, len) = if byte.is_ascii() {
-                (char::from(byte), 1)
+            // A word's first char: its length and whether it opens a capitalized word.
+            let (len, capital) = if is_word_byte(byte) {
+                (1, byte.is_ascii_uppercase() || byte.is_ascii_digit())
+            } else if byte.is_ascii() {
+                if self.ascii_joiners[usize::from(byte & 0x7F)] && at >= covered {
+                    self.try_joined(text, at, &mut covered, &mut hits);
+                }
+                at += 1;
+                continue;
             } else {
                 let c = names::char_at(text, at).unwrap_or(char::REPLACEMENT_CHARACTER);
-                (c, c.len_utf8())
-            };
-            let word = is_word_byte(byte) || (len > 1 && names::is_word_char(c));
-            if !word {
-                if at >= covered && self.is_joiner(c) {
-                    if let Some(hit) = try_at(text, &self.joined, at) {
-                        covered = hit.end;
-                        hits.push(hit);
+                if !names::is_word_char(c) {
+                    if at >= covered && self.joiners.contains(&c) {
+                        self.try_joined(text, at, &mut covered, &mut hits);
                     }
+                    at += c.len_utf8();
+                    continue;
                 }
-                at += len;
-                continue;
-            }
+                (c.len_utf8(), starts_capital(c))
+            };
             let end = word_end(text, at + len);
             if at >= covered {
-                let capital = if len == 1 {
-                    byte.is_ascii_uppercase() || byte.is_ascii_digit()
-                } else {
-                    starts_capital(c)
-                };
                 let words = if capital {
                     &self.capitals
                 } else {
                     &self.others
                 };
-                if words.first_words.may_contain(bytes, at, end) {
+                if words.may_start_with_word(text, at, end) {
                     if let Some(hit) = try_at(text, &words.anchor, at) {
                         covered = hit.end;
                         hits.push(hit);
@@ -200,12 +275,12 @@ impl Scanner {
         hits
     }
 
-    /// Whether some pattern starts with the non-word char `c`.
-    #[inline]
-    fn is_joiner(&self, c: char) -> bool {
-        match u8::try_from(c) {
-            Ok(byte) if byte.is_ascii() => self.ascii_joiners & (1 << byte) != 0,
-            _ => self.joiners.contains(&c),
+    /// A pattern that starts with the joiner at `at` (`-topman`, `& Cie`).
+    #[cold]
+    fn try_joined(&self, text: &str, at: usize, covered: &mut usize, hits: &mut Vec<Hit>) {
+        if let Some(hit) = try_at(text, &self.joined, at) {
+            *covered = hit.end;
+            hits.push(hit);
         }
     }
 
@@ -247,7 +322,7 @@ static WORD_BYTES: [bool; 256] = {
 };
 
 /// The end of the word whose chars continue at `at`.
-#[inline]
+#[inline(always)]
 fn word_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     while let Some(&byte) = bytes.get(at) {
@@ -298,13 +373,40 @@ mod tests {
             ("bedrijf", Kind::CueNoun),
             ("X", Kind::Company(3, false)),
         ];
-        let scanner = Scanner::new(patterns.map(|(p, k)| (p.to_string(), k)).to_vec())
-            .expect("patterns compile");
+        scan_with(&patterns, text)
+    }
+
+    fn scan_with<'t>(patterns: &[(&str, Kind)], text: &'t str) -> Vec<(&'t str, Kind)> {
+        let patterns = patterns.iter().map(|&(p, k)| (p.to_string(), k)).collect();
+        let scanner = Scanner::new(patterns).expect("patterns compile");
         scanner
             .scan(text)
             .into_iter()
             .map(|h| (&text[h.start..h.end], h.kind))
             .collect()
+    }
+
+    #[test]
+    fn longer_patterns_need_their_first_two_words_and_the_gap() {
+        let patterns = [
+            ("de Volksbank", Kind::Company(0, false)),
+            ("l'usine", Kind::Cue),
+            ("a.s.r.", Kind::Company(1, false)),
+            ("N.V.", Kind::Legal),
+            ("Crédit Agricole", Kind::Company(2, false)),
+        ];
+        let text = "de la de  Volksbank de Volksbanken, de Volksbank; l'usine l usine a.s.r. \
+                    Acme N.V. Crédit Agricole Crédit";
+        assert_eq!(
+            scan_with(&patterns, text),
+            [
+                ("de Volksbank", Kind::Company(0, false)),
+                ("l'usine", Kind::Cue),
+                ("a.s.r.", Kind::Company(1, false)),
+                ("N.V.", Kind::Legal),
+                ("Crédit Agricole", Kind::Company(2, false)),
+            ]
+        );
     }
 
     #[test]
