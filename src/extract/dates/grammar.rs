@@ -1972,7 +1972,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// The year after a period: `2020`, `van 2020`, `van dit jaar`, `de l'année prochaine`.
+    /// The year after a period: `2020`, `van 2020`, `van dit jaar`, `de l'année prochaine`,
+    /// `de l'année 2018`.
     fn period_year(&self, k: usize) -> (usize, YearRef) {
         if let Some((e, y)) = self.year_in(k, &YEARS) {
             return (e, YearRef::Abs(y));
@@ -1987,9 +1988,12 @@ impl<'a> Parser<'a> {
         if let Some((e, Base::RelativeUnit(Unit::Year, n))) = self.relative_unit(after_article) {
             return (e, YearRef::Rel(n));
         }
-        if after_article > of {
-            if let Some((e, Unit::Year)) = self.unit(after_article) {
-                return (e, YearRef::Rel(0));
+        if let Some((e, Unit::Year)) = self.unit(after_article) {
+            // `de l'année 2024`, `van het jaar 2024`: the year named; `van het jaar`: this one.
+            match self.year_in(e, &YEARS) {
+                Some((e, y)) => return (e, YearRef::Abs(y)),
+                None if after_article > of => return (e, YearRef::Rel(0)),
+                None => {}
             }
         }
         (k, YearRef::Implicit)
