@@ -223,10 +223,14 @@ impl<'a> Parser<'a> {
         let mut senses = Vec::new();
         let mut sense_starts = Vec::with_capacity(toks.len() + 1);
         let mut sense_kinds = Vec::with_capacity(toks.len());
+        let ids = phrases.word_ids(toks);
         for i in 0..toks.len() {
             sense_starts.push(senses.len());
             let mut kinds = 0;
-            senses.extend(phrases.at(toks, i).inspect(|(_, s)| kinds |= s.kind_bit()));
+            for (j, sense) in phrases.at_ids(&ids, i) {
+                kinds |= sense.kind_bit();
+                senses.push((j, sense));
+            }
             sense_kinds.push(kinds);
         }
         sense_starts.push(senses.len());
