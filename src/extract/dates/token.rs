@@ -128,6 +128,17 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 }
 
 fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bool) {
+    // Numbers, a quarter of the tokens, need no folding.
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        tokens.push(Token {
+            start,
+            end: start + word.len(),
+            folded: SmolStr::new(word),
+            kind: number(word),
+            space_before,
+        });
+        return;
+    }
     let folded = fold(word);
     // A byte search: `'` is ASCII, and most words have none.
     if let Some(pos) = folded.bytes().position(|b| b == b'\'') {
@@ -150,13 +161,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bo
         }
     }
     let kind = if folded.bytes().all(|b| b.is_ascii_digit()) {
-        let value = folded.bytes().fold(0u32, |v, b| {
-            v.saturating_mul(10).saturating_add(u32::from(b - b'0'))
-        });
-        Kind::Num {
-            value,
-            digits: folded.len().min(255) as u8,
-        }
+        number(&folded)
     } else {
         Kind::Word
     };
@@ -167,6 +172,18 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bo
         kind,
         space_before,
     });
+}
+
+/// The kind of a run of ASCII digits.
+fn number(digits: &str) -> Kind {
+    let value = digits.bytes().fold(0u32, |v, b| {
+        v.saturating_mul(10)
+            .saturating_add(u32::from(b.wrapping_sub(b'0')))
+    });
+    Kind::Num {
+        value,
+        digits: digits.len().min(255) as u8,
+    }
 }
 
 /// Lower case, with typographic apostrophes as `'`; ASCII words (most of them) take the
