@@ -431,6 +431,8 @@ impl<'a> Parser<'a> {
             .find_map(|&(j, s)| f(s).map(|v| (j, v)))
     }
 
+    // Inlined: the mask test folds to one AND for the constant `want` of each caller.
+    #[inline]
     fn is(&self, i: usize, want: Sense) -> Option<usize> {
         if self
             .sense_kinds
@@ -439,10 +441,17 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
+        self.find_sense(i, want)
+    }
+
+    /// The scan behind [`Parser::is`], out of line: it runs far less often than the test.
+    #[inline(never)]
+    fn find_sense(&self, i: usize, want: Sense) -> Option<usize> {
         self.sense(i, |s| (s == want).then_some(()))
             .map(|(j, ())| j)
     }
 
+    #[inline]
     fn has(&self, i: usize, want: Sense) -> bool {
         self.is(i, want).is_some()
     }
