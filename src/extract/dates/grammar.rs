@@ -167,47 +167,74 @@ fn memoized<T: Copy>(memo: Option<&Memo<T>>, compute: impl FnOnce() -> T) -> T {
     found
 }
 
-/// The sense kinds a point may begin with (besides a number or a word with a digit):
-/// every alternative of [`Parser::point`] first asks for one of these at its first token.
-/// Debug builds check this against the full parse at every token it turns away.
-const POINT_START: u64 = Sense::kinds(&[
-    Sense::Article,
-    Sense::RelativeArticle,
-    Sense::Weekday(0),
-    Sense::WeekdayAbbr(0),
-    Sense::WeekdayShift(WeekdayShift::Next),
-    Sense::RelativeDay(0),
-    Sense::Shift(0),
-    Sense::Unit(Unit::Day),
-    Sense::Month(0),
-    Sense::MonthAbbr(0),
-    Sense::LaterBefore,
-    Sense::AgoBefore,
-    Sense::Approximation,
-    Sense::Number(0),
-    Sense::Ordinal(0),
-    Sense::Last,
-    Sense::DayLink,
-    Sense::Holiday(Holiday::Fixed(1, 1)),
-    Sense::Season(Season::Spring),
-]);
+/// The sense kinds the first token of each alternative of [`Parser::point`] asks for
+/// (besides a number or a word with a digit, which any may begin with): the
+/// alternatives a token cannot begin are not tried. Debug builds check this against
+/// the alternatives at every token turned away.
+mod first {
+    use super::{Holiday, Season, Sense, TimexMod, Unit, WeekdayShift};
 
-/// The sense kinds any expression may begin with: those of a point, an interval's
-/// opener or endpoint, a modifier, a part, a duration, a fiscal year, a decade or a rest.
-/// `de`, `à`, `et`, `pour` (cue, `of` and `to` words only) begin none.
-const PARSE_START: u64 = POINT_START
-    | Sense::kinds(&[
-        Sense::From,
-        Sense::Between,
-        Sense::Part(TimexMod::Start),
-        Sense::Now,
-        Sense::DayArticle,
-        Sense::Modifier(TimexMod::Start),
-        Sense::Within,
-        Sense::Fiscal,
-        Sense::Decade,
-        Sense::Rest,
+    pub const ARTICLE: u64 = Sense::kinds(&[Sense::Article, Sense::RelativeArticle]);
+    pub const WEEKDAY: u64 = Sense::kinds(&[
+        Sense::WeekdayShift(WeekdayShift::Next),
+        Sense::Weekday(0),
+        Sense::WeekdayAbbr(0),
     ]);
+    pub const RELATIVE_DAY: u64 = Sense::kinds(&[Sense::RelativeDay(0)]);
+    pub const RELATIVE_UNIT: u64 =
+        Sense::kinds(&[Sense::Shift(0), Sense::Unit(Unit::Day), Sense::Month(0)]);
+    pub const OFFSET: u64 = Sense::kinds(&[
+        Sense::LaterBefore,
+        Sense::AgoBefore,
+        Sense::Approximation,
+        Sense::Number(0),
+    ]);
+    /// Only numbers and words with a digit.
+    pub const NUMBER: u64 = 0;
+    pub const DAY: u64 = Sense::kinds(&[Sense::Ordinal(0), Sense::Number(0)]);
+    pub const MONTH: u64 = Sense::kinds(&[Sense::Month(0), Sense::MonthAbbr(0)]);
+    pub const ORDINAL: u64 = Sense::kinds(&[Sense::Ordinal(0), Sense::Last]);
+    pub const UNIT: u64 = Sense::kinds(&[Sense::Article, Sense::Unit(Unit::Day)]);
+    pub const WEEK: u64 = RELATIVE_UNIT | Sense::kinds(&[Sense::DayLink]);
+    pub const HOLIDAY: u64 = Sense::kinds(&[Sense::Shift(0), Sense::Holiday(Holiday::Fixed(1, 1))]);
+    pub const SEASON: u64 = Sense::kinds(&[Sense::Shift(0), Sense::Season(Season::Spring)]);
+    pub const NTH_WEEKDAY: u64 = Sense::kinds(&[Sense::Article, Sense::Ordinal(0), Sense::Last]);
+    pub const SHIFT: u64 = Sense::kinds(&[Sense::Shift(0)]);
+
+    /// Any point.
+    pub const POINT: u64 = ARTICLE
+        | WEEKDAY
+        | RELATIVE_DAY
+        | RELATIVE_UNIT
+        | OFFSET
+        | NUMBER
+        | DAY
+        | MONTH
+        | ORDINAL
+        | UNIT
+        | WEEK
+        | HOLIDAY
+        | SEASON
+        | NTH_WEEKDAY
+        | SHIFT;
+
+    /// Any expression: a point, an interval's opener or endpoint, a modifier, a part, a
+    /// duration, a fiscal year, a decade or a rest. `de`, `à`, `et`, `pour` (cue, `of`
+    /// and `to` words only) begin none.
+    pub const EXPRESSION: u64 = POINT
+        | Sense::kinds(&[
+            Sense::From,
+            Sense::Between,
+            Sense::Part(TimexMod::Start),
+            Sense::Now,
+            Sense::DayArticle,
+            Sense::Modifier(TimexMod::Start),
+            Sense::Within,
+            Sense::Fiscal,
+            Sense::Decade,
+            Sense::Rest,
+        ]);
+}
 
 /// The ordinal `last` (`de laatste week van 2016`).
 pub const LAST: u32 = u32::MAX;
@@ -220,13 +247,18 @@ const YEARS: std::ops::RangeInclusive<u32> = 1000..=2999;
 impl<'a> Parser<'a> {
     /// A parser over `toks`.
     pub fn new(phrases: &'a Phrases, toks: &'a [Token]) -> Self {
-        let mut senses = Vec::new();
+        // About one sense per token in a region: one allocation for most.
+        let mut senses = Vec::with_capacity(toks.len());
         let mut sense_starts = Vec::with_capacity(toks.len() + 1);
         let mut sense_kinds = Vec::with_capacity(toks.len());
+        let ids = phrases.word_ids(toks);
         for i in 0..toks.len() {
             sense_starts.push(senses.len());
             let mut kinds = 0;
-            senses.extend(phrases.at(toks, i).inspect(|(_, s)| kinds |= s.kind_bit()));
+            for (j, sense) in phrases.at_ids(&ids, i) {
+                kinds |= sense.kind_bit();
+                senses.push((j, sense));
+            }
             sense_kinds.push(kinds);
         }
         sense_starts.push(senses.len());
@@ -259,13 +291,13 @@ impl<'a> Parser<'a> {
         if i > 0 && self.has(i - 1, Sense::Every) {
             return false;
         }
-        let may_start = self.may_start(i, PARSE_START) || self.has(i + 1, Sense::Century);
+        let may_start = self.may_start(i, first::EXPRESSION) || self.has(i + 1, Sense::Century);
         debug_assert!(
             may_start
                 || tok.kind == Kind::Punct
                 || self.sense_kinds[i] == 0
                 || self.parse(i).is_none_or(|(j, _)| j <= i),
-            "an expression starts at {:?}, outside PARSE_START",
+            "an expression starts at {:?}, outside first::EXPRESSION",
             tok.folded
         );
         may_start
@@ -399,6 +431,8 @@ impl<'a> Parser<'a> {
             .find_map(|&(j, s)| f(s).map(|v| (j, v)))
     }
 
+    // Inlined: the mask test folds to one AND for the constant `want` of each caller.
+    #[inline]
     fn is(&self, i: usize, want: Sense) -> Option<usize> {
         if self
             .sense_kinds
@@ -407,10 +441,17 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
+        self.find_sense(i, want)
+    }
+
+    /// The scan behind [`Parser::is`], out of line: it runs far less often than the test.
+    #[inline(never)]
+    fn find_sense(&self, i: usize, want: Sense) -> Option<usize> {
         self.sense(i, |s| (s == want).then_some(()))
             .map(|(j, ())| j)
     }
 
+    #[inline]
     fn has(&self, i: usize, want: Sense) -> bool {
         self.is(i, want).is_some()
     }
@@ -916,10 +957,10 @@ impl<'a> Parser<'a> {
 
     /// A point or period; `cued` when a preposition already marks it as a date.
     pub fn point(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
-        if !self.may_start(i, POINT_START) {
+        if !self.may_start(i, first::POINT) {
             debug_assert!(
                 self.point_alternatives(i) == [None, None] && self.bare_year(i, cued).is_none(),
-                "a point starts at token {i}, outside POINT_START"
+                "a point starts at token {i}, outside first::POINT"
             );
             return None;
         }
@@ -948,31 +989,49 @@ impl<'a> Parser<'a> {
             |found: &[Option<Point>]| found.iter().flatten().copied().max_by_key(|&(j, _)| j);
         [
             longest(&[
-                self.with_article(i),
-                self.weekday_date(i),
-                self.relative_day(i),
-                self.relative_unit(i),
-                self.offset(i),
-                self.numeric_date(i),
-                self.day_month(i),
-                self.month_first(i),
-                self.ordinal_period(i),
-                self.coded_period(i),
+                self.gated(i, first::ARTICLE, || self.with_article(i)),
+                self.gated(i, first::WEEKDAY, || self.weekday_date(i)),
+                self.gated(i, first::RELATIVE_DAY, || self.relative_day(i)),
+                self.gated(i, first::RELATIVE_UNIT, || self.relative_unit(i)),
+                self.gated(i, first::OFFSET, || self.offset(i)),
+                self.gated(i, first::NUMBER, || self.numeric_date(i)),
+                self.gated(i, first::DAY, || self.day_month(i)),
+                self.gated(i, first::MONTH, || self.month_first(i)),
+                self.gated(i, first::ORDINAL, || self.ordinal_period(i)),
+                self.gated(i, first::NUMBER, || self.coded_period(i)),
             ]),
             longest(&[
-                self.year_month(i),
-                self.unit_year(i),
-                self.week_weekday(i),
-                self.holiday(i),
-                self.season(i),
-                self.bare_day(i),
-                self.spaced_date(i),
-                self.glued_named_date(i),
-                self.nth_weekday(i),
-                self.shifted_day(i),
-                self.relative_year_month(i),
+                self.gated(i, first::NUMBER, || self.year_month(i)),
+                self.gated(i, first::UNIT, || self.unit_year(i)),
+                self.gated(i, first::WEEK, || self.week_weekday(i)),
+                self.gated(i, first::HOLIDAY, || self.holiday(i)),
+                self.gated(i, first::SEASON, || self.season(i)),
+                self.gated(i, first::NUMBER, || self.bare_day(i)),
+                self.gated(i, first::NUMBER, || self.spaced_date(i)),
+                self.gated(i, first::MONTH, || self.glued_named_date(i)),
+                self.gated(i, first::NTH_WEEKDAY, || self.nth_weekday(i)),
+                self.gated(i, first::SHIFT, || self.shifted_day(i)),
+                self.gated(i, first::RELATIVE_UNIT, || self.relative_year_month(i)),
             ]),
         ]
+    }
+
+    /// `alternative()` of a point at token `i`, tried only when the token may begin it:
+    /// a number, a word with a digit, or a word with a sense of one of `kinds`.
+    fn gated(
+        &self,
+        i: usize,
+        kinds: u64,
+        alternative: impl FnOnce() -> Option<Point>,
+    ) -> Option<Point> {
+        if self.may_start(i, kinds) {
+            return alternative();
+        }
+        debug_assert!(
+            alternative().is_none(),
+            "a point alternative starts at token {i}, outside its first kinds"
+        );
+        None
     }
 
     /// Article + period: `het derde kwartaal`, `la semaine prochaine`, `de 5e`.

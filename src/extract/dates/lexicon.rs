@@ -455,6 +455,30 @@ pub struct Phrases {
     pub quarter_prefixes: Vec<String>,
     /// Half-year prefixes, folded.
     pub half_prefixes: Vec<String>,
+    /// Every word of every phrase, numbered, so that a region's tokens are hashed once
+    /// and phrases match by comparing numbers.
+    word_ids: FxHashMap<String, u32>,
+    /// The first bytes of the keys of `word_ids`, as a bit set.
+    word_bytes: [u64; 4],
+    /// By the id of their first word, the phrases as in `by_first` (same order): the ids
+    /// of their other words, and their sense.
+    by_first_id: Vec<Vec<(Vec<u32>, Sense)>>,
+}
+
+/// The word id of a token that is no phrase word.
+pub const NO_WORD: u32 = u32::MAX;
+
+/// Sets the bit of `word`'s first byte in `set`.
+fn add_first_byte(set: &mut [u64; 4], word: &str) {
+    if let Some(&b) = word.as_bytes().first() {
+        set[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+}
+
+/// Whether `word`'s first byte is in `set`.
+fn has_first_byte(set: &[u64; 4], word: &[u8]) -> bool {
+    word.first()
+        .is_some_and(|&b| set[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
 }
 
 impl Phrases {
@@ -562,11 +586,71 @@ impl Phrases {
             list.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
         }
         for key in phrases.by_first.keys() {
-            if let Some(&b) = key.as_bytes().first() {
-                phrases.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
-            }
+            add_first_byte(&mut phrases.first_bytes, key);
         }
+        phrases.number_words();
         Ok(phrases)
+    }
+
+    /// Fills `word_ids`, `word_bytes` and `by_first_id` from `by_first`.
+    fn number_words(&mut self) {
+        fn id_of(word: &str, ids: &mut FxHashMap<String, u32>) -> u32 {
+            let next = ids.len() as u32;
+            *ids.entry(word.to_string()).or_insert(next)
+        }
+        let mut ids = FxHashMap::default();
+        let mut by_first_id: Vec<Vec<(Vec<u32>, Sense)>> = Vec::new();
+        for (first, list) in &self.by_first {
+            let first = id_of(first, &mut ids) as usize;
+            if by_first_id.len() <= first {
+                by_first_id.resize_with(first + 1, Vec::new);
+            }
+            by_first_id[first] = list
+                .iter()
+                .map(|p| {
+                    let rest = p.tokens[1..].iter().map(|w| id_of(w, &mut ids)).collect();
+                    (rest, p.sense)
+                })
+                .collect();
+        }
+        by_first_id.resize_with(ids.len(), Vec::new);
+        for word in ids.keys() {
+            add_first_byte(&mut self.word_bytes, word);
+        }
+        self.word_ids = ids;
+        self.by_first_id = by_first_id;
+    }
+
+    /// The phrase-word id of each token ([`NO_WORD`] for the others), for
+    /// [`Phrases::at_ids`].
+    pub fn word_ids(&self, tokens: &[Token]) -> Vec<u32> {
+        tokens
+            .iter()
+            .map(|t| {
+                let word = t.folded.as_str();
+                if !has_first_byte(&self.word_bytes, word.as_bytes()) {
+                    return NO_WORD;
+                }
+                self.word_ids.get(word).copied().unwrap_or(NO_WORD)
+            })
+            .collect()
+    }
+
+    /// [`Phrases::at`] over the tokens' [`Phrases::word_ids`]: the same senses, in the
+    /// same order.
+    pub fn at_ids<'a>(
+        &'a self,
+        ids: &'a [u32],
+        i: usize,
+    ) -> impl Iterator<Item = (usize, Sense)> + 'a {
+        ids.get(i)
+            .and_then(|&id| self.by_first_id.get(id as usize))
+            .into_iter()
+            .flatten()
+            .filter(move |(rest, _)| {
+                rest.len() < ids.len() - i && rest.iter().zip(&ids[i + 1..]).all(|(a, b)| a == b)
+            })
+            .map(move |(rest, sense)| (i + 1 + rest.len(), *sense))
     }
 
     fn add(&mut self, phrase: &str, sense: Sense) -> Result<(), String> {
@@ -608,9 +692,7 @@ impl Phrases {
 
     /// Whether a phrase may start with `token`: its first byte starts some phrase.
     fn may_start_phrase(&self, token: &[u8]) -> bool {
-        token
-            .first()
-            .is_some_and(|&b| self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+        has_first_byte(&self.first_bytes, token)
     }
 
     /// The words whose presence makes the text around them worth parsing.
@@ -643,5 +725,47 @@ fn check_range(word: &str, n: u32, lo: u32, hi: u32) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("{word:?}: {n} is not in {lo}..={hi}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_by_word_ids_as_by_strings() {
+        let lexicon = DateLexicon {
+            relative_days: [("overmorgen".to_string(), 2)].into(),
+            units: [("week".to_string(), Unit::Week)].into(),
+            shifts: [("volgende".to_string(), 1)].into(),
+            range_to: vec!["tot en met".to_string(), "tot".to_string()],
+            articles: vec!["de".to_string()],
+            ..DateLexicon::default()
+        };
+        let phrases = Phrases::compile(&lexicon).unwrap();
+        let tokens = tokenize("Tot en met de volgende week, tot overmorgen en tot", 0);
+        let ids = phrases.word_ids(&tokens);
+        for i in 0..tokens.len() {
+            let by_ids: Vec<_> = phrases.at_ids(&ids, i).collect();
+            assert_eq!(
+                by_ids,
+                phrases.at(&tokens, i).collect::<Vec<_>>(),
+                "token {i}"
+            );
+        }
+        // The longer phrase first; `en` is a phrase word but starts none, `,` is none;
+        // a phrase cut off by the end of the region does not match.
+        assert_eq!(
+            phrases.at_ids(&ids, 0).collect::<Vec<_>>(),
+            [(3, Sense::To), (1, Sense::To)]
+        );
+        assert_ne!(ids[1], NO_WORD);
+        assert_eq!(phrases.at_ids(&ids, 1).count(), 0);
+        assert_eq!(ids[6], NO_WORD);
+        assert_eq!(
+            phrases.at_ids(&ids, 10).collect::<Vec<_>>(),
+            [(11, Sense::To)]
+        );
+        assert_eq!(phrases.at_ids(&ids, 11).count(), 0);
     }
 }

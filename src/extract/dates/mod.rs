@@ -168,12 +168,28 @@ impl DateEngine {
         }
         hits.sort_unstable();
         let mut regions: Vec<(usize, usize)> = Vec::new();
+        // The furthest context end cut into the last region: `cut_forward` never moves
+        // back as its argument grows, so a hit ending before it cannot extend the region.
+        let mut furthest = 0;
         for (s, e) in hits {
-            let start = cut_back(text, s.saturating_sub(CONTEXT_BEFORE), s);
-            let end = cut_forward(text, (e + CONTEXT_AFTER).min(text.len()));
+            let to = (e + CONTEXT_AFTER).min(text.len());
             match regions.last_mut() {
-                Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                _ => regions.push((start, end)),
+                // Inside the last region: the cut start would be before its end anyway.
+                Some(last) if s <= last.1 => {
+                    if to > furthest {
+                        last.1 = last.1.max(cut_forward(text, to));
+                        furthest = to;
+                    }
+                }
+                last => {
+                    let start = cut_back(text, s.saturating_sub(CONTEXT_BEFORE), s);
+                    let end = cut_forward(text, to);
+                    match last {
+                        Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                        _ => regions.push((start, end)),
+                    }
+                    furthest = furthest.max(to);
+                }
             }
         }
         regions
