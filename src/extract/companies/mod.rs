@@ -689,7 +689,8 @@ impl CompanyEngine {
     /// Adds the agency of a wire dispatch: `BERLIN, 29 (Wolff).`, `PARIS, 12 mars (Xylos)`.
     fn add_dateline_agencies(&self, text: &str, found: &mut Vec<Found>) {
         let mut extra = Vec::new();
-        for (open, _) in text.match_indices('(') {
+        // SIMD memchr: `(` is rare, and this runs over the whole text.
+        for open in memchr::memchr_iter(b'(', text.as_bytes()) {
             let start = open + 1;
             let window = floor_boundary(text, (start + MAX_AGENCY_LEN).min(text.len()));
             let Some(close) = text[start..window].find(')').map(|i| start + i) else {

@@ -270,6 +270,11 @@ impl Scanner {
                 self.try_tail(text, at, end, &mut hits);
             }
             at = end;
+            // Most words end at a space, which starts no pattern: step over it here
+            // rather than in a round of the loop.
+            if bytes.get(at) == Some(&b' ') && !self.ascii_joiners[usize::from(b' ')] {
+                at += 1;
+            }
         }
         drop_overlaps(&mut hits, |h| (h.start, h.end));
         hits
@@ -325,20 +330,19 @@ static WORD_BYTES: [bool; 256] = {
 #[inline(always)]
 fn word_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
-    while let Some(&byte) = bytes.get(at) {
-        if byte.is_ascii() {
-            if !is_word_byte(byte) {
-                break;
-            }
-            at += 1;
-        } else {
-            match names::char_at(text, at) {
+    loop {
+        // Runs of ASCII word bytes in a tight loop ([`WORD_BYTES`] is false for
+        // non-ASCII bytes); a non-ASCII char is decoded only where the run stops.
+        let rest = bytes.get(at..).unwrap_or_default();
+        at += rest.iter().take_while(|&&b| is_word_byte(b)).count();
+        match bytes.get(at) {
+            Some(byte) if !byte.is_ascii() => match names::char_at(text, at) {
                 Some(c) if names::is_word_char(c) => at += c.len_utf8(),
-                _ => break,
-            }
+                _ => return at,
+            },
+            _ => return at,
         }
     }
-    at
 }
 
 /// The longest pattern of `anchor` at `at` that sits on its boundaries.
