@@ -5,6 +5,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
+use smol_str::{SmolStr, StrExt};
 
 /// How far around a date the sentence is looked at, in bytes.
 const REACH: usize = 320;
@@ -104,8 +105,9 @@ pub struct TenseCues {
 }
 
 /// One word of a sentence: its lowercase form, byte range, and whether it was lowercase.
+/// The form is a [`SmolStr`]: words up to 23 bytes live inline, so no heap per word.
 struct Word {
-    folded: String,
+    folded: SmolStr,
     start: usize,
     end: usize,
     lowercase: bool,
@@ -154,7 +156,7 @@ impl TenseCues {
             .or_else(|| {
                 let told = cues
                     .iter()
-                    .filter(|(i, _)| !self.reporting.contains(&sentence.words[*i].folded));
+                    .filter(|(i, _)| !self.reporting.contains(sentence.words[*i].folded.as_str()));
                 nearest(&sentence, told.copied())
             })
             .unwrap_or(Tense::Unknown)
@@ -162,22 +164,24 @@ impl TenseCues {
 
     /// The cue words of a sentence outside the date, by index.
     fn cues(&self, words: &[Word]) -> Vec<(usize, Tense)> {
-        let has_auxiliary = words.iter().any(|w| self.auxiliaries.contains(&w.folded));
+        let has_auxiliary = words
+            .iter()
+            .any(|w| self.auxiliaries.contains(w.folded.as_str()));
         let mut cues = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            if let Some(&tense) = self.words.get(&w.folded) {
+            if let Some(&tense) = self.words.get(w.folded.as_str()) {
                 cues.push((i, tense));
-            } else if self.going_to.contains(&w.folded) && self.infinitive_after(words, i) {
+            } else if self.going_to.contains(w.folded.as_str()) && self.infinitive_after(words, i) {
                 cues.push((i, Tense::Future));
             } else if self.is_participle(w) && self.auxiliary_for(words, i, has_auxiliary) {
                 cues.push((i, Tense::Past));
             } else if w.lowercase && w.folded.chars().count() >= 5 {
                 if ends_with_any(&w.folded, &self.lex.future_endings)
-                    && !self.not_future.contains(&w.folded)
+                    && !self.not_future.contains(w.folded.as_str())
                 {
                     cues.push((i, Tense::Future));
                 } else if ends_with_any(&w.folded, &self.lex.past_endings)
-                    && !self.not_past.contains(&w.folded)
+                    && !self.not_past.contains(w.folded.as_str())
                 {
                     cues.push((i, Tense::Past));
                 }
@@ -201,7 +205,7 @@ impl TenseCues {
     fn next_verb<'w>(&self, words: &'w [Word], i: usize) -> Option<&'w Word> {
         words[i + 1..]
             .iter()
-            .find(|w| !self.adverbs.contains(&w.folded))
+            .find(|w| !self.adverbs.contains(w.folded.as_str()))
     }
 
     /// Whether the participle at `i` has its auxiliary.
@@ -211,23 +215,25 @@ impl TenseCues {
         }
         let Some(at) = words[..i]
             .iter()
-            .rposition(|w| !self.adverbs.contains(&w.folded))
+            .rposition(|w| !self.adverbs.contains(w.folded.as_str()))
         else {
             return false;
         };
         let auxiliary = &words[at].folded;
-        self.auxiliaries.contains(auxiliary)
-            || (self.reflexive_auxiliaries.contains(auxiliary)
+        self.auxiliaries.contains(auxiliary.as_str())
+            || (self.reflexive_auxiliaries.contains(auxiliary.as_str())
                 && at > 0
-                && self.reflexive_pronouns.contains(&words[at - 1].folded))
+                && self
+                    .reflexive_pronouns
+                    .contains(words[at - 1].folded.as_str()))
     }
 
     /// Whether a word has the shape of a past participle.
     fn is_participle(&self, w: &Word) -> bool {
-        if self.participles.contains(&w.folded) {
+        if self.participles.contains(w.folded.as_str()) {
             return true;
         }
-        if !w.lowercase || self.not_participles.contains(&w.folded) {
+        if !w.lowercase || self.not_participles.contains(w.folded.as_str()) {
             return false;
         }
         let prefixed = self.lex.participle_prefixes.is_empty()
@@ -353,11 +359,17 @@ fn collect_words(text: &str, from: usize, to: usize, words: &mut Vec<Word>) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let word = &slice[s..i];
+                // Most words are ASCII lowercase: no case mapping to run.
+                let ascii_lower = word.bytes().all(|b| b.is_ascii_lowercase());
                 words.push(Word {
-                    folded: word.to_lowercase(),
+                    folded: if ascii_lower {
+                        SmolStr::new(word)
+                    } else {
+                        word.to_lowercase_smolstr()
+                    },
                     start: from + s,
                     end: from + i,
-                    lowercase: !word.chars().any(char::is_uppercase),
+                    lowercase: ascii_lower || !word.chars().any(char::is_uppercase),
                 });
                 start = None;
             }
