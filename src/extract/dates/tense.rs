@@ -405,3 +405,45 @@ fn collect_words(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tense_of(cues: &TenseCues, text: &str, date: &str) -> Tense {
+        let start = text.find(date).unwrap_or(text.len());
+        cues.tense_at(text, start, start + date.len())
+    }
+
+    #[test]
+    fn a_word_in_several_lists_keeps_every_role() {
+        let cues = TenseCues::new(&TenseLexicon {
+            past: vec!["Gepland".into()],
+            future: vec!["zal".into()],
+            neutral: vec!["gepland".into()],
+            auxiliaries: vec!["heeft".into()],
+            participle_prefixes: vec!["ge".into()],
+            participle_endings: vec!["d".into(), "t".into()],
+            // A reporting auxiliary: still an auxiliary for the participle.
+            reporting: vec!["heeft".into()],
+            ..TenseLexicon::default()
+        });
+        // The neutral list wins the tense of a word listed as past too.
+        assert_eq!(
+            tense_of(&cues, "Het is gepland in maart.", "maart"),
+            Tense::Unknown
+        );
+        assert_eq!(
+            tense_of(&cues, "Hij zal in maart komen.", "maart"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of(&cues, "Hij heeft in maart gewerkt.", "maart"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of(&cues, "Hij werkte in maart.", "maart"),
+            Tense::Unknown
+        );
+    }
+}
