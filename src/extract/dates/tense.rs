@@ -3,8 +3,9 @@
 //! of a yearless month or day: past tense the most recent occurrence, future tense the
 //! next one. Only the nearest cue counts; without one the anchor's year stays.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
+use smol_str::{SmolStr, StrExt};
 
 /// How far around a date the sentence is looked at, in bytes.
 const REACH: usize = 320;
@@ -89,54 +90,85 @@ pub struct TenseLexicon {
 /// The compiled tense cues of one language.
 #[derive(Debug, Default)]
 pub struct TenseCues {
-    words: FxHashMap<String, Tense>,
+    /// Every listed word with all its roles, so a sentence word is looked up once.
+    classes: FxHashMap<String, Class>,
     lex: TenseLexicon,
-    auxiliaries: FxHashSet<String>,
-    going_to: FxHashSet<String>,
-    adverbs: FxHashSet<String>,
-    participles: FxHashSet<String>,
-    not_participles: FxHashSet<String>,
-    reporting: FxHashSet<String>,
-    reflexive_auxiliaries: FxHashSet<String>,
-    reflexive_pronouns: FxHashSet<String>,
-    not_past: FxHashSet<String>,
-    not_future: FxHashSet<String>,
+    /// Whether any cue word or auxiliary is listed at all.
+    has_cues: bool,
 }
 
-/// One word of a sentence: its lowercase form, byte range, and whether it was lowercase.
+/// The roles of one listed word: its tense as a cue word and its list memberships.
+#[derive(Debug, Default, Clone, Copy)]
+struct Class {
+    tense: Option<Tense>,
+    roles: u16,
+}
+
+const AUXILIARY: u16 = 1;
+const GOING_TO: u16 = 1 << 1;
+const ADVERB: u16 = 1 << 2;
+const PARTICIPLE: u16 = 1 << 3;
+const NOT_PARTICIPLE: u16 = 1 << 4;
+const REPORTING: u16 = 1 << 5;
+const REFLEXIVE_AUXILIARY: u16 = 1 << 6;
+const REFLEXIVE_PRONOUN: u16 = 1 << 7;
+const NOT_PAST: u16 = 1 << 8;
+const NOT_FUTURE: u16 = 1 << 9;
+
+/// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
+/// and its roles in the cue lists.
+/// The form is a [`SmolStr`]: words up to 23 bytes live inline, so no heap per word.
 struct Word {
-    folded: String,
+    folded: SmolStr,
     start: usize,
     end: usize,
     lowercase: bool,
+    class: Class,
+}
+
+impl Word {
+    fn is(&self, role: u16) -> bool {
+        self.class.roles & role != 0
+    }
 }
 
 impl TenseCues {
     /// Compiles the cue lists.
     pub fn new(lex: &TenseLexicon) -> TenseCues {
-        let set = |list: &[String]| list.iter().map(|w| w.to_lowercase()).collect();
-        let mut words = FxHashMap::default();
-        for w in &lex.past {
-            words.insert(w.to_lowercase(), Tense::Past);
+        let mut classes: FxHashMap<String, Class> = FxHashMap::default();
+        // Later lists win a word's tense: a neutral word stays neutral.
+        for (list, tense) in [
+            (&lex.past, Tense::Past),
+            (&lex.future, Tense::Future),
+            (&lex.neutral, Tense::Unknown),
+        ] {
+            for w in list {
+                classes.entry(w.to_lowercase()).or_default().tense = Some(tense);
+            }
         }
-        for w in &lex.future {
-            words.insert(w.to_lowercase(), Tense::Future);
-        }
-        for w in &lex.neutral {
-            words.insert(w.to_lowercase(), Tense::Unknown);
+        let roles = [
+            (&lex.auxiliaries, AUXILIARY),
+            (&lex.going_to, GOING_TO),
+            (&lex.adverbs, ADVERB),
+            (&lex.participles, PARTICIPLE),
+            (&lex.not_participles, NOT_PARTICIPLE),
+            (&lex.reporting, REPORTING),
+            (&lex.reflexive_auxiliaries, REFLEXIVE_AUXILIARY),
+            (&lex.reflexive_pronouns, REFLEXIVE_PRONOUN),
+            (&lex.not_past, NOT_PAST),
+            (&lex.not_future, NOT_FUTURE),
+        ];
+        for (list, role) in roles {
+            for w in list {
+                classes.entry(w.to_lowercase()).or_default().roles |= role;
+            }
         }
         TenseCues {
-            words,
-            auxiliaries: set(&lex.auxiliaries),
-            going_to: set(&lex.going_to),
-            adverbs: set(&lex.adverbs),
-            participles: set(&lex.participles),
-            not_participles: set(&lex.not_participles),
-            reporting: set(&lex.reporting),
-            reflexive_auxiliaries: set(&lex.reflexive_auxiliaries),
-            reflexive_pronouns: set(&lex.reflexive_pronouns),
-            not_past: set(&lex.not_past),
-            not_future: set(&lex.not_future),
+            classes,
+            has_cues: !(lex.past.is_empty()
+                && lex.future.is_empty()
+                && lex.neutral.is_empty()
+                && lex.auxiliaries.is_empty()),
             lex: lex.clone(),
         }
     }
@@ -144,17 +176,17 @@ impl TenseCues {
     /// The tense of the sentence around `text[start..end]`, told by the cue nearest to it,
     /// preferring cues in the date's own clause (`gepland in december, zei hij`).
     pub fn tense_at(&self, text: &str, start: usize, end: usize) -> Tense {
-        if self.words.is_empty() && self.auxiliaries.is_empty() {
+        if !self.has_cues {
             return Tense::Unknown;
         }
-        let sentence = Sentence::around(text, start, end);
+        let sentence = Sentence::around(text, start, end, &self.classes);
         let cues = self.cues(&sentence.words);
         let in_clause = cues.iter().filter(|(i, _)| sentence.in_clause(i));
         nearest(&sentence, in_clause.copied())
             .or_else(|| {
                 let told = cues
                     .iter()
-                    .filter(|(i, _)| !self.reporting.contains(&sentence.words[*i].folded));
+                    .filter(|(i, _)| !sentence.words[*i].is(REPORTING));
                 nearest(&sentence, told.copied())
             })
             .unwrap_or(Tense::Unknown)
@@ -162,23 +194,19 @@ impl TenseCues {
 
     /// The cue words of a sentence outside the date, by index.
     fn cues(&self, words: &[Word]) -> Vec<(usize, Tense)> {
-        let has_auxiliary = words.iter().any(|w| self.auxiliaries.contains(&w.folded));
+        let has_auxiliary = words.iter().any(|w| w.is(AUXILIARY));
         let mut cues = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            if let Some(&tense) = self.words.get(&w.folded) {
+            if let Some(tense) = w.class.tense {
                 cues.push((i, tense));
-            } else if self.going_to.contains(&w.folded) && self.infinitive_after(words, i) {
+            } else if w.is(GOING_TO) && self.infinitive_after(words, i) {
                 cues.push((i, Tense::Future));
             } else if self.is_participle(w) && self.auxiliary_for(words, i, has_auxiliary) {
                 cues.push((i, Tense::Past));
             } else if w.lowercase && w.folded.chars().count() >= 5 {
-                if ends_with_any(&w.folded, &self.lex.future_endings)
-                    && !self.not_future.contains(&w.folded)
-                {
+                if ends_with_any(&w.folded, &self.lex.future_endings) && !w.is(NOT_FUTURE) {
                     cues.push((i, Tense::Future));
-                } else if ends_with_any(&w.folded, &self.lex.past_endings)
-                    && !self.not_past.contains(&w.folded)
-                {
+                } else if ends_with_any(&w.folded, &self.lex.past_endings) && !w.is(NOT_PAST) {
                     cues.push((i, Tense::Past));
                 }
             }
@@ -199,9 +227,7 @@ impl TenseCues {
 
     /// The word after `i`, past the adverbs.
     fn next_verb<'w>(&self, words: &'w [Word], i: usize) -> Option<&'w Word> {
-        words[i + 1..]
-            .iter()
-            .find(|w| !self.adverbs.contains(&w.folded))
+        words[i + 1..].iter().find(|w| !w.is(ADVERB))
     }
 
     /// Whether the participle at `i` has its auxiliary.
@@ -209,25 +235,20 @@ impl TenseCues {
         if !self.lex.participle_follows {
             return has_auxiliary;
         }
-        let Some(at) = words[..i]
-            .iter()
-            .rposition(|w| !self.adverbs.contains(&w.folded))
-        else {
+        let Some(at) = words[..i].iter().rposition(|w| !w.is(ADVERB)) else {
             return false;
         };
-        let auxiliary = &words[at].folded;
-        self.auxiliaries.contains(auxiliary)
-            || (self.reflexive_auxiliaries.contains(auxiliary)
-                && at > 0
-                && self.reflexive_pronouns.contains(&words[at - 1].folded))
+        let auxiliary = &words[at];
+        auxiliary.is(AUXILIARY)
+            || (auxiliary.is(REFLEXIVE_AUXILIARY) && at > 0 && words[at - 1].is(REFLEXIVE_PRONOUN))
     }
 
     /// Whether a word has the shape of a past participle.
     fn is_participle(&self, w: &Word) -> bool {
-        if self.participles.contains(&w.folded) {
+        if w.is(PARTICIPLE) {
             return true;
         }
-        if !w.lowercase || self.not_participles.contains(&w.folded) {
+        if !w.lowercase || w.is(NOT_PARTICIPLE) {
             return false;
         }
         let prefixed = self.lex.participle_prefixes.is_empty()
@@ -256,7 +277,12 @@ struct Sentence {
 }
 
 impl Sentence {
-    fn around(text: &str, start: usize, end: usize) -> Sentence {
+    fn around(
+        text: &str,
+        start: usize,
+        end: usize,
+        classes: &FxHashMap<String, Class>,
+    ) -> Sentence {
         let from = floor_boundary(text, start.saturating_sub(REACH));
         let to = floor_boundary(text, end.saturating_add(REACH).min(text.len()));
         let before = &text[from..start];
@@ -278,8 +304,8 @@ impl Sentence {
             .find(is_clause_mark)
             .map_or(sentence_end, |i| end + i);
         let mut words = Vec::new();
-        collect_words(text, sentence_start, start, &mut words);
-        collect_words(text, end, sentence_end, &mut words);
+        collect_words(text, sentence_start, start, classes, &mut words);
+        collect_words(text, end, sentence_end, classes, &mut words);
         Sentence {
             words,
             start,
@@ -342,7 +368,13 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 }
 
 /// The alphabetic words of `text[from..to]` (apostrophes and hyphens split them).
-fn collect_words(text: &str, from: usize, to: usize, words: &mut Vec<Word>) {
+fn collect_words(
+    text: &str,
+    from: usize,
+    to: usize,
+    classes: &FxHashMap<String, Class>,
+    words: &mut Vec<Word>,
+) {
     let slice = &text[from..to];
     let mut start = None;
     for (i, c) in slice
@@ -353,15 +385,58 @@ fn collect_words(text: &str, from: usize, to: usize, words: &mut Vec<Word>) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let word = &slice[s..i];
+                // Most words are ASCII lowercase: no case mapping to run.
+                let ascii_lower = word.bytes().all(|b| b.is_ascii_lowercase());
+                let folded = if ascii_lower {
+                    SmolStr::new(word)
+                } else {
+                    word.to_lowercase_smolstr()
+                };
                 words.push(Word {
-                    folded: word.to_lowercase(),
+                    class: classes.get(folded.as_str()).copied().unwrap_or_default(),
+                    folded,
                     start: from + s,
                     end: from + i,
-                    lowercase: !word.chars().any(char::is_uppercase),
+                    lowercase: ascii_lower || !word.chars().any(char::is_uppercase),
                 });
                 start = None;
             }
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tense_of(cues: &TenseCues, text: &str, date: &str) -> Tense {
+        let start = text.find(date).unwrap_or(text.len());
+        cues.tense_at(text, start, start + date.len())
+    }
+
+    #[test]
+    fn a_word_in_several_lists_keeps_every_role() {
+        let cues = TenseCues::new(&TenseLexicon {
+            past: vec!["Gepland".into()],
+            future: vec!["zal".into()],
+            neutral: vec!["gepland".into()],
+            auxiliaries: vec!["heeft".into()],
+            participle_prefixes: vec!["ge".into()],
+            participle_endings: vec!["d".into(), "t".into()],
+            reporting: vec!["heeft".into()],
+            ..TenseLexicon::default()
+        });
+        let expected = [
+            // The neutral list wins the tense of a word listed as past too.
+            ("Het is gepland in maart.", Tense::Unknown),
+            ("Hij zal in maart komen.", Tense::Future),
+            // A reporting auxiliary is still an auxiliary for the participle.
+            ("Hij heeft in maart gewerkt.", Tense::Past),
+            ("Hij werkte in maart.", Tense::Unknown),
+        ];
+        for (text, tense) in expected {
+            assert_eq!(tense_of(&cues, text, "maart"), tense, "{text}");
         }
     }
 }
