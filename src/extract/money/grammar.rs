@@ -574,11 +574,7 @@ impl<'a> Reader<'a> {
     /// Whether a number stands between a found amount and `amount` (`3 miljoen klanten,
     /// tegen 2 miljoen`: the comparison is with the customers, not the euros).
     fn number_between(&self, found: &Found, amount: &Amount) -> bool {
-        let (from, to) = if found.last < amount.start {
-            (found.last + 1, amount.start)
-        } else {
-            (amount.end, found.first)
-        };
+        let (from, to) = gap(found, amount);
         let between = self.toks.get(from..to).unwrap_or_default();
         between.iter().any(|t| t.num().is_some())
     }
@@ -604,11 +600,7 @@ impl<'a> Reader<'a> {
                 f.scale.is_some() && f.money.currency.is_some() && !f.money.currency_inferred
             })
             .filter(|f| {
-                let (from, to) = if f.last < amount.start {
-                    (f.last + 1, amount.start)
-                } else {
-                    (amount.end, f.first)
-                };
+                let (from, to) = gap(f, amount);
                 // Tokens between, and the one after them (a line break before it counts).
                 let between = self.toks.get(from..to).unwrap_or_default();
                 let next = self.toks.get(to);
@@ -622,6 +614,15 @@ impl<'a> Reader<'a> {
                     f.first - amount.end
                 }
             })
+    }
+}
+
+/// The token range between a found amount and `amount`, whichever comes first.
+fn gap(found: &Found, amount: &Amount) -> (usize, usize) {
+    if found.last < amount.start {
+        (found.last + 1, amount.start)
+    } else {
+        (amount.end, found.first)
     }
 }
 
