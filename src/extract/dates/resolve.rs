@@ -142,7 +142,7 @@ impl Anchor {
     /// year, in the past the latest one begun by the anchor's month, in the future the
     /// first one not yet over (`In het vierde kwartaal steeg de omzet`, said in March:
     /// the quarter before).
-    fn period_year(&self, r: YearRef, months: u32, k: u32) -> Option<i32> {
+    fn year_of_period(&self, r: YearRef, months: u32, k: u32) -> Option<i32> {
         let (year, month) = match (self.year, self.month) {
             (Some(year), Some(month)) => (year, month),
             _ => return self.year_of(r),
@@ -168,8 +168,8 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
     let anchor = Anchor::new(published);
     match *base {
         Base::Year(r) => Some(Point::Year(anchor.year_of(r)?)),
-        Base::Half(r, h) => Some(Point::Half(anchor.period_year(r, 6, h)?, h)),
-        Base::Quarter(r, q) => Some(Point::Quarter(anchor.period_year(r, 3, q)?, q)),
+        Base::Half(r, h) => Some(Point::Half(anchor.year_of_period(r, 6, h)?, h)),
+        Base::Quarter(r, q) => Some(Point::Quarter(anchor.year_of_period(r, 3, q)?, q)),
         Base::Month(YearRef::Past, m) => {
             let y = anchor.year?;
             Some(Point::Month(if m > anchor.month? { y - 1 } else { y }, m))
