@@ -102,6 +102,13 @@ pub struct CompanyLexicon {
     /// voor de Statistiek (CBS)`).
     #[serde(default)]
     pub acronym_skips: Vec<String>,
+    /// Capitalized adjectives of origin (`Amerikaanse`, `Brabantse`): Dutch writes them
+    /// with a capital, and before a name they are no first name (`het Amerikaanse Ford`).
+    #[serde(default)]
+    pub origin_adjectives: Vec<String>,
+    /// Words that join two names in a list (`en`, `et`); a comma always does.
+    #[serde(default)]
+    pub conjunctions: Vec<String>,
 }
 
 /// What an automaton pattern stands for.
@@ -121,6 +128,23 @@ enum Kind {
     Suffix,
     /// A word that opens a company name (`Banque`, `Brouwerij`); the name follows.
     Head,
+}
+
+/// What the checks make of a gazetteer match.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Verdict {
+    /// The match names the company.
+    Accepted,
+    /// The match names the company, and its own words say so (`de oliemaatschappij
+    /// Shell`, `Shell-topman`, `Jumbo en Albert Heijn`): it vouches for the same name
+    /// elsewhere in the text. Context words nearby (`winst`, `bénéfice`) do not, since
+    /// general news has them too.
+    Vouched,
+    /// The match is something else (a person, a product, part of another name).
+    Rejected,
+    /// A common word with nothing around it that shows a company: it counts only if the
+    /// same company is vouched for elsewhere in the text.
+    NeedsContext,
 }
 
 /// One automaton match that passed its boundary check.
@@ -182,6 +206,9 @@ pub struct CompanyEngine {
     complement_stops: HashSet<String>,
     head_adjectives: Vec<String>,
     acronym_skips: HashSet<String>,
+    origin_adjectives: HashSet<String>,
+    /// The gaps that join two names in a list: `, ` and each conjunction with its spaces.
+    list_joins: Vec<String>,
     role_suffixes: HashSet<String>,
     /// Every gazetteer form in lower case, to recognize a company's long name however it
     /// is capitalized.
@@ -263,6 +290,10 @@ impl CompanyEngine {
             complement_stops: lexicon.complement_stops.iter().cloned().collect(),
             head_adjectives: lexicon.head_adjectives.clone(),
             acronym_skips: lexicon.acronym_skips.iter().cloned().collect(),
+            origin_adjectives: lexicon.origin_adjectives.iter().cloned().collect(),
+            list_joins: std::iter::once(", ".to_string())
+                .chain(lexicon.conjunctions.iter().map(|c| format!(" {c} ")))
+                .collect(),
             known_forms,
             role_suffixes: lexicon
                 .role_suffixes
@@ -276,16 +307,26 @@ impl CompanyEngine {
     pub fn extract(&self, text: &str) -> Vec<Mention> {
         let hits = self.scanner.scan(text);
         let mut found: Vec<Found> = Vec::new();
+        // Common-word mentions waiting for the text to vouch for their company.
+        let mut pending: Vec<Found> = Vec::new();
+        let mut vouched: Vec<usize> = Vec::new();
         for (i, hit) in hits.iter().enumerate() {
             match hit.kind {
                 Kind::Company(entry, common) => {
-                    if self.accept_known(text, &hits, i, entry, common) {
-                        found.push(Found {
-                            start: hit.start,
-                            end: hit.end,
-                            entry: Some(entry),
-                            name_end: hit.end,
-                        });
+                    let found_here = Found {
+                        start: hit.start,
+                        end: hit.end,
+                        entry: Some(entry),
+                        name_end: hit.end,
+                    };
+                    match self.accept_known(text, &hits, i, entry, common) {
+                        Verdict::Vouched => {
+                            vouched.push(entry);
+                            found.push(found_here);
+                        }
+                        Verdict::Accepted => found.push(found_here),
+                        Verdict::NeedsContext => pending.push(found_here),
+                        Verdict::Rejected => {}
                     }
                 }
                 Kind::Cue | Kind::CueNoun => {
@@ -307,6 +348,10 @@ impl CompanyEngine {
                 }
             }
         }
+        // One sense per discourse: once the text shows that `Shell` is the company, its
+        // other mentions are too (`Shell is het eerste oliebedrijf dat ...`).
+        pending.retain(|p| p.entry.is_some_and(|e| vouched.contains(&e)));
+        found.append(&mut pending);
         let aliases = self.add_bracketed_aliases(text, &mut found);
         self.add_dateline_agencies(text, &mut found);
         self.drop_person_names(text, &mut found);
@@ -332,38 +377,48 @@ impl CompanyEngine {
 
     /// Whether a gazetteer match counts: ambiguous names need a company context,
     /// family names must not follow a capitalized first name.
-    fn accept_known(&self, text: &str, hits: &[Hit], i: usize, entry: usize, common: bool) -> bool {
+    fn accept_known(
+        &self,
+        text: &str,
+        hits: &[Hit],
+        i: usize,
+        entry: usize,
+        common: bool,
+    ) -> Verdict {
         let e = &self.entries[entry];
         let hit = hits[i];
         if self.vetoed_forms.contains(&text[hit.start..hit.end]) {
-            return false;
+            return Verdict::Rejected;
         }
         // A vetoed hyphenated whole (`CFE-CGC`); most hits have no hyphen after them.
         if text[hit.end..].starts_with('-') {
             let compound = hyphenated_word(text, hit.start);
             if compound.len() > hit.end - hit.start && self.vetoed(compound) {
-                return false;
+                return Verdict::Rejected;
             }
         }
-        let head_before =
-            i > 0 && hits[i - 1].kind == Kind::Head && hits[i - 1].end + 1 == hit.start;
-        if e.surname && !head_before && self.after_capitalized_word(text, hit.start) {
-            return false;
+        // `Brouwerij Heineken`, `Autobouwer Ford`: a capitalized kind of company, not a
+        // first name.
+        let kind_before = i > 0
+            && matches!(hits[i - 1].kind, Kind::Head | Kind::Cue | Kind::CueNoun)
+            && hits[i - 1].end + 1 == hit.start;
+        if e.surname && !kind_before && self.after_capitalized_word(text, hit.start) {
+            return Verdict::Rejected;
         }
         if common && joined_to_other_name(text, hits, i) {
-            return false;
+            return Verdict::Rejected;
         }
         if self.product_use(text, hits, i) || self.part_of_person_name(text, hits, i) {
-            return false;
+            return Verdict::Rejected;
         }
         if !common {
-            return true;
+            return Verdict::Vouched;
         }
         let follows_company = i > 0
             && matches!(hits[i - 1].kind, Kind::Company(..))
             && hits[i - 1].end + 1 == hit.start;
         if follows_company {
-            return false;
+            return Verdict::Rejected;
         }
         let cue_before = i > 0
             && matches!(hits[i - 1].kind, Kind::Cue | Kind::CueNoun)
@@ -372,11 +427,33 @@ impl CompanyEngine {
         let form_after = hits.get(i + 1).is_some_and(|n| {
             matches!(n.kind, Kind::Legal | Kind::Tail | Kind::Suffix) && n.start - hit.end <= 2
         });
-        let initial = sentence_initial(text, hit.start);
-        cue_before
+        let vouched = cue_before
             || form_after
             || cue_in_apposition(text, hits, i)
-            || self.company_context(text, hits, i, initial)
+            || self.coordinated_with_company(text, hits, i);
+        if vouched {
+            Verdict::Vouched
+        } else if self.company_context(text, hits, i, sentence_initial(text, hit.start)) {
+            Verdict::Accepted
+        } else {
+            Verdict::NeedsContext
+        }
+    }
+
+    /// Whether common-word hit `i` is coordinated with an unambiguous company right
+    /// before or after it: `Jumbo en Albert Heijn`, `Free et Orange`, `Lidl, Aldi`.
+    /// A list of names is company context even at a sentence start, unlike a company
+    /// elsewhere in the sentence (`Total: Shell 3, BP 2`).
+    fn coordinated_with_company(&self, text: &str, hits: &[Hit], i: usize) -> bool {
+        let hit = hits[i];
+        let joins = |gap: &str| self.list_joins.iter().any(|j| j == gap);
+        let before = i > 0
+            && matches!(hits[i - 1].kind, Kind::Company(_, false))
+            && joins(&text[hits[i - 1].end..hit.start]);
+        let after = hits.get(i + 1).is_some_and(|n| {
+            matches!(n.kind, Kind::Company(_, false)) && joins(&text[hit.end..n.start])
+        });
+        before || after
     }
 
     /// Whether this language's tables rule out a gazetteer form: a function word (`Plus`
@@ -478,11 +555,14 @@ impl CompanyEngine {
         })
     }
 
-    /// Whether the word right before `start` (one space between) is capitalized and not
-    /// a function word: `Harrison Ford`, but not `Bij Ford`.
+    /// Whether the word right before `start` (one space between) is capitalized and
+    /// neither a function word nor an adjective of origin: `Harrison Ford`, but not `Bij
+    /// Ford` or `het Amerikaanse Ford`.
     fn after_capitalized_word(&self, text: &str, start: usize) -> bool {
         self.word_before(text, start).is_some_and(|word| {
-            word.starts_with(char::is_uppercase) && !self.function_words.contains(word)
+            word.starts_with(char::is_uppercase)
+                && !self.function_words.contains(word)
+                && !self.origin_adjectives.contains(word)
         })
     }
 
