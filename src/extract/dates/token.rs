@@ -77,6 +77,13 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     // About one token per five bytes of news text: one allocation for most regions.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, base, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens` (cleared first), reusing its allocation.
+pub fn tokenize_into(text: &str, base: usize, tokens: &mut Vec<Token>) {
+    tokens.clear();
     let mut space_before = true;
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
@@ -104,7 +111,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        if let Some(end) = push_ascii_word(&mut tokens, text, i, base, space_before) {
+        if let Some(end) = push_ascii_word(tokens, text, i, base, space_before) {
             space_before = false;
             i = end;
             continue;
@@ -125,11 +132,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 break;
             }
         }
-        push_word(&mut tokens, &text[i..end], base + i, space_before);
+        push_word(tokens, &text[i..end], base + i, space_before);
         space_before = false;
         i = end;
     }
-    tokens
 }
 
 /// The common word, ASCII letters and digits up to an ASCII byte that is no apostrophe,
