@@ -134,6 +134,8 @@ pub type Parse = (usize, Expr);
 pub struct Parser<'a> {
     phrases: &'a Phrases,
     toks: &'a [Token],
+    /// The phrase-word id of each token ([`Phrases::word_ids`]).
+    ids: Vec<u32>,
     /// The lexicon senses of the phrases starting at each token, looked up once into one
     /// arena: token `i`'s are `senses[sense_starts[i]..sense_starts[i + 1]]`.
     senses: Vec<(usize, Sense)>,
@@ -144,9 +146,25 @@ pub struct Parser<'a> {
     /// [`Parser::point_alternatives`] and [`Parser::endpoint`] at each token, filled on
     /// first use: the interval, modifier and plain-point alternatives of a token and its
     /// neighbours ask for the same ones again.
-    point_memo: Vec<Memo<[Option<Point>; 2]>>,
-    endpoint_memo: Vec<Memo<Option<(usize, Endpoint)>>>,
+    point_memo: PointMemo,
+    endpoint_memo: EndpointMemo,
 }
+
+/// The vectors of a [`Parser`] (word ids, senses, sense starts, sense kinds and the two
+/// memos, in the order of its fields), kept from one region to the next so that a
+/// text's regions share their allocations.
+#[derive(Default)]
+pub struct ParserBuffers(
+    Vec<u32>,
+    Vec<(usize, Sense)>,
+    Vec<usize>,
+    Vec<u64>,
+    PointMemo,
+    EndpointMemo,
+);
+
+type PointMemo = Vec<Memo<[Option<Point>; 2]>>;
+type EndpointMemo = Vec<Memo<Option<(usize, Endpoint)>>>;
 
 /// A point or period and the token index after it.
 type Point = (usize, Base);
@@ -247,11 +265,26 @@ const YEARS: std::ops::RangeInclusive<u32> = 1000..=2999;
 impl<'a> Parser<'a> {
     /// A parser over `toks`.
     pub fn new(phrases: &'a Phrases, toks: &'a [Token]) -> Self {
-        // About one sense per token in a region: one allocation for most.
-        let mut senses = Vec::with_capacity(toks.len());
-        let mut sense_starts = Vec::with_capacity(toks.len() + 1);
-        let mut sense_kinds = Vec::with_capacity(toks.len());
-        let ids = phrases.word_ids(toks);
+        Self::with_buffers(phrases, toks, ParserBuffers::default())
+    }
+
+    /// A parser over `toks` in the vectors of an earlier one ([`Parser::into_buffers`]).
+    pub fn with_buffers(phrases: &'a Phrases, toks: &'a [Token], buffers: ParserBuffers) -> Self {
+        let ParserBuffers(
+            mut ids,
+            mut senses,
+            mut sense_starts,
+            mut sense_kinds,
+            mut point_memo,
+            mut endpoint_memo,
+        ) = buffers;
+        senses.clear();
+        senses.reserve(toks.len());
+        sense_starts.clear();
+        sense_starts.reserve(toks.len() + 1);
+        sense_kinds.clear();
+        sense_kinds.reserve(toks.len());
+        phrases.word_ids_into(toks, &mut ids);
         for i in 0..toks.len() {
             sense_starts.push(senses.len());
             let mut kinds = 0;
@@ -262,15 +295,32 @@ impl<'a> Parser<'a> {
             sense_kinds.push(kinds);
         }
         sense_starts.push(senses.len());
+        point_memo.clear();
+        point_memo.resize_with(toks.len(), Default::default);
+        endpoint_memo.clear();
+        endpoint_memo.resize_with(toks.len(), Default::default);
         Parser {
             phrases,
             toks,
+            ids,
             senses,
             sense_starts,
             sense_kinds,
-            point_memo: (0..toks.len()).map(|_| Default::default()).collect(),
-            endpoint_memo: (0..toks.len()).map(|_| Default::default()).collect(),
+            point_memo,
+            endpoint_memo,
         }
+    }
+
+    /// The parser's vectors, for the next region's [`Parser::with_buffers`].
+    pub fn into_buffers(self) -> ParserBuffers {
+        ParserBuffers(
+            self.ids,
+            self.senses,
+            self.sense_starts,
+            self.sense_kinds,
+            self.point_memo,
+            self.endpoint_memo,
+        )
     }
 
     /// The senses of the phrases starting at token `i`.

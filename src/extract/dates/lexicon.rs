@@ -624,16 +624,21 @@ impl Phrases {
     /// The phrase-word id of each token ([`NO_WORD`] for the others), for
     /// [`Phrases::at_ids`].
     pub fn word_ids(&self, tokens: &[Token]) -> Vec<u32> {
-        tokens
-            .iter()
-            .map(|t| {
-                let word = t.folded.as_str();
-                if !has_first_byte(&self.word_bytes, word.as_bytes()) {
-                    return NO_WORD;
-                }
-                self.word_ids.get(word).copied().unwrap_or(NO_WORD)
-            })
-            .collect()
+        let mut ids = Vec::new();
+        self.word_ids_into(tokens, &mut ids);
+        ids
+    }
+
+    /// [`Phrases::word_ids`] into `ids` (cleared first), reusing its allocation.
+    pub fn word_ids_into(&self, tokens: &[Token], ids: &mut Vec<u32>) {
+        ids.clear();
+        ids.extend(tokens.iter().map(|t| {
+            let word = t.folded.as_str();
+            if !has_first_byte(&self.word_bytes, word.as_bytes()) {
+                return NO_WORD;
+            }
+            self.word_ids.get(word).copied().unwrap_or(NO_WORD)
+        }));
     }
 
     /// [`Phrases::at`] over the tokens' [`Phrases::word_ids`]: the same senses, in the

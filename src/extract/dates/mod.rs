@@ -21,7 +21,7 @@ use serde::Serialize;
 pub use lexicon::{DateLexicon, TimexMod};
 
 use super::{Context, FactValue, Mention};
-use grammar::Parser;
+use grammar::{Parser, ParserBuffers};
 use lexicon::Phrases;
 
 /// A normalized date.
@@ -112,9 +112,12 @@ impl DateEngine {
     /// Finds the dates in `text`, resolving relative ones against `ctx.published`.
     pub fn extract(&self, text: &str, ctx: &Context) -> Vec<Mention> {
         let mut mentions = Vec::new();
+        // One token vector and one set of parser vectors for all the regions of the text.
+        let mut tokens = Vec::new();
+        let mut buffers = ParserBuffers::default();
         for (start, end) in self.regions(text) {
-            let tokens = token::tokenize(&text[start..end], start);
-            let parser = Parser::new(&self.phrases, &tokens);
+            token::tokenize_into(&text[start..end], start, &mut tokens);
+            let parser = Parser::with_buffers(&self.phrases, &tokens, buffers);
             let mut i = 0;
             while i < tokens.len() {
                 if !parser.can_start(i) {
@@ -136,6 +139,7 @@ impl DateEngine {
                     _ => i += 1,
                 }
             }
+            buffers = parser.into_buffers();
         }
         mentions
     }
@@ -145,19 +149,15 @@ impl DateEngine {
         let bytes = text.as_bytes();
         let mut hits: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i].is_ascii_digit() {
-                let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
-                // Days, months and years have 1, 2 or 4 digits (8 in `20200303`): other
-                // runs (`300`, `12345`) can only be counts and amounts.
-                if matches!(i - start, 1 | 2 | 4 | 8) {
-                    hits.push((start, i));
-                }
-            } else {
+        while let Some(start) = next_digit(bytes, i) {
+            i = start;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
+            }
+            // Days, months and years have 1, 2 or 4 digits (8 in `20200303`): other
+            // runs (`300`, `12345`) can only be counts and amounts.
+            if matches!(i - start, 1 | 2 | 4 | 8) {
+                hits.push((start, i));
             }
         }
         for m in self.triggers.find_overlapping_iter(text) {
@@ -194,6 +194,26 @@ impl DateEngine {
         }
         regions
     }
+}
+
+/// The index of the first ASCII digit in `bytes` at or after `from`. Text is mostly
+/// letters: eight bytes at a time are tested for a digit in one word.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        // Digits become bytes below 10, every other byte 10 or more; a byte below 10
+        // leaves its high bit set after the subtraction (exact for "is there one").
+        let x = u64::from_ne_bytes(word) ^ (ONES * u64::from(b'0'));
+        if x.wrapping_sub(ONES * 10) & !x & HIGHS != 0 {
+            break;
+        }
+        at += 8;
+    }
+    (at..bytes.len()).find(|&i| bytes[i].is_ascii_digit())
 }
 
 /// Whether `at` is a char boundary with no letter or digit on both sides.
@@ -239,3 +259,37 @@ fn cut_forward(text: &str, to: usize) -> usize {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod scan_tests {
+    use super::next_digit;
+
+    #[test]
+    fn next_digit_finds_what_a_byte_loop_finds() {
+        let texts = [
+            "",
+            "7",
+            "geen cijfers hier, alleen letters en tekens!",
+            "op 3 maart",
+            "abcdefgh9",
+            "abcdefghijklmnop:/;0",
+            "é€’«»ÿ\u{7f}\u{80}1 en 2",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let expected = (from..bytes.len()).find(|&i| bytes[i].is_ascii_digit());
+                assert_eq!(next_digit(bytes, from), expected, "{text:?} from {from}");
+            }
+        }
+        // Every byte value next to a digit and alone, at every offset of a chunk.
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = [b'x'; 16];
+                bytes[at] = b;
+                let expected = b.is_ascii_digit().then_some(at);
+                assert_eq!(next_digit(&bytes, 0), expected, "byte {b} at {at}");
+            }
+        }
+    }
+}

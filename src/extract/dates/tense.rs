@@ -93,8 +93,75 @@ pub struct TenseCues {
     /// Every listed word with all its roles, so a sentence word is looked up once.
     classes: FxHashMap<String, Class>,
     lex: TenseLexicon,
+    /// The ending and prefix lists, with byte gates (`lex`'s lists, compiled).
+    future_endings: Affixes,
+    past_endings: Affixes,
+    infinitive_endings: Affixes,
+    participle_endings: Affixes,
+    participle_prefixes: Affixes,
     /// Whether any cue word or auxiliary is listed at all.
     has_cues: bool,
+}
+
+/// Endings or prefixes of words, with a bit set of their last (or first) bytes: most
+/// words are turned away by one bit test, the rest compared without a call.
+#[derive(Debug, Default)]
+struct Affixes {
+    list: Vec<String>,
+    /// The bytes the affixes end with (endings) or begin with (prefixes).
+    edge_bytes: [u64; 4],
+}
+
+impl Affixes {
+    fn endings(list: &[String]) -> Affixes {
+        Affixes::new(list, |a| a.as_bytes().last().copied())
+    }
+
+    fn prefixes(list: &[String]) -> Affixes {
+        Affixes::new(list, |a| a.as_bytes().first().copied())
+    }
+
+    fn new(list: &[String], edge: impl Fn(&str) -> Option<u8>) -> Affixes {
+        let mut edge_bytes = [0; 4];
+        for b in list.iter().filter_map(|a| edge(a)) {
+            edge_bytes[usize::from(b >> 6)] |= 1u64 << (b & 63);
+        }
+        Affixes {
+            list: list.to_vec(),
+            edge_bytes,
+        }
+    }
+
+    fn has_edge(&self, b: Option<&u8>) -> bool {
+        b.is_some_and(|&b| self.edge_bytes[usize::from(b >> 6)] & (1u64 << (b & 63)) != 0)
+    }
+
+    /// Whether `word` ends with one of the affixes (an empty one matches any word).
+    fn ends(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if !self.has_edge(bytes.last()) && !self.list.iter().any(String::is_empty) {
+            return false;
+        }
+        self.list.iter().any(|a| {
+            bytes.len() >= a.len() && same_bytes(&bytes[bytes.len() - a.len()..], a.as_bytes())
+        })
+    }
+
+    /// Whether `word` begins with one of the affixes and has at least `rest` bytes after it.
+    fn begins(&self, word: &str, rest: usize) -> bool {
+        let bytes = word.as_bytes();
+        if !self.has_edge(bytes.first()) && !self.list.iter().any(String::is_empty) {
+            return false;
+        }
+        self.list
+            .iter()
+            .any(|a| bytes.len() >= a.len() + rest && same_bytes(&bytes[..a.len()], a.as_bytes()))
+    }
+}
+
+/// Byte equality of two short slices of equal length, in line (no `memcmp` call).
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// The roles of one listed word: its tense as a cue word and its list memberships.
@@ -117,16 +184,33 @@ const NOT_FUTURE: u16 = 1 << 9;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
-/// The form is a [`SmolStr`]: words up to 23 bytes live inline, so no heap per word.
-struct Word {
-    folded: SmolStr,
+struct Word<'t> {
+    folded: Folded<'t>,
     start: usize,
     end: usize,
     lowercase: bool,
     class: Class,
 }
 
-impl Word {
+/// A word's lowercase form: the text itself for ASCII lowercase words (most of them), else
+/// a [`SmolStr`] (inline up to 23 bytes, so no heap per word).
+enum Folded<'t> {
+    Text(&'t str),
+    Lowered(SmolStr),
+}
+
+impl std::ops::Deref for Folded<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Folded::Text(word) => word,
+            Folded::Lowered(word) => word,
+        }
+    }
+}
+
+impl Word<'_> {
     fn is(&self, role: u16) -> bool {
         self.class.roles & role != 0
     }
@@ -165,6 +249,11 @@ impl TenseCues {
         }
         TenseCues {
             classes,
+            future_endings: Affixes::endings(&lex.future_endings),
+            past_endings: Affixes::endings(&lex.past_endings),
+            infinitive_endings: Affixes::endings(&lex.infinitive_endings),
+            participle_endings: Affixes::endings(&lex.participle_endings),
+            participle_prefixes: Affixes::prefixes(&lex.participle_prefixes),
             has_cues: !(lex.past.is_empty()
                 && lex.future.is_empty()
                 && lex.neutral.is_empty()
@@ -193,7 +282,7 @@ impl TenseCues {
     }
 
     /// The cue words of a sentence outside the date, by index.
-    fn cues(&self, words: &[Word]) -> Vec<(usize, Tense)> {
+    fn cues(&self, words: &[Word<'_>]) -> Vec<(usize, Tense)> {
         let has_auxiliary = words.iter().any(|w| w.is(AUXILIARY));
         let mut cues = Vec::new();
         for (i, w) in words.iter().enumerate() {
@@ -204,9 +293,9 @@ impl TenseCues {
             } else if self.is_participle(w) && self.auxiliary_for(words, i, has_auxiliary) {
                 cues.push((i, Tense::Past));
             } else if w.lowercase && w.folded.chars().count() >= 5 {
-                if ends_with_any(&w.folded, &self.lex.future_endings) && !w.is(NOT_FUTURE) {
+                if self.future_endings.ends(&w.folded) && !w.is(NOT_FUTURE) {
                     cues.push((i, Tense::Future));
-                } else if ends_with_any(&w.folded, &self.lex.past_endings) && !w.is(NOT_PAST) {
+                } else if self.past_endings.ends(&w.folded) && !w.is(NOT_PAST) {
                     cues.push((i, Tense::Past));
                 }
             }
@@ -215,9 +304,8 @@ impl TenseCues {
     }
 
     /// Whether an infinitive follows the `going_to` verb at `i`.
-    fn infinitive_after(&self, words: &[Word], i: usize) -> bool {
-        let is_infinitive =
-            |w: &Word| w.lowercase && ends_with_any(&w.folded, &self.lex.infinitive_endings);
+    fn infinitive_after(&self, words: &[Word<'_>], i: usize) -> bool {
+        let is_infinitive = |w: &Word<'_>| w.lowercase && self.infinitive_endings.ends(&w.folded);
         if self.lex.participle_follows {
             self.next_verb(words, i).is_some_and(is_infinitive)
         } else {
@@ -226,12 +314,12 @@ impl TenseCues {
     }
 
     /// The word after `i`, past the adverbs.
-    fn next_verb<'w>(&self, words: &'w [Word], i: usize) -> Option<&'w Word> {
+    fn next_verb<'w, 't>(&self, words: &'w [Word<'t>], i: usize) -> Option<&'w Word<'t>> {
         words[i + 1..].iter().find(|w| !w.is(ADVERB))
     }
 
     /// Whether the participle at `i` has its auxiliary.
-    fn auxiliary_for(&self, words: &[Word], i: usize, has_auxiliary: bool) -> bool {
+    fn auxiliary_for(&self, words: &[Word<'_>], i: usize, has_auxiliary: bool) -> bool {
         if !self.lex.participle_follows {
             return has_auxiliary;
         }
@@ -244,31 +332,24 @@ impl TenseCues {
     }
 
     /// Whether a word has the shape of a past participle.
-    fn is_participle(&self, w: &Word) -> bool {
+    fn is_participle(&self, w: &Word<'_>) -> bool {
         if w.is(PARTICIPLE) {
             return true;
         }
         if !w.lowercase || w.is(NOT_PARTICIPLE) {
             return false;
         }
-        let prefixed = self.lex.participle_prefixes.is_empty()
-            || self
-                .lex
-                .participle_prefixes
-                .iter()
-                .any(|p| w.folded.starts_with(p.as_str()) && w.folded.len() >= p.len() + 3);
-        prefixed && ends_with_any(&w.folded, &self.lex.participle_endings)
+        // The ending first: one bit test turns most words away.
+        self.participle_endings.ends(&w.folded)
+            && (self.lex.participle_prefixes.is_empty()
+                || self.participle_prefixes.begins(&w.folded, 3))
     }
-}
-
-fn ends_with_any(word: &str, endings: &[String]) -> bool {
-    endings.iter().any(|e| word.ends_with(e.as_str()))
 }
 
 /// The words of the sentence holding a date, without the date's own words: the
 /// sentence ends at `.`, `!` or `?` before a space, and at a line break.
-struct Sentence {
-    words: Vec<Word>,
+struct Sentence<'t> {
+    words: Vec<Word<'t>>,
     /// The date's byte range.
     start: usize,
     end: usize,
@@ -276,34 +357,34 @@ struct Sentence {
     clause: (usize, usize),
 }
 
-impl Sentence {
+impl<'t> Sentence<'t> {
     fn around(
-        text: &str,
+        text: &'t str,
         start: usize,
         end: usize,
         classes: &FxHashMap<String, Class>,
-    ) -> Sentence {
+    ) -> Sentence<'t> {
         let from = floor_boundary(text, start.saturating_sub(REACH));
         let to = floor_boundary(text, end.saturating_add(REACH).min(text.len()));
         let before = &text[from..start];
         let after = &text[end..to];
-        let is_end = |rest: &str, c: char| c == '\n' || (is_stop(c) && ends_sentence(rest));
-        let sentence_start = before
-            .char_indices()
+        // The marks are ASCII, so they are found by byte: a byte below 0x80 is a whole char.
+        let sentence_start = (0..before.len())
             .rev()
-            .find(|&(i, c)| is_end(&before[i + c.len_utf8()..], c))
-            .map_or(from, |(i, c)| from + i + c.len_utf8());
-        let sentence_end = after
-            .char_indices()
-            .find(|&(i, c)| is_end(&after[i + c.len_utf8()..], c))
-            .map_or(to, |(i, _)| end + i);
-        let clause_start = text[sentence_start..start]
-            .rfind(is_clause_mark)
+            .find(|&i| ends_sentence_at(before, i))
+            .map_or(from, |i| from + i + 1);
+        let sentence_end = (0..after.len())
+            .find(|&i| ends_sentence_at(after, i))
+            .map_or(to, |i| end + i);
+        let clause_start = text.as_bytes()[sentence_start..start]
+            .iter()
+            .rposition(|&b| is_clause_mark(b))
             .map_or(sentence_start, |i| sentence_start + i);
-        let clause_end = text[end..sentence_end]
-            .find(is_clause_mark)
+        let clause_end = text.as_bytes()[end..sentence_end]
+            .iter()
+            .position(|&b| is_clause_mark(b))
             .map_or(sentence_end, |i| end + i);
-        let mut words = Vec::new();
+        let mut words = Vec::with_capacity((sentence_end - sentence_start) / 4);
         collect_words(text, sentence_start, start, classes, &mut words);
         collect_words(text, end, sentence_end, classes, &mut words);
         Sentence {
@@ -331,7 +412,7 @@ impl Sentence {
 }
 
 /// The tense of the cue nearest the date; equally near cues that disagree tell nothing.
-fn nearest(sentence: &Sentence, cues: impl Iterator<Item = (usize, Tense)>) -> Option<Tense> {
+fn nearest(sentence: &Sentence<'_>, cues: impl Iterator<Item = (usize, Tense)>) -> Option<Tense> {
     let mut best: Option<(usize, Tense)> = None;
     for (i, tense) in cues {
         let d = sentence.distance(i);
@@ -344,12 +425,18 @@ fn nearest(sentence: &Sentence, cues: impl Iterator<Item = (usize, Tense)>) -> O
     best.map(|(_, t)| t)
 }
 
-fn is_clause_mark(c: char) -> bool {
-    matches!(c, ',' | ';' | ':' | '(' | ')')
+fn is_clause_mark(b: u8) -> bool {
+    matches!(b, b',' | b';' | b':' | b'(' | b')')
 }
 
-fn is_stop(c: char) -> bool {
-    matches!(c, '.' | '!' | '?')
+/// Whether the byte at `i` of `text` ends a sentence: a line break, or a stop mark
+/// that [`ends_sentence`] accepts.
+fn ends_sentence_at(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i] {
+        b'\n' => true,
+        b'.' | b'!' | b'?' => ends_sentence(&text[i + 1..]),
+        _ => false,
+    }
 }
 
 /// Whether a stop mark followed by `rest` ends a sentence (`1.500` and `d.w.z.` do not;
@@ -368,12 +455,12 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 }
 
 /// The alphabetic words of `text[from..to]` (apostrophes and hyphens split them).
-fn collect_words(
-    text: &str,
+fn collect_words<'t>(
+    text: &'t str,
     from: usize,
     to: usize,
     classes: &FxHashMap<String, Class>,
-    words: &mut Vec<Word>,
+    words: &mut Vec<Word<'t>>,
 ) {
     let slice = &text[from..to];
     let mut start = None;
@@ -388,12 +475,12 @@ fn collect_words(
                 // Most words are ASCII lowercase: no case mapping to run.
                 let ascii_lower = word.bytes().all(|b| b.is_ascii_lowercase());
                 let folded = if ascii_lower {
-                    SmolStr::new(word)
+                    Folded::Text(word)
                 } else {
-                    word.to_lowercase_smolstr()
+                    Folded::Lowered(word.to_lowercase_smolstr())
                 };
                 words.push(Word {
-                    class: classes.get(folded.as_str()).copied().unwrap_or_default(),
+                    class: classes.get(&*folded).copied().unwrap_or_default(),
                     folded,
                     start: from + s,
                     end: from + i,

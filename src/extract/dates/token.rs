@@ -63,6 +63,20 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// [`char::is_alphanumeric`], answered without Unicode tables for the Latin letters
+/// (U+00C0 to U+024F but `×` and `÷`) and the general punctuation (U+2000 to U+206F)
+/// of news text; both ranges are checked against the tables in the tests.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' => true,
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// The char starting at byte `at` (a char boundary); ASCII without decoding.
 #[inline]
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -77,6 +91,13 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     // About one token per five bytes of news text: one allocation for most regions.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, base, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens` (cleared first), reusing its allocation.
+pub fn tokenize_into(text: &str, base: usize, tokens: &mut Vec<Token>) {
+    tokens.clear();
     let mut space_before = true;
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
@@ -85,7 +106,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             tokens.push(Token {
                 start: base + i,
                 end: base + i + c.len_utf8(),
@@ -104,7 +125,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        if let Some(end) = push_ascii_word(&mut tokens, text, i, base, space_before) {
+        if let Some(end) = push_ascii_word(tokens, text, i, base, space_before) {
             space_before = false;
             i = end;
             continue;
@@ -112,7 +133,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         let mut end = i + c.len_utf8();
         while let Some(d) = char_at(text, end) {
             let after = end + d.len_utf8();
-            if d.is_alphanumeric() {
+            if is_word_char(d) {
                 end = after;
             } else if is_apostrophe(d) && char_at(text, after).is_some_and(char::is_alphabetic) {
                 // An apostrophe inside a word: `aujourd'hui`, `l'année`.
@@ -125,11 +146,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 break;
             }
         }
-        push_word(&mut tokens, &text[i..end], base + i, space_before);
+        push_word(tokens, &text[i..end], base + i, space_before);
         space_before = false;
         i = end;
     }
-    tokens
 }
 
 /// The common word, ASCII letters and digits up to an ASCII byte that is no apostrophe,
@@ -332,6 +352,13 @@ mod tests {
         assert_eq!(tokens[2].num(), Some((2024, 4)));
         assert_eq!(tokens[3].kind, Kind::Word);
         assert_eq!((tokens[6].start, tokens[6].end), (23, 24));
+    }
+
+    #[test]
+    fn word_chars_are_the_alphanumeric_chars() {
+        for c in ('\0'..='\u{2fff}').chain(['€', '’', '«', '»', '–', 'ĳ', '２', '一']) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
