@@ -505,7 +505,8 @@ impl<'a> Parser<'a> {
             Sense::Ordinal(n) => Some(n),
             _ => None,
         }) {
-            return Some(found);
+            // `les premiers jalons`: a plural ordinal only counts periods (`year_edge`).
+            return (!self.has(i, Sense::Plural)).then_some(found);
         }
         let tok = self.toks.get(i)?;
         let digits = tok.folded.bytes().take_while(u8::is_ascii_digit).count();
@@ -882,7 +883,7 @@ impl<'a> Parser<'a> {
             .filter(|&a| !self.has(a, Sense::Plural))
             .and_then(|a| self.unit(a))
             .filter(|&(_, u)| u != Unit::Day)
-            .map(|(k, u)| (k, Base::RelativeUnit(u, 0)));
+            .map(|(k, u)| (k, current_period(u)));
         let (k, base) = match linked {
             Some(_) => current?,
             None => self.point(j, true).or(current)?,
@@ -902,6 +903,9 @@ impl<'a> Parser<'a> {
 
     /// `de komende vijf jaar`, `les trois prochaines années`, `afgelopen 5 jaren`, `binnen 9 maanden`.
     fn duration(&self, i: usize) -> Option<Parse> {
+        if let Some(found) = self.months_of_year(i) {
+            return Some(found);
+        }
         if let Some(j) = self.is(i, Sense::Within) {
             let j = self.is(j, Sense::Article).unwrap_or(j);
             if let Some(found) = self.duration(j) {
@@ -936,6 +940,87 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((end, Expr::Duration(sign * n as i32, unit)))
+    }
+
+    /// `de eerste negen maanden van 2024`, `les six premiers mois de l'année`, `de laatste
+    /// drie maanden van 2023`, `les deux premiers trimestres`: months counted from the
+    /// start or back from the end of a year. Without a year, or `of the year`, the year
+    /// is left to the tense; after another `van`, `de` (`les six premiers mois de son
+    /// mandat`) or without an article (`zijn eerste negen maanden`), not a year's months.
+    fn months_of_year(&self, i: usize) -> Option<Parse> {
+        let article = self.is(i, Sense::Article);
+        let i = article.unwrap_or(i);
+        // `eerste negen` (ordinal first) or `neuf premiers` (amount first).
+        let (k, which, n) = match self.year_edge(i) {
+            Some((j, which)) => {
+                let (k, n) = self.amount(j)?;
+                (k, which, n)
+            }
+            None => {
+                let (j, n) = self.amount(i)?;
+                let (k, which) = self.year_edge(j)?;
+                (k, which, n)
+            }
+        };
+        let (after_unit, months) = match self.unit(k)? {
+            (e, Unit::Month) => (e, 1),
+            (e, Unit::Quarter) => (e, 3),
+            _ => return None,
+        };
+        let count = n * months;
+        if n < 2 || count > 11 || (months == 3 && !self.has(k, Sense::Plural)) {
+            return None;
+        }
+        let (end, year) = match self.of_the_year(after_unit) {
+            Some(e) => (e, YearRef::Implicit),
+            None => match self.period_year(after_unit) {
+                (_, YearRef::Implicit)
+                    if article.is_none() || which == LAST || self.has(after_unit, Sense::Of) =>
+                {
+                    return None
+                }
+                found => found,
+            },
+        };
+        let (from, to) = if which == LAST {
+            (13 - count, 12)
+        } else {
+            (1, count)
+        };
+        let bound = |m, edge| Bound {
+            base: Base::Month(year, m),
+            edge,
+        };
+        Some((
+            end,
+            Expr::Interval(bound(from, Edge::Start), bound(to, Edge::End)),
+        ))
+    }
+
+    /// The first or last (`LAST`) of a count of periods: `eerste`, `premiers`, `laatste`,
+    /// `derniers`.
+    fn year_edge(&self, j: usize) -> Option<(usize, u32)> {
+        self.sense(j, |s| match s {
+            Sense::Ordinal(1) => Some(1),
+            Sense::Last => Some(LAST),
+            // `les trois derniers mois`
+            Sense::Shift(-1) if self.has(j, Sense::Plural) => Some(LAST),
+            _ => None,
+        })
+    }
+
+    /// `van het jaar`, `de l'année`: the year of the sentence, not named.
+    fn of_the_year(&self, k: usize) -> Option<usize> {
+        let of = self.is(k, Sense::Of)?;
+        let a = self.is(of, Sense::Article).unwrap_or(of);
+        match self.unit(a) {
+            Some((e, Unit::Year))
+                if !self.has(a, Sense::Plural) && self.year_in(e, &YEARS).is_none() =>
+            {
+                Some(e)
+            }
+            _ => None,
+        }
     }
 
     /// `boekjaar 2023`, `l'exercice 2021`.
@@ -2058,9 +2143,26 @@ impl<'a> Parser<'a> {
         (k, YearRef::Implicit)
     }
 
+    /// A year in words of at least two words (`tweeduizend twintig`, `negentienhonderd
+    /// zesennegentig`): a round `tweeduizend` alone is as often an amount.
+    fn spelled_year(&self, i: usize) -> Option<(usize, i32)> {
+        let (j, y) = self.year_in_words(i)?;
+        // Not a larger amount: `deux mille cinq cents`, `tweeduizend vijf honderd`.
+        let number_goes_on = self
+            .sense(j, |s| matches!(s, Sense::Number(_)).then_some(()))
+            .is_some();
+        (j > i + 1
+            && BARE_YEARS.contains(&(y as u32))
+            && !number_goes_on
+            && !self.quantity_after(j))
+        .then_some((j, y))
+    }
+
     /// A year on its own: only after a cue word (`in 2021`, `en 2019`) or when `cued`.
     fn bare_year(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
-        let (j, y) = self.year_in(i, &BARE_YEARS)?;
+        let (j, y) = self
+            .year_in(i, &BARE_YEARS)
+            .or_else(|| self.spelled_year(i))?;
         let cue_before = i > 0 && self.has(i - 1, Sense::YearCue);
         let parenthesized = i > 0 && self.punct(i - 1, "(") && self.punct(j, ")");
         (cued || cue_before || parenthesized).then_some((j, Base::Year(YearRef::Abs(y))))
@@ -2133,12 +2235,22 @@ fn tensed(base: Base, tense: Tense) -> Base {
         Base::Month(YearRef::Implicit, m) => Base::Month(year, m),
         Base::Quarter(YearRef::Implicit, q) => Base::Quarter(year, q),
         Base::Half(YearRef::Implicit, h) => Base::Half(year, h),
+        Base::Year(YearRef::Implicit) => Base::Year(year),
         // `Le conseil se réunira jeudi`: the coming Thursday; in the past tense or without
         // one, the most recent (the default).
         Base::Weekday(wd, None) if tense == Tense::Future => {
             Base::Weekday(wd, Some(WeekdayShift::Next))
         }
         other => other,
+    }
+}
+
+/// The period a part names without a shift word (`fin d'année`, `aan het eind van het
+/// jaar`): the anchor's, but a year without `dit`/`cette` takes the sentence's tense.
+fn current_period(unit: Unit) -> Base {
+    match unit {
+        Unit::Year => Base::Year(YearRef::Implicit),
+        other => Base::RelativeUnit(other, 0),
     }
 }
 

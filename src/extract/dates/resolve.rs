@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use super::grammar::{
     needs_tense, valid_day, with_tense, Base, Bound, Edge, Expr, From, MonthRef, YearRef, LAST,
 };
-use super::lexicon::{Holiday, Season, Unit, WeekdayShift};
+use super::lexicon::{Holiday, Season, TimexMod, Unit, WeekdayShift};
 use super::tense::Tense;
 use super::{DateRange, DateValue, Granularity};
 use crate::article::PubDate;
@@ -459,6 +459,9 @@ pub fn resolve_in_tense(
         }
         return resolve(expr, published);
     }
+    if let Some(span) = whole_months(expr) {
+        return resolve(&span.in_tense(published, tense()), published);
+    }
     if needs_tense(expr) {
         let tense = tense();
         if tense == Tense::Future && matches!(expr, Expr::Interval(..)) {
@@ -475,6 +478,45 @@ pub fn resolve_in_tense(
         }
     }
     resolve(expr, published)
+}
+
+/// A yearless span of whole months (`les neuf premiers mois de l'année`, `van begin
+/// maart tot eind juni`): first and last month.
+struct WholeMonths(u32, u32);
+
+fn whole_months(expr: &Expr) -> Option<WholeMonths> {
+    let Expr::Interval(a, b) = expr else {
+        return None;
+    };
+    match (a.base, a.edge, b.base, b.edge) {
+        (
+            Base::Month(YearRef::Implicit, first),
+            Edge::Start,
+            Base::Month(YearRef::Implicit, last),
+            Edge::End,
+        ) if first <= last => Some(WholeMonths(first, last)),
+        _ => None,
+    }
+}
+
+impl WholeMonths {
+    /// The span in the year the tense says: in the past, the latest one over or under
+    /// way by the anchor's month is a year back unless its last month has passed
+    /// (`sur les onze premiers mois de l'année`, said in January: the year before); in
+    /// the future, the next one not yet over.
+    fn in_tense(&self, published: Option<PubDate>, tense: Tense) -> Expr {
+        let anchor = Anchor::new(published);
+        let year = match (anchor.year, anchor.month, tense) {
+            (Some(y), Some(m), Tense::Past) if self.1 >= m => YearRef::Abs(y - 1),
+            (Some(y), Some(m), Tense::Future) if self.1 < m => YearRef::Abs(y + 1),
+            _ => YearRef::Implicit,
+        };
+        let bound = |m, edge| Bound {
+            base: Base::Month(year, m),
+            edge,
+        };
+        Expr::Interval(bound(self.0, Edge::Start), bound(self.1, Edge::End))
+    }
 }
 
 /// Whether an interval ends on or after the publication day; a closing month
@@ -504,7 +546,7 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
             range: None,
         },
         Expr::Modified(m, base) => DateValue {
-            value: point_value(base, published),
+            value: year_part_value(*m, base, published).or_else(|| point_value(base, published)),
             granularity: granularity(base),
             modifier: Some(*m),
             range: None,
@@ -554,6 +596,23 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
             range: duration_range(*n, *unit, published),
         },
     }
+}
+
+/// The year of a tensed year part (`en fin d'année, le groupe a recruté`): the year is
+/// cut in thirds, and in the past the part must have begun by the anchor's month, in
+/// the future not yet be over (said in March, the end of the year before).
+fn year_part_value(m: TimexMod, base: &Base, published: Option<PubDate>) -> Option<String> {
+    let Base::Year(r @ (YearRef::Past | YearRef::Next)) = *base else {
+        return None;
+    };
+    let third = match m {
+        TimexMod::Start => 1,
+        TimexMod::Mid => 2,
+        TimexMod::End => 3,
+        _ => return None,
+    };
+    let year = Anchor::new(published).year_of_period(r, 4, third)?;
+    Some(Point::Year(year).timex())
 }
 
 /// A day the calendar does not have (`30 februari`, `29/2/2019`), as written: no anchor
