@@ -903,7 +903,8 @@ impl<'a> Parser<'a> {
 
     /// `de komende vijf jaar`, `les trois prochaines années`, `afgelopen 5 jaren`, `binnen 9 maanden`.
     fn duration(&self, i: usize) -> Option<Parse> {
-        if let Some(found) = self.months_of_year(i) {
+        // Spans counted in parts of a year or month, which read like durations.
+        if let Some(found) = self.months_of_year(i).or_else(|| self.half_month(i)) {
             return Some(found);
         }
         if let Some(j) = self.is(i, Sense::Within) {
@@ -995,6 +996,35 @@ impl<'a> Parser<'a> {
             end,
             Expr::Interval(bound(from, Edge::Start), bound(to, Edge::End)),
         ))
+    }
+
+    /// `de tweede helft van maart`, `la première quinzaine de décembre 2024`: the days
+    /// 1-15 or 16-end of a month.
+    fn half_month(&self, i: usize) -> Option<Parse> {
+        let i = self.is(i, Sense::Article).unwrap_or(i);
+        let (j, n) = self.ordinal(i).filter(|&(_, n)| n == 1 || n == 2)?;
+        let of = self
+            .is(j, Sense::NeedsYear)
+            .and_then(|k| self.is(k, Sense::Of))?;
+        let (after_month, m) = self.month(of, false)?;
+        let (end, year) = match self.year_in(after_month, &YEARS) {
+            Some((e, y)) => (e, YearRef::Abs(y)),
+            None => (after_month, YearRef::Implicit),
+        };
+        let day = |d| Bound {
+            base: Base::Day(year, m, d),
+            edge: Edge::Start,
+        };
+        let span = if n == 1 {
+            Expr::Interval(day(1), day(16))
+        } else {
+            let month_end = Bound {
+                base: Base::Month(year, m),
+                edge: Edge::End,
+            };
+            Expr::Interval(day(16), month_end)
+        };
+        Some((end, span))
     }
 
     /// The first or last (`LAST`) of a count of periods: `eerste`, `premiers`, `laatste`,
@@ -1091,7 +1121,7 @@ impl<'a> Parser<'a> {
                 self.gated(i, first::WEEK, || self.week_weekday(i)),
                 self.gated(i, first::HOLIDAY, || self.holiday(i)),
                 self.gated(i, first::SEASON, || self.season(i)),
-                self.gated(i, first::NUMBER, || self.bare_day(i)),
+                self.gated(i, first::DAY, || self.bare_day(i)),
                 self.gated(i, first::NUMBER, || self.spaced_date(i)),
                 self.gated(i, first::MONTH, || self.glued_named_date(i)),
                 self.gated(i, first::NTH_WEEKDAY, || self.nth_weekday(i)),
@@ -2125,7 +2155,8 @@ impl<'a> Parser<'a> {
         let Some(of) = self.is(k, Sense::Of) else {
             return (k, YearRef::Implicit);
         };
-        if let Some((e, y)) = self.year_in(of, &YEARS) {
+        // `het derde kwartaal van tweeduizend twintig`
+        if let Some((e, y)) = self.year_in(of, &YEARS).or_else(|| self.spelled_year(of)) {
             return (e, YearRef::Abs(y));
         }
         let after_article = self.is(of, Sense::Article).unwrap_or(of);
@@ -2236,6 +2267,8 @@ fn tensed(base: Base, tense: Tense) -> Base {
         Base::Quarter(YearRef::Implicit, q) => Base::Quarter(year, q),
         Base::Half(YearRef::Implicit, h) => Base::Half(year, h),
         Base::Year(YearRef::Implicit) => Base::Year(year),
+        // `In het najaar volgt een besluit`: this autumn, or the next.
+        Base::Season(season, None) => Base::Season(season, Some(year)),
         // `Le conseil se réunira jeudi`: the coming Thursday; in the past tense or without
         // one, the most recent (the default).
         Base::Weekday(wd, None) if tense == Tense::Future => {

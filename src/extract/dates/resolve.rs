@@ -154,6 +154,26 @@ impl Anchor {
         }
     }
 
+    /// The year of a season the tense places: in the past the latest begun by the
+    /// anchor's month, in the future the first not yet over. Winter (`2024-WI`) runs from
+    /// December into the next year.
+    fn year_of_season(&self, r: YearRef, season: Season) -> Option<i32> {
+        let (year, month) = (self.year?, self.month?);
+        let first = match season {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Fall => 9,
+            Season::Winter => 12,
+        };
+        let winter_under_way = season == Season::Winter && month <= 2;
+        Some(match r {
+            YearRef::Past if first > month => year - 1,
+            YearRef::Next if winter_under_way => year - 1,
+            YearRef::Next if first + 2 < month => year + 1,
+            _ => year,
+        })
+    }
+
     fn year_of(&self, r: YearRef) -> Option<i32> {
         match r {
             YearRef::Abs(y) => Some(y),
@@ -268,6 +288,9 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
             found.map(Point::Day)
         }
         Base::Season(s, None) => Some(Point::Season(None, s)),
+        Base::Season(s, Some(r @ (YearRef::Past | YearRef::Next))) => {
+            Some(Point::Season(Some(anchor.year_of_season(r, s)?), s))
+        }
         Base::Season(s, Some(r)) => Some(Point::Season(Some(anchor.year_of(r)?), s)),
     }
 }
