@@ -2026,7 +2026,34 @@ impl<'a> Parser<'a> {
                 return Some((j + 1, Base::Month(YearRef::Abs(y), m)));
             }
         }
+        // `januari en februari 2024`: a month in a list shares the last one's year.
+        if let Some(y) = full.and_then(|_| self.month_list_year(j)) {
+            return Some((j, Base::Month(YearRef::Abs(y), m)));
+        }
         full.map(|_| (j, Base::Month(YearRef::Implicit, m)))
+    }
+
+    /// The year after the last month of a list going on at `k` (`, juni en juli 2023`,
+    /// `et février 2024`).
+    fn month_list_year(&self, mut k: usize) -> Option<i32> {
+        // A list of months is at most twelve long.
+        for _ in 0..12 {
+            let (next, last) = match self.is(k, Sense::And) {
+                Some(next) => (next, true),
+                None if self.punct(k, ",") => (k + 1, false),
+                None => return None,
+            };
+            let (end, _) = self.month(next, false)?;
+            if last {
+                let after_of = self.is(end, Sense::Of).unwrap_or(end);
+                return [end, after_of]
+                    .into_iter()
+                    .find_map(|e| self.year_in(e, &YEARS))
+                    .map(|(_, y)| y);
+            }
+            k = end;
+        }
+        None
     }
 
     /// `2017 april`.
