@@ -847,7 +847,13 @@ impl<'a> Parser<'a> {
             Some((k, _, base)) => (k, base),
             None => self.point(j, true)?,
         };
-        if matches!(found.1, Base::Offset(..)) || self.interval(j).is_some_and(|(e, _)| e > found.0)
+        // `vanaf 2021 of later`: the modifier after the period says it (but `avant Noël ou
+        // avant le débat` is two alternatives).
+        let modifier_after = m == TimexMod::OnOrAfter
+            && self.has(found.0, Sense::ModifierAfter(TimexMod::OnOrAfter));
+        if matches!(found.1, Base::Offset(..))
+            || modifier_after
+            || self.interval(j).is_some_and(|(e, _)| e > found.0)
         {
             return None;
         }
@@ -2000,12 +2006,18 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        // april volgend jaar
-        if let Some((k, Base::RelativeUnit(Unit::Year, n))) = self.relative_unit(j) {
+        // april volgend jaar, maart van dit jaar
+        let after_of = self.is(j, Sense::Of).unwrap_or(j);
+        let relative_year = [j, after_of]
+            .into_iter()
+            .find_map(|k| match self.relative_unit(k) {
+                Some((e, Base::RelativeUnit(Unit::Year, n))) => Some((e, n)),
+                _ => None,
+            });
+        if let Some((k, n)) = relative_year {
             return Some((k, Base::Month(YearRef::Rel(n), m)));
         }
         let after_comma = if self.punct(j, ",") { j + 1 } else { j };
-        let after_of = self.is(j, Sense::Of).unwrap_or(j);
         if let Some((k, y)) = self
             .year_after_date(after_comma, false)
             .or_else(|| self.year_after_date(after_of, false))
