@@ -1481,7 +1481,15 @@ impl<'a> Parser<'a> {
         if let Some((e, n)) = week {
             return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
         }
-        Some((j, Base::Weekday(wd, None)))
+        // `le Journal du Dimanche`, `le travail du dimanche`: after `du` (a link that is no
+        // year cue, unlike `de samedi`, `van zondag`) a bare weekday names a kind of day,
+        // unless a range goes on (`du lundi au vendredi`).
+        let generic = shift_before.is_none()
+            && j >= 2
+            && self.has(j - 2, Sense::Of)
+            && !self.has(j - 2, Sense::YearCue)
+            && !self.has(j, Sense::To);
+        (!generic).then_some((j, Base::Weekday(wd, None)))
     }
 
     /// `12-4` or `12/4` after a weekday.
