@@ -555,7 +555,8 @@ impl<'a> Parser<'a> {
             Sense::Ordinal(n) => Some(n),
             _ => None,
         }) {
-            return Some(found);
+            // `les premiers jalons`: a plural ordinal only counts periods (`year_edge`).
+            return (!self.has(i, Sense::Plural)).then_some(found);
         }
         let tok = self.toks.get(i)?;
         let digits = tok.folded.bytes().take_while(u8::is_ascii_digit).count();
@@ -896,7 +897,13 @@ impl<'a> Parser<'a> {
             Some((k, _, base)) => (k, base),
             None => self.point(j, true)?,
         };
-        if matches!(found.1, Base::Offset(..)) || self.interval(j).is_some_and(|(e, _)| e > found.0)
+        // `vanaf 2021 of later`: the modifier after the period says it (but `avant Noël ou
+        // avant le débat` is two alternatives).
+        let modifier_after = m == TimexMod::OnOrAfter
+            && self.has(found.0, Sense::ModifierAfter(TimexMod::OnOrAfter));
+        if matches!(found.1, Base::Offset(..))
+            || modifier_after
+            || self.interval(j).is_some_and(|(e, _)| e > found.0)
         {
             return None;
         }
@@ -932,7 +939,7 @@ impl<'a> Parser<'a> {
             .filter(|&a| !self.has(a, Sense::Plural))
             .and_then(|a| self.unit(a))
             .filter(|&(_, u)| u != Unit::Day)
-            .map(|(k, u)| (k, Base::RelativeUnit(u, 0)));
+            .map(|(k, u)| (k, current_period(u)));
         let (k, base) = match linked {
             Some(_) => current?,
             None => self.point(j, true).or(current)?,
@@ -952,6 +959,10 @@ impl<'a> Parser<'a> {
 
     /// `de komende vijf jaar`, `les trois prochaines années`, `afgelopen 5 jaren`, `binnen 9 maanden`.
     fn duration(&self, i: usize) -> Option<Parse> {
+        // Spans counted in parts of a year or month, which read like durations.
+        if let Some(found) = self.months_of_year(i).or_else(|| self.half_month(i)) {
+            return Some(found);
+        }
         if let Some(j) = self.is(i, Sense::Within) {
             let j = self.is(j, Sense::Article).unwrap_or(j);
             if let Some(found) = self.duration(j) {
@@ -986,6 +997,116 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((end, Expr::Duration(sign * n as i32, unit)))
+    }
+
+    /// `de eerste negen maanden van 2024`, `les six premiers mois de l'année`, `de laatste
+    /// drie maanden van 2023`, `les deux premiers trimestres`: months counted from the
+    /// start or back from the end of a year. Without a year, or `of the year`, the year
+    /// is left to the tense; after another `van`, `de` (`les six premiers mois de son
+    /// mandat`) or without an article (`zijn eerste negen maanden`), not a year's months.
+    fn months_of_year(&self, i: usize) -> Option<Parse> {
+        let article = self.is(i, Sense::Article);
+        let i = article.unwrap_or(i);
+        // `eerste negen` (ordinal first) or `neuf premiers` (amount first).
+        let (k, which, n) = match self.year_edge(i) {
+            Some((j, which)) => {
+                let (k, n) = self.amount(j)?;
+                (k, which, n)
+            }
+            None => {
+                let (j, n) = self.amount(i)?;
+                let (k, which) = self.year_edge(j)?;
+                (k, which, n)
+            }
+        };
+        let (after_unit, months) = match self.unit(k)? {
+            (e, Unit::Month) => (e, 1),
+            (e, Unit::Quarter) => (e, 3),
+            _ => return None,
+        };
+        let count = n * months;
+        if n < 2 || count > 11 || (months == 3 && !self.has(k, Sense::Plural)) {
+            return None;
+        }
+        let (end, year) = match self.of_the_year(after_unit) {
+            Some(e) => (e, YearRef::Implicit),
+            None => match self.period_year(after_unit) {
+                (_, YearRef::Implicit)
+                    if article.is_none() || which == LAST || self.has(after_unit, Sense::Of) =>
+                {
+                    return None
+                }
+                found => found,
+            },
+        };
+        let (from, to) = if which == LAST {
+            (13 - count, 12)
+        } else {
+            (1, count)
+        };
+        let bound = |m, edge| Bound {
+            base: Base::Month(year, m),
+            edge,
+        };
+        Some((
+            end,
+            Expr::Interval(bound(from, Edge::Start), bound(to, Edge::End)),
+        ))
+    }
+
+    /// `de tweede helft van maart`, `la première quinzaine de décembre 2024`: the days
+    /// 1-15 or 16-end of a month.
+    fn half_month(&self, i: usize) -> Option<Parse> {
+        let i = self.is(i, Sense::Article).unwrap_or(i);
+        let (j, n) = self.ordinal(i).filter(|&(_, n)| n == 1 || n == 2)?;
+        let of = self
+            .is(j, Sense::NeedsYear)
+            .and_then(|k| self.is(k, Sense::Of))?;
+        let (after_month, m) = self.month(of, false)?;
+        let (end, year) = match self.year_in(after_month, &YEARS) {
+            Some((e, y)) => (e, YearRef::Abs(y)),
+            None => (after_month, YearRef::Implicit),
+        };
+        let day = |d| Bound {
+            base: Base::Day(year, m, d),
+            edge: Edge::Start,
+        };
+        let span = if n == 1 {
+            Expr::Interval(day(1), day(16))
+        } else {
+            let month_end = Bound {
+                base: Base::Month(year, m),
+                edge: Edge::End,
+            };
+            Expr::Interval(day(16), month_end)
+        };
+        Some((end, span))
+    }
+
+    /// The first or last (`LAST`) of a count of periods: `eerste`, `premiers`, `laatste`,
+    /// `derniers`.
+    fn year_edge(&self, j: usize) -> Option<(usize, u32)> {
+        self.sense(j, |s| match s {
+            Sense::Ordinal(1) => Some(1),
+            Sense::Last => Some(LAST),
+            // `les trois derniers mois`
+            Sense::Shift(-1) if self.has(j, Sense::Plural) => Some(LAST),
+            _ => None,
+        })
+    }
+
+    /// `van het jaar`, `de l'année`: the year of the sentence, not named.
+    fn of_the_year(&self, k: usize) -> Option<usize> {
+        let of = self.is(k, Sense::Of)?;
+        let a = self.is(of, Sense::Article).unwrap_or(of);
+        match self.unit(a) {
+            Some((e, Unit::Year))
+                if !self.has(a, Sense::Plural) && self.year_in(e, &YEARS).is_none() =>
+            {
+                Some(e)
+            }
+            _ => None,
+        }
     }
 
     /// `boekjaar 2023`, `l'exercice 2021`.
@@ -1056,7 +1177,7 @@ impl<'a> Parser<'a> {
                 self.gated(i, first::WEEK, || self.week_weekday(i)),
                 self.gated(i, first::HOLIDAY, || self.holiday(i)),
                 self.gated(i, first::SEASON, || self.season(i)),
-                self.gated(i, first::NUMBER, || self.bare_day(i)),
+                self.gated(i, first::DAY, || self.bare_day(i)),
                 self.gated(i, first::NUMBER, || self.spaced_date(i)),
                 self.gated(i, first::MONTH, || self.glued_named_date(i)),
                 self.gated(i, first::NTH_WEEKDAY, || self.nth_weekday(i)),
@@ -1410,7 +1531,15 @@ impl<'a> Parser<'a> {
         if let Some((e, n)) = week {
             return Some((e, Base::Weekday(wd, Some(week_shift(n)))));
         }
-        Some((j, Base::Weekday(wd, None)))
+        // `le Journal du Dimanche`, `le travail du dimanche`: after `du` (a link that is no
+        // year cue, unlike `de samedi`, `van zondag`) a bare weekday names a kind of day,
+        // unless a range goes on (`du lundi au vendredi`).
+        let generic = shift_before.is_none()
+            && j >= 2
+            && self.has(j - 2, Sense::Of)
+            && !self.has(j - 2, Sense::YearCue)
+            && !self.has(j, Sense::To);
+        (!generic).then_some((j, Base::Weekday(wd, None)))
     }
 
     /// `12-4` or `12/4` after a weekday.
@@ -1935,12 +2064,18 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        // april volgend jaar
-        if let Some((k, Base::RelativeUnit(Unit::Year, n))) = self.relative_unit(j) {
+        // april volgend jaar, maart van dit jaar
+        let after_of = self.is(j, Sense::Of).unwrap_or(j);
+        let relative_year = [j, after_of]
+            .into_iter()
+            .find_map(|k| match self.relative_unit(k) {
+                Some((e, Base::RelativeUnit(Unit::Year, n))) => Some((e, n)),
+                _ => None,
+            });
+        if let Some((k, n)) = relative_year {
             return Some((k, Base::Month(YearRef::Rel(n), m)));
         }
         let after_comma = if self.punct(j, ",") { j + 1 } else { j };
-        let after_of = self.is(j, Sense::Of).unwrap_or(j);
         if let Some((k, y)) = self
             .year_after_date(after_comma, false)
             .or_else(|| self.year_after_date(after_of, false))
@@ -1961,7 +2096,34 @@ impl<'a> Parser<'a> {
                 return Some((j + 1, Base::Month(YearRef::Abs(y), m)));
             }
         }
+        // `januari en februari 2024`: a month in a list shares the last one's year.
+        if let Some(y) = full.and_then(|_| self.month_list_year(j)) {
+            return Some((j, Base::Month(YearRef::Abs(y), m)));
+        }
         full.map(|_| (j, Base::Month(YearRef::Implicit, m)))
+    }
+
+    /// The year after the last month of a list going on at `k` (`, juni en juli 2023`,
+    /// `et février 2024`).
+    fn month_list_year(&self, mut k: usize) -> Option<i32> {
+        // A list of months is at most twelve long.
+        for _ in 0..12 {
+            let (next, last) = match self.is(k, Sense::And) {
+                Some(next) => (next, true),
+                None if self.punct(k, ",") => (k + 1, false),
+                None => return None,
+            };
+            let (end, _) = self.month(next, false)?;
+            if last {
+                let after_of = self.is(end, Sense::Of).unwrap_or(end);
+                return [end, after_of]
+                    .into_iter()
+                    .find_map(|e| self.year_in(e, &YEARS))
+                    .map(|(_, y)| y);
+            }
+            k = end;
+        }
+        None
     }
 
     /// `2017 april`.
@@ -2090,7 +2252,8 @@ impl<'a> Parser<'a> {
         let Some(of) = self.is(k, Sense::Of) else {
             return (k, YearRef::Implicit);
         };
-        if let Some((e, y)) = self.year_in(of, &YEARS) {
+        // `het derde kwartaal van tweeduizend twintig`
+        if let Some((e, y)) = self.year_in(of, &YEARS).or_else(|| self.spelled_year(of)) {
             return (e, YearRef::Abs(y));
         }
         let after_article = self.is(of, Sense::Article).unwrap_or(of);
@@ -2108,9 +2271,26 @@ impl<'a> Parser<'a> {
         (k, YearRef::Implicit)
     }
 
+    /// A year in words of at least two words (`tweeduizend twintig`, `negentienhonderd
+    /// zesennegentig`): a round `tweeduizend` alone is as often an amount.
+    fn spelled_year(&self, i: usize) -> Option<(usize, i32)> {
+        let (j, y) = self.year_in_words(i)?;
+        // Not a larger amount: `deux mille cinq cents`, `tweeduizend vijf honderd`.
+        let number_goes_on = self
+            .sense(j, |s| matches!(s, Sense::Number(_)).then_some(()))
+            .is_some();
+        (j > i + 1
+            && BARE_YEARS.contains(&(y as u32))
+            && !number_goes_on
+            && !self.quantity_after(j))
+        .then_some((j, y))
+    }
+
     /// A year on its own: only after a cue word (`in 2021`, `en 2019`) or when `cued`.
     fn bare_year(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
-        let (j, y) = self.year_in(i, &BARE_YEARS)?;
+        let (j, y) = self
+            .year_in(i, &BARE_YEARS)
+            .or_else(|| self.spelled_year(i))?;
         let cue_before = i > 0 && self.has(i - 1, Sense::YearCue);
         let parenthesized = i > 0 && self.punct(i - 1, "(") && self.punct(j, ")");
         (cued || cue_before || parenthesized).then_some((j, Base::Year(YearRef::Abs(y))))
@@ -2183,12 +2363,24 @@ fn tensed(base: Base, tense: Tense) -> Base {
         Base::Month(YearRef::Implicit, m) => Base::Month(year, m),
         Base::Quarter(YearRef::Implicit, q) => Base::Quarter(year, q),
         Base::Half(YearRef::Implicit, h) => Base::Half(year, h),
+        Base::Year(YearRef::Implicit) => Base::Year(year),
+        // `In het najaar volgt een besluit`: this autumn, or the next.
+        Base::Season(season, None) => Base::Season(season, Some(year)),
         // `Le conseil se réunira jeudi`: the coming Thursday; in the past tense or without
         // one, the most recent (the default).
         Base::Weekday(wd, None) if tense == Tense::Future => {
             Base::Weekday(wd, Some(WeekdayShift::Next))
         }
         other => other,
+    }
+}
+
+/// The period a part names without a shift word (`fin d'année`, `aan het eind van het
+/// jaar`): the anchor's, but a year without `dit`/`cette` takes the sentence's tense.
+fn current_period(unit: Unit) -> Base {
+    match unit {
+        Unit::Year => Base::Year(YearRef::Implicit),
+        other => Base::RelativeUnit(other, 0),
     }
 }
 

@@ -429,6 +429,8 @@ impl Sense {
                 | Sense::Holiday(_)
                 | Sense::Season(_)
                 | Sense::Century
+                // `tweeduizend twintig`, `deux mille douze`: a year in words.
+                | Sense::Number(1000..)
         )
     }
 }

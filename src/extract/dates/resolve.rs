@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use super::grammar::{
     needs_tense, valid_day, with_tense, Base, Bound, Edge, Expr, From, MonthRef, YearRef, LAST,
 };
-use super::lexicon::{Holiday, Season, Unit, WeekdayShift};
+use super::lexicon::{Holiday, Season, TimexMod, Unit, WeekdayShift};
 use super::tense::Tense;
 use super::{DateRange, DateValue, Granularity};
 use crate::article::PubDate;
@@ -154,6 +154,26 @@ impl Anchor {
         }
     }
 
+    /// The year of a season the tense places: in the past the latest begun by the
+    /// anchor's month, in the future the first not yet over. Winter (`2024-WI`) runs from
+    /// December into the next year.
+    fn year_of_season(&self, r: YearRef, season: Season) -> Option<i32> {
+        let (year, month) = (self.year?, self.month?);
+        let first = match season {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Fall => 9,
+            Season::Winter => 12,
+        };
+        let winter_under_way = season == Season::Winter && month <= 2;
+        Some(match r {
+            YearRef::Past if first > month => year - 1,
+            YearRef::Next if winter_under_way => year - 1,
+            YearRef::Next if first + 2 < month => year + 1,
+            _ => year,
+        })
+    }
+
     fn year_of(&self, r: YearRef) -> Option<i32> {
         match r {
             YearRef::Abs(y) => Some(y),
@@ -268,6 +288,9 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
             found.map(Point::Day)
         }
         Base::Season(s, None) => Some(Point::Season(None, s)),
+        Base::Season(s, Some(r @ (YearRef::Past | YearRef::Next))) => {
+            Some(Point::Season(Some(anchor.year_of_season(r, s)?), s))
+        }
         Base::Season(s, Some(r)) => Some(Point::Season(Some(anchor.year_of(r)?), s)),
     }
 }
@@ -459,6 +482,9 @@ pub fn resolve_in_tense(
         }
         return resolve(expr, published);
     }
+    if let Some(span) = whole_months(expr) {
+        return resolve(&span.in_tense(published, tense()), published);
+    }
     if needs_tense(expr) {
         let tense = tense();
         if tense == Tense::Future && matches!(expr, Expr::Interval(..)) {
@@ -475,6 +501,45 @@ pub fn resolve_in_tense(
         }
     }
     resolve(expr, published)
+}
+
+/// A yearless span of whole months (`les neuf premiers mois de l'année`, `van begin
+/// maart tot eind juni`): first and last month.
+struct WholeMonths(u32, u32);
+
+fn whole_months(expr: &Expr) -> Option<WholeMonths> {
+    let Expr::Interval(a, b) = expr else {
+        return None;
+    };
+    match (a.base, a.edge, b.base, b.edge) {
+        (
+            Base::Month(YearRef::Implicit, first),
+            Edge::Start,
+            Base::Month(YearRef::Implicit, last),
+            Edge::End,
+        ) if first <= last => Some(WholeMonths(first, last)),
+        _ => None,
+    }
+}
+
+impl WholeMonths {
+    /// The span in the year the tense says: in the past, the latest one over or under
+    /// way by the anchor's month is a year back unless its last month has passed
+    /// (`sur les onze premiers mois de l'année`, said in January: the year before); in
+    /// the future, the next one not yet over.
+    fn in_tense(&self, published: Option<PubDate>, tense: Tense) -> Expr {
+        let anchor = Anchor::new(published);
+        let year = match (anchor.year, anchor.month, tense) {
+            (Some(y), Some(m), Tense::Past) if self.1 >= m => YearRef::Abs(y - 1),
+            (Some(y), Some(m), Tense::Future) if self.1 < m => YearRef::Abs(y + 1),
+            _ => YearRef::Implicit,
+        };
+        let bound = |m, edge| Bound {
+            base: Base::Month(year, m),
+            edge,
+        };
+        Expr::Interval(bound(self.0, Edge::Start), bound(self.1, Edge::End))
+    }
 }
 
 /// Whether an interval ends on or after the publication day; a closing month
@@ -504,7 +569,7 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
             range: None,
         },
         Expr::Modified(m, base) => DateValue {
-            value: point_value(base, published),
+            value: year_part_value(*m, base, published).or_else(|| point_value(base, published)),
             granularity: granularity(base),
             modifier: Some(*m),
             range: None,
@@ -554,6 +619,23 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
             range: duration_range(*n, *unit, published),
         },
     }
+}
+
+/// The year of a tensed year part (`en fin d'année, le groupe a recruté`): the year is
+/// cut in thirds, and in the past the part must have begun by the anchor's month, in
+/// the future not yet be over (said in March, the end of the year before).
+fn year_part_value(m: TimexMod, base: &Base, published: Option<PubDate>) -> Option<String> {
+    let Base::Year(r @ (YearRef::Past | YearRef::Next)) = *base else {
+        return None;
+    };
+    let third = match m {
+        TimexMod::Start => 1,
+        TimexMod::Mid => 2,
+        TimexMod::End => 3,
+        _ => return None,
+    };
+    let year = Anchor::new(published).year_of_period(r, 4, third)?;
+    Some(Point::Year(year).timex())
 }
 
 /// A day the calendar does not have (`30 februari`, `29/2/2019`), as written: no anchor
