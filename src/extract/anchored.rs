@@ -188,7 +188,6 @@ fn build_trie(patterns: &[Vec<u8>]) -> Result<Trie, String> {
         }
         previous = pattern;
     }
-    edges.sort_unstable();
     let mut nodes: Vec<Node> = node_patterns
         .into_iter()
         .map(|pattern| Node {
@@ -197,17 +196,40 @@ fn build_trie(patterns: &[Vec<u8>]) -> Result<Trie, String> {
             pattern,
         })
         .collect();
-    for (k, &(parent, _, _)) in edges.iter().enumerate().rev() {
+    let edges = group_by_parent(&mut nodes, edges);
+    Ok(Trie { root, nodes, edges })
+}
+
+/// Lays out `edges` (parent, byte, child) as one run per parent and points each node at
+/// its run: a counting sort by parent, stable, so each run keeps the byte order the
+/// edges were created in (the patterns were walked in sorted order).
+fn group_by_parent(nodes: &mut [Node], edges: Vec<(u32, u8, u32)>) -> Vec<(u8, u32)> {
+    for &(parent, _, _) in &edges {
         if let Some(node) = nodes.get_mut(parent as usize) {
-            node.first_edge = k as u32;
             node.edge_count += 1;
         }
     }
-    let edges = edges
-        .into_iter()
-        .map(|(_, byte, child)| (byte, child))
-        .collect();
-    Ok(Trie { root, nodes, edges })
+    let mut next_slot = Vec::with_capacity(nodes.len());
+    let mut first = 0u32;
+    for node in nodes.iter_mut() {
+        node.first_edge = first;
+        next_slot.push(first);
+        first += node.edge_count;
+    }
+    let mut grouped = vec![(0u8, NONE); edges.len()];
+    for (parent, byte, child) in edges {
+        if let Some(slot) = next_slot.get_mut(parent as usize) {
+            if let Some(edge) = grouped.get_mut(*slot as usize) {
+                *edge = (byte, child);
+            }
+            *slot += 1;
+        }
+    }
+    debug_assert!(nodes.iter().all(|n| {
+        let run = &grouped[n.first_edge as usize..(n.first_edge + n.edge_count) as usize];
+        run.windows(2).all(|w| w[0].0 < w[1].0)
+    }));
+    grouped
 }
 
 /// The prefixes of a set of patterns: the first two bytes of the short ones (up to three

@@ -3,9 +3,9 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use regex::Regex;
 use serde::Deserialize;
 
+use super::cues::CueSet;
 use super::Metric;
 
 /// One language's statement vocabulary, read from `src/lang/<code>/statements.toml`.
@@ -69,7 +69,7 @@ pub(super) type WordSet = HashSet<String>;
 /// The compiled statement linker for one language.
 #[derive(Debug)]
 pub struct StatementEngine {
-    pub(super) cues: Vec<(Metric, Regex)>,
+    pub(super) cues: Vec<(Metric, CueSet)>,
     pub(super) conjunctions: WordSet,
     pub(super) relatives: WordSet,
     pub(super) sources: WordSet,
@@ -91,8 +91,8 @@ impl StatementEngine {
     pub fn new(lexicon: &StatementLexicon) -> Result<Self, String> {
         let mut cues = Vec::with_capacity(lexicon.metrics.len());
         for (&metric, words) in &lexicon.metrics {
-            if let Some(regex) = cue_regex(words)? {
-                cues.push((metric, regex));
+            if let Some(set) = CueSet::new(words).map_err(|e| format!("{metric:?}: {e}"))? {
+                cues.push((metric, set));
             }
         }
         let c = &lexicon.clause;
@@ -127,87 +127,4 @@ fn words_of(phrase: &str) -> Vec<String> {
     super::text::words(phrase)
         .map(|(s, e)| phrase[s..e].to_lowercase())
         .collect()
-}
-
-/// One case-insensitive regex for all cues of a metric, on word boundaries.
-fn cue_regex(cues: &MetricCues) -> Result<Option<Regex>, String> {
-    let mut alternatives: Vec<String> = cues.words.iter().map(|w| phrase_pattern(w)).collect();
-    alternatives.extend(
-        cues.compounds
-            .iter()
-            .map(|head| format!(r"[\p{{L}}\p{{N}}]*-?{}", regex::escape(head))),
-    );
-    if alternatives.is_empty() {
-        return Ok(None);
-    }
-    // Longest first, so `bénéfice net` wins over `bénéfice`.
-    alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    let pattern = format!(r"(?i)\b(?:{})\b", alternatives.join("|"));
-    Regex::new(&pattern)
-        .map(Some)
-        .map_err(|e| format!("cue pattern: {e}"))
-}
-
-/// A phrase as a regex: spaces match any whitespace, `'` matches `’`, `...` is a short gap.
-fn phrase_pattern(phrase: &str) -> String {
-    let mut out = String::new();
-    let mut after_gap = false;
-    for (i, part) in phrase.split_whitespace().enumerate() {
-        if part == "..." {
-            out.push_str(r"\s+(?:\S+\s+){0,8}?");
-            after_gap = true;
-            continue;
-        }
-        if i > 0 && !after_gap {
-            out.push_str(r"\s+");
-        }
-        after_gap = false;
-        let escaped = regex::escape(part).replace('\'', r"['’]\s*");
-        out.push_str(&escaped);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cues(words: &[&str], compounds: &[&str]) -> Regex {
-        let cues = MetricCues {
-            words: words.iter().map(|s| s.to_string()).collect(),
-            compounds: compounds.iter().map(|s| s.to_string()).collect(),
-        };
-        cue_regex(&cues).unwrap().unwrap()
-    }
-
-    #[test]
-    fn compounds_match_heads_only() {
-        let re = cues(&[], &["omzet"]);
-        for hit in ["omzet", "jaaromzet", "cloud-omzet", "Omzet"] {
-            assert!(re.is_match(hit), "{hit}");
-        }
-        assert!(!re.is_match("omzetgroei"));
-    }
-
-    #[test]
-    fn gaps_and_apostrophes() {
-        let re = cues(&["haalt ... op", "chiffre d'affaires"], &[]);
-        assert_eq!(
-            re.find("Mollie haalt 100 miljoen euro op bij")
-                .unwrap()
-                .as_str(),
-            "haalt 100 miljoen euro op"
-        );
-        assert!(re.is_match("le chiffre d’affaires"));
-        assert!(!re.is_match("haalt de krant"));
-    }
-
-    #[test]
-    fn longest_cue_wins() {
-        let re = cues(&["bénéfice", "bénéfice net"], &[]);
-        assert_eq!(
-            re.find("un bénéfice net de").unwrap().as_str(),
-            "bénéfice net"
-        );
-    }
 }

@@ -120,9 +120,10 @@ impl StatementEngine {
             }
         }
         let sentence_text = &text[range.clone()];
-        for (metric, regex) in &self.cues {
-            for hit in regex.find_iter(sentence_text) {
-                let (start, end) = (range.start + hit.start(), range.start + hit.end());
+        let boundaries = super::cues::word_boundaries(sentence_text);
+        for (metric, set) in &self.cues {
+            for (hit_start, hit_end) in set.find_iter(sentence_text, &boundaries) {
+                let (start, end) = (range.start + hit_start, range.start + hit_end);
                 if !s.money.iter().any(|&m| s.mentions[m].start == start) {
                     s.cues.push(Cue {
                         metric: *metric,

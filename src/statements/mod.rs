@@ -7,6 +7,7 @@
 //! by word order and cue position. Precision comes first: when a link is not clear,
 //! no statement is made and the mentions stay in `facts` alone.
 
+mod cues;
 mod lexicon;
 mod link;
 mod text;

@@ -221,7 +221,7 @@ pub struct CompanyEngine {
 impl CompanyEngine {
     /// Compiles the engine from the shared gazetteer and a language's cues.
     pub fn new(gazetteer: &str, lexicon: &CompanyLexicon) -> Result<Self, String> {
-        let parsed = gazetteer::parse(gazetteer)?;
+        let parsed = gazetteer::parse_shared(gazetteer)?;
         fn lower<C: FromIterator<String>>(words: &[String]) -> C {
             words.iter().map(|w| w.to_lowercase()).collect()
         }
