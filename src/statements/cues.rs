@@ -260,7 +260,16 @@ fn run(steps: &[Step], hay: &str, pos: usize) -> Option<usize> {
                     return Some(end);
                 }
             }
-            longest_first(hay, pos, 0, is_compound_letter, &mut |end| head_at(end))
+            match ascii_first_char(rest) {
+                // Every form of the head's first character is one ASCII byte: only the
+                // bytes of the modifier that are one of them can start the head, from the
+                // longest modifier down (as `longest_first` tries them).
+                Some(forms) => (pos..=letters_end)
+                    .rev()
+                    .filter(|&q| hay.as_bytes().get(q).is_some_and(|b| forms.contains(b)))
+                    .find_map(|q| run(rest, hay, q)),
+                None => longest_first(hay, pos, 0, is_compound_letter, &mut |end| head_at(end)),
+            }
         }
         Step::Boundary => {
             let before = hay[..pos].chars().next_back().is_some_and(is_word);
@@ -271,6 +280,22 @@ fn run(steps: &[Step], hay: &str, pos: usize) -> Option<usize> {
                 None
             }
         }
+    }
+}
+
+/// The bytes of every form of the first character of `steps`, when that is a character
+/// whose case forms are all ASCII (`o`, `O`; not `k`, whose forms include the Kelvin sign).
+fn ascii_first_char(steps: &[Step]) -> Option<[u8; 2]> {
+    match steps.first()? {
+        Step::Char(c, others) => {
+            let byte = u8::try_from(*c).ok().filter(u8::is_ascii)?;
+            match **others {
+                [] => Some([byte; 2]),
+                [other] => Some([byte, u8::try_from(other).ok().filter(u8::is_ascii)?]),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 
