@@ -1111,7 +1111,27 @@ impl<'a> Parser<'a> {
 
     /// `boekjaar 2023`, `l'exercice 2021`.
     fn fiscal(&self, i: usize) -> Option<Parse> {
+        let shift = |k| {
+            self.sense(k, |s| match s {
+                Sense::Shift(n) => Some(n),
+                _ => None,
+            })
+        };
+        let relative = |(k, n)| Some((k, Expr::Point(Base::Year(YearRef::Rel(n)))));
+        // `vorig boekjaar`, `het lopende boekjaar`; but `cet exercice` is mostly "this
+        // exercise", so a demonstrative alone is not enough.
+        let article = self.is(i, Sense::Article);
+        if let Some((j, n)) =
+            shift(article.unwrap_or(i)).filter(|&(_, n)| n != 0 || article.is_some())
+        {
+            let k = self.is(j, Sense::Fiscal)?;
+            return relative((k, n));
+        }
         let j = self.is(i, Sense::Fiscal)?;
+        // `l'exercice précédent`, `l'exercice en cours`
+        if let Some(found) = shift(j) {
+            return relative(found);
+        }
         if let Some(found) = self.season_years(j) {
             return Some(found);
         }
