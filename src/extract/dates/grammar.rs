@@ -236,9 +236,9 @@ mod first {
         | NTH_WEEKDAY
         | SHIFT;
 
-    /// Articles and prepositions: every expression beginning with one goes on, after
-    /// it, with a number, a word with a digit or a lexicon word ([`Parser::can_start`]
-    /// relies on this; debug builds check it).
+    /// Articles, prepositions, shifts, modifiers and number words: every expression
+    /// beginning with one goes on, after it, with a number, a word with a digit or a
+    /// lexicon word ([`Parser::can_start`] relies on this; debug builds check it).
     pub const LEADS: u64 = Sense::kinds(&[
         Sense::Article,
         Sense::RelativeArticle,
@@ -249,7 +249,16 @@ mod first {
         Sense::YearCue,
         Sense::PartLink,
         Sense::LaterBefore,
+        Sense::AgoBefore,
+        Sense::Approximation,
+        Sense::Within,
+        Sense::DayLink,
         Sense::NotBeforeRelativeDay,
+        Sense::Number(0),
+        Sense::Shift(0),
+        Sense::WeekdayShift(WeekdayShift::Next),
+        Sense::Modifier(TimexMod::Start),
+        Sense::Since,
     ]);
 
     /// Any expression: a point, an interval's opener or endpoint, a modifier, a part, a
@@ -377,7 +386,7 @@ impl<'a> Parser<'a> {
         may_start
     }
 
-    /// Whether token `i` is only an article or preposition ([`first::LEADS`]) and every
+    /// Whether token `i` has only senses that lead on ([`first::LEADS`]) and every
     /// phrase of it ends before a word with no sense and no digit (or the region's end),
     /// which no expression goes on with: `de`, `van`, `het` before most words.
     fn leads_nowhere(&self, i: usize) -> bool {
