@@ -236,6 +236,31 @@ mod first {
         | NTH_WEEKDAY
         | SHIFT;
 
+    /// Articles, prepositions, shifts, modifiers and number words: every expression
+    /// beginning with one goes on, after it, with a number, a word with a digit or a
+    /// lexicon word ([`Parser::can_start`] relies on this; debug builds check it).
+    pub const LEADS: u64 = Sense::kinds(&[
+        Sense::Article,
+        Sense::RelativeArticle,
+        Sense::DayArticle,
+        Sense::From,
+        Sense::Between,
+        Sense::Of,
+        Sense::YearCue,
+        Sense::PartLink,
+        Sense::LaterBefore,
+        Sense::AgoBefore,
+        Sense::Approximation,
+        Sense::Within,
+        Sense::DayLink,
+        Sense::NotBeforeRelativeDay,
+        Sense::Number(0),
+        Sense::Shift(0),
+        Sense::WeekdayShift(WeekdayShift::Next),
+        Sense::Modifier(TimexMod::Start),
+        Sense::Since,
+    ]);
+
     /// Any expression: a point, an interval's opener or endpoint, a modifier, a part, a
     /// duration, a fiscal year, a decade or a rest. `de`, `à`, `et`, `pour` (cue, `of`
     /// and `to` words only) begin none.
@@ -350,7 +375,43 @@ impl<'a> Parser<'a> {
             "an expression starts at {:?}, outside first::EXPRESSION",
             tok.folded
         );
+        if may_start && self.leads_nowhere(i) {
+            debug_assert!(
+                self.parse(i).is_none_or(|(j, _)| j <= i),
+                "an expression starts at {:?} before a word that continues none",
+                tok.folded
+            );
+            return false;
+        }
         may_start
+    }
+
+    /// Whether token `i` has only senses that lead on ([`first::LEADS`]) and every
+    /// phrase of it ends before a word with no sense and no digit (or the region's end),
+    /// which no expression goes on with: `de`, `van`, `het` before most words.
+    fn leads_nowhere(&self, i: usize) -> bool {
+        let kinds = self.sense_kinds[i];
+        if kinds == 0 || kinds & !first::LEADS != 0 {
+            return false;
+        }
+        let word = self
+            .toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && !t.folded.bytes().any(|b| b.is_ascii_digit()));
+        // `le XIXe siècle`: a Roman ordinal is a word without sense before the century.
+        word && self
+            .senses_at(i)
+            .iter()
+            .all(|&(j, _)| self.is_plain_word(j) && !self.has(j + 1, Sense::Century))
+    }
+
+    /// Whether token `j` is a word with no sense and no digit, or past the region's end.
+    fn is_plain_word(&self, j: usize) -> bool {
+        self.toks.get(j).is_none_or(|t| {
+            t.kind == Kind::Word
+                && self.sense_kinds[j] == 0
+                && !t.folded.bytes().any(|b| b.is_ascii_digit())
+        })
     }
 
     /// Whether token `i` is a number, a word with a digit (`3e`, `Q3`), or has a sense
