@@ -138,25 +138,32 @@ impl Anchor {
         }
     }
 
-    /// The year of the `k`th period of `months` months (a quarter, a half): without a
-    /// year, in the past the latest one begun by the anchor's month, in the future the
-    /// first one not yet over (`In het vierde kwartaal steeg de omzet`, said in March:
-    /// the quarter before).
-    fn year_of_period(&self, r: YearRef, months: u32, k: u32) -> Option<i32> {
+    /// The year of a yearless span from month `first` to month `last` (numbered from
+    /// January as 1; `last` may run past 12) that the tense places: in the past the latest
+    /// one begun by the anchor's month, in the future the first one not yet over (`In het
+    /// vierde kwartaal steeg de omzet`, said in March: the quarter before). Otherwise, or
+    /// without the anchor's month, as [`Anchor::year_of`].
+    fn year_of_months(&self, r: YearRef, first: u32, last: u32) -> Option<i32> {
         let (year, month) = match (self.year, self.month) {
             (Some(year), Some(month)) => (year, month),
             _ => return self.year_of(r),
         };
         match r {
-            YearRef::Past if months.saturating_mul(k.saturating_sub(1)) >= month => Some(year - 1),
-            YearRef::Next if months.saturating_mul(k) < month => Some(year + 1),
+            YearRef::Past if first > month => Some(year - 1),
+            YearRef::Next if last < month => Some(year + 1),
             _ => self.year_of(r),
         }
     }
 
-    /// The year of a season the tense places: in the past the latest begun by the
-    /// anchor's month, in the future the first not yet over. Winter (`2024-WI`) runs from
-    /// December into the next year.
+    /// The year of the `k`th period of `months` months (a quarter, a half, a third) that
+    /// the tense places.
+    fn year_of_period(&self, r: YearRef, months: u32, k: u32) -> Option<i32> {
+        let before = months.saturating_mul(k.saturating_sub(1));
+        self.year_of_months(r, before.saturating_add(1), months.saturating_mul(k))
+    }
+
+    /// The year of a season the tense places. Winter (`2024-WI`) runs from December into
+    /// the next year, so in January a coming winter is the one under way.
     fn year_of_season(&self, r: YearRef, season: Season) -> Option<i32> {
         let (year, month) = (self.year?, self.month?);
         let first = match season {
@@ -165,13 +172,10 @@ impl Anchor {
             Season::Fall => 9,
             Season::Winter => 12,
         };
-        let winter_under_way = season == Season::Winter && month <= 2;
-        Some(match r {
-            YearRef::Past if first > month => year - 1,
-            YearRef::Next if winter_under_way => year - 1,
-            YearRef::Next if first + 2 < month => year + 1,
-            _ => year,
-        })
+        if matches!(r, YearRef::Next) && season == Season::Winter && month <= 2 {
+            return Some(year - 1);
+        }
+        self.year_of_months(r, first, first + 2)
     }
 
     fn year_of(&self, r: YearRef) -> Option<i32> {
