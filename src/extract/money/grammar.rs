@@ -300,7 +300,9 @@ impl<'a> Reader<'a> {
             let quoted = lower.start > 0
                 && matches!(self.toks[lower.start - 1].kind, Kind::Sym('«' | '“' | '"'));
             let opener_end = lower.start - usize::from(quoted);
-            if !opener.is_empty() && !self.keys_before(opener_end, opener) {
+            if (!opener.is_empty() && !self.keys_before(opener_end, opener))
+                || self.starts_change(&lower)
+            {
                 continue;
             }
             if let (None, Some(s)) = (lower.scale, upper.scale) {
@@ -316,6 +318,23 @@ impl<'a> Reader<'a> {
             return Some((lower, opener_end - opener.len()));
         }
         None
+    }
+
+    /// Whether a verb of change (`steeg`, `passé`) ends just before token `at`.
+    fn change_verb_before(&self, at: usize) -> bool {
+        at.checked_sub(1)
+            .and_then(|i| self.toks.get(i))
+            .is_some_and(|t| t.word().is_some() && self.engine.change_verbs.contains(t.key()))
+    }
+
+    /// Whether `amount` follows a verb of change and a range opener (`passé de 3`): it
+    /// is the amount before the change, whatever word joins it to the one after.
+    fn starts_change(&self, amount: &Amount) -> bool {
+        self.engine.ranges.iter().any(|(opener, _)| {
+            !opener.is_empty()
+                && self.keys_before(amount.start, opener)
+                && self.change_verb_before(amount.start - opener.len())
+        })
     }
 
     /// The upper bound of a range after `lower` (`€ 2-3 miljoen`).
@@ -335,13 +354,23 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// The qualifier (`ruim`, `plus de`) ending just before token `at`.
+    /// The qualifier (`ruim`, `plus de`) ending just before token `at`. A word right
+    /// after an amount joins two amounts rather than bounding one: the `tot` of `steeg van
+    /// 3 tot 5 miljard euro` is no "up to".
     fn qualifier_before(&self, at: usize) -> Option<String> {
-        self.engine
+        let (keys, surface) = self
+            .engine
             .qualifiers
             .iter()
-            .find(|(keys, _)| self.keys_before(at, keys))
-            .map(|(_, surface)| surface.clone())
+            .find(|(keys, _)| self.keys_before(at, keys))?;
+        let before = (at - keys.len()).checked_sub(1).map(|i| &self.toks[i]);
+        // A year (`begin 2018 zo'n 350 duizend euro`) is no amount.
+        let joins_amounts = before.is_some_and(|t| {
+            (t.num().is_some() && !year_like(t))
+                || self.scale_of(t).is_some()
+                || self.currency_name(t).is_some()
+        });
+        (!joins_amounts).then(|| surface.clone())
     }
 
     /// Whether the tokens just before `at` are `keys`, on one line.
@@ -547,15 +576,14 @@ impl<'a> Reader<'a> {
     /// Whether an unscaled number is joined by one follower word to a money amount right
     /// after it (`van 3.000 naar 3.500 euro`); years (`2019 en 5 euro`) are not.
     fn leads_into_money(&self, amount: &Amount, chosen: &[Found]) -> bool {
-        let year_like = self.toks[amount.start]
-            .num()
-            .is_some_and(|n| !n.grouped && !n.fraction && n.int_digits == 4);
-        !year_like
+        // After a verb of change (`passe de 2897 à 11 525 dollars`) it is an amount.
+        let change = self.starts_change(amount);
+        (change || !year_like(&self.toks[amount.start]))
             && amount.end == amount.start + 1
             && self.toks.get(amount.end).is_some_and(|t| {
                 t.word().is_some_and(|w| {
                     self.engine.followers.contains(w)
-                        && !self.engine.followers_scaled_only.contains(w)
+                        && (change || !self.engine.followers_scaled_only.contains(w))
                 })
             })
             && chosen
@@ -661,4 +689,10 @@ fn with_shared_scale(
         (None, Some(scale)) => value.checked_mul(scale),
         _ => Some(value),
     }
+}
+
+/// Whether a token is a number written like a year (`2019`, not `2.019` or `2019,5`).
+fn year_like(t: &Token) -> bool {
+    t.num()
+        .is_some_and(|n| !n.grouped && !n.fraction && n.int_digits == 4)
 }

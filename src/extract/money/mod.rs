@@ -92,6 +92,10 @@ pub struct MoneyGrammar {
     /// Words that make a following amount in words vague (`een paar honderd euro`).
     #[serde(default)]
     pub vague_before: Vec<String>,
+    /// Verbs of change before a range opener: `steeg van 3 tot 5 miljard euro` and
+    /// `est passé de 3 à 5 millions` name two amounts, a before and an after, not a range.
+    #[serde(default)]
+    pub change_verbs: Vec<String>,
 }
 
 /// One language's money vocabulary, read from `src/lang/<code>/money.toml`.
@@ -165,6 +169,7 @@ pub struct MoneyEngine {
     comparisons: HashSet<String>,
     scale_halves: Vec<Vec<String>>,
     vague_before: HashSet<String>,
+    change_verbs: HashSet<String>,
 }
 
 /// Bytes of context read on each side of a currency hit.
@@ -270,6 +275,7 @@ impl MoneyEngine {
                 .map(|h| tokens::phrase_keys(h))
                 .collect(),
             vague_before: lower(&g.vague_before),
+            change_verbs: lower(&g.change_verbs),
         })
     }
 
