@@ -9,7 +9,9 @@
 //!   ([`NumberLexicon`]); used by the money engine and meant for the dates engine
 //!   (`de komende vijf jaar`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -152,21 +154,22 @@ enum Part {
 /// Compiled number words for one language.
 #[derive(Debug, Clone, Default)]
 pub struct NumberWords {
-    parts: HashMap<String, Part>,
+    /// FxHash: every word of a money or company candidate is looked up.
+    parts: FxHashMap<String, Part>,
     /// Words of multi-word keys (`half` in `een half`).
-    phrase_words: HashSet<String>,
+    phrase_words: FxHashSet<String>,
     /// Longest key in words, for phrase lookup.
     max_phrase: usize,
     compound: bool,
     /// Compound morphemes (single words only), for splitting `tweeëntwintig`.
     morphemes: Vec<(String, Part)>,
-    ordinals: HashMap<String, u32>,
+    ordinals: FxHashMap<String, u32>,
 }
 
 impl NumberWords {
     /// Compiles a language's number words.
     pub fn new(lex: &NumberLexicon) -> Result<Self, String> {
-        let mut parts = HashMap::new();
+        let mut parts = FxHashMap::default();
         let tables = [
             (&lex.units, Part::Add as fn(Decimal) -> Part),
             (&lex.tens, Part::Add),

@@ -748,7 +748,9 @@ impl CompanyEngine {
             let Some(end) = name_run(text, start, limit, |t| self.stops_name(t)) else {
                 continue;
             };
-            if end == limit && self.plausible(&text[start..end]) {
+            let short = &text[start..end];
+            let name = &text[f.start..f.name_end];
+            if end == limit && self.plausible(short) && abbreviates(short, name) {
                 extra.push(Found {
                     start,
                     end,
@@ -953,6 +955,14 @@ const MAX_ACRONYM: usize = 8;
 
 /// How far before an acronym in brackets its long form is looked for, in bytes.
 const LONG_FORM_WINDOW: usize = 160;
+
+/// Whether a short name in brackets may stand for `name`: an acronym must start with the
+/// name's initial (`Kohlberg Kravis Roberts (KKR)`), since a different one in brackets
+/// after a company says what it is (`Heetch (VTC)`), not what it is called.
+fn abbreviates(short: &str, name: &str) -> bool {
+    let initial = |s: &str| s.chars().next().map(fold_initial);
+    !is_acronym(short) || initial(short) == initial(name)
+}
 
 /// Whether `word` looks like an acronym: 2 to [`MAX_ACRONYM`] letters, the first and at
 /// least one more in capitals (`CBS`, `FvD`).

@@ -86,6 +86,9 @@ const CONTEXT_AFTER: usize = 64;
 pub struct DateEngine {
     phrases: Phrases,
     triggers: AhoCorasick,
+    /// Whether `triggers` is leftmost-longest ([`hidden_triggers_possible`] is false):
+    /// then a non-overlapping scan finds every hit that matters.
+    leftmost: bool,
     /// The tense cues for yearless dates.
     tense: tense::TenseCues,
 }
@@ -94,17 +97,24 @@ impl DateEngine {
     /// Compiles the engine from a language's lexicon.
     pub fn new(lexicon: &DateLexicon) -> Result<Self, String> {
         let phrases = Phrases::compile(lexicon)?;
+        let words = phrases.trigger_words();
+        let leftmost = !hidden_triggers_possible(&words);
         // A DFA: the trigger list is small, and this scan reads every byte of every article.
         let triggers = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(if leftmost {
+                MatchKind::LeftmostLongest
+            } else {
+                MatchKind::Standard
+            })
             .kind(Some(AhoCorasickKind::DFA))
-            .build(phrases.trigger_words())
+            .build(words)
             .map_err(|e| e.to_string())?;
         let tense = tense::TenseCues::new(&lexicon.tense);
         Ok(DateEngine {
             phrases,
             triggers,
+            leftmost,
             tense,
         })
     }
@@ -160,11 +170,18 @@ impl DateEngine {
                 hits.push((start, i));
             }
         }
-        for m in self.triggers.find_overlapping_iter(text) {
+        let mut add_trigger = |m: aho_corasick::Match| {
             // Only the start must be a word boundary: `zaterdagavond`, `maart-april`.
             if is_word_boundary(text, m.start()) {
                 hits.push((m.start(), m.end()));
             }
+        };
+        if self.leftmost {
+            self.triggers.find_iter(text).for_each(&mut add_trigger);
+        } else {
+            self.triggers
+                .find_overlapping_iter(text)
+                .for_each(&mut add_trigger);
         }
         hits.sort_unstable();
         let mut regions: Vec<(usize, usize)> = Vec::new();
@@ -194,6 +211,28 @@ impl DateEngine {
         }
         regions
     }
+}
+
+/// Whether a non-overlapping leftmost-longest scan could miss a trigger hit that the
+/// overlapping scan of [`DateEngine::regions`] keeps. It keeps the hits that start at a
+/// word boundary, and of those starting at one byte only the longest counts (a region
+/// reaches past the furthest end). Leftmost-longest finds that one, and skips only hits
+/// starting inside the match it found; such a hit starts at a word boundary only next to
+/// a char of the match that is no letter or digit (`aujourd'hui`). So the scans agree
+/// unless a trigger may start at or just after such a char of another trigger.
+fn hidden_triggers_possible(words: &[String]) -> bool {
+    let inner_starts = words.iter().flat_map(|word| {
+        word.char_indices()
+            .filter(|(_, c)| !c.is_alphanumeric())
+            .flat_map(move |(at, c)| [&word[at..], &word[at + c.len_utf8()..]])
+    });
+    let lowered: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let inner_starts = inner_starts.filter(|rest| !rest.is_empty());
+    inner_starts.map(str::to_ascii_lowercase).any(|rest| {
+        lowered
+            .iter()
+            .any(|w| w.starts_with(rest.as_str()) || rest.starts_with(w.as_str()))
+    }) || words.iter().any(|w| w.is_empty())
 }
 
 /// The index of the first ASCII digit in `bytes` at or after `from`. Text is mostly
@@ -262,7 +301,38 @@ mod tests;
 
 #[cfg(test)]
 mod scan_tests {
-    use super::next_digit;
+    use super::{hidden_triggers_possible, next_digit};
+
+    fn words(list: &[&str]) -> Vec<String> {
+        list.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn triggers_hide_each_other_only_after_a_sign() {
+        // Letters only: a hit inside another starts inside a word.
+        assert!(!hidden_triggers_possible(&words(&[
+            "week", "weekend", "maart"
+        ])));
+        // `hui` may start after the apostrophe of `aujourd'hui`, in any case.
+        assert!(hidden_triggers_possible(&words(&["aujourd'hui", "HUI"])));
+        assert!(hidden_triggers_possible(&words(&["aujourd'hui", "huis"])));
+        assert!(hidden_triggers_possible(&words(&["aujourd'huis", "hui"])));
+        assert!(hidden_triggers_possible(&words(&["mi-mars", "-mars"])));
+        assert!(!hidden_triggers_possible(&words(&[
+            "aujourd'hui",
+            "demain"
+        ])));
+        // A sign at the end hides nothing.
+        assert!(!hidden_triggers_possible(&words(&["jusqu'", "mars"])));
+    }
+
+    #[test]
+    fn the_languages_scan_their_triggers_leftmost_longest() {
+        for lang in ["nl", "fr"] {
+            let rules = crate::lang::rules(lang).expect("language has rules");
+            assert!(rules.engines.dates.leftmost, "{lang}");
+        }
+    }
 
     #[test]
     fn next_digit_finds_what_a_byte_loop_finds() {

@@ -95,12 +95,73 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     tokens
 }
 
+/// How the tokenizer reads an ASCII byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ascii {
+    Space,
+    Punct,
+    Lower,
+    Upper,
+    Digit,
+}
+
+/// [`Ascii`] by byte value: whitespace as [`char::is_whitespace`] has it, letters,
+/// digits, and the rest punctuation (controls too, as [`is_word_char`] has them).
+const ASCII: [Ascii; 128] = {
+    let mut table = [Ascii::Punct; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b' ' | b'\t'..=b'\r' => Ascii::Space,
+            b'a'..=b'z' => Ascii::Lower,
+            b'A'..=b'Z' => Ascii::Upper,
+            b'0'..=b'9' => Ascii::Digit,
+            _ => Ascii::Punct,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// [`tokenize`] into `tokens` (cleared first), reusing its allocation.
 pub fn tokenize_into(text: &str, base: usize, tokens: &mut Vec<Token>) {
     tokens.clear();
+    let bytes = text.as_bytes();
     let mut space_before = true;
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
+    while let Some(&b) = bytes.get(i) {
+        // ASCII (most of the text) by table; the rest by char below.
+        if let Some(&class) = ASCII.get(usize::from(b)) {
+            match class {
+                Ascii::Space => {
+                    space_before = true;
+                    i += 1;
+                    continue;
+                }
+                Ascii::Punct => {
+                    tokens.push(Token {
+                        start: base + i,
+                        end: base + i + 1,
+                        folded: inline(&text[i..i + 1]),
+                        kind: Kind::Punct,
+                        space_before,
+                    });
+                    space_before = false;
+                    i += 1;
+                    continue;
+                }
+                _ => {
+                    if let Some(end) = push_ascii_word(tokens, text, i, base, space_before) {
+                        space_before = false;
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
         if c.is_whitespace() {
             space_before = true;
             i += c.len_utf8();
@@ -162,10 +223,19 @@ fn push_ascii_word(
     space_before: bool,
 ) -> Option<usize> {
     let bytes = text.as_bytes();
-    let (mut end, mut upper, mut digits) = (i, false, true);
-    while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
-        upper |= b.is_ascii_uppercase();
-        digits &= b.is_ascii_digit();
+    let (mut end, mut upper, mut letters) = (i, false, false);
+    let mut value = 0u32;
+    loop {
+        match bytes.get(end).and_then(|&b| ASCII.get(usize::from(b))) {
+            Some(Ascii::Lower) => letters = true,
+            Some(Ascii::Upper) => (upper, letters) = (true, true),
+            Some(Ascii::Digit) => {
+                value = value
+                    .saturating_mul(10)
+                    .saturating_add(u32::from(bytes[end] - b'0'));
+            }
+            _ => break,
+        }
         end += 1;
     }
     // A non-ASCII letter or an apostrophe may go on with the word: the general path.
@@ -176,15 +246,28 @@ fn push_ascii_word(
     tokens.push(Token {
         start: base + i,
         end: base + end,
-        folded: if upper {
-            fold(word)
+        folded: if upper { fold(word) } else { inline(word) },
+        kind: if letters {
+            Kind::Word
         } else {
-            SmolStr::new(word)
+            Kind::Num {
+                value,
+                digits: word.len().min(255) as u8,
+            }
         },
-        kind: if digits { number(word) } else { Kind::Word },
         space_before,
     });
     Some(end)
+}
+
+/// `word` as a [`SmolStr`], copied in line when it fits (most words).
+#[inline]
+fn inline(word: &str) -> SmolStr {
+    if word.len() <= INLINE {
+        SmolStr::new_inline(word)
+    } else {
+        SmolStr::new(word)
+    }
 }
 
 fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bool) {
@@ -278,14 +361,12 @@ fn fold_unicode(word: &str) -> SmolStr {
         len = end;
         Some(())
     };
-    let fits = word.chars().try_for_each(|c| {
-        if c.is_ascii() {
-            push(c.to_ascii_lowercase())
-        } else {
-            c.to_lowercase()
-                .map(fold_apostrophe)
-                .try_for_each(&mut push)
-        }
+    let fits = word.chars().try_for_each(|c| match latin1_lower(c) {
+        Some(lower) => push(lower),
+        None => c
+            .to_lowercase()
+            .map(fold_apostrophe)
+            .try_for_each(&mut push),
     });
     match fits.and_then(|()| std::str::from_utf8(&buffer[..len]).ok()) {
         Some(folded) => SmolStr::new(folded),
@@ -295,6 +376,19 @@ fn fold_unicode(word: &str) -> SmolStr {
             .flat_map(char::to_lowercase)
             .map(fold_apostrophe)
             .collect(),
+    }
+}
+
+/// The lower case of a Latin-1 char (one char, no table: `À`-`Þ` but `×` are the
+/// capitals of `à`-`þ`), and `’` as `'`; `None` for the others.
+#[inline]
+fn latin1_lower(c: char) -> Option<char> {
+    match c {
+        '\0'..='\u{7f}' => Some(c.to_ascii_lowercase()),
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(u32::from(c) + 0x20),
+        '\u{80}'..='\u{ff}' => Some(c),
+        '\u{2019}' => Some('\''),
+        _ => None,
     }
 }
 
@@ -352,6 +446,16 @@ mod tests {
         assert_eq!(tokens[2].num(), Some((2024, 4)));
         assert_eq!(tokens[3].kind, Kind::Word);
         assert_eq!((tokens[6].start, tokens[6].end), (23, 24));
+    }
+
+    #[test]
+    fn latin1_lowering_is_the_unicode_lowering() {
+        for c in ('\0'..='\u{2fff}').chain(['€', '’', '«', '»', 'ĳ']) {
+            if let Some(lower) = latin1_lower(c) {
+                let expected: Vec<char> = c.to_lowercase().map(fold_apostrophe).collect();
+                assert_eq!(vec![lower], expected, "{c:?}");
+            }
+        }
     }
 
     #[test]
