@@ -185,6 +185,34 @@ fn memoized<T: Copy>(memo: Option<&Memo<T>>, compute: impl FnOnce() -> T) -> T {
     found
 }
 
+/// The senses of the phrases at each token of a region ([`Parser`]'s arena). Not inlined:
+/// inside the engine's big loop its values would spill to the stack.
+#[inline(never)]
+fn fill_senses(
+    phrases: &Phrases,
+    ids: &[u32],
+    senses: &mut Vec<(usize, Sense)>,
+    sense_starts: &mut Vec<usize>,
+    sense_kinds: &mut Vec<u64>,
+) {
+    senses.clear();
+    senses.reserve(ids.len());
+    sense_starts.clear();
+    sense_starts.reserve(ids.len() + 1);
+    sense_kinds.clear();
+    sense_kinds.reserve(ids.len());
+    for i in 0..ids.len() {
+        sense_starts.push(senses.len());
+        let mut kinds = 0;
+        for (j, sense) in phrases.at_ids(ids, i) {
+            kinds |= sense.kind_bit();
+            senses.push((j, sense));
+        }
+        sense_kinds.push(kinds);
+    }
+    sense_starts.push(senses.len());
+}
+
 /// The sense kinds the first token of each alternative of [`Parser::point`] asks for
 /// (besides a number or a word with a digit, which any may begin with): the
 /// alternatives a token cannot begin are not tried. Debug builds check this against
@@ -303,23 +331,14 @@ impl<'a> Parser<'a> {
             mut point_memo,
             mut endpoint_memo,
         ) = buffers;
-        senses.clear();
-        senses.reserve(toks.len());
-        sense_starts.clear();
-        sense_starts.reserve(toks.len() + 1);
-        sense_kinds.clear();
-        sense_kinds.reserve(toks.len());
         phrases.word_ids_into(toks, &mut ids);
-        for i in 0..toks.len() {
-            sense_starts.push(senses.len());
-            let mut kinds = 0;
-            for (j, sense) in phrases.at_ids(&ids, i) {
-                kinds |= sense.kind_bit();
-                senses.push((j, sense));
-            }
-            sense_kinds.push(kinds);
-        }
-        sense_starts.push(senses.len());
+        fill_senses(
+            phrases,
+            &ids,
+            &mut senses,
+            &mut sense_starts,
+            &mut sense_kinds,
+        );
         point_memo.clear();
         point_memo.resize_with(toks.len(), Default::default);
         endpoint_memo.clear();
@@ -397,7 +416,7 @@ impl<'a> Parser<'a> {
         let word = self
             .toks
             .get(i)
-            .is_some_and(|t| t.kind == Kind::Word && !t.folded.bytes().any(|b| b.is_ascii_digit()));
+            .is_some_and(|t| t.kind == Kind::Word && !t.has_digit);
         // `le XIXe siècle`: a Roman ordinal is a word without sense before the century.
         word && self
             .senses_at(i)
@@ -407,11 +426,9 @@ impl<'a> Parser<'a> {
 
     /// Whether token `j` is a word with no sense and no digit, or past the region's end.
     fn is_plain_word(&self, j: usize) -> bool {
-        self.toks.get(j).is_none_or(|t| {
-            t.kind == Kind::Word
-                && self.sense_kinds[j] == 0
-                && !t.folded.bytes().any(|b| b.is_ascii_digit())
-        })
+        self.toks
+            .get(j)
+            .is_none_or(|t| t.kind == Kind::Word && self.sense_kinds[j] == 0 && !t.has_digit)
     }
 
     /// Whether token `i` is a number, a word with a digit (`3e`, `Q3`), or has a sense
@@ -420,9 +437,7 @@ impl<'a> Parser<'a> {
         self.toks.get(i).is_some_and(|tok| match tok.kind {
             Kind::Num { .. } => true,
             Kind::Punct => false,
-            Kind::Word => {
-                self.sense_kinds[i] & kinds != 0 || tok.folded.bytes().any(|b| b.is_ascii_digit())
-            }
+            Kind::Word => self.sense_kinds[i] & kinds != 0 || tok.has_digit,
         })
     }
 

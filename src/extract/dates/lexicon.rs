@@ -631,7 +631,9 @@ impl Phrases {
         ids
     }
 
-    /// [`Phrases::word_ids`] into `ids` (cleared first), reusing its allocation.
+    /// [`Phrases::word_ids`] into `ids` (cleared first), reusing its allocation. Not
+    /// inlined: inside the engine's big loop its values would spill to the stack.
+    #[inline(never)]
     pub fn word_ids_into(&self, tokens: &[Token], ids: &mut Vec<u32>) {
         ids.clear();
         ids.extend(tokens.iter().map(|t| {

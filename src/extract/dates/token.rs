@@ -32,6 +32,9 @@ pub struct Token {
     pub kind: Kind,
     /// Whether whitespace separates this token from the previous one.
     pub space_before: bool,
+    /// Whether the token has an ASCII digit (`3e`, `Q3`, `2024`): the parser's gates ask
+    /// at nearly every token.
+    pub has_digit: bool,
 }
 
 impl Token {
@@ -145,6 +148,7 @@ pub fn tokenize_into(text: &str, base: usize, tokens: &mut Vec<Token>) {
                         folded: inline(&text[i..i + 1]),
                         kind: Kind::Punct,
                         space_before,
+                        has_digit: false,
                     });
                     space_before = false;
                     i += 1;
@@ -181,6 +185,7 @@ pub fn tokenize_into(text: &str, base: usize, tokens: &mut Vec<Token>) {
                 },
                 kind: Kind::Punct,
                 space_before,
+                has_digit: false,
             });
             space_before = false;
             i += c.len_utf8();
@@ -223,13 +228,14 @@ fn push_ascii_word(
     space_before: bool,
 ) -> Option<usize> {
     let bytes = text.as_bytes();
-    let (mut end, mut upper, mut letters) = (i, false, false);
+    let (mut end, mut upper, mut letters, mut digit) = (i, false, false, false);
     let mut value = 0u32;
     loop {
         match bytes.get(end).and_then(|&b| ASCII.get(usize::from(b))) {
             Some(Ascii::Lower) => letters = true,
             Some(Ascii::Upper) => (upper, letters) = (true, true),
             Some(Ascii::Digit) => {
+                digit = true;
                 value = value
                     .saturating_mul(10)
                     .saturating_add(u32::from(bytes[end] - b'0'));
@@ -256,6 +262,7 @@ fn push_ascii_word(
             }
         },
         space_before,
+        has_digit: digit,
     });
     Some(end)
 }
@@ -279,6 +286,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bo
             folded: SmolStr::new(word),
             kind: number(word),
             space_before,
+            has_digit: true,
         });
         return;
     }
@@ -296,6 +304,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bo
                 folded: SmolStr::new(&folded[..=pos]),
                 kind: Kind::Word,
                 space_before,
+                has_digit: folded[..pos].bytes().any(|b| b.is_ascii_digit()),
             });
             if split < word.len() {
                 push_word(tokens, &word[split..], start + split, false);
@@ -311,6 +320,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bo
     tokens.push(Token {
         start,
         end: start + word.len(),
+        has_digit: folded.bytes().any(|b| b.is_ascii_digit()),
         folded,
         kind,
         space_before,
@@ -462,6 +472,15 @@ mod tests {
     fn word_chars_are_the_alphanumeric_chars() {
         for c in ('\0'..='\u{2fff}').chain(['€', '’', '«', '»', '–', 'ĳ', '２', '一']) {
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_know_whether_they_have_a_digit() {
+        let text = "Q3 2024 3e l'an 4ème drie, 2024’s 3/3 Été";
+        for token in tokenize(text, 0) {
+            let expected = token.folded.bytes().any(|b| b.is_ascii_digit());
+            assert_eq!(token.has_digit, expected, "{:?}", token.folded);
         }
     }
 
