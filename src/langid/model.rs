@@ -272,36 +272,19 @@ pub(super) fn normalize_into(text: &str, out: &mut String) -> Letters {
     if !out.ends_with(' ') {
         out.push(' ');
     }
-    out.reserve(text.len() + 1);
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        // Most of the text: runs of ASCII letters, copied and lowered at once.
-        if b.is_ascii_alphabetic() {
-            let run = bytes[at..]
-                .iter()
-                .position(|b| !b.is_ascii_alphabetic())
-                .map_or(bytes.len(), |n| at + n);
-            let from = out.len();
-            out.push_str(&text[at..run]);
-            out[from..].make_ascii_lowercase();
-            letters.latin += run - at;
-            at = run;
-            continue;
-        }
-        if b.is_ascii() {
-            if b == b'\'' {
+    for c in text.chars() {
+        if c.is_ascii() {
+            // Most of the text: no Unicode tables.
+            if c.is_ascii_alphabetic() {
+                out.push(c.to_ascii_lowercase());
+                letters.latin += 1;
+            } else if c == '\'' {
                 out.push('\'');
             } else if !out.ends_with(' ') {
                 out.push(' ');
             }
-            at += 1;
             continue;
         }
-        let Some(c) = text[at..].chars().next() else {
-            break;
-        };
-        at += c.len_utf8();
         if let 'À'..='ÿ' = c {
             if is_letter(c) {
                 // Latin-1 letters lower without a table: `À`-`Þ` are `à`-`þ` less 0x20.

@@ -201,12 +201,16 @@ fn fill_senses(
     sense_starts.reserve(ids.len() + 1);
     sense_kinds.clear();
     sense_kinds.reserve(ids.len());
-    for i in 0..ids.len() {
+    // `Phrases::at_ids` at each token, written out: most tokens start no phrase.
+    for (i, &id) in ids.iter().enumerate() {
         sense_starts.push(senses.len());
         let mut kinds = 0;
-        for (j, sense) in phrases.at_ids(ids, i) {
-            kinds |= sense.kind_bit();
-            senses.push((j, sense));
+        let after = &ids[i + 1..];
+        for (rest, sense) in phrases.phrases_of(id) {
+            if rest.len() <= after.len() && rest.iter().zip(after).all(|(a, b)| a == b) {
+                kinds |= sense.kind_bit();
+                senses.push((i + 1 + rest.len(), *sense));
+            }
         }
         sense_kinds.push(kinds);
     }

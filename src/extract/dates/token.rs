@@ -290,28 +290,21 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bo
         });
         return;
     }
-    let folded = fold(word);
-    // A byte search: `'` is ASCII, and most words have none.
-    if let Some(pos) = folded.bytes().position(|b| b == b'\'') {
-        if ELIDED.contains(&&folded[..pos]) {
-            // Byte offsets: the folded prefix is ASCII, the same length as the original; the
-            // original apostrophe may be 3 bytes long.
-            let apostrophe_len = word[pos..].chars().next().map_or(1, char::len_utf8);
-            let split = pos + apostrophe_len;
-            tokens.push(Token {
-                start,
-                end: start + split,
-                folded: SmolStr::new(&folded[..=pos]),
-                kind: Kind::Word,
-                space_before,
-                has_digit: folded[..pos].bytes().any(|b| b.is_ascii_digit()),
-            });
-            if split < word.len() {
-                push_word(tokens, &word[split..], start + split, false);
-            }
-            return;
+    if let Some((split, folded)) = elision(word) {
+        tokens.push(Token {
+            start,
+            end: start + split,
+            folded,
+            kind: Kind::Word,
+            space_before,
+            has_digit: false,
+        });
+        if split < word.len() {
+            push_word(tokens, &word[split..], start + split, false);
         }
+        return;
     }
+    let folded = fold(word);
     let kind = if folded.bytes().all(|b| b.is_ascii_digit()) {
         number(&folded)
     } else {
@@ -325,6 +318,27 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bo
         kind,
         space_before,
     });
+}
+
+/// An elided article or preposition at the start of `word` (`l'`, `Qu’`): the bytes up to
+/// and with its apostrophe, and its folded form. It is ASCII letters before the word's
+/// first apostrophe (no other char lowercases to the letters of [`ELIDED`]), so it is
+/// found before folding the word, which is then folded without it.
+fn elision(word: &str) -> Option<(usize, SmolStr)> {
+    let letters = word.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let apostrophe = word[letters..]
+        .chars()
+        .next()
+        .filter(|&c| is_apostrophe(c))?;
+    if !is_elided(&word[..letters]) {
+        return None;
+    }
+    let mut folded = [b'\''; 8];
+    for (f, b) in folded.iter_mut().zip(word.bytes().take(letters)) {
+        *f = b.to_ascii_lowercase();
+    }
+    let folded = std::str::from_utf8(folded.get(..=letters)?).ok()?;
+    Some((letters + apostrophe.len_utf8(), SmolStr::new(folded)))
 }
 
 /// The kind of a run of ASCII digits.
@@ -426,6 +440,12 @@ mod tests {
         assert_eq!(folded("Jusqu’en 2023"), ["jusqu'", "en", "2023"]);
         assert_eq!(folded("l'an dernier"), ["l'", "an", "dernier"]);
         assert_eq!(folded("aujourd’hui"), ["aujourd'hui"]);
+        assert_eq!(folded("QU’IL d'Été"), ["qu'", "il", "d'", "été"]);
+        assert_eq!(
+            folded("l'aujourd'hui s’ l'2024"),
+            ["l'", "aujourd'hui", "s'", "l'", "2024"]
+        );
+        assert_eq!(folded("la'x 3'x"), ["la'x", "3'x"]);
     }
 
     #[test]
