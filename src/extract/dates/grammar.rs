@@ -64,7 +64,8 @@ pub enum Base {
     Offset(i32, Unit, From),
     /// A holiday in a year (`Pasen 2018`, `Kerstmis`).
     Holiday(Holiday, YearRef),
-    /// The previous or next occurrence of a holiday (`vorige koningsdag`).
+    /// The previous or next occurrence of a holiday (`vorige koningsdag`); 0: the one
+    /// nearest the anchor.
     HolidayShift(Holiday, i32),
     /// A season, in a year or unanchored (`deze zomer`, `zomer`).
     Season(Season, Option<YearRef>),
@@ -2267,7 +2268,9 @@ impl<'a> Parser<'a> {
     /// `derde kwartaal (van) 2020`, `premier semestre`, `eerste helft van vorig jaar`.
     fn ordinal_period(&self, i: usize) -> Option<(usize, Base)> {
         let (j, n) = self.period_ordinal(i)?;
-        let (k, u) = self.unit(j)?;
+        // A compound of `last` and a unit names the last period alone (`slotkwartaal`).
+        let compound = || self.unit(i).filter(|_| n == LAST);
+        let (k, u) = self.unit(j).or_else(compound)?;
         if u == Unit::Week {
             if let Some((end, month)) = self.month_ref(k) {
                 return (n == LAST || (1..=5).contains(&n))
@@ -2445,6 +2448,16 @@ fn tensed(base: Base, tense: Tense) -> Base {
         Base::Quarter(YearRef::Implicit, q) => Base::Quarter(year, q),
         Base::Half(YearRef::Implicit, h) => Base::Half(year, h),
         Base::Year(YearRef::Implicit) => Base::Year(year),
+        // `drie dagen na 12 januari` in a sentence about the future: after the coming 12 January.
+        Base::Offset(n, unit, From::Day(YearRef::Implicit, m, d)) if (m, d) != (2, 29) => {
+            Base::Offset(n, unit, From::Day(year, m, d))
+        }
+        // `à Pâques, le magasin ouvrira`: the next Easter. In the past tense the nearest
+        // one, not the last: a holiday is mostly a noun's modifier and means the one of
+        // the season (`le marché de Noël a fermé`, said on 1 December).
+        Base::Holiday(h, YearRef::Implicit) => {
+            Base::HolidayShift(h, if tense == Tense::Past { 0 } else { 1 })
+        }
         // `In het najaar volgt een besluit`: this autumn, or the next.
         Base::Season(season, None) => Base::Season(season, Some(year)),
         // `Le conseil se réunira jeudi`: the coming Thursday; in the past tense or without
