@@ -1807,12 +1807,10 @@ impl<'a> Parser<'a> {
             }
         }
         let (j, season) = season_at(i)?;
-        let after_of = self.is(j, Sense::Of).unwrap_or(j);
-        if let Some((k, y)) = self
-            .year_in(j, &YEARS)
-            .or_else(|| self.year_in(after_of, &YEARS))
-        {
-            return Some((k, Base::Season(season, Some(YearRef::Abs(y)))));
+        // `zomer 2020`, `het najaar van vorig jaar`, `l'été de l'année dernière`.
+        let (k, year) = self.period_year(j);
+        if year != YearRef::Implicit {
+            return Some((k, Base::Season(season, Some(year))));
         }
         if let Some((k, n)) = shift(j) {
             return Some((k, Base::Season(season, Some(YearRef::Rel(n)))));
@@ -2341,6 +2339,12 @@ impl<'a> Parser<'a> {
             return (e, YearRef::Abs(y));
         }
         let after_article = self.is(of, Sense::Article).unwrap_or(of);
+        // `le premier trimestre de l'exercice 2024`, `het derde kwartaal van boekjaar 2023`
+        if let Some(fiscal) = self.is(after_article, Sense::Fiscal) {
+            if let Some((e, y)) = self.year_in(fiscal, &YEARS) {
+                return (e, YearRef::Abs(y));
+            }
+        }
         if let Some((e, Base::RelativeUnit(Unit::Year, n))) = self.relative_unit(after_article) {
             return (e, YearRef::Rel(n));
         }
