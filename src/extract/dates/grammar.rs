@@ -955,9 +955,11 @@ impl<'a> Parser<'a> {
             return None;
         }
         let j = dated_day.unwrap_or(j);
+        // `sinds de zomer`, `depuis l'automne`: a season takes its article.
+        let season = || self.is(j, Sense::Article).and_then(|a| self.season(a));
         let found = match self.part(j) {
             Some((k, _, base)) => (k, base),
-            None => self.point(j, true)?,
+            None => self.point(j, true).or_else(season)?,
         };
         // `vanaf 2021 of later`: the modifier after the period says it (but `avant Noël ou
         // avant le débat` is two alternatives).
@@ -2482,11 +2484,13 @@ fn current_period(unit: Unit) -> Base {
     }
 }
 
-/// A yearless day or month after `sinds`, `depuis`: one that has begun.
+/// A yearless day, month or season after `sinds`, `depuis`: one that has begun.
 fn in_the_past(base: Base) -> Base {
     match base {
         Base::Day(YearRef::Implicit, m, d) => Base::Day(YearRef::Past, m, d),
         Base::Month(YearRef::Implicit, m) => Base::Month(YearRef::Past, m),
+        // `depuis l'automne`: the latest autumn begun, whatever the tense.
+        Base::Season(season, None) => Base::Season(season, Some(YearRef::Past)),
         // `depuis lundi`: the most recent Monday (or today), even in a sentence about the
         // future; as an offset of no days, which the tense leaves alone.
         Base::Weekday(wd, None) => Base::Offset(0, Unit::Day, From::Weekday(wd)),
