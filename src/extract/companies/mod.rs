@@ -110,6 +110,11 @@ pub struct CompanyLexicon {
     /// a company (`het` in `het Nederlandse Picnic`; a person takes `de`).
     #[serde(default)]
     pub origin_articles: Vec<String>,
+    /// Cues that relate two companies (`moederbedrijf van`, `la maison mère de`): a name in
+    /// apposition after the company they lead to is a company too (`het moederbedrijf van
+    /// Kruidvat, AS Watson, groeit`). Each must be one of the `cues` too.
+    #[serde(default)]
+    pub relation_cues: Vec<String>,
     /// Words that join two names in a list (`en`, `et`); a comma always does.
     #[serde(default)]
     pub conjunctions: Vec<String>,
@@ -217,6 +222,7 @@ pub struct CompanyEngine {
     origin_adjectives: HashSet<String>,
     first_names: HashSet<String>,
     origin_articles: HashSet<String>,
+    relation_cues: HashSet<String>,
     /// The gaps that join two names in a list: `, ` and each conjunction with its spaces.
     list_joins: Vec<String>,
     role_suffixes: HashSet<String>,
@@ -307,6 +313,11 @@ impl CompanyEngine {
                 .iter()
                 .flat_map(|a| cue_forms(a))
                 .collect(),
+            relation_cues: lexicon
+                .relation_cues
+                .iter()
+                .flat_map(|c| cue_forms(c))
+                .collect(),
             list_joins: std::iter::once(", ".to_string())
                 .chain(lexicon.conjunctions.iter().map(|c| format!(" {c} ")))
                 .collect(),
@@ -352,6 +363,8 @@ impl CompanyEngine {
                         continue;
                     }
                     if let Some(f) = self.name_after_cue(text, hit.end, hits.get(i + 1)) {
+                        found.push(f);
+                    } else if let Some(f) = self.apposition_after_relation(text, &hits, i) {
                         found.push(f);
                     }
                 }
@@ -615,6 +628,30 @@ impl CompanyEngine {
         let name = &text[pos..end];
         (self.plausible(name) && !self.person_name(name)).then_some(Found {
             start: pos,
+            end,
+            entry: None,
+            name_end: end,
+        })
+    }
+
+    /// The unknown name in apposition after a relation cue and its company: `AS Watson`
+    /// in `het moederbedrijf van Kruidvat, AS Watson, groeit`. The apposition must close
+    /// with a comma, so that a clause after the company is not read as a name.
+    fn apposition_after_relation(&self, text: &str, hits: &[Hit], i: usize) -> Option<Found> {
+        let cue = hits[i];
+        if !self.relation_cues.contains(&text[cue.start..cue.end]) {
+            return None;
+        }
+        let company = hits
+            .get(i + 1)
+            .filter(|h| matches!(h.kind, Kind::Company(..)) && h.start == cue.end + 1)?;
+        let start = company.end + text[company.end..].strip_prefix(", ").map(|_| 2)?;
+        let limit = hits.get(i + 2).map_or(text.len(), |h| h.start);
+        let end = name_run(text, start, limit, |t| self.stops_name(t))?;
+        let name = &text[start..end];
+        let closed = text[end..].starts_with(',');
+        (closed && self.plausible(name) && !self.person_name(name)).then_some(Found {
+            start,
             end,
             entry: None,
             name_end: end,
