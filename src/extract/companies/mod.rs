@@ -527,6 +527,11 @@ impl CompanyEngine {
             return false;
         };
         let word = &text[at..end];
+        // `le PDG de Renault Carlos Ghosn`: a first name after the company opens the name
+        // of the person in a role there, not a model or a longer name.
+        if self.first_names.contains(word) {
+            return false;
+        }
         let part_of_name = next.is_some_and(|n| {
             n.start == at && matches!(n.kind, Kind::Legal | Kind::Tail | Kind::Company(..))
         });
