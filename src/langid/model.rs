@@ -283,6 +283,21 @@ pub(super) fn normalize_into(text: &str, out: &mut String) -> Letters {
             } else if !out.ends_with(' ') {
                 out.push(' ');
             }
+            continue;
+        }
+        if let 'À'..='ÿ' = c {
+            if is_letter(c) {
+                // Latin-1 letters lower without a table: `À`-`Þ` are `à`-`þ` less 0x20.
+                let lower = if c <= 'Þ' {
+                    char::from_u32(u32::from(c) + 0x20).unwrap_or(c)
+                } else {
+                    c
+                };
+                out.push(lower);
+                letters.latin += 1;
+            } else if !out.ends_with(' ') {
+                out.push(' ');
+            }
         } else if is_letter(c) {
             for lower in c.to_lowercase() {
                 match (is_letter(lower), is_latin(lower)) {
@@ -307,6 +322,38 @@ pub(super) fn normalize_into(text: &str, out: &mut String) -> Letters {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`normalize_into`] char by char with the Unicode tables: the specification of
+    /// its ASCII and Latin-1 shortcuts.
+    fn normalized_by_chars(text: &str) -> String {
+        let mut out = String::from(" ");
+        for c in text.chars() {
+            if is_letter(c) {
+                out.extend(c.to_lowercase());
+            } else if matches!(c, '\'' | '\u{2019}' | '\u{02BC}') {
+                out.push('\'');
+            } else if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+        if !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out
+    }
+
+    #[test]
+    fn shortcuts_normalize_as_the_unicode_tables() {
+        let latin1: String = ('\u{a0}'..='\u{17f}').collect();
+        for text in [
+            "Het KABINET wil in 2025 l’État, «Noël» — ÀÉÎÕÜ ß ÿ × ÷ µ",
+            "  d'Été,,qu'IL   a 3,5% ",
+            latin1.as_str(),
+            "İstanbul ΣΟΦΙΑ Ǆ",
+        ] {
+            assert_eq!(normalized(text), normalized_by_chars(text), "{text:?}");
+        }
+    }
 
     fn normalized(text: &str) -> String {
         let mut out = String::new();

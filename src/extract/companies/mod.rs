@@ -106,9 +106,22 @@ pub struct CompanyLexicon {
     /// with a capital, and before a name they are no first name (`het Amerikaanse Ford`).
     #[serde(default)]
     pub origin_adjectives: Vec<String>,
+    /// Articles that, before an adjective of origin, make the capitalized word after it
+    /// a company (`het` in `het Nederlandse Picnic`; a person takes `de`).
+    #[serde(default)]
+    pub origin_articles: Vec<String>,
+    /// Cues that relate two companies (`moederbedrijf van`, `la maison mère de`): a name in
+    /// apposition after the company they lead to is a company too (`het moederbedrijf van
+    /// Kruidvat, AS Watson, groeit`). Each must be one of the `cues` too.
+    #[serde(default)]
+    pub relation_cues: Vec<String>,
     /// Words that join two names in a list (`en`, `et`); a comma always does.
     #[serde(default)]
     pub conjunctions: Vec<String>,
+    /// Common first names: an unknown name after a cue that opens with one is a person
+    /// (`une offre de rachat de Daniel Kretinsky`), not a company.
+    #[serde(default)]
+    pub first_names: Vec<String>,
 }
 
 /// What an automaton pattern stands for.
@@ -207,6 +220,9 @@ pub struct CompanyEngine {
     head_adjectives: Vec<String>,
     acronym_skips: HashSet<String>,
     origin_adjectives: HashSet<String>,
+    first_names: HashSet<String>,
+    origin_articles: HashSet<String>,
+    relation_cues: HashSet<String>,
     /// The gaps that join two names in a list: `, ` and each conjunction with its spaces.
     list_joins: Vec<String>,
     role_suffixes: HashSet<String>,
@@ -291,6 +307,17 @@ impl CompanyEngine {
             head_adjectives: lexicon.head_adjectives.clone(),
             acronym_skips: lexicon.acronym_skips.iter().cloned().collect(),
             origin_adjectives: lexicon.origin_adjectives.iter().cloned().collect(),
+            first_names: lexicon.first_names.iter().cloned().collect(),
+            origin_articles: lexicon
+                .origin_articles
+                .iter()
+                .flat_map(|a| cue_forms(a))
+                .collect(),
+            relation_cues: lexicon
+                .relation_cues
+                .iter()
+                .flat_map(|c| cue_forms(c))
+                .collect(),
             list_joins: std::iter::once(", ".to_string())
                 .chain(lexicon.conjunctions.iter().map(|c| format!(" {c} ")))
                 .collect(),
@@ -336,6 +363,8 @@ impl CompanyEngine {
                         continue;
                     }
                     if let Some(f) = self.name_after_cue(text, hit.end, hits.get(i + 1)) {
+                        found.push(f);
+                    } else if let Some(f) = self.apposition_after_relation(text, &hits, i) {
                         found.push(f);
                     }
                 }
@@ -427,7 +456,9 @@ impl CompanyEngine {
         let form_after = hits.get(i + 1).is_some_and(|n| {
             matches!(n.kind, Kind::Legal | Kind::Tail | Kind::Suffix) && n.start - hit.end <= 2
         });
+        let origin_before = self.after_neuter_origin(text, hit.start);
         let vouched = cue_before
+            || origin_before
             || form_after
             || cue_in_apposition(text, hits, i)
             || self.coordinated_with_company(text, hits, i);
@@ -496,6 +527,11 @@ impl CompanyEngine {
             return false;
         };
         let word = &text[at..end];
+        // `le PDG de Renault Carlos Ghosn`: a first name after the company opens the name
+        // of the person in a role there, not a model or a longer name.
+        if self.first_names.contains(word) {
+            return false;
+        }
         let part_of_name = next.is_some_and(|n| {
             n.start == at && matches!(n.kind, Kind::Legal | Kind::Tail | Kind::Company(..))
         });
@@ -555,6 +591,20 @@ impl CompanyEngine {
         })
     }
 
+    /// Whether an origin article and adjective stand right before `start`: `het
+    /// Nederlandse Picnic` names a company as a cue does (a person or a water board takes
+    /// `de`: `de Nederlandse Lilly`, `waterschap Brabantse Delta`).
+    fn after_neuter_origin(&self, text: &str, start: usize) -> bool {
+        let Some(adjective) = self.word_before(text, start) else {
+            return false;
+        };
+        let adjective_start = start - 1 - adjective.len();
+        self.origin_adjectives.contains(adjective)
+            && self
+                .word_before(text, adjective_start)
+                .is_some_and(|w| self.origin_articles.contains(w))
+    }
+
     /// Whether the word right before `start` (one space between) is capitalized and
     /// neither a function word nor an adjective of origin: `Harrison Ford`, but not `Bij
     /// Ford` or `het Amerikaanse Ford`.
@@ -580,8 +630,33 @@ impl CompanyEngine {
         let limit = next.map_or(text.len(), |n| n.start);
         let end = name_run(text, pos, limit, |t| self.stops_name(t))?;
         let end = strip_possessive(text, pos, end);
-        self.plausible(&text[pos..end]).then_some(Found {
+        let name = &text[pos..end];
+        (self.plausible(name) && !self.person_name(name)).then_some(Found {
             start: pos,
+            end,
+            entry: None,
+            name_end: end,
+        })
+    }
+
+    /// The unknown name in apposition after a relation cue and its company: `AS Watson`
+    /// in `het moederbedrijf van Kruidvat, AS Watson, groeit`. The apposition must close
+    /// with a comma, so that a clause after the company is not read as a name.
+    fn apposition_after_relation(&self, text: &str, hits: &[Hit], i: usize) -> Option<Found> {
+        let cue = hits[i];
+        if !self.relation_cues.contains(&text[cue.start..cue.end]) {
+            return None;
+        }
+        let company = hits
+            .get(i + 1)
+            .filter(|h| matches!(h.kind, Kind::Company(..)) && h.start == cue.end + 1)?;
+        let start = company.end + text[company.end..].strip_prefix(", ").map(|_| 2)?;
+        let limit = hits.get(i + 2).map_or(text.len(), |h| h.start);
+        let end = name_run(text, start, limit, |t| self.stops_name(t))?;
+        let name = &text[start..end];
+        let closed = text[end..].starts_with(',');
+        (closed && self.plausible(name) && !self.person_name(name)).then_some(Found {
+            start,
             end,
             entry: None,
             name_end: end,
@@ -914,6 +989,12 @@ impl CompanyEngine {
     /// Whether a token ends a name run: a function word or an excluded name.
     fn stops_name(&self, token: &str) -> bool {
         self.function_words.contains(token) || self.not_companies.contains(&token.to_lowercase())
+    }
+
+    /// Whether an unknown name of two words or more opens with a common first name.
+    fn person_name(&self, name: &str) -> bool {
+        name.split_once(' ')
+            .is_some_and(|(first, _)| self.first_names.contains(first))
     }
 
     /// Whether an unknown candidate may be a company name.

@@ -64,7 +64,8 @@ pub enum Base {
     Offset(i32, Unit, From),
     /// A holiday in a year (`Pasen 2018`, `Kerstmis`).
     Holiday(Holiday, YearRef),
-    /// The previous or next occurrence of a holiday (`vorige koningsdag`).
+    /// The previous or next occurrence of a holiday (`vorige koningsdag`); 0: the one
+    /// nearest the anchor.
     HolidayShift(Holiday, i32),
     /// A season, in a year or unanchored (`deze zomer`, `zomer`).
     Season(Season, Option<YearRef>),
@@ -185,6 +186,38 @@ fn memoized<T: Copy>(memo: Option<&Memo<T>>, compute: impl FnOnce() -> T) -> T {
     found
 }
 
+/// The senses of the phrases at each token of a region ([`Parser`]'s arena). Not inlined:
+/// inside the engine's big loop its values would spill to the stack.
+#[inline(never)]
+fn fill_senses(
+    phrases: &Phrases,
+    ids: &[u32],
+    senses: &mut Vec<(usize, Sense)>,
+    sense_starts: &mut Vec<usize>,
+    sense_kinds: &mut Vec<u64>,
+) {
+    senses.clear();
+    senses.reserve(ids.len());
+    sense_starts.clear();
+    sense_starts.reserve(ids.len() + 1);
+    sense_kinds.clear();
+    sense_kinds.reserve(ids.len());
+    // `Phrases::at_ids` at each token, written out: most tokens start no phrase.
+    for (i, &id) in ids.iter().enumerate() {
+        sense_starts.push(senses.len());
+        let mut kinds = 0;
+        let after = &ids[i + 1..];
+        for (rest, sense) in phrases.phrases_of(id) {
+            if rest.len() <= after.len() && rest.iter().zip(after).all(|(a, b)| a == b) {
+                kinds |= sense.kind_bit();
+                senses.push((i + 1 + rest.len(), *sense));
+            }
+        }
+        sense_kinds.push(kinds);
+    }
+    sense_starts.push(senses.len());
+}
+
 /// The sense kinds the first token of each alternative of [`Parser::point`] asks for
 /// (besides a number or a word with a digit, which any may begin with): the
 /// alternatives a token cannot begin are not tried. Debug builds check this against
@@ -303,23 +336,14 @@ impl<'a> Parser<'a> {
             mut point_memo,
             mut endpoint_memo,
         ) = buffers;
-        senses.clear();
-        senses.reserve(toks.len());
-        sense_starts.clear();
-        sense_starts.reserve(toks.len() + 1);
-        sense_kinds.clear();
-        sense_kinds.reserve(toks.len());
         phrases.word_ids_into(toks, &mut ids);
-        for i in 0..toks.len() {
-            sense_starts.push(senses.len());
-            let mut kinds = 0;
-            for (j, sense) in phrases.at_ids(&ids, i) {
-                kinds |= sense.kind_bit();
-                senses.push((j, sense));
-            }
-            sense_kinds.push(kinds);
-        }
-        sense_starts.push(senses.len());
+        fill_senses(
+            phrases,
+            &ids,
+            &mut senses,
+            &mut sense_starts,
+            &mut sense_kinds,
+        );
         point_memo.clear();
         point_memo.resize_with(toks.len(), Default::default);
         endpoint_memo.clear();
@@ -397,7 +421,7 @@ impl<'a> Parser<'a> {
         let word = self
             .toks
             .get(i)
-            .is_some_and(|t| t.kind == Kind::Word && !t.folded.bytes().any(|b| b.is_ascii_digit()));
+            .is_some_and(|t| t.kind == Kind::Word && !t.has_digit);
         // `le XIXe siècle`: a Roman ordinal is a word without sense before the century.
         word && self
             .senses_at(i)
@@ -407,11 +431,9 @@ impl<'a> Parser<'a> {
 
     /// Whether token `j` is a word with no sense and no digit, or past the region's end.
     fn is_plain_word(&self, j: usize) -> bool {
-        self.toks.get(j).is_none_or(|t| {
-            t.kind == Kind::Word
-                && self.sense_kinds[j] == 0
-                && !t.folded.bytes().any(|b| b.is_ascii_digit())
-        })
+        self.toks
+            .get(j)
+            .is_none_or(|t| t.kind == Kind::Word && self.sense_kinds[j] == 0 && !t.has_digit)
     }
 
     /// Whether token `i` is a number, a word with a digit (`3e`, `Q3`), or has a sense
@@ -420,9 +442,7 @@ impl<'a> Parser<'a> {
         self.toks.get(i).is_some_and(|tok| match tok.kind {
             Kind::Num { .. } => true,
             Kind::Punct => false,
-            Kind::Word => {
-                self.sense_kinds[i] & kinds != 0 || tok.folded.bytes().any(|b| b.is_ascii_digit())
-            }
+            Kind::Word => self.sense_kinds[i] & kinds != 0 || tok.has_digit,
         })
     }
 
@@ -954,9 +974,11 @@ impl<'a> Parser<'a> {
             return None;
         }
         let j = dated_day.unwrap_or(j);
+        // `sinds de zomer`, `depuis l'automne`: a season takes its article.
+        let season = || self.is(j, Sense::Article).and_then(|a| self.season(a));
         let found = match self.part(j) {
             Some((k, _, base)) => (k, base),
-            None => self.point(j, true)?,
+            None => self.point(j, true).or_else(season)?,
         };
         // `vanaf 2021 of later`: the modifier after the period says it (but `avant Noël ou
         // avant le débat` is two alternatives).
@@ -1806,12 +1828,10 @@ impl<'a> Parser<'a> {
             }
         }
         let (j, season) = season_at(i)?;
-        let after_of = self.is(j, Sense::Of).unwrap_or(j);
-        if let Some((k, y)) = self
-            .year_in(j, &YEARS)
-            .or_else(|| self.year_in(after_of, &YEARS))
-        {
-            return Some((k, Base::Season(season, Some(YearRef::Abs(y)))));
+        // `zomer 2020`, `het najaar van vorig jaar`, `l'été de l'année dernière`.
+        let (k, year) = self.period_year(j);
+        if year != YearRef::Implicit {
+            return Some((k, Base::Season(season, Some(year))));
         }
         if let Some((k, n)) = shift(j) {
             return Some((k, Base::Season(season, Some(YearRef::Rel(n)))));
@@ -2267,7 +2287,9 @@ impl<'a> Parser<'a> {
     /// `derde kwartaal (van) 2020`, `premier semestre`, `eerste helft van vorig jaar`.
     fn ordinal_period(&self, i: usize) -> Option<(usize, Base)> {
         let (j, n) = self.period_ordinal(i)?;
-        let (k, u) = self.unit(j)?;
+        // A compound of `last` and a unit names the last period alone (`slotkwartaal`).
+        let compound = || self.unit(i).filter(|_| n == LAST);
+        let (k, u) = self.unit(j).or_else(compound)?;
         if u == Unit::Week {
             if let Some((end, month)) = self.month_ref(k) {
                 return (n == LAST || (1..=5).contains(&n))
@@ -2338,6 +2360,12 @@ impl<'a> Parser<'a> {
             return (e, YearRef::Abs(y));
         }
         let after_article = self.is(of, Sense::Article).unwrap_or(of);
+        // `le premier trimestre de l'exercice 2024`, `het derde kwartaal van boekjaar 2023`
+        if let Some(fiscal) = self.is(after_article, Sense::Fiscal) {
+            if let Some((e, y)) = self.year_in(fiscal, &YEARS) {
+                return (e, YearRef::Abs(y));
+            }
+        }
         if let Some((e, Base::RelativeUnit(Unit::Year, n))) = self.relative_unit(after_article) {
             return (e, YearRef::Rel(n));
         }
@@ -2445,6 +2473,16 @@ fn tensed(base: Base, tense: Tense) -> Base {
         Base::Quarter(YearRef::Implicit, q) => Base::Quarter(year, q),
         Base::Half(YearRef::Implicit, h) => Base::Half(year, h),
         Base::Year(YearRef::Implicit) => Base::Year(year),
+        // `drie dagen na 12 januari` in a sentence about the future: after the coming 12 January.
+        Base::Offset(n, unit, From::Day(YearRef::Implicit, m, d)) if (m, d) != (2, 29) => {
+            Base::Offset(n, unit, From::Day(year, m, d))
+        }
+        // `à Pâques, le magasin ouvrira`: the next Easter. In the past tense the nearest
+        // one, not the last: a holiday is mostly a noun's modifier and means the one of
+        // the season (`le marché de Noël a fermé`, said on 1 December).
+        Base::Holiday(h, YearRef::Implicit) => {
+            Base::HolidayShift(h, if tense == Tense::Past { 0 } else { 1 })
+        }
         // `In het najaar volgt een besluit`: this autumn, or the next.
         Base::Season(season, None) => Base::Season(season, Some(year)),
         // `Le conseil se réunira jeudi`: the coming Thursday; in the past tense or without
@@ -2465,11 +2503,13 @@ fn current_period(unit: Unit) -> Base {
     }
 }
 
-/// A yearless day or month after `sinds`, `depuis`: one that has begun.
+/// A yearless day, month or season after `sinds`, `depuis`: one that has begun.
 fn in_the_past(base: Base) -> Base {
     match base {
         Base::Day(YearRef::Implicit, m, d) => Base::Day(YearRef::Past, m, d),
         Base::Month(YearRef::Implicit, m) => Base::Month(YearRef::Past, m),
+        // `depuis l'automne`: the latest autumn begun, whatever the tense.
+        Base::Season(season, None) => Base::Season(season, Some(YearRef::Past)),
         // `depuis lundi`: the most recent Monday (or today), even in a sentence about the
         // future; as an offset of no days, which the tense leaves alone.
         Base::Weekday(wd, None) => Base::Offset(0, Unit::Day, From::Weekday(wd)),

@@ -460,8 +460,9 @@ pub struct Phrases {
     /// Every word of every phrase, numbered, so that a region's tokens are hashed once
     /// and phrases match by comparing numbers.
     word_ids: FxHashMap<String, u32>,
-    /// The first bytes of the keys of `word_ids`, as a bit set.
-    word_bytes: [u64; 4],
+    /// By first byte, the lengths (up to 63) of the keys of `word_ids` starting with it,
+    /// as bits (bit 63: longer): most words are turned away before hashing.
+    word_shapes: Vec<u64>,
     /// By the id of their first word, the phrases as in `by_first` (same order): the ids
     /// of their other words, and their sense.
     by_first_id: Vec<Vec<(Vec<u32>, Sense)>>,
@@ -475,6 +476,11 @@ fn add_first_byte(set: &mut [u64; 4], word: &str) {
     if let Some(&b) = word.as_bytes().first() {
         set[usize::from(b >> 6)] |= 1 << (b & 63);
     }
+}
+
+/// The bit of a word length in [`Phrases`]'s `word_shapes` (63: 63 bytes or more).
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// Whether `word`'s first byte is in `set`.
@@ -616,8 +622,11 @@ impl Phrases {
                 .collect();
         }
         by_first_id.resize_with(ids.len(), Vec::new);
+        self.word_shapes = vec![0; 256];
         for word in ids.keys() {
-            add_first_byte(&mut self.word_bytes, word);
+            if let Some(&b) = word.as_bytes().first() {
+                self.word_shapes[usize::from(b)] |= length_bit(word.len());
+            }
         }
         self.word_ids = ids;
         self.by_first_id = by_first_id;
@@ -631,16 +640,28 @@ impl Phrases {
         ids
     }
 
-    /// [`Phrases::word_ids`] into `ids` (cleared first), reusing its allocation.
+    /// [`Phrases::word_ids`] into `ids` (cleared first), reusing its allocation. Not
+    /// inlined: inside the engine's big loop its values would spill to the stack.
+    #[inline(never)]
     pub fn word_ids_into(&self, tokens: &[Token], ids: &mut Vec<u32>) {
         ids.clear();
         ids.extend(tokens.iter().map(|t| {
             let word = t.folded.as_str();
-            if !has_first_byte(&self.word_bytes, word.as_bytes()) {
+            let shapes = word
+                .as_bytes()
+                .first()
+                .and_then(|&b| self.word_shapes.get(usize::from(b)));
+            if shapes.is_none_or(|&lengths| lengths & length_bit(word.len()) == 0) {
                 return NO_WORD;
             }
             self.word_ids.get(word).copied().unwrap_or(NO_WORD)
         }));
+    }
+
+    /// The phrases whose first word has id `id` ([`NO_WORD`]: none), longest first: the
+    /// ids of their other words, and their sense.
+    pub fn phrases_of(&self, id: u32) -> &[(Vec<u32>, Sense)] {
+        self.by_first_id.get(id as usize).map_or(&[], Vec::as_slice)
     }
 
     /// [`Phrases::at`] over the tokens' [`Phrases::word_ids`]: the same senses, in the

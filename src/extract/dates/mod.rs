@@ -15,7 +15,9 @@ pub mod resolve;
 pub mod tense;
 pub mod token;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind};
 use serde::Serialize;
 
 pub use lexicon::{DateLexicon, TimexMod};
@@ -85,10 +87,7 @@ const CONTEXT_AFTER: usize = 64;
 /// The compiled date engine for one language.
 pub struct DateEngine {
     phrases: Phrases,
-    triggers: AhoCorasick,
-    /// Whether `triggers` is leftmost-longest ([`hidden_triggers_possible`] is false):
-    /// then a non-overlapping scan finds every hit that matters.
-    leftmost: bool,
+    triggers: Triggers,
     /// The tense cues for yearless dates.
     tense: tense::TenseCues,
 }
@@ -97,24 +96,11 @@ impl DateEngine {
     /// Compiles the engine from a language's lexicon.
     pub fn new(lexicon: &DateLexicon) -> Result<Self, String> {
         let phrases = Phrases::compile(lexicon)?;
-        let words = phrases.trigger_words();
-        let leftmost = !hidden_triggers_possible(&words);
-        // A DFA: the trigger list is small, and this scan reads every byte of every article.
-        let triggers = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(if leftmost {
-                MatchKind::LeftmostLongest
-            } else {
-                MatchKind::Standard
-            })
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(words)
-            .map_err(|e| e.to_string())?;
+        let triggers = Triggers::new(&phrases.trigger_words())?;
         let tense = tense::TenseCues::new(&lexicon.tense);
         Ok(DateEngine {
             phrases,
             triggers,
-            leftmost,
             tense,
         })
     }
@@ -170,19 +156,12 @@ impl DateEngine {
                 hits.push((start, i));
             }
         }
-        let mut add_trigger = |m: aho_corasick::Match| {
+        self.triggers.scan(text, |start, end| {
             // Only the start must be a word boundary: `zaterdagavond`, `maart-april`.
-            if is_word_boundary(text, m.start()) {
-                hits.push((m.start(), m.end()));
+            if is_word_boundary(text, start) {
+                hits.push((start, end));
             }
-        };
-        if self.leftmost {
-            self.triggers.find_iter(text).for_each(&mut add_trigger);
-        } else {
-            self.triggers
-                .find_overlapping_iter(text)
-                .for_each(&mut add_trigger);
-        }
+        });
         hits.sort_unstable();
         let mut regions: Vec<(usize, usize)> = Vec::new();
         // The furthest context end cut into the last region: `cut_forward` never moves
@@ -211,6 +190,87 @@ impl DateEngine {
         }
         regions
     }
+}
+
+/// The prefilter's trigger words, found case-insensitively (ASCII) in one pass over the
+/// text: this scan reads every byte of every article.
+enum Triggers {
+    /// Leftmost-longest, walked by [`Triggers::scan`] itself: the generic search loop of
+    /// `aho_corasick` costs about twice the instructions per byte.
+    Leftmost(Box<DFA>),
+    /// Every hit, for word lists where one may hide another ([`hidden_triggers_possible`]).
+    Overlapping(AhoCorasick),
+}
+
+impl Triggers {
+    fn new(words: &[String]) -> Result<Triggers, String> {
+        if hidden_triggers_possible(words) {
+            let all = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(words)
+                .map_err(|e| e.to_string())?;
+            return Ok(Triggers::Overlapping(all));
+        }
+        DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            // Without a prefilter only dead and match states are special.
+            .prefilter(false)
+            .build(words)
+            .map(|dfa| Triggers::Leftmost(Box::new(dfa)))
+            .map_err(|e| e.to_string())
+    }
+
+    /// Calls `hit(start, end)` for each trigger found in `text`, in order.
+    fn scan(&self, text: &str, mut hit: impl FnMut(usize, usize)) {
+        let dfa = match self {
+            Triggers::Leftmost(dfa) => dfa,
+            Triggers::Overlapping(all) => {
+                for m in all.find_overlapping_iter(text) {
+                    hit(m.start(), m.end());
+                }
+                return;
+            }
+        };
+        let Ok(start) = dfa.start_state(Anchored::No) else {
+            return;
+        };
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        // One leftmost-longest search per hit, resumed at its end, as `find_iter` does.
+        while let Some((start, end)) = leftmost_longest(dfa, start, bytes, from) {
+            hit(start, end);
+            from = end.max(start + 1);
+        }
+    }
+}
+
+/// The leftmost-longest match of `dfa` (started in `start`) in `bytes[from..]`. Not
+/// inlined: in its own frame the per-byte loop keeps its values in registers.
+#[inline(never)]
+fn leftmost_longest(
+    dfa: &DFA,
+    start: aho_corasick::automaton::StateID,
+    bytes: &[u8],
+    from: usize,
+) -> Option<(usize, usize)> {
+    let mut state = start;
+    let mut found = None;
+    for (at, &b) in bytes.iter().enumerate().skip(from) {
+        state = dfa.next_state(Anchored::No, state, b);
+        if dfa.is_special(state) {
+            if dfa.is_dead(state) {
+                break;
+            }
+            if dfa.is_match(state) {
+                let len = dfa.pattern_len(dfa.match_pattern(state, 0));
+                found = Some((at + 1 - len, at + 1));
+            }
+        }
+    }
+    found
 }
 
 /// Whether a non-overlapping leftmost-longest scan could miss a trigger hit that the
@@ -308,6 +368,32 @@ mod scan_tests {
     }
 
     #[test]
+    fn the_leftmost_scan_finds_what_aho_corasick_finds() {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let list = words(&["week", "weekend", "maart", "mars", "Été", "aujourd'hui"]);
+        let triggers = super::Triggers::new(&list).unwrap();
+        let reference = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&list)
+            .unwrap();
+        for text in [
+            "",
+            "weekend",
+            "Het WEEKEND van 3 maart, de week erna; weekweekend maartmars",
+            "en été, l'ÉTÉ, aujourd'hui et AUJOURD'HUI, weeken",
+        ] {
+            let mut hits = Vec::new();
+            triggers.scan(text, |s, e| hits.push((s, e)));
+            let expected: Vec<_> = reference
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(hits, expected, "{text:?}");
+        }
+    }
+
+    #[test]
     fn triggers_hide_each_other_only_after_a_sign() {
         // Letters only: a hit inside another starts inside a word.
         assert!(!hidden_triggers_possible(&words(&[
@@ -330,7 +416,8 @@ mod scan_tests {
     fn the_languages_scan_their_triggers_leftmost_longest() {
         for lang in ["nl", "fr"] {
             let rules = crate::lang::rules(lang).expect("language has rules");
-            assert!(rules.engines.dates.leftmost, "{lang}");
+            let triggers = &rules.engines.dates.triggers;
+            assert!(matches!(triggers, super::Triggers::Leftmost(_)), "{lang}");
         }
     }
 

@@ -213,7 +213,8 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::Day(YearRef::Next, m, d) => {
             let today = anchor.day?;
             let this_year = NaiveDate::from_ymd_opt(today.year(), m, d);
-            match this_year.filter(|day| *day > today) {
+            // `il se prononcera dans son allocution du 31 décembre`, said that day: today.
+            match this_year.filter(|day| *day >= today) {
                 Some(day) => Some(Point::Day(day)),
                 None => NaiveDate::from_ymd_opt(today.year() + 1, m, d).map(Point::Day),
             }
@@ -270,7 +271,11 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
                 From::Anchor => anchor.day?,
                 From::RelativeDay(d) => anchor.day? + Duration::days(d.into()),
                 From::Weekday(wd) => weekday(anchor.day?, wd, None)?,
-                From::Day(r, m, d) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, d)?,
+                // A yearless day the tense placed takes its year as a day alone does.
+                From::Day(r, m, d) => match resolve_base(&Base::Day(r, m, d), published)? {
+                    Point::Day(day) => day,
+                    _ => return None,
+                },
             };
             Some(Point::Day(add(day, unit, n)?))
         }
@@ -278,7 +283,12 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::HolidayShift(h, n) => {
             let today = anchor.day?;
             let y = today.year();
-            let found = if n < 0 {
+            let found = if n == 0 {
+                [y - 1, y, y + 1]
+                    .into_iter()
+                    .filter_map(|y| holiday(h, y))
+                    .min_by_key(|d| (*d - today).num_days().abs())
+            } else if n < 0 {
                 [y, y - 1]
                     .into_iter()
                     .filter_map(|y| holiday(h, y))
@@ -491,6 +501,10 @@ pub fn resolve_in_tense(
     }
     if needs_tense(expr) {
         let tense = tense();
+        if tense == Tense::Future && names_anchor_weekday(expr, published) {
+            // `Le conseil se réunit jeudi`, said on a Thursday: that day.
+            return resolve(expr, published);
+        }
         if tense == Tense::Future && matches!(expr, Expr::Interval(..)) {
             // `se déroulera du 15 décembre au 1er mars`: an interval still under way
             // when the article appears is the one meant.
@@ -505,6 +519,17 @@ pub fn resolve_in_tense(
         }
     }
     resolve(expr, published)
+}
+
+/// Whether an expression is a bare weekday that is the publication day's.
+fn names_anchor_weekday(expr: &Expr, published: Option<PubDate>) -> bool {
+    let (Expr::Point(Base::Weekday(wd, None)) | Expr::Modified(_, Base::Weekday(wd, None))) = expr
+    else {
+        return false;
+    };
+    published
+        .and_then(|p| p.to_naive())
+        .is_some_and(|day| day.weekday().number_from_monday() == *wd)
 }
 
 /// A yearless span of whole months (`les neuf premiers mois de l'année`, `van begin

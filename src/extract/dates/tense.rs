@@ -369,13 +369,17 @@ impl<'t> Sentence<'t> {
         let before = &text[from..start];
         let after = &text[end..to];
         // The marks are ASCII, so they are found by byte: a byte below 0x80 is a whole char.
-        let sentence_start = (0..before.len())
+        let sentence_start = before
+            .bytes()
+            .enumerate()
             .rev()
-            .find(|&i| ends_sentence_at(before, i))
-            .map_or(from, |i| from + i + 1);
-        let sentence_end = (0..after.len())
-            .find(|&i| ends_sentence_at(after, i))
-            .map_or(to, |i| end + i);
+            .find(|&(i, b)| is_stop_byte(b) && ends_sentence_at(before, i))
+            .map_or(from, |(i, _)| from + i + 1);
+        let sentence_end = after
+            .bytes()
+            .enumerate()
+            .find(|&(i, b)| is_stop_byte(b) && ends_sentence_at(after, i))
+            .map_or(to, |(i, _)| end + i);
         let clause_start = text.as_bytes()[sentence_start..start]
             .iter()
             .rposition(|&b| is_clause_mark(b))
@@ -429,6 +433,24 @@ fn is_clause_mark(b: u8) -> bool {
     matches!(b, b',' | b';' | b':' | b'(' | b')')
 }
 
+/// The length of the char whose UTF-8 encoding starts with `lead`.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7f => 1,
+        0x80..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// Whether `b` may end a sentence (a line break or a stop mark): the cheap test before
+/// [`ends_sentence_at`].
+#[inline]
+fn is_stop_byte(b: u8) -> bool {
+    matches!(b, b'\n' | b'.' | b'!' | b'?')
+}
+
 /// Whether the byte at `i` of `text` ends a sentence: a line break, or a stop mark
 /// that [`ends_sentence`] accepts.
 fn ends_sentence_at(text: &str, i: usize) -> bool {
@@ -454,7 +476,8 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// The alphabetic words of `text[from..to]` (apostrophes and hyphens split them).
+/// The alphabetic words of `text[from..to]` (apostrophes and hyphens split them). ASCII
+/// bytes (most of the text) are classified without decoding a char.
 fn collect_words<'t>(
     text: &'t str,
     from: usize,
@@ -462,34 +485,48 @@ fn collect_words<'t>(
     classes: &FxHashMap<String, Class>,
     words: &mut Vec<Word<'t>>,
 ) {
-    let slice = &text[from..to];
-    let mut start = None;
-    for (i, c) in slice
-        .char_indices()
-        .chain(std::iter::once((slice.len(), ' ')))
-    {
-        match (c.is_alphabetic(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word = &slice[s..i];
-                // Most words are ASCII lowercase: no case mapping to run.
-                let ascii_lower = word.bytes().all(|b| b.is_ascii_lowercase());
-                let folded = if ascii_lower {
-                    Folded::Text(word)
-                } else {
-                    Folded::Lowered(word.to_lowercase_smolstr())
-                };
-                words.push(Word {
-                    class: classes.get(&*folded).copied().unwrap_or_default(),
-                    folded,
-                    start: from + s,
-                    end: from + i,
-                    lowercase: ascii_lower || !word.chars().any(char::is_uppercase),
-                });
-                start = None;
+    let bytes = text.as_bytes();
+    // The letter at `at` (< `to`, a char boundary) and its length; `None` for others.
+    let letter_at = |at: usize| match bytes[at] {
+        b if b.is_ascii() => b.is_ascii_alphabetic().then_some((char::from(b), 1)),
+        _ => text[at..]
+            .chars()
+            .next()
+            .filter(|c| c.is_alphabetic())
+            .map(|c| (c, c.len_utf8())),
+    };
+    let mut at = from;
+    while at < to {
+        let Some((_, len)) = letter_at(at) else {
+            at += utf8_len(bytes[at]);
+            continue;
+        };
+        let start = at;
+        let mut ascii_lower = bytes[at].is_ascii_lowercase();
+        at += len;
+        while at < to {
+            match letter_at(at) {
+                Some((c, len)) => {
+                    ascii_lower &= c.is_ascii_lowercase();
+                    at += len;
+                }
+                None => break,
             }
-            _ => {}
         }
+        let word = &text[start..at];
+        // Most words are ASCII lowercase: no case mapping to run.
+        let folded = if ascii_lower {
+            Folded::Text(word)
+        } else {
+            Folded::Lowered(word.to_lowercase_smolstr())
+        };
+        words.push(Word {
+            class: classes.get(&*folded).copied().unwrap_or_default(),
+            folded,
+            start,
+            end: at,
+            lowercase: ascii_lower || !word.chars().any(char::is_uppercase),
+        });
     }
 }
 

@@ -32,6 +32,9 @@ pub struct Token {
     pub kind: Kind,
     /// Whether whitespace separates this token from the previous one.
     pub space_before: bool,
+    /// Whether the token has an ASCII digit (`3e`, `Q3`, `2024`): the parser's gates ask
+    /// at nearly every token.
+    pub has_digit: bool,
 }
 
 impl Token {
@@ -145,6 +148,7 @@ pub fn tokenize_into(text: &str, base: usize, tokens: &mut Vec<Token>) {
                         folded: inline(&text[i..i + 1]),
                         kind: Kind::Punct,
                         space_before,
+                        has_digit: false,
                     });
                     space_before = false;
                     i += 1;
@@ -181,6 +185,7 @@ pub fn tokenize_into(text: &str, base: usize, tokens: &mut Vec<Token>) {
                 },
                 kind: Kind::Punct,
                 space_before,
+                has_digit: false,
             });
             space_before = false;
             i += c.len_utf8();
@@ -223,13 +228,14 @@ fn push_ascii_word(
     space_before: bool,
 ) -> Option<usize> {
     let bytes = text.as_bytes();
-    let (mut end, mut upper, mut letters) = (i, false, false);
+    let (mut end, mut upper, mut letters, mut digit) = (i, false, false, false);
     let mut value = 0u32;
     loop {
         match bytes.get(end).and_then(|&b| ASCII.get(usize::from(b))) {
             Some(Ascii::Lower) => letters = true,
             Some(Ascii::Upper) => (upper, letters) = (true, true),
             Some(Ascii::Digit) => {
+                digit = true;
                 value = value
                     .saturating_mul(10)
                     .saturating_add(u32::from(bytes[end] - b'0'));
@@ -256,6 +262,7 @@ fn push_ascii_word(
             }
         },
         space_before,
+        has_digit: digit,
     });
     Some(end)
 }
@@ -279,30 +286,25 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bo
             folded: SmolStr::new(word),
             kind: number(word),
             space_before,
+            has_digit: true,
         });
         return;
     }
-    let folded = fold(word);
-    // A byte search: `'` is ASCII, and most words have none.
-    if let Some(pos) = folded.bytes().position(|b| b == b'\'') {
-        if ELIDED.contains(&&folded[..pos]) {
-            // Byte offsets: the folded prefix is ASCII, the same length as the original; the
-            // original apostrophe may be 3 bytes long.
-            let apostrophe_len = word[pos..].chars().next().map_or(1, char::len_utf8);
-            let split = pos + apostrophe_len;
-            tokens.push(Token {
-                start,
-                end: start + split,
-                folded: SmolStr::new(&folded[..=pos]),
-                kind: Kind::Word,
-                space_before,
-            });
-            if split < word.len() {
-                push_word(tokens, &word[split..], start + split, false);
-            }
-            return;
+    if let Some((split, folded)) = elision(word) {
+        tokens.push(Token {
+            start,
+            end: start + split,
+            folded,
+            kind: Kind::Word,
+            space_before,
+            has_digit: false,
+        });
+        if split < word.len() {
+            push_word(tokens, &word[split..], start + split, false);
         }
+        return;
     }
+    let folded = fold(word);
     let kind = if folded.bytes().all(|b| b.is_ascii_digit()) {
         number(&folded)
     } else {
@@ -311,10 +313,32 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize, space_before: bo
     tokens.push(Token {
         start,
         end: start + word.len(),
+        has_digit: folded.bytes().any(|b| b.is_ascii_digit()),
         folded,
         kind,
         space_before,
     });
+}
+
+/// An elided article or preposition at the start of `word` (`l'`, `Qu’`): the bytes up to
+/// and with its apostrophe, and its folded form. It is ASCII letters before the word's
+/// first apostrophe (no other char lowercases to the letters of [`ELIDED`]), so it is
+/// found before folding the word, which is then folded without it.
+fn elision(word: &str) -> Option<(usize, SmolStr)> {
+    let letters = word.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let apostrophe = word[letters..]
+        .chars()
+        .next()
+        .filter(|&c| is_apostrophe(c))?;
+    if !is_elided(&word[..letters]) {
+        return None;
+    }
+    let mut folded = [b'\''; 8];
+    for (f, b) in folded.iter_mut().zip(word.bytes().take(letters)) {
+        *f = b.to_ascii_lowercase();
+    }
+    let folded = std::str::from_utf8(folded.get(..=letters)?).ok()?;
+    Some((letters + apostrophe.len_utf8(), SmolStr::new(folded)))
 }
 
 /// The kind of a run of ASCII digits.
@@ -416,6 +440,12 @@ mod tests {
         assert_eq!(folded("Jusqu’en 2023"), ["jusqu'", "en", "2023"]);
         assert_eq!(folded("l'an dernier"), ["l'", "an", "dernier"]);
         assert_eq!(folded("aujourd’hui"), ["aujourd'hui"]);
+        assert_eq!(folded("QU’IL d'Été"), ["qu'", "il", "d'", "été"]);
+        assert_eq!(
+            folded("l'aujourd'hui s’ l'2024"),
+            ["l'", "aujourd'hui", "s'", "l'", "2024"]
+        );
+        assert_eq!(folded("la'x 3'x"), ["la'x", "3'x"]);
     }
 
     #[test]
@@ -462,6 +492,15 @@ mod tests {
     fn word_chars_are_the_alphanumeric_chars() {
         for c in ('\0'..='\u{2fff}').chain(['€', '’', '«', '»', '–', 'ĳ', '２', '一']) {
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_know_whether_they_have_a_digit() {
+        let text = "Q3 2024 3e l'an 4ème drie, 2024’s 3/3 Été";
+        for token in tokenize(text, 0) {
+            let expected = token.folded.bytes().any(|b| b.is_ascii_digit());
+            assert_eq!(token.has_digit, expected, "{:?}", token.folded);
         }
     }
 
