@@ -18,7 +18,7 @@ step=$(( $(wc -l < "$input") / articles ))
 awk -v step="$((step > 0 ? step : 1))" -v n="$articles" 'NR % step == 1 && kept++ < n' \
     "$input" > "$work/subset.jsonl"
 
-stages='DateEngine::extract \[|CompanyEngine::extract \[|MoneyEngine::extract \[|langid::detect \[|Parser::parse \[|token::tokenize[a-z_]* \[|lang::compile \[|CompanyEngine::new \[|StatementEngine::new \['
+stages='Engines::extract \[|DateEngine::extract \[|tense_at \[|leftmost_longest \[|CompanyEngine::extract \[|MoneyEngine::extract \[|langid::detect \[|Parser::parse \[|token::tokenize[a-z_]* \[|lang::compile \[|CompanyEngine::new \[|StatementEngine::new \['
 
 count() {
     valgrind --tool=callgrind --callgrind-out-file="$work/out" "$bin" extract --jobs 1 \

@@ -115,6 +115,11 @@ pub struct CompanyLexicon {
     /// Kruidvat, AS Watson, groeit`). Each must be one of the `cues` too.
     #[serde(default)]
     pub relation_cues: Vec<String>,
+    /// Words right before a common-word name that make it a company, as a cue does
+    /// (`chez Orange`), but that do not make an unknown name one (`chez Lucie`). As written:
+    /// no capitalized form is added.
+    #[serde(default)]
+    pub common_name_cues: Vec<String>,
     /// Words that join two names in a list (`en`, `et`); a comma always does.
     #[serde(default)]
     pub conjunctions: Vec<String>,
@@ -223,6 +228,7 @@ pub struct CompanyEngine {
     first_names: HashSet<String>,
     origin_articles: HashSet<String>,
     relation_cues: HashSet<String>,
+    common_name_cues: HashSet<String>,
     /// The gaps that join two names in a list: `, ` and each conjunction with its spaces.
     list_joins: Vec<String>,
     role_suffixes: HashSet<String>,
@@ -313,6 +319,7 @@ impl CompanyEngine {
                 .iter()
                 .flat_map(|a| cue_forms(a))
                 .collect(),
+            common_name_cues: lexicon.common_name_cues.iter().cloned().collect(),
             relation_cues: lexicon
                 .relation_cues
                 .iter()
@@ -456,7 +463,10 @@ impl CompanyEngine {
         let form_after = hits.get(i + 1).is_some_and(|n| {
             matches!(n.kind, Kind::Legal | Kind::Tail | Kind::Suffix) && n.start - hit.end <= 2
         });
-        let origin_before = self.after_neuter_origin(text, hit.start);
+        let origin_before = self.after_neuter_origin(text, hit.start)
+            || self
+                .word_before(text, hit.start)
+                .is_some_and(|w| self.common_name_cues.contains(w));
         let vouched = cue_before
             || origin_before
             || form_after
