@@ -499,6 +499,12 @@ pub fn resolve_in_tense(
     if let Some(span) = whole_months(expr) {
         return resolve(&span.in_tense(published, tense()), published);
     }
+    if let Some(days) = weekday_span(expr, published) {
+        if tense() == Tense::Future {
+            return resolve(&days, published);
+        }
+        return resolve(expr, published);
+    }
     if needs_tense(expr) {
         let tense = tense();
         if tense == Tense::Future && names_anchor_weekday(expr, published) {
@@ -519,6 +525,29 @@ pub fn resolve_in_tense(
         }
     }
     resolve(expr, published)
+}
+
+/// `van dinsdag tot donderdag`, `de mardi à jeudi` in a sentence about the future: those
+/// days of the publication week when they have not all passed, else of the next week
+/// (the default, in other tenses, is the most recent ones). `None` for other expressions.
+fn weekday_span(expr: &Expr, published: Option<PubDate>) -> Option<Expr> {
+    let Expr::Interval(a, b) = expr else {
+        return None;
+    };
+    let (Base::Weekday(first, None), Base::Weekday(last, None)) = (a.base, b.base) else {
+        return None;
+    };
+    let today = published?.to_naive()?.weekday().number_from_monday();
+    let shift = if first <= last && last < today {
+        WeekdayShift::NextWeek
+    } else {
+        WeekdayShift::ThisWeek
+    };
+    let shifted = |bound: &Bound, wd| Bound {
+        base: Base::Weekday(wd, Some(shift)),
+        edge: bound.edge,
+    };
+    Some(Expr::Interval(shifted(a, first), shifted(b, last)))
 }
 
 /// Whether an expression is a bare weekday that is the publication day's.
