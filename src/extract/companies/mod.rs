@@ -370,6 +370,12 @@ impl CompanyEngine {
         for (i, hit) in hits.iter().enumerate() {
             match hit.kind {
                 Kind::Company(entry, common) => {
+                    // Part of a longer unknown name a cue opened (`Mars One Ventures`).
+                    if found.last().is_some_and(|f| {
+                        f.entry.is_none() && f.start <= hit.start && hit.end <= f.end
+                    }) {
+                        continue;
+                    }
                     let found_here = Found {
                         start: hit.start,
                         end: hit.end,
@@ -684,10 +690,13 @@ impl CompanyEngine {
             pos = self.skip_modifiers(text, pos);
             pos += text[pos..].strip_prefix(' ').map(|_| 1)?;
         }
-        if next.is_some_and(|n| matches!(n.kind, Kind::Company(..)) && n.start == pos) {
+        let known_here = next.filter(|n| matches!(n.kind, Kind::Company(..)) && n.start == pos);
+        if known_here.is_some_and(|n| !self.common_name_opens_longer(text, n)) {
             return None;
         }
-        let limit = next.map_or(text.len(), |n| n.start);
+        let limit = next
+            .filter(|_| known_here.is_none())
+            .map_or(text.len(), |n| n.start);
         let end = name_run(text, pos, limit, |t| self.stops_name(t))?;
         let end = strip_possessive(text, pos, end);
         let name = &text[pos..end];
@@ -696,6 +705,25 @@ impl CompanyEngine {
             end,
             entry: None,
             name_end: end,
+        })
+    }
+
+    /// Whether the common-word gazetteer match `hit` right after a cue opens a longer
+    /// name, which is the company: `het bedrijf Mars One Ventures`, not `Mars`. A
+    /// capitalized follower (`Orange France`, `Apple CEO`) or a first name (`Apple Tim
+    /// Cook`) does not lengthen it.
+    fn common_name_opens_longer(&self, text: &str, hit: &Hit) -> bool {
+        if !matches!(hit.kind, Kind::Company(_, true)) {
+            return false;
+        }
+        let Some(next_start) = text[hit.end..].strip_prefix(' ').map(|_| hit.end + 1) else {
+            return false;
+        };
+        names::name_token(text, next_start).is_some_and(|end| {
+            let word = &text[next_start..end];
+            !(self.stops_name(word)
+                || self.name_followers.contains(word)
+                || self.first_names.contains(word))
         })
     }
 
