@@ -127,6 +127,13 @@ pub struct CompanyLexicon {
     /// (`une offre de rachat de Daniel Kretinsky`), not a company.
     #[serde(default)]
     pub first_names: Vec<String>,
+    /// Endings a one-word known name takes in the genitive without an apostrophe, before
+    /// a lower-case word (`s` in `Shells winst`, `Unilevers topman`).
+    #[serde(default)]
+    pub genitive_endings: Vec<String>,
+    /// Words after which a name plus a genitive ending is a plural (`de Googles`).
+    #[serde(default)]
+    pub genitive_not_after: Vec<String>,
 }
 
 /// What an automaton pattern stands for.
@@ -232,6 +239,10 @@ pub struct CompanyEngine {
     /// The gaps that join two names in a list: `, ` and each conjunction with its spaces.
     list_joins: Vec<String>,
     role_suffixes: HashSet<String>,
+    /// Lower-case words that cannot be the noun after a genitive (`en`, `van`, `hoe`).
+    genitive_stops: HashSet<String>,
+    /// Lower-case words that cannot precede a genitive (articles, determiners).
+    genitive_not_after: HashSet<String>,
     /// Every gazetteer form in lower case, to recognize a company's long name however it
     /// is capitalized.
     known_forms: HashSet<String>,
@@ -280,7 +291,7 @@ impl CompanyEngine {
         add(&lexicon.name_tails, Kind::Tail, "");
         add(&lexicon.compound_suffixes, Kind::Suffix, "-");
         add(&lexicon.role_suffixes, Kind::Suffix, "-");
-        let scanner = scan::Scanner::new(patterns)?;
+        let scanner = scan::Scanner::new(patterns, &lexicon.genitive_endings)?;
         let context = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostFirst)
@@ -329,6 +340,18 @@ impl CompanyEngine {
                 .chain(lexicon.conjunctions.iter().map(|c| format!(" {c} ")))
                 .collect(),
             known_forms,
+            genitive_stops: lexicon
+                .function_words
+                .iter()
+                .chain(&lexicon.conjunctions)
+                .map(|w| w.to_lowercase())
+                .collect(),
+            genitive_not_after: lexicon
+                .genitive_not_after
+                .iter()
+                .chain(&lexicon.product_determiners)
+                .map(|w| w.to_lowercase())
+                .collect(),
             role_suffixes: lexicon
                 .role_suffixes
                 .iter()
@@ -347,6 +370,12 @@ impl CompanyEngine {
         for (i, hit) in hits.iter().enumerate() {
             match hit.kind {
                 Kind::Company(entry, common) => {
+                    // Part of a longer unknown name a cue opened (`Mars One Ventures`).
+                    if found.last().is_some_and(|f| {
+                        f.entry.is_none() && f.start <= hit.start && hit.end <= f.end
+                    }) {
+                        continue;
+                    }
                     let found_here = Found {
                         start: hit.start,
                         end: hit.end,
@@ -439,6 +468,11 @@ impl CompanyEngine {
             && matches!(hits[i - 1].kind, Kind::Head | Kind::Cue | Kind::CueNoun)
             && hits[i - 1].end + 1 == hit.start;
         if e.surname && !kind_before && self.after_capitalized_word(text, hit.start) {
+            return Verdict::Rejected;
+        }
+        if names::char_at(text, hit.end).is_some_and(names::is_word_char)
+            && !self.genitive_plausible(text, hit, e.surname)
+        {
             return Verdict::Rejected;
         }
         if common && joined_to_other_name(text, hits, i) {
@@ -615,6 +649,28 @@ impl CompanyEngine {
                 .is_some_and(|w| self.origin_articles.contains(w))
     }
 
+    /// Whether a name the scanner found with a genitive ending (`Shells winst`) is one,
+    /// rather than a family name (`Janssens`, `Norbert Elias`) or a plural (`de Googles`,
+    /// `Jeeps en Chryslers`, `Jaguars met`).
+    fn genitive_plausible(&self, text: &str, hit: Hit, surname: bool) -> bool {
+        let lower_before = |at| self.word_before(text, at).map(str::to_lowercase);
+        let word_end = names::word_end(text, hit.end);
+        let next_word = text[word_end..]
+            .strip_prefix(' ')
+            .map(|rest| &rest[..names::word_end(rest, 0)]);
+        let coordinated_plural = lower_before(hit.start).is_some_and(|w| {
+            self.genitive_stops.contains(&w)
+                && self
+                    .word_before(text, hit.start - w.len() - 1)
+                    .is_some_and(|p| p.starts_with(char::is_uppercase) && p.ends_with('s'))
+        });
+        !(surname
+            || coordinated_plural
+            || self.after_capitalized_word(text, hit.start)
+            || lower_before(hit.start).is_some_and(|w| self.genitive_not_after.contains(&w))
+            || next_word.is_none_or(|w| self.genitive_stops.contains(w)))
+    }
+
     /// Whether the word right before `start` (one space between) is capitalized and
     /// neither a function word nor an adjective of origin: `Harrison Ford`, but not `Bij
     /// Ford` or `het Amerikaanse Ford`.
@@ -634,10 +690,13 @@ impl CompanyEngine {
             pos = self.skip_modifiers(text, pos);
             pos += text[pos..].strip_prefix(' ').map(|_| 1)?;
         }
-        if next.is_some_and(|n| matches!(n.kind, Kind::Company(..)) && n.start == pos) {
+        let known_here = next.filter(|n| matches!(n.kind, Kind::Company(..)) && n.start == pos);
+        if known_here.is_some_and(|n| !self.common_name_opens_longer(text, n)) {
             return None;
         }
-        let limit = next.map_or(text.len(), |n| n.start);
+        let limit = next
+            .filter(|_| known_here.is_none())
+            .map_or(text.len(), |n| n.start);
         let end = name_run(text, pos, limit, |t| self.stops_name(t))?;
         let end = strip_possessive(text, pos, end);
         let name = &text[pos..end];
@@ -646,6 +705,25 @@ impl CompanyEngine {
             end,
             entry: None,
             name_end: end,
+        })
+    }
+
+    /// Whether the common-word gazetteer match `hit` right after a cue opens a longer
+    /// name, which is the company: `het bedrijf Mars One Ventures`, not `Mars`. A
+    /// capitalized follower (`Orange France`, `Apple CEO`) or a first name (`Apple Tim
+    /// Cook`) does not lengthen it.
+    fn common_name_opens_longer(&self, text: &str, hit: &Hit) -> bool {
+        if !matches!(hit.kind, Kind::Company(_, true)) {
+            return false;
+        }
+        let Some(next_start) = text[hit.end..].strip_prefix(' ').map(|_| hit.end + 1) else {
+            return false;
+        };
+        names::name_token(text, next_start).is_some_and(|end| {
+            let word = &text[next_start..end];
+            !(self.stops_name(word)
+                || self.name_followers.contains(word)
+                || self.first_names.contains(word))
         })
     }
 

@@ -39,6 +39,15 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
         && !char_at(text, end).is_some_and(is_word_char)
 }
 
+/// The end of the run of word chars from `at` (`at` itself when none is there).
+pub fn word_end(text: &str, at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or_default();
+    at + rest
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(rest.len(), |(i, _)| i)
+}
+
 /// Whether the word at `start` opens a sentence, a heading or a line, where every word
 /// is capitalized and capitals prove nothing.
 pub fn sentence_initial(text: &str, start: usize) -> bool {

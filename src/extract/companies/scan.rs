@@ -184,11 +184,14 @@ pub(super) struct Scanner {
     tails: Anchor,
     /// Whether there are cue nouns at all (French has none).
     has_tails: bool,
+    /// Genitive endings of one-word names (`s` of `Shells winst`).
+    genitives: Vec<String>,
 }
 
 impl Scanner {
-    /// Splits and compiles the patterns.
-    pub(super) fn new(patterns: Vec<(String, Kind)>) -> Result<Self, String> {
+    /// Splits and compiles the patterns; `genitives` are the endings a one-word name
+    /// takes in the genitive (see [`Scanner::try_genitive`]).
+    pub(super) fn new(patterns: Vec<(String, Kind)>, genitives: &[String]) -> Result<Self, String> {
         let (mut capitals, mut others, mut joined, mut tails) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut joiners = Vec::new();
@@ -221,6 +224,7 @@ impl Scanner {
             joiners,
             has_tails: !tails.is_empty(),
             tails: compile(tails)?,
+            genitives: genitives.to_vec(),
         })
     }
 
@@ -259,11 +263,14 @@ impl Scanner {
                 } else {
                     &self.others
                 };
-                if words.may_start_with_word(text, at, end) {
-                    if let Some(hit) = try_at(text, &words.anchor, at) {
-                        covered = hit.end;
-                        hits.push(hit);
-                    }
+                let hit = if words.may_start_with_word(text, at, end) {
+                    try_at(text, &words.anchor, at)
+                } else {
+                    None
+                };
+                if let Some(hit) = hit.or_else(|| self.try_genitive(text, at, end, capital)) {
+                    covered = hit.end;
+                    hits.push(hit);
                 }
             }
             if self.has_tails {
@@ -278,6 +285,39 @@ impl Scanner {
         }
         drop_overlaps(&mut hits, |h| (h.start, h.end));
         hits
+    }
+
+    /// A one-word known name in the capitalized word `start..end` with a genitive ending,
+    /// before a lower-case word: `Shell` in `Shells winst`. The name must end in a
+    /// lower-case letter (`KBC's` takes an apostrophe) and have three chars or more.
+    fn try_genitive(&self, text: &str, start: usize, end: usize, capital: bool) -> Option<Hit> {
+        if !capital || self.genitives.is_empty() {
+            return None;
+        }
+        let next = text.get(end..)?.strip_prefix(' ')?.chars().next()?;
+        if !next.is_lowercase() {
+            return None;
+        }
+        let word = &text[start..end];
+        let name_end = self.genitives.iter().find_map(|ending| {
+            let name = word.strip_suffix(ending.as_str())?;
+            let last = name.chars().next_back()?;
+            (name.chars().nth(2).is_some() && last.is_lowercase()).then(|| start + name.len())
+        })?;
+        if !self
+            .capitals
+            .single
+            .may_contain(text.as_bytes(), start, name_end)
+        {
+            return None;
+        }
+        let fits = |kind, n| start + n == name_end && matches!(kind, Kind::Company(..));
+        let (kind, n) = self.capitals.anchor.longest(text.as_bytes(), start, fits)?;
+        Some(Hit {
+            kind,
+            start,
+            end: start + n,
+        })
     }
 
     /// A pattern that starts with the joiner at `at` (`-topman`, `& Cie`).
@@ -382,7 +422,8 @@ mod tests {
 
     fn scan_with<'t>(patterns: &[(&str, Kind)], text: &'t str) -> Vec<(&'t str, Kind)> {
         let patterns = patterns.iter().map(|&(p, k)| (p.to_string(), k)).collect();
-        let scanner = Scanner::new(patterns).expect("patterns compile");
+        let genitives = ["s".to_string()];
+        let scanner = Scanner::new(patterns, &genitives).expect("patterns compile");
         scanner
             .scan(text)
             .into_iter()
@@ -427,6 +468,14 @@ mod tests {
         // One-byte patterns pass the two-byte prefix filter, also at the end of the text.
         assert_eq!(found("X of X"), [("X", Kind::Company(3, false)); 2]);
         assert_eq!(found("Ac"), []);
+    }
+
+    #[test]
+    fn genitive_ending_before_a_lower_case_word() {
+        assert_eq!(
+            found("Acmes winst, Acmes. Acmes Winst, Acmess winst, Xs winst"),
+            [("Acme", Kind::Company(0, false))]
+        );
     }
 
     #[test]

@@ -1321,11 +1321,17 @@ impl<'a> Parser<'a> {
             .toks
             .get(j)
             .is_some_and(|t| t.folded.starts_with(|c: char| c.is_ascii_digit()));
+        // `het najaar van 2023` takes its article as `het derde kwartaal van 2023` does; a
+        // season without `van` keeps it outside, as the gold has it (`l'été 2016`).
+        let season_of_year = self
+            .season(j)
+            .filter(|&(k, _)| (j + 1..k).any(|m| self.has(m, Sense::Of)));
         let candidates = [
             self.ordinal_period(j),
             self.day_of_month(j),
             self.ordinal_day_month(j).filter(|_| numeric),
             relative,
+            season_of_year,
         ];
         candidates.into_iter().flatten().max_by_key(|&(k, _)| k)
     }

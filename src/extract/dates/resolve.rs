@@ -499,6 +499,17 @@ pub fn resolve_in_tense(
     if let Some(span) = whole_months(expr) {
         return resolve(&span.in_tense(published, tense()), published);
     }
+    if let Some(days) = weekday_span(expr, published) {
+        if tense() == Tense::Future {
+            return resolve(&days, published);
+        }
+        return resolve(expr, published);
+    }
+    if let Some(day) = near_anchor_day(expr, published) {
+        // A day named without its year lies near the article's date: `ont annoncé une
+        // grève le 25 juin` (said on 4 June) is the coming one, whatever the tense says.
+        return resolve(&day, published);
+    }
     if needs_tense(expr) {
         let tense = tense();
         if tense == Tense::Future && names_anchor_weekday(expr, published) {
@@ -519,6 +530,52 @@ pub fn resolve_in_tense(
         }
     }
     resolve(expr, published)
+}
+
+/// `van dinsdag tot donderdag`, `de mardi à jeudi` in a sentence about the future: those
+/// days of the publication week when they have not all passed, else of the next week
+/// (the default, in other tenses, is the most recent ones). `None` for other expressions.
+fn weekday_span(expr: &Expr, published: Option<PubDate>) -> Option<Expr> {
+    let Expr::Interval(a, b) = expr else {
+        return None;
+    };
+    let (Base::Weekday(first, None), Base::Weekday(last, None)) = (a.base, b.base) else {
+        return None;
+    };
+    let today = published?.to_naive()?.weekday().number_from_monday();
+    let shift = if first <= last && last < today {
+        WeekdayShift::NextWeek
+    } else {
+        WeekdayShift::ThisWeek
+    };
+    let shifted = |bound: &Bound, wd| Bound {
+        base: Base::Weekday(wd, Some(shift)),
+        edge: bound.edge,
+    };
+    Some(Expr::Interval(shifted(a, first), shifted(b, last)))
+}
+
+/// How many days from the publication day a yearless day may lie, on either side, and
+/// keep the publication year whatever the tense: the tense cue is often another
+/// clause's, and a day nearly a year away would carry its year.
+const NEAR_ANCHOR_DAYS: i64 = 31;
+
+/// A single yearless day as the day of that name within [`NEAR_ANCHOR_DAYS`] of the
+/// publication day (`20 januari`, said on 28 December: the coming one), if there is one.
+fn near_anchor_day(expr: &Expr, published: Option<PubDate>) -> Option<Expr> {
+    let Expr::Point(Base::Day(YearRef::Implicit, m, d)) = *expr else {
+        return None;
+    };
+    let today = published?.to_naive()?;
+    let year = today.year();
+    [year, year - 1, year + 1].into_iter().find_map(|y| {
+        let day = NaiveDate::from_ymd_opt(y, m, d)?;
+        ((day - today).num_days().abs() <= NEAR_ANCHOR_DAYS).then_some(Expr::Point(Base::Day(
+            YearRef::Abs(y),
+            m,
+            d,
+        )))
+    })
 }
 
 /// Whether an expression is a bare weekday that is the publication day's.

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Scores the date extractor on the news-style regression set in bench/dates_news/{nl,fr}.txt.
+
+Usage: bench/dates_news.py BINARY [--quiet]
+Each line is `sentence | publication date | span = value [MOD]; ...` (or `none`). A date counts
+as correct when its text and TIMEX3 value both match (MOD is reported but not scored).
+Prints precision, recall and F1 per language, then every miss (`-`) and false positive (`+`).
+"""
+import json, os, subprocess, sys
+
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dates_news")
+
+
+def load(lang):
+    cases = []
+    with open(os.path.join(HERE, f"{lang}.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            sentence, published, expected = (p.strip() for p in line.rsplit(" | ", 2))
+            gold = set()
+            if expected != "none":
+                for item in expected.split(";"):
+                    span, value = (p.strip() for p in item.split(" = ", 1))
+                    gold.add((span, value.split()[0]))
+            cases.append((sentence, published, gold))
+    return cases
+
+
+def run(binary, lang, cases):
+    lines = "".join(json.dumps({"id": str(i), "text": s, "published": p, "lang": lang}) + "\n"
+                    for i, (s, p, _) in enumerate(cases))
+    out = subprocess.run([binary, "extract", "--input-format", "jsonl", "--lang", lang, "-"],
+                         input=lines.encode(), capture_output=True, check=True).stdout.decode()
+    found = {}
+    for line in out.splitlines():
+        r = json.loads(line)
+        found[int(r["id"])] = {(f["text"], f.get("value") or "null")
+                               for f in r.get("facts", []) if f.get("type") == "date"}
+    return found
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    quiet = "--quiet" in sys.argv
+    if len(args) != 1:
+        sys.exit(__doc__)
+    for lang in ("nl", "fr"):
+        cases = load(lang)
+        found = run(args[0], lang, cases)
+        tp = fp = fn = 0
+        errors = []
+        for i, (sentence, published, gold) in enumerate(cases):
+            got = found.get(i, set())
+            tp += len(gold & got)
+            for span, value in sorted(gold - got):
+                fn += 1
+                errors.append(f"  - {span} = {value}   [{published}] {sentence}")
+            for span, value in sorted(got - gold):
+                fp += 1
+                errors.append(f"  + {span} = {value}   [{published}] {sentence}")
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{lang}: {len(cases)} sentences, tp {tp} fp {fp} fn {fn}  P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+        if not quiet:
+            print("\n".join(errors))
+
+
+if __name__ == "__main__":
+    main()
