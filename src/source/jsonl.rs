@@ -111,7 +111,7 @@ pub fn parse_jsonl_line(line: &[u8], located: &str) -> Result<Article, Failure> 
             InputError::new(ErrorKind::BadRecord, format!("invalid JSON: {e}")),
         )
     })?;
-    let Value::Object(obj) = value else {
+    let Value::Object(mut obj) = value else {
         return Err(Failure::new(
             located,
             InputError::new(
@@ -129,9 +129,10 @@ pub fn parse_jsonl_line(line: &[u8], located: &str) -> Result<Article, Failure> 
         source: located.to_string(),
         error: InputError::new(ErrorKind::BadRecord, message),
     };
-    let body = if let Some(text) = string_field(&obj, "text").map_err(&bad)? {
+    // The body is taken out of the record, not copied: the other fields do not need it.
+    let body = if let Some(text) = take_string_field(&mut obj, "text").map_err(&bad)? {
         text
-    } else if let Some(html) = string_field(&obj, "html").map_err(&bad)? {
+    } else if let Some(html) = take_string_field(&mut obj, "html").map_err(&bad)? {
         return from_html(&obj, id.clone(), located, &html).map_err(&bad);
     } else {
         return Err(bad("the record has no \"text\" (or \"html\") string".into()));
@@ -192,9 +193,23 @@ fn apply_metadata(article: &mut Article, obj: &Map<String, Value>) -> Result<(),
 
 /// A string field: `Ok(None)` when absent or null, an error when of another type.
 fn string_field(obj: &Map<String, Value>, name: &str) -> Result<Option<String>, String> {
-    match obj.get(name) {
+    as_string(name, obj.get(name)).map(|s| s.map(str::to_string))
+}
+
+/// A string field taken out of the record (no copy of a long body), as [`string_field`].
+fn take_string_field(obj: &mut Map<String, Value>, name: &str) -> Result<Option<String>, String> {
+    match obj.remove(name) {
+        Some(Value::String(s)) => Ok(Some(s)),
+        other => as_string(name, other.as_ref()).map(|_| None),
+    }
+}
+
+/// The string of a field's value: `Ok(None)` when absent or null, an error when of
+/// another type.
+fn as_string<'v>(name: &str, value: Option<&'v Value>) -> Result<Option<&'v str>, String> {
+    match value {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::String(s)) => Ok(Some(s)),
         Some(other) => Err(format!(
             "\"{name}\" must be a string, not {}",
             type_name(other)

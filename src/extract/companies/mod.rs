@@ -490,19 +490,10 @@ impl CompanyEngine {
         if follows_company {
             return Verdict::Rejected;
         }
-        let cue_before = i > 0
-            && matches!(hits[i - 1].kind, Kind::Cue | Kind::CueNoun)
-            && hit.start - hits[i - 1].end <= CUE_REACH
-            && !text[hits[i - 1].end..hit.start].contains(['.', ',', ';', '!', '?']);
         let form_after = hits.get(i + 1).is_some_and(|n| {
             matches!(n.kind, Kind::Legal | Kind::Tail | Kind::Suffix) && n.start - hit.end <= 2
         });
-        let origin_before = self.after_neuter_origin(text, hit.start)
-            || self
-                .word_before(text, hit.start)
-                .is_some_and(|w| self.common_name_cues.contains(w));
-        let vouched = cue_before
-            || origin_before
+        let vouched = self.cue_or_origin_before(text, hits, i)
             || form_after
             || cue_in_apposition(text, hits, i)
             || self.coordinated_with_company(text, hits, i);
@@ -515,6 +506,21 @@ impl CompanyEngine {
         }
     }
 
+    /// Whether a cue (`het bedrijf Shell`), a common-name cue (`bij Shell`) or a neuter
+    /// article with an adjective of origin (`het Britse Shell`) stands right before hit `i`.
+    fn cue_or_origin_before(&self, text: &str, hits: &[Hit], i: usize) -> bool {
+        let hit = hits[i];
+        let cue_before = i > 0
+            && matches!(hits[i - 1].kind, Kind::Cue | Kind::CueNoun)
+            && hit.start - hits[i - 1].end <= CUE_REACH
+            && !text[hits[i - 1].end..hit.start].contains(['.', ',', ';', '!', '?']);
+        cue_before
+            || self.after_neuter_origin(text, hit.start)
+            || self
+                .word_before(text, hit.start)
+                .is_some_and(|w| self.common_name_cues.contains(w))
+    }
+
     /// Whether common-word hit `i` is coordinated with an unambiguous company right
     /// before or after it: `Jumbo en Albert Heijn`, `Free et Orange`, `Lidl, Aldi`.
     /// A list of names is company context even at a sentence start, unlike a company
@@ -522,8 +528,13 @@ impl CompanyEngine {
     fn coordinated_with_company(&self, text: &str, hits: &[Hit], i: usize) -> bool {
         let hit = hits[i];
         let joins = |gap: &str| self.list_joins.iter().any(|j| j == gap);
+        // A cue governs the whole list: `bij Jumbo en Plus`.
         let before = i > 0
-            && matches!(hits[i - 1].kind, Kind::Company(_, false))
+            && match hits[i - 1].kind {
+                Kind::Company(_, false) => true,
+                Kind::Company(_, true) => self.cue_or_origin_before(text, hits, i - 1),
+                _ => false,
+            }
             && joins(&text[hits[i - 1].end..hit.start]);
         let after = hits.get(i + 1).is_some_and(|n| {
             matches!(n.kind, Kind::Company(_, false)) && joins(&text[hit.end..n.start])

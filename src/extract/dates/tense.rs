@@ -263,44 +263,93 @@ impl TenseCues {
     }
 
     /// The tense of the sentence around `text[start..end]`, told by the cue nearest to it,
-    /// preferring cues in the date's own clause (`gepland in december, zei hij`).
+    /// preferring cues in the date's own clause (`gepland in december, zei hij`). Words
+    /// are tried nearest first, so the search stops at the first cue.
     pub fn tense_at(&self, text: &str, start: usize, end: usize) -> Tense {
         if !self.has_cues {
             return Tense::Unknown;
         }
         let sentence = Sentence::around(text, start, end, &self.classes);
-        let cues = self.cues(&sentence.words);
-        let in_clause = cues.iter().filter(|(i, _)| sentence.in_clause(i));
-        nearest(&sentence, in_clause.copied())
-            .or_else(|| {
-                let told = cues
-                    .iter()
-                    .filter(|(i, _)| !sentence.words[*i].is(REPORTING));
-                nearest(&sentence, told.copied())
-            })
+        let words = &sentence.words;
+        let has_auxiliary = words.iter().any(|w| w.is(AUXILIARY));
+        // The clause's words are the last ones before the date and the first ones after.
+        let before = words.partition_point(|w| w.end <= start);
+        let clause_from = words[..before].partition_point(|w| w.start < sentence.clause.0);
+        let clause_to = before + words[before..].partition_point(|w| w.end <= sentence.clause.1);
+        let in_clause = Sides {
+            before: clause_from..before,
+            after: before..clause_to,
+        };
+        // Outside the clause (whose words hold no cue by then), reporting verbs do not count.
+        let outside = Sides {
+            before: 0..clause_from,
+            after: clause_to..words.len(),
+        };
+        self.nearest_cue(&sentence, has_auxiliary, in_clause, false)
+            .or_else(|| self.nearest_cue(&sentence, has_auxiliary, outside, true))
             .unwrap_or(Tense::Unknown)
     }
 
-    /// The cue words of a sentence outside the date, by index.
-    fn cues(&self, words: &[Word<'_>]) -> Vec<(usize, Tense)> {
-        let has_auxiliary = words.iter().any(|w| w.is(AUXILIARY));
-        let mut cues = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            if let Some(tense) = w.class.tense {
-                cues.push((i, tense));
-            } else if w.is(GOING_TO) && self.infinitive_after(words, i) {
-                cues.push((i, Tense::Future));
-            } else if self.is_participle(w) && self.auxiliary_for(words, i, has_auxiliary) {
-                cues.push((i, Tense::Past));
-            } else if w.lowercase && w.folded.chars().count() >= 5 {
-                if self.future_endings.ends(&w.folded) && !w.is(NOT_FUTURE) {
-                    cues.push((i, Tense::Future));
-                } else if self.past_endings.ends(&w.folded) && !w.is(NOT_PAST) {
-                    cues.push((i, Tense::Past));
-                }
+    /// The tense of the cue nearest the date among the words of `sides`, tried nearest
+    /// first; equally near cues that disagree tell nothing.
+    fn nearest_cue(
+        &self,
+        sentence: &Sentence<'_>,
+        has_auxiliary: bool,
+        mut sides: Sides,
+        skip_reporting: bool,
+    ) -> Option<Tense> {
+        let words = &sentence.words;
+        let cue = |i: usize| {
+            self.cue_of(words, i, has_auxiliary)
+                .filter(|_| !(skip_reporting && words[i].is(REPORTING)))
+        };
+        loop {
+            let left = sides.before.clone().next_back();
+            let right = sides.after.clone().next();
+            let (left, right) = match (left, right) {
+                (None, None) => return None,
+                (Some(l), Some(r)) => match sentence.distance(l).cmp(&sentence.distance(r)) {
+                    std::cmp::Ordering::Less => (Some(l), None),
+                    std::cmp::Ordering::Greater => (None, Some(r)),
+                    std::cmp::Ordering::Equal => (Some(l), Some(r)),
+                },
+                sides => sides,
+            };
+            if left.is_some() {
+                sides.before.next_back();
+            }
+            if right.is_some() {
+                sides.after.next();
+            }
+            match (left.and_then(cue), right.and_then(cue)) {
+                (Some(a), Some(b)) if a != b => return Some(Tense::Unknown),
+                (Some(t), _) | (None, Some(t)) => return Some(t),
+                (None, None) => {}
             }
         }
-        cues
+    }
+
+    /// The tense the word at `i` tells, if it is a cue.
+    fn cue_of(&self, words: &[Word<'_>], i: usize, has_auxiliary: bool) -> Option<Tense> {
+        let w = &words[i];
+        if let Some(tense) = w.class.tense {
+            Some(tense)
+        } else if w.is(GOING_TO) && self.infinitive_after(words, i) {
+            Some(Tense::Future)
+        } else if self.is_participle(w) && self.auxiliary_for(words, i, has_auxiliary) {
+            Some(Tense::Past)
+        } else if w.lowercase && w.folded.chars().count() >= 5 {
+            if self.future_endings.ends(&w.folded) && !w.is(NOT_FUTURE) {
+                Some(Tense::Future)
+            } else if self.past_endings.ends(&w.folded) && !w.is(NOT_PAST) {
+                Some(Tense::Past)
+            } else {
+                None
+            }
+        } else {
+            None
+        }
     }
 
     /// Whether an infinitive follows the `going_to` verb at `i`.
@@ -344,6 +393,13 @@ impl TenseCues {
             && (self.lex.participle_prefixes.is_empty()
                 || self.participle_prefixes.begins(&w.folded, 3))
     }
+}
+
+/// Word indices on each side of a date: `before` is searched from its end, `after` from
+/// its start.
+struct Sides {
+    before: std::ops::Range<usize>,
+    after: std::ops::Range<usize>,
 }
 
 /// The words of the sentence holding a date, without the date's own words: the
@@ -399,11 +455,6 @@ impl<'t> Sentence<'t> {
         }
     }
 
-    fn in_clause(&self, i: &usize) -> bool {
-        let w = &self.words[*i];
-        w.start >= self.clause.0 && w.end <= self.clause.1
-    }
-
     /// The distance in bytes from word `i` to the date.
     fn distance(&self, i: usize) -> usize {
         let w = &self.words[i];
@@ -413,20 +464,6 @@ impl<'t> Sentence<'t> {
             w.start.saturating_sub(self.end)
         }
     }
-}
-
-/// The tense of the cue nearest the date; equally near cues that disagree tell nothing.
-fn nearest(sentence: &Sentence<'_>, cues: impl Iterator<Item = (usize, Tense)>) -> Option<Tense> {
-    let mut best: Option<(usize, Tense)> = None;
-    for (i, tense) in cues {
-        let d = sentence.distance(i);
-        best = match best {
-            Some((bd, bt)) if bd < d => Some((bd, bt)),
-            Some((bd, bt)) if bd == d && bt != tense => Some((bd, Tense::Unknown)),
-            _ => Some((d, tense)),
-        };
-    }
-    best.map(|(_, t)| t)
 }
 
 fn is_clause_mark(b: u8) -> bool {
@@ -539,6 +576,13 @@ mod tests {
         cues.tense_at(text, start, start + date.len())
     }
 
+    /// Checks the tense of `maart` in each sentence.
+    fn assert_tenses(cues: &TenseCues, expected: &[(&str, Tense)]) {
+        for &(text, tense) in expected {
+            assert_eq!(tense_of(cues, text, "maart"), tense, "{text}");
+        }
+    }
+
     #[test]
     fn a_word_in_several_lists_keeps_every_role() {
         let cues = TenseCues::new(&TenseLexicon {
@@ -559,8 +603,33 @@ mod tests {
             ("Hij heeft in maart gewerkt.", Tense::Past),
             ("Hij werkte in maart.", Tense::Unknown),
         ];
-        for (text, tense) in expected {
-            assert_eq!(tense_of(&cues, text, "maart"), tense, "{text}");
-        }
+        assert_tenses(&cues, &expected);
+    }
+
+    #[test]
+    fn the_nearest_cue_decides_and_the_own_clause_first() {
+        let cues = TenseCues::new(&TenseLexicon {
+            past: vec!["werd".into(), "zei".into()],
+            future: vec!["zal".into()],
+            reporting: vec!["zei".into()],
+            ..TenseLexicon::default()
+        });
+        let expected = [
+            (
+                "Het werd later bekend dat het zal dalen in maart.",
+                Tense::Future,
+            ),
+            ("Het zal zeker dalen en werd in maart bekend.", Tense::Past),
+            // Equally near cues that disagree tell nothing.
+            ("Het werd maart zal het.", Tense::Unknown),
+            // The date's own clause wins over a nearer cue beyond a comma.
+            ("Het werd gezegd, vanaf maart zal het dalen.", Tense::Future),
+            // Outside the clause, the nearest cue counts, but not a reporting verb.
+            ("Het zal dalen, in maart.", Tense::Future),
+            ("Het zal dalen in maart, zei hij.", Tense::Future),
+            ("In maart daalt het, zei hij.", Tense::Unknown),
+            ("In maart zei hij het.", Tense::Past),
+        ];
+        assert_tenses(&cues, &expected);
     }
 }
