@@ -688,4 +688,60 @@ mod tests {
         ];
         assert_tenses(&cues, &expected);
     }
+
+    #[test]
+    fn a_clause_opener_bounds_the_dates_clause() {
+        let cues = TenseCues::new(&TenseLexicon {
+            past: vec!["werd".into(), "meldde".into()],
+            future: vec!["zal".into()],
+            reporting: vec!["meldde".into()],
+            clause_openers: vec!["dat".into(), "die".into()],
+            ..TenseLexicon::default()
+        });
+        let expected = [
+            // Its own clause's cue wins over a nearer one before the opener.
+            (
+                "Het werd bekend dat het zeker in maart zal dalen.",
+                Tense::Future,
+            ),
+            // An opener after the date ends its clause.
+            ("In maart zal het dalen dat werd gezegd.", Tense::Future),
+            // Without a cue of its own, the main clause decides, but not a reporting verb.
+            ("Het werd bekend dat het in maart daalt.", Tense::Past),
+            ("Hij meldde dat het in maart daalt.", Tense::Unknown),
+            // Before a date that opens its clause after a comma, a reporting verb counts.
+            ("Hij meldde, maart bracht een daling.", Tense::Past),
+            (
+                "Hij meldde, bij de cijfers over maart, een daling.",
+                Tense::Unknown,
+            ),
+        ];
+        assert_tenses(&cues, &expected);
+    }
+
+    #[test]
+    fn a_year_states_the_sentences_time_only_when_it_opens_it() {
+        let cues = TenseCues::new(&TenseLexicon {
+            year_prepositions: vec!["in".into()],
+            ..TenseLexicon::default()
+        });
+        let opens = |text: &str| {
+            let start = text.find("2022").unwrap_or(text.len());
+            cues.states_sentence_year(text, start)
+        };
+        assert!(opens("2022 was goed."));
+        assert!(opens("Het daalde. In 2022 steeg het."));
+        assert!(!opens("De cijfers over 2022 komen."));
+        assert!(!opens("Het bedrijf steeg in 2022."));
+        assert!(TenseCues::same_sentence(
+            "In 2022 steeg het, in maart",
+            7,
+            25
+        ));
+        assert!(!TenseCues::same_sentence(
+            "In 2022 steeg het. In maart",
+            7,
+            25
+        ));
+    }
 }
