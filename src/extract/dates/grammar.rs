@@ -2465,6 +2465,48 @@ pub fn with_tense(expr: Expr, tense: Tense) -> Expr {
     }
 }
 
+/// The year an expression states for the rest of its sentence: written out or relative
+/// (`2019`, `maart 2020`, `vorig jaar`, `eind 2022`), not one bounding a span (`sinds
+/// 2015`, `tot 2025`).
+pub fn stated_year(expr: &Expr) -> Option<YearRef> {
+    let base = match expr {
+        Expr::Point(base)
+        | Expr::Modified(TimexMod::Start | TimexMod::Mid | TimexMod::End, base) => base,
+        _ => return None,
+    };
+    match *base {
+        Base::Year(year)
+        | Base::Half(year, _)
+        | Base::Quarter(year, _)
+        | Base::Month(year, _)
+        | Base::Day(year, ..)
+            if matches!(year, YearRef::Abs(_) | YearRef::Rel(_)) =>
+        {
+            Some(year)
+        }
+        Base::RelativeUnit(Unit::Year, n) => Some(YearRef::Rel(n)),
+        _ => None,
+    }
+}
+
+/// The expression with its yearless day, month, quarter or half put in `year`, stated
+/// earlier in the sentence (`In 2022 steeg de omzet, in april daalde ze`); `None` when it
+/// has none.
+pub fn in_year(expr: Expr, year: i32) -> Option<Expr> {
+    let placed = |base| match base {
+        Base::Day(YearRef::Implicit, m, d) => Some(Base::Day(YearRef::Abs(year), m, d)),
+        Base::Month(YearRef::Implicit, m) => Some(Base::Month(YearRef::Abs(year), m)),
+        Base::Quarter(YearRef::Implicit, q) => Some(Base::Quarter(YearRef::Abs(year), q)),
+        Base::Half(YearRef::Implicit, h) => Some(Base::Half(YearRef::Abs(year), h)),
+        _ => None,
+    };
+    match expr {
+        Expr::Point(base) => placed(base).map(Expr::Point),
+        Expr::Modified(m, base) => placed(base).map(|b| Expr::Modified(m, b)),
+        _ => None,
+    }
+}
+
 fn tensed(base: Base, tense: Tense) -> Base {
     let year = match tense {
         Tense::Past => YearRef::Past,

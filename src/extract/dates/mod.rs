@@ -111,6 +111,8 @@ impl DateEngine {
         // One token vector and one set of parser vectors for all the regions of the text.
         let mut tokens = Vec::new();
         let mut buffers = ParserBuffers::default();
+        // The year stated last, and where: yearless dates after it in its sentence take it.
+        let mut sentence_year: Option<(usize, i32)> = None;
         for (start, end) in self.regions(text) {
             token::tokenize_into(&text[start..end], start, &mut tokens);
             let parser = Parser::with_buffers(&self.phrases, &tokens, buffers);
@@ -124,7 +126,18 @@ impl DateEngine {
                     Some((j, expr)) if j > i => {
                         let (start, end) = (tokens[i].start, tokens[j - 1].end);
                         let tense = || self.tense.tense_at(text, start, end);
-                        let value = resolve::resolve_in_tense(&expr, ctx.published, tense);
+                        let value = match self.in_sentence_year(text, start, &expr, sentence_year) {
+                            Some((placed, year)) if fits_tense(year, ctx, tense()) => {
+                                resolve::resolve(&placed, ctx.published)
+                            }
+                            _ => resolve::resolve_in_tense(&expr, ctx.published, tense),
+                        };
+                        if grammar::stated_year(&expr).is_some() {
+                            // A later year in the sentence ends the first one's reach.
+                            sentence_year = self
+                                .stated_year(text, start, &expr, ctx)
+                                .map(|year| (end, year));
+                        }
                         mentions.push(Mention {
                             start,
                             end,
@@ -138,6 +151,32 @@ impl DateEngine {
             buffers = parser.into_buffers();
         }
         mentions
+    }
+
+    /// `expr` placed in the year stated before it in its sentence, if it is yearless and
+    /// one was (`Vorig jaar stemde de Kamer in maart in`).
+    fn in_sentence_year(
+        &self,
+        text: &str,
+        start: usize,
+        expr: &grammar::Expr,
+        stated: Option<(usize, i32)>,
+    ) -> Option<(grammar::Expr, i32)> {
+        let (after, year) = stated?;
+        let placed = grammar::in_year(*expr, year)?;
+        tense::TenseCues::same_sentence(text, after, start).then_some((placed, year))
+    }
+
+    /// The year `expr` (at `start`) states for the rest of its sentence, if any.
+    fn stated_year(
+        &self,
+        text: &str,
+        start: usize,
+        expr: &grammar::Expr,
+        ctx: &Context,
+    ) -> Option<i32> {
+        let year = resolve::year_of(grammar::stated_year(expr)?, ctx.published)?;
+        self.tense.states_sentence_year(text, start).then_some(year)
     }
 
     /// The merged byte ranges around prefilter hits, cut at whitespace.
@@ -189,6 +228,19 @@ impl DateEngine {
             }
         }
         regions
+    }
+}
+
+/// Whether a year stated earlier fits the tense of a later date: a future one is not
+/// in a year before the publication's, a past one not in a year after it.
+fn fits_tense(year: i32, ctx: &Context, tense: tense::Tense) -> bool {
+    let Some(now) = ctx.published.map(|p| p.year) else {
+        return true;
+    };
+    match tense {
+        tense::Tense::Future => year >= now,
+        tense::Tense::Past => year <= now,
+        tense::Tense::Unknown => true,
     }
 }
 

@@ -187,6 +187,12 @@ impl Anchor {
     }
 }
 
+/// The year a year reference names against the publication date (`vorig jaar`: the
+/// year before it), or `None` without one.
+pub fn year_of(year: YearRef, published: Option<PubDate>) -> Option<i32> {
+    Anchor::new(published).year_of(year)
+}
+
 /// Resolves a base expression, or `None` when the anchor is not precise enough.
 pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
     let anchor = Anchor::new(published);

@@ -85,6 +85,15 @@ pub struct TenseLexicon {
     /// Verbs of plans, whose time is open (`gepland`, `prévu`): the nearest cue says nothing.
     #[serde(default)]
     pub neutral: Vec<String>,
+    /// Words that open a subordinate or relative clause (`dat`, `omdat`, `que`, `où`): a
+    /// date after one follows its own clause's tense (`heeft aangekondigd dat de fabriek
+    /// in september sluit`), the main clause's only when its own has no cue.
+    #[serde(default)]
+    pub clause_openers: Vec<String>,
+    /// Prepositions that make a bare year the time of its sentence (`in 2022`, `en
+    /// 2019`), unlike a year that names a topic (`de cijfers over 2022`).
+    #[serde(default)]
+    pub year_prepositions: Vec<String>,
 }
 
 /// The compiled tense cues of one language.
@@ -181,6 +190,8 @@ const REFLEXIVE_AUXILIARY: u16 = 1 << 6;
 const REFLEXIVE_PRONOUN: u16 = 1 << 7;
 const NOT_PAST: u16 = 1 << 8;
 const NOT_FUTURE: u16 = 1 << 9;
+const CLAUSE_OPENER: u16 = 1 << 10;
+const YEAR_PREPOSITION: u16 = 1 << 11;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -241,6 +252,8 @@ impl TenseCues {
             (&lex.reflexive_pronouns, REFLEXIVE_PRONOUN),
             (&lex.not_past, NOT_PAST),
             (&lex.not_future, NOT_FUTURE),
+            (&lex.clause_openers, CLAUSE_OPENER),
+            (&lex.year_prepositions, YEAR_PREPOSITION),
         ];
         for (list, role) in roles {
             for w in list {
@@ -276,33 +289,71 @@ impl TenseCues {
         let before = words.partition_point(|w| w.end <= start);
         let clause_from = words[..before].partition_point(|w| w.start < sentence.clause.0);
         let clause_to = before + words[before..].partition_point(|w| w.end <= sentence.clause.1);
+        // A clause opener between the marks starts (or ends) the date's clause too.
+        let opener = words[clause_from..before]
+            .iter()
+            .rposition(|w| w.is(CLAUSE_OPENER));
+        let clause_from = opener.map_or(clause_from, |i| clause_from + i);
+        let clause_to = words[before..clause_to]
+            .iter()
+            .position(|w| w.is(CLAUSE_OPENER))
+            .map_or(clause_to, |i| before + i);
         let in_clause = Sides {
             before: clause_from..before,
             after: before..clause_to,
         };
-        // Outside the clause (whose words hold no cue by then), reporting verbs do not count.
+        // Outside the clause (whose words hold no cue by then), reporting verbs do not
+        // count (`en mars, a-t-il dit`; `a annoncé que l'usine ferme en septembre`), but
+        // for one just before a date that opens its clause after a comma (`a annoncé,
+        // mi-décembre, une aide`, `a déclaré le ministre, lundi sur RTL`).
         let outside = Sides {
             before: 0..clause_from,
             after: clause_to..words.len(),
         };
-        self.nearest_cue(&sentence, has_auxiliary, in_clause, false)
-            .or_else(|| self.nearest_cue(&sentence, has_auxiliary, outside, true))
+        let opens_clause = opener.is_none() && clause_from == before;
+        let skip_reporting = |i: usize| !opens_clause || i >= before;
+        self.nearest_cue(&sentence, has_auxiliary, in_clause, |_| false)
+            .or_else(|| self.nearest_cue(&sentence, has_auxiliary, outside, skip_reporting))
             .unwrap_or(Tense::Unknown)
     }
 
+    /// Whether the year stated by the date at `text[start..]` is the time of the rest of
+    /// its sentence: it opens the sentence, alone or after a year preposition (`In 2022
+    /// steeg de omzet, in april daalde ze`, `Vorig jaar stemde de Kamer in maart in`), as
+    /// a fronted adverbial does. A year further on may belong to a noun or an inserted
+    /// clause only (`De in 1998 opgerichte band speelt op 9 juni`).
+    pub fn states_sentence_year(&self, text: &str, start: usize) -> bool {
+        let from = sentence_start(text, start);
+        let mut words = Vec::new();
+        collect_words(text, from, start, &self.classes, &mut words);
+        words.iter().all(|w| w.is(YEAR_PREPOSITION))
+    }
+
+    /// Whether `text[from..to]` holds no sentence end (bounded: far apart is apart).
+    pub fn same_sentence(text: &str, from: usize, to: usize) -> bool {
+        let Some(between) = text.get(from..to).filter(|b| b.len() <= REACH) else {
+            return false;
+        };
+        !between
+            .bytes()
+            .enumerate()
+            .any(|(i, b)| is_stop_byte(b) && ends_sentence_at(between, i))
+    }
+
     /// The tense of the cue nearest the date among the words of `sides`, tried nearest
-    /// first; equally near cues that disagree tell nothing.
+    /// first, leaving out reporting verbs at the indices `skip_reporting` picks; equally
+    /// near cues that disagree tell nothing.
     fn nearest_cue(
         &self,
         sentence: &Sentence<'_>,
         has_auxiliary: bool,
         mut sides: Sides,
-        skip_reporting: bool,
+        skip_reporting: impl Fn(usize) -> bool,
     ) -> Option<Tense> {
         let words = &sentence.words;
         let cue = |i: usize| {
             self.cue_of(words, i, has_auxiliary)
-                .filter(|_| !(skip_reporting && words[i].is(REPORTING)))
+                .filter(|_| !(words[i].is(REPORTING) && skip_reporting(i)))
         };
         loop {
             let left = sides.before.clone().next_back();
@@ -420,17 +471,9 @@ impl<'t> Sentence<'t> {
         end: usize,
         classes: &FxHashMap<String, Class>,
     ) -> Sentence<'t> {
-        let from = floor_boundary(text, start.saturating_sub(REACH));
         let to = floor_boundary(text, end.saturating_add(REACH).min(text.len()));
-        let before = &text[from..start];
         let after = &text[end..to];
-        // The marks are ASCII, so they are found by byte: a byte below 0x80 is a whole char.
-        let sentence_start = before
-            .bytes()
-            .enumerate()
-            .rev()
-            .find(|&(i, b)| is_stop_byte(b) && ends_sentence_at(before, i))
-            .map_or(from, |(i, _)| from + i + 1);
+        let sentence_start = sentence_start(text, start);
         let sentence_end = after
             .bytes()
             .enumerate()
@@ -464,6 +507,19 @@ impl<'t> Sentence<'t> {
             w.start.saturating_sub(self.end)
         }
     }
+}
+
+/// The start of the sentence holding `text[start..]`, looked for up to [`REACH`] back.
+fn sentence_start(text: &str, start: usize) -> usize {
+    let from = floor_boundary(text, start.saturating_sub(REACH));
+    let before = &text[from..start];
+    // The marks are ASCII, so they are found by byte: a byte below 0x80 is a whole char.
+    before
+        .bytes()
+        .enumerate()
+        .rev()
+        .find(|&(i, b)| is_stop_byte(b) && ends_sentence_at(before, i))
+        .map_or(from, |(i, _)| from + i + 1)
 }
 
 fn is_clause_mark(b: u8) -> bool {
@@ -631,5 +687,61 @@ mod tests {
             ("In maart zei hij het.", Tense::Past),
         ];
         assert_tenses(&cues, &expected);
+    }
+
+    #[test]
+    fn a_clause_opener_bounds_the_dates_clause() {
+        let cues = TenseCues::new(&TenseLexicon {
+            past: vec!["werd".into(), "meldde".into()],
+            future: vec!["zal".into()],
+            reporting: vec!["meldde".into()],
+            clause_openers: vec!["dat".into(), "die".into()],
+            ..TenseLexicon::default()
+        });
+        let expected = [
+            // Its own clause's cue wins over a nearer one before the opener.
+            (
+                "Het werd bekend dat het zeker in maart zal dalen.",
+                Tense::Future,
+            ),
+            // An opener after the date ends its clause.
+            ("In maart zal het dalen dat werd gezegd.", Tense::Future),
+            // Without a cue of its own, the main clause decides, but not a reporting verb.
+            ("Het werd bekend dat het in maart daalt.", Tense::Past),
+            ("Hij meldde dat het in maart daalt.", Tense::Unknown),
+            // Before a date that opens its clause after a comma, a reporting verb counts.
+            ("Hij meldde, maart bracht een daling.", Tense::Past),
+            (
+                "Hij meldde, bij de cijfers over maart, een daling.",
+                Tense::Unknown,
+            ),
+        ];
+        assert_tenses(&cues, &expected);
+    }
+
+    #[test]
+    fn a_year_states_the_sentences_time_only_when_it_opens_it() {
+        let cues = TenseCues::new(&TenseLexicon {
+            year_prepositions: vec!["in".into()],
+            ..TenseLexicon::default()
+        });
+        let opens = |text: &str| {
+            let start = text.find("2022").unwrap_or(text.len());
+            cues.states_sentence_year(text, start)
+        };
+        assert!(opens("2022 was goed."));
+        assert!(opens("Het daalde. In 2022 steeg het."));
+        assert!(!opens("De cijfers over 2022 komen."));
+        assert!(!opens("Het bedrijf steeg in 2022."));
+        assert!(TenseCues::same_sentence(
+            "In 2022 steeg het, in maart",
+            7,
+            25
+        ));
+        assert!(!TenseCues::same_sentence(
+            "In 2022 steeg het. In maart",
+            7,
+            25
+        ));
     }
 }
