@@ -10,6 +10,8 @@ pub mod gazetteer;
 mod names;
 mod scan;
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -214,7 +216,7 @@ const CUE_REACH: usize = 40;
 /// The compiled company engine for one language.
 pub struct CompanyEngine {
     scanner: scan::Scanner,
-    entries: Vec<Entry>,
+    entries: Arc<[Entry]>,
     context: AhoCorasick,
     /// Lower-case modifiers, longest first so `de luxe` is tried before `de`.
     modifiers: Vec<String>,
@@ -245,7 +247,7 @@ pub struct CompanyEngine {
     genitive_not_after: FxHashSet<String>,
     /// Every gazetteer form in lower case, to recognize a company's long name however it
     /// is capitalized.
-    known_forms: FxHashSet<String>,
+    known_forms: Arc<FxHashSet<String>>,
     /// The gazetteer forms this language's tables rule out, as written: checked at every
     /// gazetteer hit, so without lower-casing.
     vetoed_forms: FxHashSet<String>,
@@ -254,23 +256,18 @@ pub struct CompanyEngine {
 impl CompanyEngine {
     /// Compiles the engine from the shared gazetteer and a language's cues.
     pub fn new(gazetteer: &str, lexicon: &CompanyLexicon) -> Result<Self, String> {
-        let parsed = gazetteer::parse_shared(gazetteer)?;
+        let parsed = gazetteer::prepare_shared(gazetteer)?;
         fn lower<C: FromIterator<String>>(words: &[String]) -> C {
             words.iter().map(|w| w.to_lowercase()).collect()
         }
         let function_words: FxHashSet<String> = lexicon.function_words.iter().cloned().collect();
         let not_companies: FxHashSet<String> = lower(&lexicon.not_companies);
-        // One pass over the surfaces: every form in lower case, and the forms this
-        // language's tables rule out, as written.
-        let mut known_forms =
-            FxHashSet::with_capacity_and_hasher(parsed.surfaces.len(), Default::default());
+        // The forms this language's tables rule out, as written.
         let mut vetoed_forms = FxHashSet::default();
-        for surface in &parsed.surfaces {
-            let lowered = surface.form.to_lowercase();
-            if function_words.contains(&surface.form) || not_companies.contains(&lowered) {
+        for (surface, lowered) in parsed.surfaces.iter().zip(parsed.lowered.iter()) {
+            if function_words.contains(&surface.form) || not_companies.contains(lowered) {
                 vetoed_forms.insert(surface.form.clone());
             }
-            known_forms.insert(lowered);
         }
         let mut patterns: Vec<(String, Kind)> = parsed
             .surfaces
@@ -340,7 +337,7 @@ impl CompanyEngine {
             list_joins: std::iter::once(", ".to_string())
                 .chain(lexicon.conjunctions.iter().map(|c| format!(" {c} ")))
                 .collect(),
-            known_forms,
+            known_forms: parsed.known_forms,
             genitive_stops: lexicon
                 .function_words
                 .iter()
