@@ -128,7 +128,8 @@ impl Reading {
         let mut reading = Reading {
             total: Evidence::default(),
             segments: Vec::new(),
-            normalized: String::new(),
+            // About what is read: the sample, the sentence crossing its end, the probes.
+            normalized: String::with_capacity(text.len().min(MAX_SAMPLE) + MAX_SEGMENT),
             read: 0,
             latin: 0,
             other_script: 0,

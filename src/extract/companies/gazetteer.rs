@@ -9,9 +9,9 @@
 //! - `surname`: the name is also a family name (`Ford`, `Peugeot`); it does not count right
 //!   after another capitalized word (`Harrison Ford`).
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One company of the gazetteer.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,14 +49,48 @@ pub struct Surface {
     pub common: bool,
 }
 
-/// Parses the gazetteer text like [`parse`]; the built-in gazetteer, which every language
-/// shares, is parsed once per process (a copy costs a fifth of a parse).
-pub fn parse_shared(tsv: &str) -> Result<Gazetteer, String> {
-    static BUILT_IN: OnceLock<Result<Gazetteer, String>> = OnceLock::new();
-    if tsv == crate::lang::GAZETTEER {
-        return BUILT_IN.get_or_init(|| parse(tsv)).clone();
+/// A gazetteer ready for the engines. The parts every language only reads are shared
+/// (`Arc`): each language's engine used to copy them.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The companies, in file order.
+    pub entries: Arc<[Entry]>,
+    /// Every surface form, as in [`Gazetteer::surfaces`].
+    pub surfaces: Vec<Surface>,
+    /// Each surface's form in lower case, in the order of `surfaces`.
+    pub lowered: Arc<[String]>,
+    /// Every surface form in lower case, to recognize a long name however it is
+    /// capitalized.
+    pub known_forms: Arc<FxHashSet<String>>,
+}
+
+impl Prepared {
+    fn new(gazetteer: Gazetteer) -> Prepared {
+        let lowered: Vec<String> = gazetteer
+            .surfaces
+            .iter()
+            .map(|s| s.form.to_lowercase())
+            .collect();
+        let known_forms = lowered.iter().cloned().collect();
+        Prepared {
+            entries: gazetteer.entries.into(),
+            surfaces: gazetteer.surfaces,
+            lowered: lowered.into(),
+            known_forms: Arc::new(known_forms),
+        }
     }
-    parse(tsv)
+}
+
+/// Parses and prepares the gazetteer text; the built-in gazetteer, which every language
+/// shares, is parsed once per process.
+pub fn prepare_shared(tsv: &str) -> Result<Prepared, String> {
+    static BUILT_IN: OnceLock<Result<Prepared, String>> = OnceLock::new();
+    if tsv == crate::lang::GAZETTEER {
+        return BUILT_IN
+            .get_or_init(|| parse(tsv).map(Prepared::new))
+            .clone();
+    }
+    parse(tsv).map(Prepared::new)
 }
 
 /// Parses the gazetteer text; an error names the line.
@@ -242,15 +276,18 @@ mod tests {
     fn shared_parse_equals_a_fresh_one() {
         let fresh = parse(crate::lang::GAZETTEER).unwrap();
         for _ in 0..2 {
-            let shared = parse_shared(crate::lang::GAZETTEER).unwrap();
+            let shared = prepare_shared(crate::lang::GAZETTEER).unwrap();
             assert_eq!(
-                (&shared.entries, &shared.surfaces),
-                (&fresh.entries, &fresh.surfaces)
+                (&shared.entries[..], &shared.surfaces),
+                (&fresh.entries[..], &fresh.surfaces)
             );
+            assert_eq!(shared.lowered.len(), fresh.surfaces.len());
         }
-        let other = parse_shared("Acme Holding\tAcme\n").unwrap();
+        let other = prepare_shared("Acme Holding\tAcme\n").unwrap();
         assert_eq!(other.entries.len(), 1);
         assert_eq!(other.surfaces.len(), 2);
-        assert!(parse_shared("X\t\t\t\tweird\n").is_err());
+        assert_eq!(&other.lowered[..], ["acme holding", "acme"]);
+        assert!(other.known_forms.contains("acme"));
+        assert!(prepare_shared("X\t\t\t\tweird\n").is_err());
     }
 }

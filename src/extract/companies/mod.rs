@@ -10,7 +10,9 @@ pub mod gazetteer;
 mod names;
 mod scan;
 
-use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
@@ -214,62 +216,58 @@ const CUE_REACH: usize = 40;
 /// The compiled company engine for one language.
 pub struct CompanyEngine {
     scanner: scan::Scanner,
-    entries: Vec<Entry>,
+    entries: Arc<[Entry]>,
     context: AhoCorasick,
     /// Lower-case modifiers, longest first so `de luxe` is tried before `de`.
     modifiers: Vec<String>,
     /// Capitalized forms of lower-case cues: they count only at a sentence start, since
     /// mid-sentence `Fonds` or `Groupe` opens a name of its own.
-    initial_only_cues: HashSet<String>,
-    function_words: HashSet<String>,
-    not_companies: HashSet<String>,
-    product_determiners: HashSet<String>,
-    name_followers: HashSet<String>,
+    initial_only_cues: FxHashSet<String>,
+    function_words: FxHashSet<String>,
+    not_companies: FxHashSet<String>,
+    product_determiners: FxHashSet<String>,
+    name_followers: FxHashSet<String>,
     person_titles: Vec<String>,
     particles: Vec<String>,
     complement_particles: Vec<String>,
-    complement_stops: HashSet<String>,
+    complement_stops: FxHashSet<String>,
     head_adjectives: Vec<String>,
-    acronym_skips: HashSet<String>,
-    origin_adjectives: HashSet<String>,
-    first_names: HashSet<String>,
-    origin_articles: HashSet<String>,
-    relation_cues: HashSet<String>,
-    common_name_cues: HashSet<String>,
+    acronym_skips: FxHashSet<String>,
+    origin_adjectives: FxHashSet<String>,
+    first_names: FxHashSet<String>,
+    origin_articles: FxHashSet<String>,
+    relation_cues: FxHashSet<String>,
+    common_name_cues: FxHashSet<String>,
     /// The gaps that join two names in a list: `, ` and each conjunction with its spaces.
     list_joins: Vec<String>,
-    role_suffixes: HashSet<String>,
+    role_suffixes: FxHashSet<String>,
     /// Lower-case words that cannot be the noun after a genitive (`en`, `van`, `hoe`).
-    genitive_stops: HashSet<String>,
+    genitive_stops: FxHashSet<String>,
     /// Lower-case words that cannot precede a genitive (articles, determiners).
-    genitive_not_after: HashSet<String>,
+    genitive_not_after: FxHashSet<String>,
     /// Every gazetteer form in lower case, to recognize a company's long name however it
     /// is capitalized.
-    known_forms: HashSet<String>,
+    known_forms: Arc<FxHashSet<String>>,
     /// The gazetteer forms this language's tables rule out, as written: checked at every
     /// gazetteer hit, so without lower-casing.
-    vetoed_forms: HashSet<String>,
+    vetoed_forms: FxHashSet<String>,
 }
 
 impl CompanyEngine {
     /// Compiles the engine from the shared gazetteer and a language's cues.
     pub fn new(gazetteer: &str, lexicon: &CompanyLexicon) -> Result<Self, String> {
-        let parsed = gazetteer::parse_shared(gazetteer)?;
+        let parsed = gazetteer::prepare_shared(gazetteer)?;
         fn lower<C: FromIterator<String>>(words: &[String]) -> C {
             words.iter().map(|w| w.to_lowercase()).collect()
         }
-        let function_words: HashSet<String> = lexicon.function_words.iter().cloned().collect();
-        let not_companies: HashSet<String> = lower(&lexicon.not_companies);
-        // One pass over the surfaces: every form in lower case, and the forms this
-        // language's tables rule out, as written.
-        let mut known_forms = HashSet::with_capacity(parsed.surfaces.len());
-        let mut vetoed_forms = HashSet::new();
-        for surface in &parsed.surfaces {
-            let lowered = surface.form.to_lowercase();
-            if function_words.contains(&surface.form) || not_companies.contains(&lowered) {
+        let function_words: FxHashSet<String> = lexicon.function_words.iter().cloned().collect();
+        let not_companies: FxHashSet<String> = lower(&lexicon.not_companies);
+        // The forms this language's tables rule out, as written.
+        let mut vetoed_forms = FxHashSet::default();
+        for (surface, lowered) in parsed.surfaces.iter().zip(parsed.lowered.iter()) {
+            if function_words.contains(&surface.form) || not_companies.contains(lowered) {
                 vetoed_forms.insert(surface.form.clone());
             }
-            known_forms.insert(lowered);
         }
         let mut patterns: Vec<(String, Kind)> = parsed
             .surfaces
@@ -339,7 +337,7 @@ impl CompanyEngine {
             list_joins: std::iter::once(", ".to_string())
                 .chain(lexicon.conjunctions.iter().map(|c| format!(" {c} ")))
                 .collect(),
-            known_forms,
+            known_forms: parsed.known_forms,
             genitive_stops: lexicon
                 .function_words
                 .iter()
@@ -973,11 +971,11 @@ impl CompanyEngine {
     /// name, after a first name or a title, than as a company (`Macron & Cie` beside three
     /// `Emmanuel Macron`); a shipyard named after its founder keeps its name.
     fn drop_person_names(&self, text: &str, found: &mut Vec<Found>) {
-        let mut learned: HashMap<&str, usize> = HashMap::new();
+        let mut learned: FxHashMap<&str, usize> = FxHashMap::default();
         for f in found.iter().filter(|f| f.entry.is_none()) {
             *learned.entry(&text[f.start..f.name_end]).or_default() += 1;
         }
-        let persons: HashSet<&str> = learned
+        let persons: FxHashSet<&str> = learned
             .into_iter()
             .filter(|&(name, as_company)| {
                 let as_person = occurrences(text, name)
@@ -1060,7 +1058,7 @@ impl CompanyEngine {
 
     /// Finds the other occurrences of names learned from cues in this text.
     fn repeat_learned_names(&self, text: &str, found: &mut Vec<Found>) {
-        let learned: HashSet<&str> = found
+        let learned: FxHashSet<&str> = found
             .iter()
             .filter(|f| f.entry.is_none())
             .map(|f| &text[f.start..f.name_end])
@@ -1158,7 +1156,7 @@ fn is_acronym(word: &str) -> bool {
 /// Where the long form that `acronym` abbreviates starts, when the words before `end`
 /// spell it: their initials, with or without short linking words (`voor de`, `et`).
 fn long_form_start(
-    skips: &HashSet<String>,
+    skips: &FxHashSet<String>,
     text: &str,
     end: usize,
     acronym: &str,
