@@ -12,6 +12,7 @@
 //! * [`extract`]: the shared extraction engines (money, companies, dates);
 //! * [`pipeline`]: one article to one record, and the parallel batch runner;
 //! * [`statements`]: linking mentions into company/metric/amount/period statements;
+//! * [`text`]: character helpers shared by the stages that fold text;
 //! * [`export`]: flat CSV / JSON Lines rows per fact or statement;
 //! * [`output`]: the record schema and its JSON Lines encoding; [`schema`] its JSON Schema.
 
@@ -33,3 +34,4 @@ pub mod pipeline;
 pub mod schema;
 pub mod source;
 pub mod statements;
+pub mod text;

@@ -287,13 +287,7 @@ pub(super) fn normalize_into(text: &str, out: &mut String) -> Letters {
         }
         if let 'À'..='ÿ' = c {
             if is_letter(c) {
-                // Latin-1 letters lower without a table: `À`-`Þ` are `à`-`þ` less 0x20.
-                let lower = if c <= 'Þ' {
-                    char::from_u32(u32::from(c) + 0x20).unwrap_or(c)
-                } else {
-                    c
-                };
-                out.push(lower);
+                out.push(crate::text::latin1_lower(c).unwrap_or(c));
                 letters.latin += 1;
             } else if !out.ends_with(' ') {
                 out.push(' ');

@@ -403,16 +403,13 @@ fn fold_unicode(word: &str) -> SmolStr {
     }
 }
 
-/// The lower case of a Latin-1 char (one char, no table: `À`-`Þ` but `×` are the
-/// capitals of `à`-`þ`), and `’` as `'`; `None` for the others.
+/// The lower case of a Latin-1 char without tables ([`crate::text::latin1_lower`]),
+/// and `’` as `'`; `None` for the others.
 #[inline]
 fn latin1_lower(c: char) -> Option<char> {
     match c {
-        '\0'..='\u{7f}' => Some(c.to_ascii_lowercase()),
-        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(u32::from(c) + 0x20),
-        '\u{80}'..='\u{ff}' => Some(c),
         '\u{2019}' => Some('\''),
-        _ => None,
+        _ => crate::text::latin1_lower(c),
     }
 }
 
