@@ -129,6 +129,10 @@ pub struct CompanyLexicon {
     /// (`une offre de rachat de Daniel Kretinsky`), not a company.
     #[serde(default)]
     pub first_names: Vec<String>,
+    /// Lower-case particles of family names (`van`, `de`, `du`): `Jan Van Damme` is still
+    /// one first name and one family name, so a person.
+    #[serde(default)]
+    pub surname_particles: Vec<String>,
     /// Endings a one-word known name takes in the genitive without an apostrophe, before
     /// a lower-case word (`s` in `Shells winst`, `Unilevers topman`).
     #[serde(default)]
@@ -235,6 +239,7 @@ pub struct CompanyEngine {
     acronym_skips: FxHashSet<String>,
     origin_adjectives: FxHashSet<String>,
     first_names: FxHashSet<String>,
+    surname_particles: FxHashSet<String>,
     origin_articles: FxHashSet<String>,
     relation_cues: FxHashSet<String>,
     common_name_cues: FxHashSet<String>,
@@ -323,6 +328,7 @@ impl CompanyEngine {
             acronym_skips: lexicon.acronym_skips.iter().cloned().collect(),
             origin_adjectives: lexicon.origin_adjectives.iter().cloned().collect(),
             first_names: lexicon.first_names.iter().cloned().collect(),
+            surname_particles: lexicon.surname_particles.iter().cloned().collect(),
             origin_articles: lexicon
                 .origin_articles
                 .iter()
@@ -1088,10 +1094,19 @@ impl CompanyEngine {
         self.function_words.contains(token) || self.not_companies.contains(&token.to_lowercase())
     }
 
-    /// Whether an unknown name of two words or more opens with a common first name.
+    /// Whether an unknown name reads as a person's: common first names, then one family
+    /// name with its particles (`Daniel Kretinsky`, `Anne Marie Van Damme`). A longer tail
+    /// is a company named after a person or a character (`Peter Rabbit Organics`).
     fn person_name(&self, name: &str) -> bool {
-        name.split_once(' ')
-            .is_some_and(|(first, _)| self.first_names.contains(first))
+        let mut words = name.split(' ').peekable();
+        let mut first_names = 0;
+        while words.next_if(|w| self.first_names.contains(*w)).is_some() {
+            first_names += 1;
+        }
+        let family_words = words
+            .filter(|w| !self.surname_particles.contains(&w.to_lowercase()))
+            .count();
+        first_names > 0 && family_words <= 1
     }
 
     /// Whether an unknown candidate may be a company name.
