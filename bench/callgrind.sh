@@ -22,7 +22,7 @@ stages='Engines::extract \[|DateEngine::extract \[|tense_at \[|leftmost_longest 
 
 count() {
     valgrind --tool=callgrind --callgrind-out-file="$work/out" "$bin" extract --jobs 1 \
-        -o /dev/null "$1" 2>&1 | grep -o 'Collected : [0-9]*'
+        -o "$work/facts.jsonl" "$1" 2>&1 | grep -o 'Collected : [0-9]*'
     callgrind_annotate --inclusive=yes "$work/out" 2>/dev/null | grep -E "$stages" |
         sed -E 's/^ *([0-9,]+) \(([0-9. %]+)\).*::([A-Za-z_]+::[A-Za-z_]+) \[.*/  \1 (\2) \3/' | awk '!seen[$0]++'
 }

@@ -441,6 +441,9 @@ fn print_schema() -> i32 {
 
 /// Writes to a temporary file beside `path` and renames it into place once complete, so
 /// an interrupted or failed run never leaves a truncated file under the final name.
+/// A path that is no regular file (`/dev/null`, a named pipe) is written to directly:
+/// renaming over it would replace the device or pipe. A symbolic link is followed, so
+/// the link stays and its target gets the output.
 fn run_to_file(
     inputs: Inputs,
     options: &Options,
@@ -449,6 +452,17 @@ fn run_to_file(
     progress: &ProgressBar,
     path: &Path,
 ) -> std::io::Result<Summary> {
+    let resolved = std::fs::canonicalize(path).ok();
+    if let Some(target) = &resolved {
+        if !std::fs::metadata(target)?.is_file() {
+            let file = std::fs::OpenOptions::new().write(true).open(target)?;
+            let mut out = BufWriter::with_capacity(1 << 16, file);
+            let summary = pipeline::run(inputs, options, jobs, stop, progress, &mut out)?;
+            out.flush()?;
+            return Ok(summary);
+        }
+    }
+    let path = resolved.as_deref().unwrap_or(path);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

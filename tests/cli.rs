@@ -257,6 +257,63 @@ fn output_file_is_written_whole_and_stdout_stays_empty() {
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
 
+/// `-o` to something that is no regular file writes into it instead of renaming a
+/// finished temporary file over it (which would replace `/dev/null` with a file), and a
+/// symbolic link keeps pointing at the file that receives the output.
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_or_a_link_keeps_the_pipe_and_the_link() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    write(&input, "Een artikel.".as_bytes());
+    let pipe = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&pipe).status().unwrap();
+    assert!(made.success());
+    let reader = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::read_to_string(pipe).unwrap())
+    };
+    let out = run(
+        &[
+            "extract",
+            "-o",
+            pipe.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    // Checked before joining: had the pipe been replaced, the reader would wait forever.
+    assert!(std::fs::symlink_metadata(&pipe)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+    assert_eq!(reader.join().unwrap().lines().count(), 1);
+
+    let target = dir.path().join("target.jsonl");
+    write(&target, b"old\n");
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = run(
+        &[
+            "extract",
+            "-o",
+            link.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(written.lines().count(), 1);
+    assert!(written.starts_with("{"), "{written}");
+}
+
 #[test]
 fn forced_language_skips_detection() {
     let out = run(
