@@ -238,7 +238,6 @@ fn select(page: &Page, relaxed: bool) -> Selection {
     }
 }
 
-#[cfg(test)]
 /// A human-readable account of the selection: every block with its element chain, and
 /// the best-scored containers. For tuning, not for output.
 pub fn explain(page: &Page, relaxed: bool) -> String {

@@ -165,24 +165,14 @@ fn assemble(page: &dom::Page, blocks: &[usize], title: Option<&str>) -> String {
     text
 }
 
-/// Prints how the main text of the page in `$HTML_EXPLAIN` is chosen:
-/// `HTML_EXPLAIN=page.html cargo test --lib html::explain_page -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn explain_page() {
-    let Ok(path) = std::env::var("HTML_EXPLAIN") else {
-        return;
-    };
-    let Ok(bytes) = std::fs::read(&path) else {
-        return;
-    };
-    let html = decode_html(&bytes, None);
-    let scan = prescan::prescan(&html);
+/// How the main text of `html` is chosen, block by block, for tuning the rules in
+/// `src/html/content.rs`: `cargo run --example html_explain -- page.html`.
+pub fn explain(html: &str) -> String {
+    let scan = prescan::prescan(html);
     let doc = scraper::Html::parse_document(&scan.html);
     let mut page = dom::walk(&doc);
     content::rescue_prose(&mut page);
-    println!("{}", content::explain(&page, false));
-    println!("{:#?}", extract(&html));
+    content::explain(&page, false)
 }
 
 #[cfg(test)]

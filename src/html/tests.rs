@@ -467,3 +467,20 @@ fn a_section_name_in_the_only_h1_is_not_the_headline() {
         Some("Boeren protesteren opnieuw tegen stikstof")
     );
 }
+
+#[test]
+fn explain_marks_the_chosen_blocks() {
+    let page = "<html><body><div class='share'><p>Deel dit artikel via mail</p></div>\
+                <article><p>De haven van Antwerpen sloeg vorig jaar meer containers over dan ooit, \
+                meldt het havenbedrijf. De groei kwam vooral uit Azië.</p></article></body></html>";
+    let explained = super::explain(page);
+    let chosen: Vec<&str> = explained.lines().filter(|l| l.starts_with('+')).collect();
+    assert_eq!(chosen.len(), 1, "{explained}");
+    assert!(chosen[0].contains("De haven van Antwerpen"), "{explained}");
+    assert!(
+        explained
+            .lines()
+            .any(|l| !l.starts_with('+') && l.contains("Deel dit artikel")),
+        "{explained}"
+    );
+}
