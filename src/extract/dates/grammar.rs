@@ -294,6 +294,13 @@ mod first {
         Sense::Since,
     ]);
 
+    /// Articles: no expression ends with one, so an expression that reaches one goes on
+    /// after it with a number, a word with a digit or a lexicon word, as after
+    /// [`LEADS`] ([`Parser::can_start`] looks through one after a leading token: `de la
+    /// France`, `dans les rues`).
+    pub const ARTICLES: u64 =
+        Sense::kinds(&[Sense::Article, Sense::RelativeArticle, Sense::DayArticle]);
+
     /// Any expression: a point, an interval's opener or endpoint, a modifier, a part, a
     /// duration, a fiscal year, a decade or a rest. `de`, `à`, `et`, `pour` (cue, `of`
     /// and `to` words only) begin none.
@@ -412,10 +419,23 @@ impl<'a> Parser<'a> {
 
     /// Whether token `i` has only senses that lead on ([`first::LEADS`]) and every
     /// phrase of it ends before a word with no sense and no digit (or the region's end),
-    /// which no expression goes on with: `de`, `van`, `het` before most words.
+    /// which no expression goes on with: `de`, `van`, `het` before most words; or
+    /// before an article that leads nowhere in turn (`de la France`).
     fn leads_nowhere(&self, i: usize) -> bool {
-        let kinds = self.sense_kinds[i];
-        if kinds == 0 || kinds & !first::LEADS != 0 {
+        self.only_leads_to(i, first::LEADS, |j| {
+            self.is_plain_word(j)
+                || self.only_leads_to(j, first::ARTICLES, |k| self.is_plain_word(k))
+        })
+    }
+
+    /// Whether token `i` is a word without digit whose senses are all of `kinds`, and
+    /// every phrase of it ends at a token `ends_nowhere` accepts, bar a century after it.
+    #[inline]
+    fn only_leads_to(&self, i: usize, kinds: u64, ends_nowhere: impl Fn(usize) -> bool) -> bool {
+        let Some(&own) = self.sense_kinds.get(i) else {
+            return false;
+        };
+        if own == 0 || own & !kinds != 0 {
             return false;
         }
         let word = self
@@ -426,7 +446,7 @@ impl<'a> Parser<'a> {
         word && self
             .senses_at(i)
             .iter()
-            .all(|&(j, _)| self.is_plain_word(j) && !self.has(j + 1, Sense::Century))
+            .all(|&(j, _)| ends_nowhere(j) && !self.has(j + 1, Sense::Century))
     }
 
     /// Whether token `j` is a word with no sense and no digit, or past the region's end.
