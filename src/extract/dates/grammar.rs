@@ -3,7 +3,7 @@
 //! One parser serves every language: the words come from the lexicon, and both orders of
 //! shift and unit (`vorig jaar`, `l'an dernier`) and of day and month are accepted.
 
-use super::lexicon::{Holiday, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift};
+use super::lexicon::{Holiday, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift, NO_WORD};
 use super::tense::Tense;
 use super::token::{Kind, Token};
 use std::cell::Cell;
@@ -199,23 +199,24 @@ fn fill_senses(
     senses.clear();
     senses.reserve(ids.len());
     sense_starts.clear();
-    sense_starts.reserve(ids.len() + 1);
+    sense_starts.resize(ids.len() + 1, 0);
     sense_kinds.clear();
-    sense_kinds.reserve(ids.len());
-    // `Phrases::at_ids` at each token, written out: most tokens start no phrase.
-    for (i, &id) in ids.iter().enumerate() {
-        sense_starts.push(senses.len());
-        let mut kinds = 0;
-        let after = &ids[i + 1..];
-        for (rest, sense) in phrases.phrases_of(id) {
-            if rest.len() <= after.len() && rest.iter().zip(after).all(|(a, b)| a == b) {
-                kinds |= sense.kind_bit();
-                senses.push((i + 1 + rest.len(), *sense));
+    sense_kinds.resize(ids.len(), 0);
+    // `Phrases::at_ids` at each token, written out: most tokens are no phrase word, and
+    // only their arena end is written.
+    let ends = sense_starts.iter_mut().skip(1);
+    for (i, ((&id, kinds), end)) in ids.iter().zip(sense_kinds.iter_mut()).zip(ends).enumerate() {
+        if id != NO_WORD {
+            let after = &ids[i + 1..];
+            for (rest, sense) in phrases.phrases_of(id) {
+                if rest.len() <= after.len() && rest.iter().zip(after).all(|(a, b)| a == b) {
+                    *kinds |= sense.kind_bit();
+                    senses.push((i + 1 + rest.len(), *sense));
+                }
             }
         }
-        sense_kinds.push(kinds);
+        *end = senses.len();
     }
-    sense_starts.push(senses.len());
 }
 
 /// The sense kinds the first token of each alternative of [`Parser::point`] asks for

@@ -100,7 +100,7 @@ pub struct TenseLexicon {
 #[derive(Debug, Default)]
 pub struct TenseCues {
     /// Every listed word with all its roles, so a sentence word is looked up once.
-    classes: FxHashMap<String, Class>,
+    classes: Classes,
     lex: TenseLexicon,
     /// The ending and prefix lists, with byte gates (`lex`'s lists, compiled).
     future_endings: Affixes,
@@ -171,6 +171,44 @@ impl Affixes {
 /// Byte equality of two short slices of equal length, in line (no `memcmp` call).
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// The listed words with their roles, and by first byte the lengths (up to 63) of the
+/// listed words starting with it, as bits (bit 63: longer): most sentence words are
+/// turned away before hashing.
+#[derive(Debug, Default)]
+struct Classes {
+    by_word: FxHashMap<String, Class>,
+    shapes: Vec<u64>,
+}
+
+impl Classes {
+    fn new(by_word: FxHashMap<String, Class>) -> Classes {
+        let mut shapes = vec![0u64; 256];
+        for word in by_word.keys() {
+            if let Some(&b) = word.as_bytes().first() {
+                shapes[usize::from(b)] |= length_bit(word.len());
+            }
+        }
+        Classes { by_word, shapes }
+    }
+
+    /// The roles of `word` (lowercase); none if it is not listed.
+    fn of(&self, word: &str) -> Class {
+        let listed_shape = word
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| self.shapes[usize::from(b)] & length_bit(word.len()) != 0);
+        if !listed_shape {
+            return Class::default();
+        }
+        self.by_word.get(word).copied().unwrap_or_default()
+    }
+}
+
+/// The bit of a word length in [`Classes`]'s shapes (63: 63 bytes or more).
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// The roles of one listed word: its tense as a cue word and its list memberships.
@@ -261,7 +299,7 @@ impl TenseCues {
             }
         }
         TenseCues {
-            classes,
+            classes: Classes::new(classes),
             future_endings: Affixes::endings(&lex.future_endings),
             past_endings: Affixes::endings(&lex.past_endings),
             infinitive_endings: Affixes::endings(&lex.infinitive_endings),
@@ -374,9 +412,9 @@ impl TenseCues {
 
     /// The tense the word at position `p` tells, if it is a cue.
     fn cue_of(&self, sentence: &mut Sentence<'_, '_>, p: isize) -> Option<Tense> {
-        let (class, lowercase, long) = {
+        let (class, lowercase) = {
             let w = sentence.word(p)?;
-            (w.class, w.lowercase, w.folded.chars().count() >= 5)
+            (w.class, w.lowercase)
         };
         let is = |role: u16| class.roles & role != 0;
         if let Some(tense) = class.tense {
@@ -387,7 +425,7 @@ impl TenseCues {
             && self.auxiliary_for(sentence, p)
         {
             Some(Tense::Past)
-        } else if lowercase && long {
+        } else if lowercase && sentence.word(p)?.folded.chars().count() >= 5 {
             let folded = &sentence.word(p)?.folded;
             if self.future_endings.ends(folded) && !is(NOT_FUTURE) {
                 Some(Tense::Future)
@@ -490,7 +528,7 @@ struct Cursor {
 /// first) and `0`, `1`, ... after it, so `p + 1` is the next word in the text.
 struct Sentence<'t, 'c> {
     text: &'t str,
-    classes: &'c FxHashMap<String, Class>,
+    classes: &'c Classes,
     /// The date's byte range.
     start: usize,
     end: usize,
@@ -510,12 +548,7 @@ struct Sentence<'t, 'c> {
 }
 
 impl<'t, 'c> Sentence<'t, 'c> {
-    fn around(
-        text: &'t str,
-        start: usize,
-        end: usize,
-        classes: &'c FxHashMap<String, Class>,
-    ) -> Sentence<'t, 'c> {
+    fn around(text: &'t str, start: usize, end: usize, classes: &'c Classes) -> Sentence<'t, 'c> {
         let to = floor_boundary(text, end.saturating_add(REACH).min(text.len()));
         let after = &text[end..to];
         let sentence_start = sentence_start(text, start);
@@ -554,24 +587,43 @@ impl<'t, 'c> Sentence<'t, 'c> {
     }
 
     /// The word at position `p`, read if need be; `None` past the sentence's ends.
+    #[inline]
     fn word(&mut self, p: isize) -> Option<&Word<'t>> {
         if p < 0 {
             let k = (-(p + 1)) as usize;
-            while self.left.len() <= k {
-                let (from, to) = previous_word(self.text, self.from, self.left_at)?;
-                self.left.push(word(self.text, from, to, self.classes));
-                self.left_at = from;
+            if k >= self.left.len() {
+                self.read_left(k)?;
             }
             self.left.get(k)
         } else {
             let k = p as usize;
-            while self.right.len() <= k {
-                let (from, to) = next_word(self.text, self.right_at, self.to)?;
-                self.right.push(word(self.text, from, to, self.classes));
-                self.right_at = to;
+            if k >= self.right.len() {
+                self.read_right(k)?;
             }
             self.right.get(k)
         }
+    }
+
+    /// Reads words before the date until the `k`-th (nearest first); `None` if fewer.
+    #[inline(never)]
+    fn read_left(&mut self, k: usize) -> Option<()> {
+        while self.left.len() <= k {
+            let (from, to) = previous_word(self.text, self.from, self.left_at)?;
+            self.left.push(word(self.text, from, to, self.classes));
+            self.left_at = from;
+        }
+        Some(())
+    }
+
+    /// Reads words after the date until the `k`-th; `None` if fewer.
+    #[inline(never)]
+    fn read_right(&mut self, k: usize) -> Option<()> {
+        while self.right.len() <= k {
+            let (from, to) = next_word(self.text, self.right_at, self.to)?;
+            self.right.push(word(self.text, from, to, self.classes));
+            self.right_at = to;
+        }
+        Some(())
     }
 
     /// The distance in bytes to the date of the `k`-th word on `side`, if a search
@@ -681,17 +733,23 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 }
 
 /// The letter at byte `at` of `text` (a char boundary): its length, `None` for others.
-/// ASCII bytes (most of the text) are classified without decoding a char.
-#[inline]
+/// ASCII bytes (most of the text) are classified in line, without decoding a char.
+#[inline(always)]
 fn letter_len(text: &str, at: usize) -> Option<usize> {
     match text.as_bytes()[at] {
         b if b.is_ascii() => b.is_ascii_alphabetic().then_some(1),
-        _ => text[at..]
-            .chars()
-            .next()
-            .filter(|c| c.is_alphabetic())
-            .map(char::len_utf8),
+        _ => non_ascii_letter_len(text, at),
     }
+}
+
+/// [`letter_len`] of a char that is not ASCII.
+#[inline(never)]
+fn non_ascii_letter_len(text: &str, at: usize) -> Option<usize> {
+    text[at..]
+        .chars()
+        .next()
+        .filter(|c| c.is_alphabetic())
+        .map(char::len_utf8)
 }
 
 /// The first alphabetic word of `text[at..to]` (apostrophes and hyphens split words),
@@ -742,12 +800,7 @@ fn previous_word(text: &str, from: usize, mut at: usize) -> Option<(usize, usize
 }
 
 /// The word `text[start..end]` with its lowercase form and roles.
-fn word<'t>(
-    text: &'t str,
-    start: usize,
-    end: usize,
-    classes: &FxHashMap<String, Class>,
-) -> Word<'t> {
+fn word<'t>(text: &'t str, start: usize, end: usize, classes: &Classes) -> Word<'t> {
     let word = &text[start..end];
     // Most words are ASCII lowercase: no case mapping to run.
     let ascii_lower = word.bytes().all(|b| b.is_ascii_lowercase());
@@ -757,7 +810,7 @@ fn word<'t>(
         Folded::Lowered(word.to_lowercase_smolstr())
     };
     Word {
-        class: classes.get(&*folded).copied().unwrap_or_default(),
+        class: classes.of(&folded),
         folded,
         start,
         end,
