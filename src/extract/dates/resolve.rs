@@ -517,7 +517,10 @@ pub fn resolve_in_tense(
         return resolve(&day, published);
     }
     if needs_tense(expr) {
-        let tense = tense();
+        let tense = match tense() {
+            Tense::Unknown if announces(expr) => Tense::Future,
+            told => told,
+        };
         if tense == Tense::Future && names_anchor_weekday(expr, published) {
             // `Le conseil se réunit jeudi`, said on a Thursday: that day.
             return resolve(expr, published);
@@ -536,6 +539,19 @@ pub fn resolve_in_tense(
         }
     }
     resolve(expr, published)
+}
+
+/// Whether a yearless season in a sentence without tense cues is the coming one (or the
+/// one under way): such a sentence is in the present, which in news announces (`In het
+/// voorjaar worden de dijken versterkt`), and a season needs a year to be a value at all.
+/// Days and months stay in the anchor's year: on real news a missed past cue (`sleepten
+/// aan tot eind april`) or a chronology (`7 janvier : ...`) is as common as an
+/// announcement.
+fn announces(expr: &Expr) -> bool {
+    let (Expr::Point(base) | Expr::Modified(_, base)) = expr else {
+        return false;
+    };
+    matches!(base, Base::Season(_, None))
 }
 
 /// `van dinsdag tot donderdag`, `de mardi à jeudi` in a sentence about the future: those
