@@ -317,6 +317,8 @@ pub const LAST: u32 = u32::MAX;
 
 /// Years a bare number may be without a month next to it.
 const BARE_YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+/// Years of earlier centuries a year cue word may introduce (`in 1833`).
+const HISTORIC_YEARS: std::ops::RangeInclusive<u32> = 1600..=1899;
 /// Years a number may be next to a month or in a numeric date.
 const YEARS: std::ops::RangeInclusive<u32> = 1000..=2999;
 
@@ -2401,12 +2403,25 @@ impl<'a> Parser<'a> {
         .then_some((j, y))
     }
 
-    /// A year on its own: only after a cue word (`in 2021`, `en 2019`) or when `cued`.
+    /// A year on its own: only after a cue word (`in 2021`, `en 2019`) or when `cued`. A
+    /// year of an earlier century needs the cue word right before it (`opgericht in 1891`,
+    /// `fondée en 1891`).
     fn bare_year(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
+        let cue_before = i > 0 && self.has(i - 1, Sense::YearCue);
+        // Not after `tot` (`dateert terug tot 1865` is no deadline) nor `et` (`1 200 fichés
+        // et 1704 radicalisés`); a round hundred is mostly a count (`plus de 1700 débats`).
+        let historic = || {
+            self.year_in(i, &HISTORIC_YEARS).filter(|&(_, y)| {
+                cue_before
+                    && y % 100 != 0
+                    && !self.has(i - 1, Sense::To)
+                    && !self.has(i - 1, Sense::And)
+            })
+        };
         let (j, y) = self
             .year_in(i, &BARE_YEARS)
-            .or_else(|| self.spelled_year(i))?;
-        let cue_before = i > 0 && self.has(i - 1, Sense::YearCue);
+            .or_else(|| self.spelled_year(i))
+            .or_else(historic)?;
         let parenthesized = i > 0 && self.punct(i - 1, "(") && self.punct(j, ")");
         (cued || cue_before || parenthesized).then_some((j, Base::Year(YearRef::Abs(y))))
     }
