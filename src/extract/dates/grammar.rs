@@ -22,6 +22,9 @@ pub enum YearRef {
     /// Not said, but in the future: the first such date after the anchor
     /// (`le 3 mars prochain`).
     Next,
+    /// A season shifted from the one of the anchor (`vorige zomer` = -1, `cet hiver` = 0):
+    /// unlike a year, counted from the latest season of that name begun.
+    Seasons(i32),
 }
 
 /// A point or period, before resolution against the anchor.
@@ -1607,8 +1610,11 @@ impl<'a> Parser<'a> {
         }) {
             return Some((e, Base::Weekday(wd, Some(w))));
         }
+        // `mardi le 3`, `lundi le 1er`; a spelled ordinal is mostly a noun's (`a déclaré
+        // mardi soir le premier ministre`).
         if let Some((e, d)) = self
             .is(j, Sense::Article)
+            .filter(|&a| self.toks.get(a).is_some_and(|t| t.has_digit))
             .and_then(|a| self.ordinal(a))
             .filter(|&(_, d)| (1..=31).contains(&d))
         {
@@ -1832,7 +1838,7 @@ impl<'a> Parser<'a> {
         };
         if let Some((j, n)) = shift(i) {
             if let Some((k, season)) = season_at(j) {
-                return Some((k, Base::Season(season, Some(YearRef::Rel(n)))));
+                return Some((k, Base::Season(season, Some(YearRef::Seasons(n)))));
             }
         }
         let (j, season) = season_at(i)?;
@@ -1842,7 +1848,7 @@ impl<'a> Parser<'a> {
             return Some((k, Base::Season(season, Some(year))));
         }
         if let Some((k, n)) = shift(j) {
-            return Some((k, Base::Season(season, Some(YearRef::Rel(n)))));
+            return Some((k, Base::Season(season, Some(YearRef::Seasons(n)))));
         }
         // A bare season is unanchored (`SU`), and only a season after an article or a
         // preposition (French `a été` is a verb).
