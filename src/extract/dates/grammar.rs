@@ -1610,14 +1610,13 @@ impl<'a> Parser<'a> {
         }) {
             return Some((e, Base::Weekday(wd, Some(w))));
         }
-        // `mardi le 3`, `lundi le 1er`; a spelled ordinal is mostly a noun's (`a déclaré
-        // mardi soir le premier ministre`).
-        if let Some((e, d)) = self
-            .is(j, Sense::Article)
-            .filter(|&a| self.toks.get(a).is_some_and(|t| t.has_digit))
-            .and_then(|a| self.ordinal(a))
-            .filter(|&(_, d)| (1..=31).contains(&d))
-        {
+        // `mardi le 3`, `maandag de elfde`; a spelled first or second is mostly a noun's
+        // (`a déclaré mardi soir le premier ministre`, `dimanche le second tour`).
+        if let Some((e, d)) = self.is(j, Sense::Article).and_then(|a| {
+            let spelled = self.toks.get(a).is_some_and(|t| !t.has_digit);
+            self.ordinal(a)
+                .filter(|&(_, d)| (1..=31).contains(&d) && !(spelled && d <= 2))
+        }) {
             return Some((e, Base::DayOfMonthOn(d, wd)));
         }
         if let Some((d, digits)) = self.num(j) {
