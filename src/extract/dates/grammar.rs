@@ -1051,6 +1051,9 @@ impl<'a> Parser<'a> {
         if let Some(found) = self.months_of_year(i).or_else(|| self.half_month(i)) {
             return Some(found);
         }
+        if let Some(found) = self.bare_duration(i) {
+            return Some(found);
+        }
         if let Some(j) = self.is(i, Sense::Within) {
             let j = self.is(j, Sense::Article).unwrap_or(j);
             if let Some(found) = self.duration(j) {
@@ -1085,6 +1088,39 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((end, Expr::Duration(sign * n as i32, unit)))
+    }
+
+    /// `sinds drie jaar`, `pendant dix jours`, `na amper vijf maanden`, `nog geen twee jaar`:
+    /// an amount of time after a duration cue or a hedge, without the cue (TIMEX3 leaves
+    /// such signals out). Elsewhere a bare amount is as often an age (`à 87 ans`) or a
+    /// count.
+    fn bare_duration(&self, i: usize) -> Option<Parse> {
+        let (j, n) = self.amount(i)?;
+        let (end, unit) = self.unit(j)?;
+        // A cue phrase of up to three words that ends right before the amount, or a hedge
+        // (after a cue or alone); a hedge alone before many years sets an age limit (`les
+        // moins de 25 ans`, `chômeurs de plus de 50 ans`).
+        let phrase_before = |at: usize, wants: &[Sense]| {
+            (at.saturating_sub(3)..at).find(|&k| wants.iter().any(|&w| self.is(k, w) == Some(at)))
+        };
+        let cues = [Sense::DurationCue, Sense::Since];
+        let cued = phrase_before(i, &cues).is_some()
+            || phrase_before(i, &[Sense::Approximation]).is_some_and(|hedge| {
+                phrase_before(hedge, &cues).is_some() || unit != Unit::Year || n < 12
+            });
+        if !cued {
+            return None;
+        }
+        let plural = self.has(j, Sense::Plural);
+        // `après une année 2016 difficile`, `après un mois de janvier doux`: a period named.
+        let names_period = self.year_in(end, &YEARS).is_some()
+            || self
+                .is(end, Sense::Of)
+                .is_some_and(|k| self.month(k, false).is_some());
+        if (n > 1 && !plural && unit != Unit::Year) || self.quantity_after(end) || names_period {
+            return None;
+        }
+        Some((end, Expr::Duration(n as i32, unit)))
     }
 
     /// `de eerste negen maanden van 2024`, `les six premiers mois de l'année`, `de laatste
@@ -1610,12 +1646,20 @@ impl<'a> Parser<'a> {
         }) {
             return Some((e, Base::Weekday(wd, Some(w))));
         }
-        // `mardi le 3`, `maandag de elfde`; a spelled first or second is mostly a noun's
-        // (`a déclaré mardi soir le premier ministre`, `dimanche le second tour`).
+        // `mardi le 3`, `maandag de elfde`; a spelled ordinal before a plain word, and a
+        // spelled first or second anywhere, are mostly a noun's (`a déclaré mardi soir le
+        // premier ministre`, `devenu jeudi le cinquième président`, `het was zaterdag de
+        // achttiende keer`).
         if let Some((e, d)) = self.is(j, Sense::Article).and_then(|a| {
             let spelled = self.toks.get(a).is_some_and(|t| !t.has_digit);
-            self.ordinal(a)
-                .filter(|&(_, d)| (1..=31).contains(&d) && !(spelled && d <= 2))
+            self.ordinal(a).filter(|&(e, d)| {
+                let noun_after = self
+                    .toks
+                    .get(e)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.has_digit)
+                    && !self.has(e, Sense::AfterBareDay);
+                (1..=31).contains(&d) && !(spelled && (d <= 2 || noun_after))
+            })
         }) {
             return Some((e, Base::DayOfMonthOn(d, wd)));
         }
