@@ -1679,6 +1679,14 @@ impl<'a> Parser<'a> {
                 return Some((j + 1, Base::DayOfMonthOn(d, wd)));
             }
         }
+        // `du lundi 1er au mercredi 3 décembre`, `van maandag 1e tot woensdag 3 december`.
+        if let Some((e, d)) = self
+            .ordinal(j)
+            .filter(|&(e, d)| (1..=31).contains(&d) && e == j + 1 && self.toks[j].has_digit)
+            .filter(|&(e, _)| self.has(e, Sense::To) || self.has(e, Sense::And))
+        {
+            return Some((e, Base::DayOfMonthOn(d, wd)));
+        }
         // `vrijdag van volgende week`, `vendredi de la semaine prochaine`
         let of = self.is(j, Sense::Of).unwrap_or(j);
         let week = [of, self.is(of, Sense::Article).unwrap_or(of)]
