@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Scores the date extractor on the news-style regression set in bench/dates_news/{nl,fr}.txt.
+"""Scores the date extractor on the news-style sets in bench/dates_news/: every `LANG.txt` and
+`LANG_N.txt` there (nl.txt, nl_2.txt, fr.txt, ...), reported per file and per language.
 
 Usage: bench/dates_news.py BINARY [--quiet]
 Each line is `sentence | publication date | span = value [MOD]; ...` (or `none`). A date counts
@@ -11,9 +12,15 @@ import json, os, subprocess, sys
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dates_news")
 
 
-def load(lang):
+def files():
+    """(language, file name) of every set, the first set of each language first."""
+    names = sorted(n for n in os.listdir(HERE) if n.endswith(".txt"))
+    return [(n[:-4].split("_")[0], n) for n in sorted(names, key=lambda n: (n[:2], len(n), n))]
+
+
+def load(name):
     cases = []
-    with open(os.path.join(HERE, f"{lang}.txt"), encoding="utf-8") as f:
+    with open(os.path.join(HERE, name), encoding="utf-8") as f:
         for line in f:
             line = line.strip()
             if not line or line.startswith("#"):
@@ -46,8 +53,9 @@ def main():
     quiet = "--quiet" in sys.argv
     if len(args) != 1:
         sys.exit(__doc__)
-    for lang in ("nl", "fr"):
-        cases = load(lang)
+    totals = {}
+    for lang, name in files():
+        cases = load(name)
         found = run(args[0], lang, cases)
         tp = fp = fn = 0
         errors = []
@@ -60,12 +68,21 @@ def main():
             for span, value in sorted(got - gold):
                 fp += 1
                 errors.append(f"  + {span} = {value}   [{published}] {sentence}")
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"{lang}: {len(cases)} sentences, tp {tp} fp {fp} fn {fn}  P {p:.3f} R {r:.3f} F1 {f1:.3f}")
-        if not quiet:
+        print(score_line(name, len(cases), tp, fp, fn))
+        if not quiet and errors:
             print("\n".join(errors))
+        total = totals.setdefault(lang, [0, 0, 0, 0])
+        for i, n in enumerate((len(cases), tp, fp, fn)):
+            total[i] += n
+    for lang, (n, tp, fp, fn) in totals.items():
+        print(score_line(f"{lang} (all)", n, tp, fp, fn))
+
+
+def score_line(label, sentences, tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{label}: {sentences} sentences, tp {tp} fp {fp} fn {fn}  P {p:.3f} R {r:.3f} F1 {f1:.3f}"
 
 
 if __name__ == "__main__":

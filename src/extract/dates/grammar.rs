@@ -3,7 +3,7 @@
 //! One parser serves every language: the words come from the lexicon, and both orders of
 //! shift and unit (`vorig jaar`, `l'an dernier`) and of day and month are accepted.
 
-use super::lexicon::{Holiday, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift};
+use super::lexicon::{Holiday, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift, NO_WORD};
 use super::tense::Tense;
 use super::token::{Kind, Token};
 use std::cell::Cell;
@@ -22,6 +22,9 @@ pub enum YearRef {
     /// Not said, but in the future: the first such date after the anchor
     /// (`le 3 mars prochain`).
     Next,
+    /// A season shifted from the one of the anchor (`vorige zomer` = -1, `cet hiver` = 0):
+    /// unlike a year, counted from the latest season of that name begun.
+    Seasons(i32),
 }
 
 /// A point or period, before resolution against the anchor.
@@ -199,23 +202,24 @@ fn fill_senses(
     senses.clear();
     senses.reserve(ids.len());
     sense_starts.clear();
-    sense_starts.reserve(ids.len() + 1);
+    sense_starts.resize(ids.len() + 1, 0);
     sense_kinds.clear();
-    sense_kinds.reserve(ids.len());
-    // `Phrases::at_ids` at each token, written out: most tokens start no phrase.
-    for (i, &id) in ids.iter().enumerate() {
-        sense_starts.push(senses.len());
-        let mut kinds = 0;
-        let after = &ids[i + 1..];
-        for (rest, sense) in phrases.phrases_of(id) {
-            if rest.len() <= after.len() && rest.iter().zip(after).all(|(a, b)| a == b) {
-                kinds |= sense.kind_bit();
-                senses.push((i + 1 + rest.len(), *sense));
+    sense_kinds.resize(ids.len(), 0);
+    // `Phrases::at_ids` at each token, written out: most tokens are no phrase word, and
+    // only their arena end is written.
+    let ends = sense_starts.iter_mut().skip(1);
+    for (i, ((&id, kinds), end)) in ids.iter().zip(sense_kinds.iter_mut()).zip(ends).enumerate() {
+        if id != NO_WORD {
+            let after = &ids[i + 1..];
+            for (rest, sense) in phrases.phrases_of(id) {
+                if rest.len() <= after.len() && rest.iter().zip(after).all(|(a, b)| a == b) {
+                    *kinds |= sense.kind_bit();
+                    senses.push((i + 1 + rest.len(), *sense));
+                }
             }
         }
-        sense_kinds.push(kinds);
+        *end = senses.len();
     }
-    sense_starts.push(senses.len());
 }
 
 /// The sense kinds the first token of each alternative of [`Parser::point`] asks for
@@ -294,6 +298,13 @@ mod first {
         Sense::Since,
     ]);
 
+    /// Articles: no expression ends with one, so an expression that reaches one goes on
+    /// after it with a number, a word with a digit or a lexicon word, as after
+    /// [`LEADS`] ([`Parser::can_start`] looks through one after a leading token: `de la
+    /// France`, `dans les rues`).
+    pub const ARTICLES: u64 =
+        Sense::kinds(&[Sense::Article, Sense::RelativeArticle, Sense::DayArticle]);
+
     /// Any expression: a point, an interval's opener or endpoint, a modifier, a part, a
     /// duration, a fiscal year, a decade or a rest. `de`, `à`, `et`, `pour` (cue, `of`
     /// and `to` words only) begin none.
@@ -317,6 +328,8 @@ pub const LAST: u32 = u32::MAX;
 
 /// Years a bare number may be without a month next to it.
 const BARE_YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+/// Years of earlier centuries a year cue word may introduce (`in 1833`).
+const HISTORIC_YEARS: std::ops::RangeInclusive<u32> = 1600..=1899;
 /// Years a number may be next to a month or in a numeric date.
 const YEARS: std::ops::RangeInclusive<u32> = 1000..=2999;
 
@@ -412,10 +425,23 @@ impl<'a> Parser<'a> {
 
     /// Whether token `i` has only senses that lead on ([`first::LEADS`]) and every
     /// phrase of it ends before a word with no sense and no digit (or the region's end),
-    /// which no expression goes on with: `de`, `van`, `het` before most words.
+    /// which no expression goes on with: `de`, `van`, `het` before most words; or
+    /// before an article that leads nowhere in turn (`de la France`).
     fn leads_nowhere(&self, i: usize) -> bool {
-        let kinds = self.sense_kinds[i];
-        if kinds == 0 || kinds & !first::LEADS != 0 {
+        self.only_leads_to(i, first::LEADS, |j| {
+            self.is_plain_word(j)
+                || self.only_leads_to(j, first::ARTICLES, |k| self.is_plain_word(k))
+        })
+    }
+
+    /// Whether token `i` is a word without digit whose senses are all of `kinds`, and
+    /// every phrase of it ends at a token `ends_nowhere` accepts, bar a century after it.
+    #[inline]
+    fn only_leads_to(&self, i: usize, kinds: u64, ends_nowhere: impl Fn(usize) -> bool) -> bool {
+        let Some(&own) = self.sense_kinds.get(i) else {
+            return false;
+        };
+        if own == 0 || own & !kinds != 0 {
             return false;
         }
         let word = self
@@ -426,7 +452,7 @@ impl<'a> Parser<'a> {
         word && self
             .senses_at(i)
             .iter()
-            .all(|&(j, _)| self.is_plain_word(j) && !self.has(j + 1, Sense::Century))
+            .all(|&(j, _)| ends_nowhere(j) && !self.has(j + 1, Sense::Century))
     }
 
     /// Whether token `j` is a word with no sense and no digit, or past the region's end.
@@ -1046,6 +1072,9 @@ impl<'a> Parser<'a> {
         if let Some(found) = self.months_of_year(i).or_else(|| self.half_month(i)) {
             return Some(found);
         }
+        if let Some(found) = self.bare_duration(i) {
+            return Some(found);
+        }
         if let Some(j) = self.is(i, Sense::Within) {
             let j = self.is(j, Sense::Article).unwrap_or(j);
             if let Some(found) = self.duration(j) {
@@ -1080,6 +1109,39 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((end, Expr::Duration(sign * n as i32, unit)))
+    }
+
+    /// `sinds drie jaar`, `pendant dix jours`, `na amper vijf maanden`, `nog geen twee jaar`:
+    /// an amount of time after a duration cue or a hedge, without the cue (TIMEX3 leaves
+    /// such signals out). Elsewhere a bare amount is as often an age (`à 87 ans`) or a
+    /// count.
+    fn bare_duration(&self, i: usize) -> Option<Parse> {
+        let (j, n) = self.amount(i)?;
+        let (end, unit) = self.unit(j)?;
+        // A cue phrase of up to three words that ends right before the amount, or a hedge
+        // (after a cue or alone); a hedge alone before many years sets an age limit (`les
+        // moins de 25 ans`, `chômeurs de plus de 50 ans`).
+        let phrase_before = |at: usize, wants: &[Sense]| {
+            (at.saturating_sub(3)..at).find(|&k| wants.iter().any(|&w| self.is(k, w) == Some(at)))
+        };
+        let cues = [Sense::DurationCue, Sense::Since];
+        let cued = phrase_before(i, &cues).is_some()
+            || phrase_before(i, &[Sense::Approximation]).is_some_and(|hedge| {
+                phrase_before(hedge, &cues).is_some() || unit != Unit::Year || n < 12
+            });
+        if !cued {
+            return None;
+        }
+        let plural = self.has(j, Sense::Plural);
+        // `après une année 2016 difficile`, `après un mois de janvier doux`: a period named.
+        let names_period = self.year_in(end, &YEARS).is_some()
+            || self
+                .is(end, Sense::Of)
+                .is_some_and(|k| self.month(k, false).is_some());
+        if (n > 1 && !plural && unit != Unit::Year) || self.quantity_after(end) || names_period {
+            return None;
+        }
+        Some((end, Expr::Duration(n as i32, unit)))
     }
 
     /// `de eerste negen maanden van 2024`, `les six premiers mois de l'année`, `de laatste
@@ -1605,11 +1667,21 @@ impl<'a> Parser<'a> {
         }) {
             return Some((e, Base::Weekday(wd, Some(w))));
         }
-        if let Some((e, d)) = self
-            .is(j, Sense::Article)
-            .and_then(|a| self.ordinal(a))
-            .filter(|&(_, d)| (1..=31).contains(&d))
-        {
+        // `mardi le 3`, `maandag de elfde`; a spelled ordinal before a plain word, and a
+        // spelled first or second anywhere, are mostly a noun's (`a déclaré mardi soir le
+        // premier ministre`, `devenu jeudi le cinquième président`, `het was zaterdag de
+        // achttiende keer`).
+        if let Some((e, d)) = self.is(j, Sense::Article).and_then(|a| {
+            let spelled = self.toks.get(a).is_some_and(|t| !t.has_digit);
+            self.ordinal(a).filter(|&(e, d)| {
+                let noun_after = self
+                    .toks
+                    .get(e)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.has_digit)
+                    && !self.has(e, Sense::AfterBareDay);
+                (1..=31).contains(&d) && !(spelled && (d <= 2 || noun_after))
+            })
+        }) {
             return Some((e, Base::DayOfMonthOn(d, wd)));
         }
         if let Some((d, digits)) = self.num(j) {
@@ -1627,6 +1699,14 @@ impl<'a> Parser<'a> {
             if digits <= 2 && (1..=31).contains(&d) && closed {
                 return Some((j + 1, Base::DayOfMonthOn(d, wd)));
             }
+        }
+        // `du lundi 1er au mercredi 3 décembre`, `van maandag 1e tot woensdag 3 december`.
+        if let Some((e, d)) = self
+            .ordinal(j)
+            .filter(|&(e, d)| (1..=31).contains(&d) && e == j + 1 && self.toks[j].has_digit)
+            .filter(|&(e, _)| self.has(e, Sense::To) || self.has(e, Sense::And))
+        {
+            return Some((e, Base::DayOfMonthOn(d, wd)));
         }
         // `vrijdag van volgende week`, `vendredi de la semaine prochaine`
         let of = self.is(j, Sense::Of).unwrap_or(j);
@@ -1830,7 +1910,7 @@ impl<'a> Parser<'a> {
         };
         if let Some((j, n)) = shift(i) {
             if let Some((k, season)) = season_at(j) {
-                return Some((k, Base::Season(season, Some(YearRef::Rel(n)))));
+                return Some((k, Base::Season(season, Some(YearRef::Seasons(n)))));
             }
         }
         let (j, season) = season_at(i)?;
@@ -1840,7 +1920,7 @@ impl<'a> Parser<'a> {
             return Some((k, Base::Season(season, Some(year))));
         }
         if let Some((k, n)) = shift(j) {
-            return Some((k, Base::Season(season, Some(YearRef::Rel(n)))));
+            return Some((k, Base::Season(season, Some(YearRef::Seasons(n)))));
         }
         // A bare season is unanchored (`SU`), and only a season after an article or a
         // preposition (French `a été` is a verb).
@@ -2401,12 +2481,25 @@ impl<'a> Parser<'a> {
         .then_some((j, y))
     }
 
-    /// A year on its own: only after a cue word (`in 2021`, `en 2019`) or when `cued`.
+    /// A year on its own: only after a cue word (`in 2021`, `en 2019`) or when `cued`. A
+    /// year of an earlier century needs the cue word right before it (`opgericht in 1891`,
+    /// `fondée en 1891`).
     fn bare_year(&self, i: usize, cued: bool) -> Option<(usize, Base)> {
+        let cue_before = i > 0 && self.has(i - 1, Sense::YearCue);
+        // Not after `tot` (`dateert terug tot 1865` is no deadline) nor `et` (`1 200 fichés
+        // et 1704 radicalisés`); a round hundred is mostly a count (`plus de 1700 débats`).
+        let historic = || {
+            self.year_in(i, &HISTORIC_YEARS).filter(|&(_, y)| {
+                cue_before
+                    && y % 100 != 0
+                    && !self.has(i - 1, Sense::To)
+                    && !self.has(i - 1, Sense::And)
+            })
+        };
         let (j, y) = self
             .year_in(i, &BARE_YEARS)
-            .or_else(|| self.spelled_year(i))?;
-        let cue_before = i > 0 && self.has(i - 1, Sense::YearCue);
+            .or_else(|| self.spelled_year(i))
+            .or_else(historic)?;
         let parenthesized = i > 0 && self.punct(i - 1, "(") && self.punct(j, ")");
         (cued || cue_before || parenthesized).then_some((j, Base::Year(YearRef::Abs(y))))
     }

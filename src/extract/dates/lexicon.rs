@@ -182,6 +182,10 @@ pub struct DateLexicon {
     /// geleden`, `il y a près de deux ans`).
     #[serde(default)]
     pub approximations: Vec<String>,
+    /// Words before a bare amount of time that make it a duration (`gedurende drie
+    /// maanden`, `pendant dix jours`, `la grève dure trois ans`).
+    #[serde(default)]
+    pub duration_cues: Vec<String>,
     /// Modifiers after a period (`2018 of later`, `1-1-2016 en daarna`).
     #[serde(default)]
     pub modifiers_after: BTreeMap<String, TimexMod>,
@@ -345,6 +349,7 @@ pub enum Sense {
     Century,
     DayArticle,
     AfterBareDay,
+    DurationCue,
 }
 
 impl Sense {
@@ -399,6 +404,7 @@ impl Sense {
             Sense::Century => 43,
             Sense::DayArticle => 44,
             Sense::AfterBareDay => 45,
+            Sense::DurationCue => 46,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -553,7 +559,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 30] = [
+        let lists: [(&Vec<String>, Sense); 31] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -584,6 +590,7 @@ impl Phrases {
             (&lex.not_before_relative_days, Sense::NotBeforeRelativeDay),
             (&lex.every, Sense::Every),
             (&lex.approximations, Sense::Approximation),
+            (&lex.duration_cues, Sense::DurationCue),
         ];
         for (words, sense) in lists {
             for word in words {

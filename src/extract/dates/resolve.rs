@@ -178,10 +178,34 @@ impl Anchor {
         self.year_of_months(r, first, first + 2)
     }
 
+    /// The year of `vorige zomer`, `cet hiver`, `l'été prochain` (`n` = -1, 0, 1): the
+    /// last one is the latest season of that name begun by the anchor's month once it is
+    /// over (`l'été dernier`, said in November: this year's), else the one before; this
+    /// one is the latest begun while under way (`cet hiver`, said in January: the one
+    /// begun in December), else the anchor year's; a next one is in the year after it.
+    fn year_of_shifted_season(&self, season: Season, n: i32) -> Option<i32> {
+        let (year, month) = (self.year?, self.month? as i32);
+        let first = match season {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Fall => 9,
+            Season::Winter => 12,
+        };
+        let begun = if month >= first { year } else { year - 1 };
+        let months_in = (year - begun) * 12 + month - first;
+        let over = months_in > 2;
+        Some(match n {
+            ..=-1 if over => begun + n + 1,
+            ..=-1 => begun + n,
+            _ if !over => begun + n,
+            _ => year + n,
+        })
+    }
+
     fn year_of(&self, r: YearRef) -> Option<i32> {
         match r {
             YearRef::Abs(y) => Some(y),
-            YearRef::Rel(n) => Some(self.year? + n),
+            YearRef::Rel(n) | YearRef::Seasons(n) => Some(self.year? + n),
             YearRef::Implicit | YearRef::Past | YearRef::Next => self.year,
         }
     }
@@ -310,6 +334,9 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::Season(s, None) => Some(Point::Season(None, s)),
         Base::Season(s, Some(r @ (YearRef::Past | YearRef::Next))) => {
             Some(Point::Season(Some(anchor.year_of_season(r, s)?), s))
+        }
+        Base::Season(s, Some(YearRef::Seasons(n))) => {
+            Some(Point::Season(Some(anchor.year_of_shifted_season(s, n)?), s))
         }
         Base::Season(s, Some(r)) => Some(Point::Season(Some(anchor.year_of(r)?), s)),
     }
@@ -517,7 +544,10 @@ pub fn resolve_in_tense(
         return resolve(&day, published);
     }
     if needs_tense(expr) {
-        let tense = tense();
+        let tense = match tense() {
+            Tense::Unknown if announces(expr) => Tense::Future,
+            told => told,
+        };
         if tense == Tense::Future && names_anchor_weekday(expr, published) {
             // `Le conseil se réunit jeudi`, said on a Thursday: that day.
             return resolve(expr, published);
@@ -536,6 +566,19 @@ pub fn resolve_in_tense(
         }
     }
     resolve(expr, published)
+}
+
+/// Whether a yearless season in a sentence without tense cues is the coming one (or the
+/// one under way): such a sentence is in the present, which in news announces (`In het
+/// voorjaar worden de dijken versterkt`), and a season needs a year to be a value at all.
+/// Days and months stay in the anchor's year: on real news a missed past cue (`sleepten
+/// aan tot eind april`) or a chronology (`7 janvier : ...`) is as common as an
+/// announcement.
+fn announces(expr: &Expr) -> bool {
+    let (Expr::Point(base) | Expr::Modified(_, base)) = expr else {
+        return false;
+    };
+    matches!(base, Base::Season(_, None))
 }
 
 /// `van dinsdag tot donderdag`, `de mardi à jeudi` in a sentence about the future: those

@@ -100,7 +100,7 @@ pub struct TenseLexicon {
 #[derive(Debug, Default)]
 pub struct TenseCues {
     /// Every listed word with all its roles, so a sentence word is looked up once.
-    classes: FxHashMap<String, Class>,
+    classes: Classes,
     lex: TenseLexicon,
     /// The ending and prefix lists, with byte gates (`lex`'s lists, compiled).
     future_endings: Affixes,
@@ -171,6 +171,44 @@ impl Affixes {
 /// Byte equality of two short slices of equal length, in line (no `memcmp` call).
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// The listed words with their roles, and by first byte the lengths (up to 63) of the
+/// listed words starting with it, as bits (bit 63: longer): most sentence words are
+/// turned away before hashing.
+#[derive(Debug, Default)]
+struct Classes {
+    by_word: FxHashMap<String, Class>,
+    shapes: Vec<u64>,
+}
+
+impl Classes {
+    fn new(by_word: FxHashMap<String, Class>) -> Classes {
+        let mut shapes = vec![0u64; 256];
+        for word in by_word.keys() {
+            if let Some(&b) = word.as_bytes().first() {
+                shapes[usize::from(b)] |= length_bit(word.len());
+            }
+        }
+        Classes { by_word, shapes }
+    }
+
+    /// The roles of `word` (lowercase); none if it is not listed.
+    fn of(&self, word: &str) -> Class {
+        let listed_shape = word
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| self.shapes[usize::from(b)] & length_bit(word.len()) != 0);
+        if !listed_shape {
+            return Class::default();
+        }
+        self.by_word.get(word).copied().unwrap_or_default()
+    }
+}
+
+/// The bit of a word length in [`Classes`]'s shapes (63: 63 bytes or more).
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// The roles of one listed word: its tense as a cue word and its list memberships.
@@ -261,7 +299,7 @@ impl TenseCues {
             }
         }
         TenseCues {
-            classes,
+            classes: Classes::new(classes),
             future_endings: Affixes::endings(&lex.future_endings),
             past_endings: Affixes::endings(&lex.past_endings),
             infinitive_endings: Affixes::endings(&lex.infinitive_endings),
@@ -277,43 +315,25 @@ impl TenseCues {
 
     /// The tense of the sentence around `text[start..end]`, told by the cue nearest to it,
     /// preferring cues in the date's own clause (`gepland in december, zei hij`). Words
-    /// are tried nearest first, so the search stops at the first cue.
+    /// are read and tried nearest first, so the search stops at the first cue and most
+    /// of the sentence is never read.
     pub fn tense_at(&self, text: &str, start: usize, end: usize) -> Tense {
         if !self.has_cues {
             return Tense::Unknown;
         }
-        let sentence = Sentence::around(text, start, end, &self.classes);
-        let words = &sentence.words;
-        let has_auxiliary = words.iter().any(|w| w.is(AUXILIARY));
-        // The clause's words are the last ones before the date and the first ones after.
-        let before = words.partition_point(|w| w.end <= start);
-        let clause_from = words[..before].partition_point(|w| w.start < sentence.clause.0);
-        let clause_to = before + words[before..].partition_point(|w| w.end <= sentence.clause.1);
-        // A clause opener between the marks starts (or ends) the date's clause too.
-        let opener = words[clause_from..before]
-            .iter()
-            .rposition(|w| w.is(CLAUSE_OPENER));
-        let clause_from = opener.map_or(clause_from, |i| clause_from + i);
-        let clause_to = words[before..clause_to]
-            .iter()
-            .position(|w| w.is(CLAUSE_OPENER))
-            .map_or(clause_to, |i| before + i);
-        let in_clause = Sides {
-            before: clause_from..before,
-            after: before..clause_to,
-        };
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        // The date's clause: back to the nearest clause opener (itself included) and on to
+        // the next one (excluded), within the clause marks.
+        let mut near = Cursor::default();
+        if let Some(tense) = self.nearest_cue(&mut sentence, &mut near, Reach::Clause, false) {
+            return tense;
+        }
         // Outside the clause (whose words hold no cue by then), reporting verbs do not
         // count (`en mars, a-t-il dit`; `a annoncé que l'usine ferme en septembre`), but
         // for one just before a date that opens its clause after a comma (`a annoncé,
         // mi-décembre, une aide`, `a déclaré le ministre, lundi sur RTL`).
-        let outside = Sides {
-            before: 0..clause_from,
-            after: clause_to..words.len(),
-        };
-        let opens_clause = opener.is_none() && clause_from == before;
-        let skip_reporting = |i: usize| !opens_clause || i >= before;
-        self.nearest_cue(&sentence, has_auxiliary, in_clause, |_| false)
-            .or_else(|| self.nearest_cue(&sentence, has_auxiliary, outside, skip_reporting))
+        let opens_clause = near.left == 0;
+        self.nearest_cue(&mut sentence, &mut near, Reach::Sentence, !opens_clause)
             .unwrap_or(Tense::Unknown)
     }
 
@@ -323,10 +343,14 @@ impl TenseCues {
     /// a fronted adverbial does. A year further on may belong to a noun or an inserted
     /// clause only (`De in 1998 opgerichte band speelt op 9 juni`).
     pub fn states_sentence_year(&self, text: &str, start: usize) -> bool {
-        let from = sentence_start(text, start);
-        let mut words = Vec::new();
-        collect_words(text, from, start, &self.classes, &mut words);
-        words.iter().all(|w| w.is(YEAR_PREPOSITION))
+        let mut at = sentence_start(text, start);
+        while let Some((from, to)) = next_word(text, at, start) {
+            if !word(text, from, to, &self.classes).is(YEAR_PREPOSITION) {
+                return false;
+            }
+            at = to;
+        }
+        true
     }
 
     /// Whether `text[from..to]` holds no sentence end (bounded: far apart is apart).
@@ -340,40 +364,45 @@ impl TenseCues {
             .any(|(i, b)| is_stop_byte(b) && ends_sentence_at(between, i))
     }
 
-    /// The tense of the cue nearest the date among the words of `sides`, tried nearest
-    /// first, leaving out reporting verbs at the indices `skip_reporting` picks; equally
+    /// The tense of the cue nearest the date among the words `reach` allows, from `at` on
+    /// (left where it stops), tried nearest first; reporting verbs before the date count
+    /// unless `skip_reporting_before`, those after it never outside the clause. Equally
     /// near cues that disagree tell nothing.
     fn nearest_cue(
         &self,
-        sentence: &Sentence<'_>,
-        has_auxiliary: bool,
-        mut sides: Sides,
-        skip_reporting: impl Fn(usize) -> bool,
+        sentence: &mut Sentence<'_, '_>,
+        at: &mut Cursor,
+        reach: Reach,
+        skip_reporting_before: bool,
     ) -> Option<Tense> {
-        let words = &sentence.words;
-        let cue = |i: usize| {
-            self.cue_of(words, i, has_auxiliary)
-                .filter(|_| !(words[i].is(REPORTING) && skip_reporting(i)))
-        };
+        let skip_reporting = reach == Reach::Sentence;
         loop {
-            let left = sides.before.clone().next_back();
-            let right = sides.after.clone().next();
+            let left = sentence.reaches(Side::Left, at.left, reach);
+            let right = sentence.reaches(Side::Right, at.right, reach);
             let (left, right) = match (left, right) {
                 (None, None) => return None,
-                (Some(l), Some(r)) => match sentence.distance(l).cmp(&sentence.distance(r)) {
+                (Some(l), Some(r)) => match l.cmp(&r) {
                     std::cmp::Ordering::Less => (Some(l), None),
                     std::cmp::Ordering::Greater => (None, Some(r)),
                     std::cmp::Ordering::Equal => (Some(l), Some(r)),
                 },
                 sides => sides,
             };
-            if left.is_some() {
-                sides.before.next_back();
-            }
-            if right.is_some() {
-                sides.after.next();
-            }
-            match (left.and_then(cue), right.and_then(cue)) {
+            let left = left.map(|_| {
+                at.left += 1;
+                Sentence::left_position(at.left - 1)
+            });
+            let right = right.map(|_| {
+                at.right += 1;
+                at.right as isize - 1
+            });
+            let mut cue = |p: isize, skip: bool| {
+                self.cue_of(sentence, p)
+                    .filter(|_| !(skip && sentence.word(p).is_some_and(|w| w.is(REPORTING))))
+            };
+            let left = left.and_then(|p| cue(p, skip_reporting_before));
+            let right = right.and_then(|p| cue(p, skip_reporting));
+            match (left, right) {
                 (Some(a), Some(b)) if a != b => return Some(Tense::Unknown),
                 (Some(t), _) | (None, Some(t)) => return Some(t),
                 (None, None) => {}
@@ -381,19 +410,26 @@ impl TenseCues {
         }
     }
 
-    /// The tense the word at `i` tells, if it is a cue.
-    fn cue_of(&self, words: &[Word<'_>], i: usize, has_auxiliary: bool) -> Option<Tense> {
-        let w = &words[i];
-        if let Some(tense) = w.class.tense {
+    /// The tense the word at position `p` tells, if it is a cue.
+    fn cue_of(&self, sentence: &mut Sentence<'_, '_>, p: isize) -> Option<Tense> {
+        let (class, lowercase) = {
+            let w = sentence.word(p)?;
+            (w.class, w.lowercase)
+        };
+        let is = |role: u16| class.roles & role != 0;
+        if let Some(tense) = class.tense {
             Some(tense)
-        } else if w.is(GOING_TO) && self.infinitive_after(words, i) {
+        } else if is(GOING_TO) && self.infinitive_after(sentence, p) {
             Some(Tense::Future)
-        } else if self.is_participle(w) && self.auxiliary_for(words, i, has_auxiliary) {
+        } else if sentence.word(p).is_some_and(|w| self.is_participle(w))
+            && self.auxiliary_for(sentence, p)
+        {
             Some(Tense::Past)
-        } else if w.lowercase && w.folded.chars().count() >= 5 {
-            if self.future_endings.ends(&w.folded) && !w.is(NOT_FUTURE) {
+        } else if lowercase && sentence.word(p)?.folded.chars().count() >= 5 {
+            let folded = &sentence.word(p)?.folded;
+            if self.future_endings.ends(folded) && !is(NOT_FUTURE) {
                 Some(Tense::Future)
-            } else if self.past_endings.ends(&w.folded) && !w.is(NOT_PAST) {
+            } else if self.past_endings.ends(folded) && !is(NOT_PAST) {
                 Some(Tense::Past)
             } else {
                 None
@@ -403,32 +439,51 @@ impl TenseCues {
         }
     }
 
-    /// Whether an infinitive follows the `going_to` verb at `i`.
-    fn infinitive_after(&self, words: &[Word<'_>], i: usize) -> bool {
+    /// Whether an infinitive follows the `going_to` verb at position `p`.
+    fn infinitive_after(&self, sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
         let is_infinitive = |w: &Word<'_>| w.lowercase && self.infinitive_endings.ends(&w.folded);
         if self.lex.participle_follows {
-            self.next_verb(words, i).is_some_and(is_infinitive)
+            // The next verb: the word after `p`, past the adverbs.
+            let mut q = p + 1;
+            while sentence.word(q).is_some_and(|w| w.is(ADVERB)) {
+                q += 1;
+            }
+            sentence.word(q).is_some_and(is_infinitive)
         } else {
-            words[i + 1..].iter().any(is_infinitive)
+            let mut q = p + 1;
+            while let Some(w) = sentence.word(q) {
+                if is_infinitive(w) {
+                    return true;
+                }
+                q += 1;
+            }
+            false
         }
     }
 
-    /// The word after `i`, past the adverbs.
-    fn next_verb<'w, 't>(&self, words: &'w [Word<'t>], i: usize) -> Option<&'w Word<'t>> {
-        words[i + 1..].iter().find(|w| !w.is(ADVERB))
-    }
-
-    /// Whether the participle at `i` has its auxiliary.
-    fn auxiliary_for(&self, words: &[Word<'_>], i: usize, has_auxiliary: bool) -> bool {
+    /// Whether the participle at position `p` has its auxiliary.
+    fn auxiliary_for(&self, sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
         if !self.lex.participle_follows {
-            return has_auxiliary;
+            return sentence.has_auxiliary();
         }
-        let Some(at) = words[..i].iter().rposition(|w| !w.is(ADVERB)) else {
+        // The word before `p`, past the adverbs.
+        let mut at = p - 1;
+        loop {
+            match sentence.word(at) {
+                None => return false,
+                Some(w) if w.is(ADVERB) => at -= 1,
+                Some(_) => break,
+            }
+        }
+        let Some(auxiliary) = sentence.word(at).map(|w| w.class) else {
             return false;
         };
-        let auxiliary = &words[at];
-        auxiliary.is(AUXILIARY)
-            || (auxiliary.is(REFLEXIVE_AUXILIARY) && at > 0 && words[at - 1].is(REFLEXIVE_PRONOUN))
+        let is = |role: u16| auxiliary.roles & role != 0;
+        is(AUXILIARY)
+            || (is(REFLEXIVE_AUXILIARY)
+                && sentence
+                    .word(at - 1)
+                    .is_some_and(|w| w.is(REFLEXIVE_PRONOUN)))
     }
 
     /// Whether a word has the shape of a past participle.
@@ -446,31 +501,54 @@ impl TenseCues {
     }
 }
 
-/// Word indices on each side of a date: `before` is searched from its end, `after` from
-/// its start.
-struct Sides {
-    before: std::ops::Range<usize>,
-    after: std::ops::Range<usize>,
+/// How far a search for a cue goes: the date's clause, or its whole sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    Clause,
+    Sentence,
 }
 
-/// The words of the sentence holding a date, without the date's own words: the
-/// sentence ends at `.`, `!` or `?` before a space, and at a line break.
-struct Sentence<'t> {
-    words: Vec<Word<'t>>,
+/// The side of the date a word is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+}
+
+/// How many words of each side a search has tried, nearest first.
+#[derive(Debug, Default)]
+struct Cursor {
+    left: usize,
+    right: usize,
+}
+
+/// The words of the sentence holding a date, without the date's own words, read on
+/// demand outward from the date: the sentence ends at `.`, `!` or `?` before a space,
+/// and at a line break. A word's position is `-1`, `-2`, ... before the date (nearest
+/// first) and `0`, `1`, ... after it, so `p + 1` is the next word in the text.
+struct Sentence<'t, 'c> {
+    text: &'t str,
+    classes: &'c Classes,
     /// The date's byte range.
     start: usize,
     end: usize,
+    /// The sentence's byte range.
+    from: usize,
+    to: usize,
     /// The byte range of the date's clause (between `,`, `;`, `:` or brackets).
     clause: (usize, usize),
+    /// The words read before the date, nearest first, and where reading goes on.
+    left: Vec<Word<'t>>,
+    left_at: usize,
+    /// The words read after the date, nearest first, and where reading goes on.
+    right: Vec<Word<'t>>,
+    right_at: usize,
+    /// Whether any word of the sentence is an auxiliary, once asked.
+    has_auxiliary: Option<bool>,
 }
 
-impl<'t> Sentence<'t> {
-    fn around(
-        text: &'t str,
-        start: usize,
-        end: usize,
-        classes: &FxHashMap<String, Class>,
-    ) -> Sentence<'t> {
+impl<'t, 'c> Sentence<'t, 'c> {
+    fn around(text: &'t str, start: usize, end: usize, classes: &'c Classes) -> Sentence<'t, 'c> {
         let to = floor_boundary(text, end.saturating_add(REACH).min(text.len()));
         let after = &text[end..to];
         let sentence_start = sentence_start(text, start);
@@ -487,25 +565,110 @@ impl<'t> Sentence<'t> {
             .iter()
             .position(|&b| is_clause_mark(b))
             .map_or(sentence_end, |i| end + i);
-        let mut words = Vec::with_capacity((sentence_end - sentence_start) / 4);
-        collect_words(text, sentence_start, start, classes, &mut words);
-        collect_words(text, end, sentence_end, classes, &mut words);
         Sentence {
-            words,
+            text,
+            classes,
             start,
             end,
+            from: sentence_start,
+            to: sentence_end,
             clause: (clause_start, clause_end),
+            left: Vec::new(),
+            left_at: start,
+            right: Vec::new(),
+            right_at: end,
+            has_auxiliary: None,
         }
     }
 
-    /// The distance in bytes from word `i` to the date.
-    fn distance(&self, i: usize) -> usize {
-        let w = &self.words[i];
-        if w.end <= self.start {
-            self.start - w.end
+    /// The position of the `k`-th word before the date (nearest first).
+    fn left_position(k: usize) -> isize {
+        -(k as isize) - 1
+    }
+
+    /// The word at position `p`, read if need be; `None` past the sentence's ends.
+    #[inline]
+    fn word(&mut self, p: isize) -> Option<&Word<'t>> {
+        if p < 0 {
+            let k = (-(p + 1)) as usize;
+            if k >= self.left.len() {
+                self.read_left(k)?;
+            }
+            self.left.get(k)
         } else {
-            w.start.saturating_sub(self.end)
+            let k = p as usize;
+            if k >= self.right.len() {
+                self.read_right(k)?;
+            }
+            self.right.get(k)
         }
+    }
+
+    /// Reads words before the date until the `k`-th (nearest first); `None` if fewer.
+    #[inline(never)]
+    fn read_left(&mut self, k: usize) -> Option<()> {
+        while self.left.len() <= k {
+            let (from, to) = previous_word(self.text, self.from, self.left_at)?;
+            self.left.push(word(self.text, from, to, self.classes));
+            self.left_at = from;
+        }
+        Some(())
+    }
+
+    /// Reads words after the date until the `k`-th; `None` if fewer.
+    #[inline(never)]
+    fn read_right(&mut self, k: usize) -> Option<()> {
+        while self.right.len() <= k {
+            let (from, to) = next_word(self.text, self.right_at, self.to)?;
+            self.right.push(word(self.text, from, to, self.classes));
+            self.right_at = to;
+        }
+        Some(())
+    }
+
+    /// The distance in bytes to the date of the `k`-th word on `side`, if a search
+    /// within `reach` goes on to it: within the clause, a side ends at its clause mark,
+    /// after the first clause opener before the date and at the first one after it.
+    fn reaches(&mut self, side: Side, k: usize, reach: Reach) -> Option<usize> {
+        let (start, end, clause) = (self.start, self.end, self.clause);
+        match side {
+            Side::Left => {
+                let p = Self::left_position(k);
+                if reach == Reach::Clause
+                    && k > 0
+                    && self.word(p + 1).is_some_and(|w| w.is(CLAUSE_OPENER))
+                {
+                    return None;
+                }
+                let w = self.word(p)?;
+                (reach == Reach::Sentence || w.start >= clause.0).then(|| start - w.end)
+            }
+            Side::Right => {
+                let w = self.word(k as isize)?;
+                let in_clause = w.end <= clause.1 && !w.is(CLAUSE_OPENER);
+                (reach == Reach::Sentence || in_clause).then(|| w.start.saturating_sub(end))
+            }
+        }
+    }
+
+    /// Whether any word of the sentence is an auxiliary (reads the whole sentence).
+    fn has_auxiliary(&mut self) -> bool {
+        if let Some(known) = self.has_auxiliary {
+            return known;
+        }
+        let mut found = false;
+        let mut k = 0;
+        while let Some(w) = self.word(Self::left_position(k)) {
+            found |= w.is(AUXILIARY);
+            k += 1;
+        }
+        let mut p = 0;
+        while let Some(w) = self.word(p) {
+            found |= w.is(AUXILIARY);
+            p += 1;
+        }
+        self.has_auxiliary = Some(found);
+        found
     }
 }
 
@@ -569,57 +732,89 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// The alphabetic words of `text[from..to]` (apostrophes and hyphens split them). ASCII
-/// bytes (most of the text) are classified without decoding a char.
-fn collect_words<'t>(
-    text: &'t str,
-    from: usize,
-    to: usize,
-    classes: &FxHashMap<String, Class>,
-    words: &mut Vec<Word<'t>>,
-) {
+/// The letter at byte `at` of `text` (a char boundary): its length, `None` for others.
+/// ASCII bytes (most of the text) are classified in line, without decoding a char.
+#[inline(always)]
+fn letter_len(text: &str, at: usize) -> Option<usize> {
+    match text.as_bytes()[at] {
+        b if b.is_ascii() => b.is_ascii_alphabetic().then_some(1),
+        _ => non_ascii_letter_len(text, at),
+    }
+}
+
+/// [`letter_len`] of a char that is not ASCII.
+#[inline(never)]
+fn non_ascii_letter_len(text: &str, at: usize) -> Option<usize> {
+    text[at..]
+        .chars()
+        .next()
+        .filter(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+}
+
+/// The first alphabetic word of `text[at..to]` (apostrophes and hyphens split words),
+/// as a byte range.
+fn next_word(text: &str, mut at: usize, to: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
-    // The letter at `at` (< `to`, a char boundary) and its length; `None` for others.
-    let letter_at = |at: usize| match bytes[at] {
-        b if b.is_ascii() => b.is_ascii_alphabetic().then_some((char::from(b), 1)),
-        _ => text[at..]
-            .chars()
-            .next()
-            .filter(|c| c.is_alphabetic())
-            .map(|c| (c, c.len_utf8())),
-    };
-    let mut at = from;
     while at < to {
-        let Some((_, len)) = letter_at(at) else {
-            at += utf8_len(bytes[at]);
-            continue;
-        };
-        let start = at;
-        let mut ascii_lower = bytes[at].is_ascii_lowercase();
-        at += len;
-        while at < to {
-            match letter_at(at) {
-                Some((c, len)) => {
-                    ascii_lower &= c.is_ascii_lowercase();
-                    at += len;
-                }
-                None => break,
+        if letter_len(text, at).is_some() {
+            let start = at;
+            while let Some(len) = (at < to).then(|| letter_len(text, at)).flatten() {
+                at += len;
             }
+            return Some((start, at));
         }
-        let word = &text[start..at];
-        // Most words are ASCII lowercase: no case mapping to run.
-        let folded = if ascii_lower {
-            Folded::Text(word)
-        } else {
-            Folded::Lowered(word.to_lowercase_smolstr())
-        };
-        words.push(Word {
-            class: classes.get(&*folded).copied().unwrap_or_default(),
-            folded,
-            start,
-            end: at,
-            lowercase: ascii_lower || !word.chars().any(char::is_uppercase),
-        });
+        at += utf8_len(bytes[at]);
+    }
+    None
+}
+
+/// The last alphabetic word of `text[from..at]`: the words [`next_word`] finds, read
+/// backward.
+fn previous_word(text: &str, from: usize, mut at: usize) -> Option<(usize, usize)> {
+    // The start of the char before `at`.
+    let char_before = |at: usize| {
+        let mut before = at - 1;
+        while !text.is_char_boundary(before) {
+            before -= 1;
+        }
+        before
+    };
+    while at > from {
+        let before = char_before(at);
+        if letter_len(text, before).is_some() {
+            let end = at;
+            at = before;
+            while at > from {
+                let before = char_before(at);
+                if letter_len(text, before).is_none() {
+                    break;
+                }
+                at = before;
+            }
+            return Some((at, end));
+        }
+        at = before;
+    }
+    None
+}
+
+/// The word `text[start..end]` with its lowercase form and roles.
+fn word<'t>(text: &'t str, start: usize, end: usize, classes: &Classes) -> Word<'t> {
+    let word = &text[start..end];
+    // Most words are ASCII lowercase: no case mapping to run.
+    let ascii_lower = word.bytes().all(|b| b.is_ascii_lowercase());
+    let folded = if ascii_lower {
+        Folded::Text(word)
+    } else {
+        Folded::Lowered(word.to_lowercase_smolstr())
+    };
+    Word {
+        class: classes.of(&folded),
+        folded,
+        start,
+        end,
+        lowercase: ascii_lower || !word.chars().any(char::is_uppercase),
     }
 }
 
@@ -717,6 +912,46 @@ mod tests {
             ),
         ];
         assert_tenses(&cues, &expected);
+    }
+
+    #[test]
+    fn words_read_backward_are_the_words_read_forward() {
+        let texts = [
+            "",
+            "Hij zei: dat het in maart 2024 zal dalen.",
+            "l'été, aujourd’hui; ÉTÉ-mars (Ĳssel) 3e trimestre x",
+            "€ 1,5 miljard — «déjà» ünd",
+        ];
+        for text in texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &from in &bounds {
+                for &to in bounds.iter().filter(|&&to| to >= from) {
+                    let mut forward = Vec::new();
+                    let mut at = from;
+                    while let Some((start, end)) = next_word(text, at, to) {
+                        forward.push((start, end));
+                        at = end;
+                    }
+                    let mut backward = Vec::new();
+                    let mut at = to;
+                    while let Some((start, end)) = previous_word(text, from, at) {
+                        backward.push((start, end));
+                        at = start;
+                    }
+                    backward.reverse();
+                    assert_eq!(forward, backward, "{text:?} {from}..{to}");
+                }
+            }
+        }
+        let text = "l'été, aujourd’hui";
+        let words: Vec<&str> = std::iter::successors(next_word(text, 0, text.len()), |&(_, e)| {
+            next_word(text, e, text.len())
+        })
+        .map(|(s, e)| &text[s..e])
+        .collect();
+        assert_eq!(words, ["l", "été", "aujourd", "hui"]);
     }
 
     #[test]

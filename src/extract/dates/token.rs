@@ -6,7 +6,7 @@
 //! Folded forms are [`SmolStr`]s: words up to 23 bytes (nearly all) live inline, so
 //! tokenizing a region allocates one vector and nothing per token.
 
-use smol_str::{SmolStr, StrExt};
+use smol_str::{SmolStr, SmolStrBuilder, StrExt};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,9 +103,8 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 enum Ascii {
     Space,
     Punct,
-    Lower,
-    Upper,
-    Digit,
+    /// A letter or digit: the start of a word ([`push_ascii_word`]).
+    Word,
 }
 
 /// [`Ascii`] by byte value: whitespace as [`char::is_whitespace`] has it, letters,
@@ -116,9 +115,7 @@ const ASCII: [Ascii; 128] = {
     while b < 128 {
         table[b] = match b as u8 {
             b' ' | b'\t'..=b'\r' => Ascii::Space,
-            b'a'..=b'z' => Ascii::Lower,
-            b'A'..=b'Z' => Ascii::Upper,
-            b'0'..=b'9' => Ascii::Digit,
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => Ascii::Word,
             _ => Ascii::Punct,
         };
         b += 1;
@@ -154,7 +151,7 @@ pub fn tokenize_into(text: &str, base: usize, tokens: &mut Vec<Token>) {
                     i += 1;
                     continue;
                 }
-                _ => {
+                Ascii::Word => {
                     if let Some(end) = push_ascii_word(tokens, text, i, base, space_before) {
                         space_before = false;
                         i = end;
@@ -218,6 +215,27 @@ pub fn tokenize_into(text: &str, base: usize, tokens: &mut Vec<Token>) {
     }
 }
 
+/// [`WORD_BYTES`] of an ASCII lowercase letter, uppercase letter and digit.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// The class of each byte within an ASCII word (0: none; it ends the word).
+const WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The common word, ASCII letters and digits up to an ASCII byte that is no apostrophe,
 /// read and pushed in one pass; its end, or `None` (nothing pushed) for the others.
 fn push_ascii_word(
@@ -228,20 +246,15 @@ fn push_ascii_word(
     space_before: bool,
 ) -> Option<usize> {
     let bytes = text.as_bytes();
-    let (mut end, mut upper, mut letters, mut digit) = (i, false, false, false);
-    let mut value = 0u32;
-    loop {
-        match bytes.get(end).and_then(|&b| ASCII.get(usize::from(b))) {
-            Some(Ascii::Lower) => letters = true,
-            Some(Ascii::Upper) => (upper, letters) = (true, true),
-            Some(Ascii::Digit) => {
-                digit = true;
-                value = value
-                    .saturating_mul(10)
-                    .saturating_add(u32::from(bytes[end] - b'0'));
-            }
-            _ => break,
+    let mut end = i;
+    // The classes of the word's bytes, or-ed: one table lookup a byte.
+    let mut seen = 0;
+    while let Some(&b) = bytes.get(end) {
+        let class = WORD_BYTES[usize::from(b)];
+        if class == 0 {
+            break;
         }
+        seen |= class;
         end += 1;
     }
     // A non-ASCII letter or an apostrophe may go on with the word: the general path.
@@ -252,17 +265,18 @@ fn push_ascii_word(
     tokens.push(Token {
         start: base + i,
         end: base + end,
-        folded: if upper { fold(word) } else { inline(word) },
-        kind: if letters {
+        folded: if seen & UPPER != 0 {
+            fold(word)
+        } else {
+            inline(word)
+        },
+        kind: if seen & (LOWER | UPPER) != 0 {
             Kind::Word
         } else {
-            Kind::Num {
-                value,
-                digits: word.len().min(255) as u8,
-            }
+            number(word)
         },
         space_before,
-        has_digit: digit,
+        has_digit: seen & DIGIT != 0,
     });
     Some(end)
 }
@@ -374,33 +388,21 @@ fn fold(word: &str) -> SmolStr {
     fold_unicode(word)
 }
 
-/// [`fold`] of a word with non-ASCII letters (`décembre`, `één`): built in a stack buffer,
-/// ASCII letters lowered without a table lookup.
+/// [`fold`] of a word with non-ASCII letters (`décembre`, `één`): built in line (no
+/// allocation, and no UTF-8 check of the result, up to 23 bytes), Latin-1 letters
+/// lowered without a table lookup.
 fn fold_unicode(word: &str) -> SmolStr {
-    let mut buffer = [0u8; INLINE];
-    let mut len = 0;
-    let mut push = |c: char| {
-        let end = len + c.len_utf8();
-        c.encode_utf8(buffer.get_mut(len..end)?);
-        len = end;
-        Some(())
-    };
-    let fits = word.chars().try_for_each(|c| match latin1_lower(c) {
-        Some(lower) => push(lower),
-        None => c
-            .to_lowercase()
-            .map(fold_apostrophe)
-            .try_for_each(&mut push),
-    });
-    match fits.and_then(|()| std::str::from_utf8(&buffer[..len]).ok()) {
-        Some(folded) => SmolStr::new(folded),
-        // Longer than a `SmolStr` holds inline: rare, and allocated anyway.
-        None => word
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(fold_apostrophe)
-            .collect(),
+    let mut folded = SmolStrBuilder::new();
+    for c in word.chars() {
+        match latin1_lower(c) {
+            Some(lower) => folded.push(lower),
+            None => c
+                .to_lowercase()
+                .map(fold_apostrophe)
+                .for_each(|c| folded.push(c)),
+        }
     }
+    folded.finish()
 }
 
 /// The lower case of a Latin-1 char without tables ([`crate::text::latin1_lower`]),
