@@ -117,6 +117,14 @@ pub struct CompanyLexicon {
     /// Kruidvat, AS Watson, groeit`). Each must be one of the `cues` too.
     #[serde(default)]
     pub relation_cues: Vec<String>,
+    /// Nouns of a deal right before the company it is about (`overname van`, `rachat de`):
+    /// the name after the deal's agent word is the buyer (`de overname van Seagen door
+    /// Pfizer`, `le rachat de Seagen par Pfizer`).
+    #[serde(default)]
+    pub deal_nouns: Vec<String>,
+    /// The word that introduces the buyer after a deal's object (`door`, `par`).
+    #[serde(default)]
+    pub deal_agents: Vec<String>,
     /// Words right before a common-word name that make it a company, as a cue does
     /// (`chez Orange`), but that do not make an unknown name one (`chez Lucie`). As written:
     /// no capitalized form is added.
@@ -242,6 +250,10 @@ pub struct CompanyEngine {
     surname_particles: FxHashSet<String>,
     origin_articles: FxHashSet<String>,
     relation_cues: FxHashSet<String>,
+    /// Deal nouns with the space or apostrophe that ends them, both apostrophes.
+    deal_nouns: AhoCorasick,
+    /// Agent words with a space on either side (` door `).
+    deal_agents: Vec<String>,
     common_name_cues: FxHashSet<String>,
     /// The gaps that join two names in a list: `, ` and each conjunction with its spaces.
     list_joins: Vec<String>,
@@ -300,6 +312,13 @@ impl CompanyEngine {
             .match_kind(MatchKind::LeftmostFirst)
             .build(&lexicon.context_words)
             .map_err(|e| format!("context words: {e}"))?;
+        let deal_nouns = AhoCorasick::new(
+            lexicon
+                .deal_nouns
+                .iter()
+                .flat_map(|n| [n.clone(), n.replace('\'', "’")]),
+        )
+        .map_err(|e| format!("deal nouns: {e}"))?;
         let mut modifiers: Vec<String> = lower(&lexicon.modifiers);
         modifiers.sort_by_key(|m| std::cmp::Reverse(m.len()));
         let initial_only_cues = lexicon
@@ -335,6 +354,12 @@ impl CompanyEngine {
                 .flat_map(|a| cue_forms(a))
                 .collect(),
             common_name_cues: lexicon.common_name_cues.iter().cloned().collect(),
+            deal_nouns,
+            deal_agents: lexicon
+                .deal_agents
+                .iter()
+                .map(|a| format!(" {a} "))
+                .collect(),
             relation_cues: lexicon
                 .relation_cues
                 .iter()
@@ -423,6 +448,7 @@ impl CompanyEngine {
         found.append(&mut pending);
         let aliases = self.add_bracketed_aliases(text, &mut found);
         self.add_dateline_agencies(text, &mut found);
+        self.add_deal_parties(text, &mut found);
         self.drop_person_names(text, &mut found);
         self.repeat_learned_names(text, &mut found);
         self.drop_defined_acronyms(text, &hits, &mut found);
@@ -764,6 +790,63 @@ impl CompanyEngine {
             entry: None,
             name_end: end,
         })
+    }
+
+    /// Adds the parties of a deal named as `overname van X door Y` / `rachat de X par Y`:
+    /// when both X and Y are names and neither reads as a person's, both are companies
+    /// (`de overname van Ennismore door Accor`; not `de overname van Twitter door Elon
+    /// Musk`). A company found already counts as a name; a unit after it is skipped
+    /// (`Vodafone Espagne`).
+    fn add_deal_parties(&self, text: &str, found: &mut Vec<Found>) {
+        let mut parties = Vec::new();
+        for deal in self.deal_nouns.find_iter(text) {
+            if char_before(text, deal.start()).is_some_and(names::is_word_char) {
+                continue;
+            }
+            let Some((object_end, object)) = self.deal_party(text, found, deal.end()) else {
+                continue;
+            };
+            let rest = &text[object_end..];
+            let Some(agent) = self
+                .deal_agents
+                .iter()
+                .find(|a| rest.starts_with(a.as_str()))
+            else {
+                continue;
+            };
+            let Some((_, buyer)) = self.deal_party(text, found, object_end + agent.len()) else {
+                continue;
+            };
+            parties.extend(object.into_iter().chain(buyer));
+        }
+        found.append(&mut parties);
+    }
+
+    /// Where the deal party named at `start` ends, and the party as a new company when
+    /// it is an unknown name that is no person's. A company found there already has
+    /// the unit name after it included in its reach (`Vodafone Espagne`).
+    fn deal_party(
+        &self,
+        text: &str,
+        found: &[Found],
+        start: usize,
+    ) -> Option<(usize, Option<Found>)> {
+        if let Some(known) = found.iter().find(|f| f.start == start) {
+            let unit_end = text[known.end..]
+                .strip_prefix(' ')
+                .and_then(|_| names::name_token(text, known.end + 1))
+                .filter(|&e| self.name_followers.contains(&text[known.end + 1..e]));
+            return Some((unit_end.unwrap_or(known.end), None));
+        }
+        let end = name_run(text, start, text.len(), |t| self.stops_name(t))?;
+        let name = &text[start..end];
+        let party = Found {
+            start,
+            end,
+            entry: None,
+            name_end: end,
+        };
+        (self.plausible(name) && !self.person_name(name)).then_some((end, Some(party)))
     }
 
     /// The name opened by a head word: `Banque Parisienne`, `Forges de Firminy`,
