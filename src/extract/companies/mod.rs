@@ -46,6 +46,14 @@ pub struct CompanyLexicon {
     /// (`bedrijf` in `softwarebedrijf X`).
     #[serde(default)]
     pub cue_nouns: Vec<String>,
+    /// Plural nouns for kinds of companies (`bedrijven`, `groupes`): a cue for each name of
+    /// the list after them (`de Amerikaanse bedrijven Xylos en Brandoria`).
+    #[serde(default)]
+    pub plural_cue_nouns: Vec<String>,
+    /// Words after which a plural noun names a class, not a list of companies
+    /// (`d'entreprises Seveso`, `réviseurs d'entreprises`).
+    #[serde(default)]
+    pub plural_cue_not_after: Vec<String>,
     /// Lower-case words allowed between a cue and the name (`le groupe pharmaceutique X`).
     #[serde(default)]
     pub modifiers: Vec<String>,
@@ -250,6 +258,8 @@ pub struct CompanyEngine {
     surname_particles: FxHashSet<String>,
     origin_articles: FxHashSet<String>,
     relation_cues: FxHashSet<String>,
+    plural_cues: FxHashSet<String>,
+    plural_cue_not_after: Vec<String>,
     /// Deal nouns with the space or apostrophe that ends them, both apostrophes.
     deal_nouns: AhoCorasick,
     /// Agent words with a space on either side (` door `).
@@ -306,6 +316,13 @@ impl CompanyEngine {
         add(&lexicon.name_tails, Kind::Tail, "");
         add(&lexicon.compound_suffixes, Kind::Suffix, "-");
         add(&lexicon.role_suffixes, Kind::Suffix, "-");
+        // As written: a capitalized plural opens a name (`Banques Alimentaires`).
+        patterns.extend(
+            lexicon
+                .plural_cue_nouns
+                .iter()
+                .map(|noun| (noun.clone(), Kind::CueNoun)),
+        );
         let scanner = scan::Scanner::new(patterns, &lexicon.genitive_endings)?;
         let context = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -354,6 +371,15 @@ impl CompanyEngine {
                 .flat_map(|a| cue_forms(a))
                 .collect(),
             common_name_cues: lexicon.common_name_cues.iter().cloned().collect(),
+            plural_cues: lexicon.plural_cue_nouns.iter().cloned().collect(),
+            plural_cue_not_after: lexicon
+                .plural_cue_not_after
+                .iter()
+                .flat_map(|w| match w.strip_suffix('\'') {
+                    Some(elided) => vec![w.clone(), format!("{elided}’")],
+                    None => vec![format!("{w} ")],
+                })
+                .collect(),
             deal_nouns,
             deal_agents: lexicon
                 .deal_agents
@@ -427,8 +453,16 @@ impl CompanyEngine {
                     {
                         continue;
                     }
+                    let plural = self.plural_cues.contains(&text[hit.start..hit.end]);
+                    if plural && self.names_a_class(text, hit.start) {
+                        continue;
+                    }
                     if let Some(f) = self.name_after_cue(text, hit.end, hits.get(i + 1)) {
+                        let list_end = f.end;
                         found.push(f);
+                        if plural {
+                            self.add_listed_names(text, &hits[i + 1..], list_end, &mut found);
+                        }
                     } else if let Some(f) = self.apposition_after_relation(text, &hits, i) {
                         found.push(f);
                     }
@@ -540,10 +574,16 @@ impl CompanyEngine {
     /// article with an adjective of origin (`het Britse Shell`) stands right before hit `i`.
     fn cue_or_origin_before(&self, text: &str, hits: &[Hit], i: usize) -> bool {
         let hit = hits[i];
-        let cue_before = i > 0
-            && matches!(hits[i - 1].kind, Kind::Cue | Kind::CueNoun)
-            && hit.start - hits[i - 1].end <= CUE_REACH
-            && !text[hits[i - 1].end..hit.start].contains(['.', ',', ';', '!', '?']);
+        let cue_before = i > 0 && {
+            let cue = hits[i - 1];
+            // A plural names the companies of its list only right after it and its
+            // modifiers (`les groupes Renault et Orange`, not `les entreprises du Bel 20`).
+            let plural = self.plural_cues.contains(&text[cue.start..cue.end]);
+            matches!(cue.kind, Kind::Cue | Kind::CueNoun)
+                && hit.start - cue.end <= CUE_REACH
+                && !text[cue.end..hit.start].contains(['.', ',', ';', '!', '?'])
+                && (!plural || self.skip_modifiers(text, cue.end) + 1 == hit.start)
+        };
         cue_before
             || self.after_neuter_origin(text, hit.start)
             || self
@@ -747,6 +787,48 @@ impl CompanyEngine {
             entry: None,
             name_end: end,
         })
+    }
+
+    /// Whether the plural cue at `start` follows a word that makes it a class
+    /// (`d'entreprises Seveso`), not the head of a list of companies.
+    fn names_a_class(&self, text: &str, start: usize) -> bool {
+        let head = &text[..start];
+        self.plural_cue_not_after.iter().any(|w| {
+            head.strip_suffix(w.as_str())
+                .is_some_and(|before| !before.ends_with(|c: char| c.is_alphanumeric()))
+        })
+    }
+
+    /// Adds the unknown names listed after a plural cue's first name, which ends at `end`:
+    /// `de bedrijven Xylos, Brandoria en Vallamont`. A gazetteer name in the list is found
+    /// by its own hit; a person's name ends the list.
+    fn add_listed_names(&self, text: &str, later: &[Hit], mut end: usize, found: &mut Vec<Found>) {
+        while let Some(join) = self
+            .list_joins
+            .iter()
+            .find(|j| text[end..].starts_with(j.as_str()))
+        {
+            let start = end + join.len();
+            let known_here = later.iter().find(|h| h.start >= start);
+            if known_here.is_some_and(|h| h.start == start) {
+                return;
+            }
+            let limit = known_here.map_or(text.len(), |h| h.start);
+            let Some(name_end) = name_run(text, start, limit, |t| self.stops_name(t)) else {
+                return;
+            };
+            let name = &text[start..name_end];
+            if !self.plausible(name) || self.person_name(name) {
+                return;
+            }
+            found.push(Found {
+                start,
+                end: name_end,
+                entry: None,
+                name_end,
+            });
+            end = name_end;
+        }
     }
 
     /// Whether the common-word gazetteer match `hit` right after a cue opens a longer
