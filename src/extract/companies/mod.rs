@@ -54,6 +54,14 @@ pub struct CompanyLexicon {
     /// (`d'entreprises Seveso`, `réviseurs d'entreprises`).
     #[serde(default)]
     pub plural_cue_not_after: Vec<String>,
+    /// Legal forms also written before the name (`NV Hoste`, `la SARL Dupont`); each must
+    /// be one of the `legal_forms` too.
+    #[serde(default)]
+    pub legal_form_prefixes: Vec<String>,
+    /// Capitalized articles that open a name after a cue (`uitgeverij De Sikkel`,
+    /// `le groupe Les Échos`).
+    #[serde(default)]
+    pub name_articles: Vec<String>,
     /// Lower-case words allowed between a cue and the name (`le groupe pharmaceutique X`).
     #[serde(default)]
     pub modifiers: Vec<String>,
@@ -260,6 +268,8 @@ pub struct CompanyEngine {
     relation_cues: FxHashSet<String>,
     plural_cues: FxHashSet<String>,
     plural_cue_not_after: Vec<String>,
+    legal_form_prefixes: FxHashSet<String>,
+    name_articles: Vec<String>,
     /// Deal nouns with the space or apostrophe that ends them, both apostrophes.
     deal_nouns: AhoCorasick,
     /// Agent words with a space on either side (` door `).
@@ -372,6 +382,15 @@ impl CompanyEngine {
                 .collect(),
             common_name_cues: lexicon.common_name_cues.iter().cloned().collect(),
             plural_cues: lexicon.plural_cue_nouns.iter().cloned().collect(),
+            legal_form_prefixes: lexicon.legal_form_prefixes.iter().cloned().collect(),
+            name_articles: lexicon
+                .name_articles
+                .iter()
+                .flat_map(|a| match a.strip_suffix('\'') {
+                    Some(elided) => vec![a.clone(), format!("{elided}’")],
+                    None => vec![format!("{a} ")],
+                })
+                .collect(),
             plural_cue_not_after: lexicon
                 .plural_cue_not_after
                 .iter()
@@ -467,7 +486,16 @@ impl CompanyEngine {
                         found.push(f);
                     }
                 }
-                Kind::Legal | Kind::Tail => self.name_before_form(text, hit, &mut found),
+                Kind::Legal | Kind::Tail => {
+                    let before = found.len();
+                    self.name_before_form(text, hit, &mut found);
+                    if found.len() == before
+                        && found.last().is_none_or(|f| f.end < hit.start)
+                        && self.legal_form_prefixes.contains(&text[hit.start..hit.end])
+                    {
+                        found.extend(self.name_after_prefix_form(text, hit.end, hits.get(i + 1)));
+                    }
+                }
                 Kind::Suffix => self.compound_head(text, hit, &mut found),
                 Kind::Head => {
                     if let Some(f) = self.name_after_head(text, hit, hits.get(i + 1)) {
@@ -778,7 +806,12 @@ impl CompanyEngine {
         let limit = next
             .filter(|_| known_here.is_none())
             .map_or(text.len(), |n| n.start);
-        let end = name_run(text, pos, limit, |t| self.stops_name(t))?;
+        let article = self
+            .name_articles
+            .iter()
+            .find(|a| text[pos..].starts_with(a.as_str()))
+            .map_or(0, String::len);
+        let end = name_run(text, pos + article, limit, |t| self.stops_name(t))?;
         let end = strip_possessive(text, pos, end);
         let name = &text[pos..end];
         (self.plausible(name) && !self.person_name(name)).then_some(Found {
@@ -829,6 +862,25 @@ impl CompanyEngine {
             });
             end = name_end;
         }
+    }
+
+    /// The unknown name after a legal form written before it: `NV Hoste`, `SARL Dupont`.
+    fn name_after_prefix_form(
+        &self,
+        text: &str,
+        form_end: usize,
+        next: Option<&Hit>,
+    ) -> Option<Found> {
+        let start = form_end + text[form_end..].strip_prefix(' ').map(|_| 1)?;
+        let limit = next.map_or(text.len(), |n| n.start);
+        let end = name_run(text, start, limit, |t| self.stops_name(t))?;
+        let name = &text[start..end];
+        (self.plausible(name) && !self.person_name(name)).then_some(Found {
+            start,
+            end,
+            entry: None,
+            name_end: end,
+        })
     }
 
     /// Whether the common-word gazetteer match `hit` right after a cue opens a longer
