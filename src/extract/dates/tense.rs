@@ -802,19 +802,34 @@ fn previous_word(text: &str, from: usize, mut at: usize) -> Option<(usize, usize
 /// The word `text[start..end]` with its lowercase form and roles.
 fn word<'t>(text: &'t str, start: usize, end: usize, classes: &Classes) -> Word<'t> {
     let word = &text[start..end];
-    // Most words are ASCII lowercase: no case mapping to run.
+    // Most words are ASCII lowercase: no case mapping to run; the other ASCII words
+    // are lowered without Unicode tables.
     let ascii_lower = word.bytes().all(|b| b.is_ascii_lowercase());
-    let folded = if ascii_lower {
-        Folded::Text(word)
+    let (folded, lowercase) = if ascii_lower {
+        (Folded::Text(word), true)
+    } else if word.is_ascii() {
+        let lowered = match word.len() {
+            len if len <= 23 => {
+                let mut buffer = [0u8; 23];
+                buffer[..len].copy_from_slice(word.as_bytes());
+                buffer[..len].make_ascii_lowercase();
+                std::str::from_utf8(&buffer[..len])
+                    .map_or_else(|_| word.to_lowercase_smolstr(), SmolStr::new)
+            }
+            _ => word.to_ascii_lowercase_smolstr(),
+        };
+        // A word of ASCII letters that is not all lowercase has an uppercase one.
+        (Folded::Lowered(lowered), false)
     } else {
-        Folded::Lowered(word.to_lowercase_smolstr())
+        let lowercase = !word.chars().any(char::is_uppercase);
+        (Folded::Lowered(word.to_lowercase_smolstr()), lowercase)
     };
     Word {
         class: classes.of(&folded),
         folded,
         start,
         end,
-        lowercase: ascii_lower || !word.chars().any(char::is_uppercase),
+        lowercase,
     }
 }
 
