@@ -483,7 +483,7 @@ fn add_first_byte(set: &mut [u64; 4], word: &str) {
 
 /// A word of up to 7 bytes as one number: its bytes, and its length in the top byte
 /// (so no two words share a key); `None` for longer words.
-fn short_key(word: &[u8]) -> Option<u64> {
+pub(super) fn short_key(word: &[u8]) -> Option<u64> {
     let mut key = [0u8; 8];
     key.get_mut(..word.len())
         .filter(|_| word.len() < 8)?
