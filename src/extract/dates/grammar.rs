@@ -2480,7 +2480,9 @@ impl<'a> Parser<'a> {
             .or_else(|| self.spelled_year(i))
             .or_else(historic)?;
         let parenthesized = i > 0 && self.punct(i - 1, "(") && self.punct(j, ")");
-        (cued || cue_before || parenthesized).then_some((j, Base::Year(YearRef::Abs(y))))
+        // `2024 was het warmste jaar`: a year opening a sentence as the subject of its verb.
+        let subject = (i == 0 || self.punct(i - 1, ".!?")) && self.has(j, Sense::YearVerb);
+        (cued || cue_before || parenthesized || subject).then_some((j, Base::Year(YearRef::Abs(y))))
     }
 }
 

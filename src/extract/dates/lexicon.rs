@@ -186,6 +186,10 @@ pub struct DateLexicon {
     /// maanden`, `pendant dix jours`, `la grève dure trois ans`).
     #[serde(default)]
     pub duration_cues: Vec<String>,
+    /// Singular verbs a year opening a sentence is the subject of (`2024 was het warmste
+    /// jaar`, `2023 a été une année record`).
+    #[serde(default)]
+    pub year_subject_verbs: Vec<String>,
     /// Modifiers after a period (`2018 of later`, `1-1-2016 en daarna`).
     #[serde(default)]
     pub modifiers_after: BTreeMap<String, TimexMod>,
@@ -350,6 +354,7 @@ pub enum Sense {
     DayArticle,
     AfterBareDay,
     DurationCue,
+    YearVerb,
 }
 
 impl Sense {
@@ -405,6 +410,7 @@ impl Sense {
             Sense::DayArticle => 44,
             Sense::AfterBareDay => 45,
             Sense::DurationCue => 46,
+            Sense::YearVerb => 47,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -559,7 +565,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 31] = [
+        let lists: [(&Vec<String>, Sense); 32] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -591,6 +597,7 @@ impl Phrases {
             (&lex.every, Sense::Every),
             (&lex.approximations, Sense::Approximation),
             (&lex.duration_cues, Sense::DurationCue),
+            (&lex.year_subject_verbs, Sense::YearVerb),
         ];
         for (words, sense) in lists {
             for word in words {
