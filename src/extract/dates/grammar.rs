@@ -989,8 +989,19 @@ impl<'a> Parser<'a> {
         // avant le débat` is two alternatives).
         let modifier_after = m == TimexMod::OnOrAfter
             && self.has(found.0, Sense::ModifierAfter(TimexMod::OnOrAfter));
+        // `Voor volgend jaar verwacht de bank ...`, `Voor dit jaar wordt gerekend op ...`: a
+        // sentence that opens with a "before" that is also "for" (a duration cue: `voor
+        // twee weken`) and a year counted from now says what it is for. A year by number
+        // is as often a deadline or a limit (`Voor 2025 moeten de platen vervangen zijn`,
+        // `Voor 2010 kwam dat nooit voor`).
+        let opens_sentence = i == 0 || self.punct(i - 1, ".!?");
+        let for_year = m == TimexMod::Before
+            && opens_sentence
+            && self.has(i, Sense::DurationCue)
+            && matches!(found.1, Base::RelativeUnit(Unit::Year, _));
         if matches!(found.1, Base::Offset(..))
             || modifier_after
+            || for_year
             || self.interval(j).is_some_and(|(e, _)| e > found.0)
         {
             return None;
