@@ -1101,9 +1101,9 @@ impl<'a> Parser<'a> {
         Some((end, Expr::Duration(sign * n as i32, unit)))
     }
 
-    /// `sinds drie jaar`, `pendant dix jours`, `na amper vijf maanden`, `nog geen twee jaar`:
-    /// an amount of time after a duration cue or a hedge, without the cue (TIMEX3 leaves
-    /// such signals out). Elsewhere a bare amount is as often an age (`à 87 ans`) or a
+    /// `sinds drie jaar`, `pendant dix jours`, `na amper vijf maanden`, `nog geen twee jaar`,
+    /// `vijf jaar cel`: an amount of time after a duration cue or a hedge, or before a
+    /// closer, without them (TIMEX3 leaves such signals out). Elsewhere a bare amount is as often an age (`à 87 ans`) or a
     /// count.
     fn bare_duration(&self, i: usize) -> Option<Parse> {
         let (j, n) = self.amount(i)?;
@@ -1116,19 +1116,20 @@ impl<'a> Parser<'a> {
         };
         let cues = [Sense::DurationCue, Sense::Since];
         let cued = phrase_before(i, &cues).is_some()
+            || self.has(end, Sense::DurationCloser)
             || phrase_before(i, &[Sense::Approximation]).is_some_and(|hedge| {
                 phrase_before(hedge, &cues).is_some() || unit != Unit::Year || n < 12
             });
         if !cued {
             return None;
         }
-        let plural = self.has(j, Sense::Plural);
         // `après une année 2016 difficile`, `après un mois de janvier doux`: a period named.
+        // (The cue makes a count of units a duration, plural or not: `après cinq mois`.)
         let names_period = self.year_in(end, &YEARS).is_some()
             || self
                 .is(end, Sense::Of)
                 .is_some_and(|k| self.month(k, false).is_some());
-        if (n > 1 && !plural && unit != Unit::Year) || self.quantity_after(end) || names_period {
+        if self.quantity_after(end) || names_period {
             return None;
         }
         Some((end, Expr::Duration(n as i32, unit)))

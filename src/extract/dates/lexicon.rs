@@ -186,6 +186,10 @@ pub struct DateLexicon {
     /// maanden`, `pendant dix jours`, `la grève dure trois ans`).
     #[serde(default)]
     pub duration_cues: Vec<String>,
+    /// Words after a bare amount of time that make it a duration (`twee jaar lang`, `vijf
+    /// jaar cel`, `cinq ans de prison`).
+    #[serde(default)]
+    pub duration_closers: Vec<String>,
     /// Singular verbs a year opening a sentence is the subject of (`2024 was het warmste
     /// jaar`, `2023 a été une année record`).
     #[serde(default)]
@@ -355,6 +359,7 @@ pub enum Sense {
     AfterBareDay,
     DurationCue,
     YearVerb,
+    DurationCloser,
 }
 
 impl Sense {
@@ -411,6 +416,7 @@ impl Sense {
             Sense::AfterBareDay => 45,
             Sense::DurationCue => 46,
             Sense::YearVerb => 47,
+            Sense::DurationCloser => 48,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -565,7 +571,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 32] = [
+        let lists: [(&Vec<String>, Sense); 33] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -598,6 +604,7 @@ impl Phrases {
             (&lex.approximations, Sense::Approximation),
             (&lex.duration_cues, Sense::DurationCue),
             (&lex.year_subject_verbs, Sense::YearVerb),
+            (&lex.duration_closers, Sense::DurationCloser),
         ];
         for (words, sense) in lists {
             for word in words {
