@@ -2491,6 +2491,10 @@ impl<'a> Parser<'a> {
             .year_in(i, &BARE_YEARS)
             .or_else(|| self.spelled_year(i))
             .or_else(historic)?;
+        // `aan de Meir in 2000 Antwerpen`: a postcode before its place.
+        if !cued && self.has(j, Sense::PostcodePlace) {
+            return None;
+        }
         let parenthesized = i > 0 && self.punct(i - 1, "(") && self.punct(j, ")");
         // `2024 was het warmste jaar`: a year opening a sentence as the subject of its verb.
         let subject = (i == 0 || self.punct(i - 1, ".!?")) && self.has(j, Sense::YearVerb);

@@ -190,6 +190,9 @@ pub struct DateLexicon {
     /// jaar cel`, `cinq ans de prison`).
     #[serde(default)]
     pub duration_closers: Vec<String>,
+    /// Places whose postcode reads like a year (`in 2000 Antwerpen`, `1930 Zaventem`).
+    #[serde(default)]
+    pub postcode_places: Vec<String>,
     /// Singular verbs a year opening a sentence is the subject of (`2024 was het warmste
     /// jaar`, `2023 a été une année record`).
     #[serde(default)]
@@ -360,6 +363,7 @@ pub enum Sense {
     DurationCue,
     YearVerb,
     DurationCloser,
+    PostcodePlace,
 }
 
 impl Sense {
@@ -417,6 +421,7 @@ impl Sense {
             Sense::DurationCue => 46,
             Sense::YearVerb => 47,
             Sense::DurationCloser => 48,
+            Sense::PostcodePlace => 49,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -571,7 +576,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 33] = [
+        let lists: [(&Vec<String>, Sense); 34] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -605,6 +610,7 @@ impl Phrases {
             (&lex.duration_cues, Sense::DurationCue),
             (&lex.year_subject_verbs, Sense::YearVerb),
             (&lex.duration_closers, Sense::DurationCloser),
+            (&lex.postcode_places, Sense::PostcodePlace),
         ];
         for (words, sense) in lists {
             for word in words {
