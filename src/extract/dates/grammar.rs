@@ -1010,8 +1010,19 @@ impl<'a> Parser<'a> {
         // avant le débat` is two alternatives).
         let modifier_after = m == TimexMod::OnOrAfter
             && self.has(found.0, Sense::ModifierAfter(TimexMod::OnOrAfter));
+        // `Voor volgend jaar verwacht de bank ...`, `Voor dit jaar wordt gerekend op ...`: a
+        // sentence that opens with a "before" that is also "for" (a duration cue: `voor
+        // twee weken`) and a year counted from now says what it is for. A year by number
+        // is as often a deadline or a limit (`Voor 2025 moeten de platen vervangen zijn`,
+        // `Voor 2010 kwam dat nooit voor`).
+        let opens_sentence = i == 0 || self.punct(i - 1, ".!?");
+        let for_year = m == TimexMod::Before
+            && opens_sentence
+            && self.has(i, Sense::DurationCue)
+            && matches!(found.1, Base::RelativeUnit(Unit::Year, _));
         if matches!(found.1, Base::Offset(..))
             || modifier_after
+            || for_year
             || self.interval(j).is_some_and(|(e, _)| e > found.0)
         {
             return None;
@@ -1111,9 +1122,9 @@ impl<'a> Parser<'a> {
         Some((end, Expr::Duration(sign * n as i32, unit)))
     }
 
-    /// `sinds drie jaar`, `pendant dix jours`, `na amper vijf maanden`, `nog geen twee jaar`:
-    /// an amount of time after a duration cue or a hedge, without the cue (TIMEX3 leaves
-    /// such signals out). Elsewhere a bare amount is as often an age (`à 87 ans`) or a
+    /// `sinds drie jaar`, `pendant dix jours`, `na amper vijf maanden`, `nog geen twee jaar`,
+    /// `vijf jaar cel`: an amount of time after a duration cue or a hedge, or before a
+    /// closer, without them (TIMEX3 leaves such signals out). Elsewhere a bare amount is as often an age (`à 87 ans`) or a
     /// count.
     fn bare_duration(&self, i: usize) -> Option<Parse> {
         let (j, n) = self.amount(i)?;
@@ -1126,19 +1137,20 @@ impl<'a> Parser<'a> {
         };
         let cues = [Sense::DurationCue, Sense::Since];
         let cued = phrase_before(i, &cues).is_some()
+            || self.has(end, Sense::DurationCloser)
             || phrase_before(i, &[Sense::Approximation]).is_some_and(|hedge| {
                 phrase_before(hedge, &cues).is_some() || unit != Unit::Year || n < 12
             });
         if !cued {
             return None;
         }
-        let plural = self.has(j, Sense::Plural);
         // `après une année 2016 difficile`, `après un mois de janvier doux`: a period named.
+        // (The cue makes a count of units a duration, plural or not: `après cinq mois`.)
         let names_period = self.year_in(end, &YEARS).is_some()
             || self
                 .is(end, Sense::Of)
                 .is_some_and(|k| self.month(k, false).is_some());
-        if (n > 1 && !plural && unit != Unit::Year) || self.quantity_after(end) || names_period {
+        if self.quantity_after(end) || names_period {
             return None;
         }
         Some((end, Expr::Duration(n as i32, unit)))
@@ -2500,8 +2512,14 @@ impl<'a> Parser<'a> {
             .year_in(i, &BARE_YEARS)
             .or_else(|| self.spelled_year(i))
             .or_else(historic)?;
+        // `aan de Meir in 2000 Antwerpen`: a postcode before its place.
+        if !cued && self.has(j, Sense::PostcodePlace) {
+            return None;
+        }
         let parenthesized = i > 0 && self.punct(i - 1, "(") && self.punct(j, ")");
-        (cued || cue_before || parenthesized).then_some((j, Base::Year(YearRef::Abs(y))))
+        // `2024 was het warmste jaar`: a year opening a sentence as the subject of its verb.
+        let subject = (i == 0 || self.punct(i - 1, ".!?")) && self.has(j, Sense::YearVerb);
+        (cued || cue_before || parenthesized || subject).then_some((j, Base::Year(YearRef::Abs(y))))
     }
 }
 

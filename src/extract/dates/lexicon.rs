@@ -186,6 +186,17 @@ pub struct DateLexicon {
     /// maanden`, `pendant dix jours`, `la grève dure trois ans`).
     #[serde(default)]
     pub duration_cues: Vec<String>,
+    /// Words after a bare amount of time that make it a duration (`twee jaar lang`, `vijf
+    /// jaar cel`, `cinq ans de prison`).
+    #[serde(default)]
+    pub duration_closers: Vec<String>,
+    /// Places whose postcode reads like a year (`in 2000 Antwerpen`, `1930 Zaventem`).
+    #[serde(default)]
+    pub postcode_places: Vec<String>,
+    /// Singular verbs a year opening a sentence is the subject of (`2024 was het warmste
+    /// jaar`, `2023 a été une année record`).
+    #[serde(default)]
+    pub year_subject_verbs: Vec<String>,
     /// Modifiers after a period (`2018 of later`, `1-1-2016 en daarna`).
     #[serde(default)]
     pub modifiers_after: BTreeMap<String, TimexMod>,
@@ -350,6 +361,9 @@ pub enum Sense {
     DayArticle,
     AfterBareDay,
     DurationCue,
+    YearVerb,
+    DurationCloser,
+    PostcodePlace,
 }
 
 impl Sense {
@@ -405,6 +419,9 @@ impl Sense {
             Sense::DayArticle => 44,
             Sense::AfterBareDay => 45,
             Sense::DurationCue => 46,
+            Sense::YearVerb => 47,
+            Sense::DurationCloser => 48,
+            Sense::PostcodePlace => 49,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -466,6 +483,9 @@ pub struct Phrases {
     /// Every word of every phrase, numbered, so that a region's tokens are hashed once
     /// and phrases match by comparing numbers.
     word_ids: FxHashMap<String, u32>,
+    /// The ids of the words of `word_ids` up to 7 bytes (most), by [`short_key`]: a
+    /// number hashes with one multiplication and compares without `memcmp`.
+    short_word_ids: FxHashMap<u64, u32>,
     /// By first byte, the lengths (up to 63) of the keys of `word_ids` starting with it,
     /// as bits (bit 63: longer): most words are turned away before hashing.
     word_shapes: Vec<u64>,
@@ -482,6 +502,17 @@ fn add_first_byte(set: &mut [u64; 4], word: &str) {
     if let Some(&b) = word.as_bytes().first() {
         set[usize::from(b >> 6)] |= 1 << (b & 63);
     }
+}
+
+/// A word of up to 7 bytes as one number: its bytes, and its length in the top byte
+/// (so no two words share a key); `None` for longer words.
+pub(super) fn short_key(word: &[u8]) -> Option<u64> {
+    let mut key = [0u8; 8];
+    key.get_mut(..word.len())
+        .filter(|_| word.len() < 8)?
+        .copy_from_slice(word);
+    key[7] = word.len() as u8;
+    Some(u64::from_le_bytes(key))
 }
 
 /// The bit of a word length in [`Phrases`]'s `word_shapes` (63: 63 bytes or more).
@@ -559,7 +590,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 31] = [
+        let lists: [(&Vec<String>, Sense); 34] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -591,6 +622,9 @@ impl Phrases {
             (&lex.every, Sense::Every),
             (&lex.approximations, Sense::Approximation),
             (&lex.duration_cues, Sense::DurationCue),
+            (&lex.year_subject_verbs, Sense::YearVerb),
+            (&lex.duration_closers, Sense::DurationCloser),
+            (&lex.postcode_places, Sense::PostcodePlace),
         ];
         for (words, sense) in lists {
             for word in words {
@@ -635,6 +669,10 @@ impl Phrases {
                 self.word_shapes[usize::from(b)] |= length_bit(word.len());
             }
         }
+        self.short_word_ids = ids
+            .iter()
+            .filter_map(|(word, &id)| Some((short_key(word.as_bytes())?, id)))
+            .collect();
         self.word_ids = ids;
         self.by_first_id = by_first_id;
     }
@@ -661,7 +699,11 @@ impl Phrases {
             if shapes.is_none_or(|&lengths| lengths & length_bit(word.len()) == 0) {
                 return NO_WORD;
             }
-            self.word_ids.get(word).copied().unwrap_or(NO_WORD)
+            let found = match short_key(word.as_bytes()) {
+                Some(key) => self.short_word_ids.get(&key),
+                None => self.word_ids.get(word),
+            };
+            found.copied().unwrap_or(NO_WORD)
         }));
     }
 
@@ -766,6 +808,29 @@ fn check_range(word: &str, n: u32, lo: u32, hi: u32) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_words_have_the_ids_of_their_strings() {
+        for lang in ["nl", "fr"] {
+            let rules = crate::lang::rules(lang).expect("language has rules");
+            let phrases = &rules.engines.dates.phrases;
+            let short = phrases.word_ids.keys().filter(|w| w.len() < 8).count();
+            assert_eq!(phrases.short_word_ids.len(), short, "{lang}");
+            for (word, &id) in &phrases.word_ids {
+                let tokens = tokenize(word, 0);
+                let ids = phrases.word_ids(&tokens);
+                if tokens.len() == 1 {
+                    assert_eq!(ids, [id], "{lang} {word:?}");
+                }
+            }
+        }
+        assert_eq!(
+            short_key(b"abcdefg"),
+            Some(u64::from_le_bytes(*b"abcdefg\x07"))
+        );
+        assert_eq!(short_key(b"abcdefgh"), None);
+        assert_ne!(short_key(b"a"), short_key(b"a\0"));
+    }
 
     #[test]
     fn phrases_match_by_word_ids_as_by_strings() {

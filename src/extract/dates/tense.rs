@@ -3,6 +3,7 @@
 //! of a yearless month or day: past tense the most recent occurrence, future tense the
 //! next one. Only the nearest cue counts; without one the anchor's year stays.
 
+use super::lexicon::short_key;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use smol_str::{SmolStr, StrExt};
@@ -119,6 +120,8 @@ struct Affixes {
     list: Vec<String>,
     /// The bytes the affixes end with (endings) or begin with (prefixes).
     edge_bytes: [u64; 4],
+    /// Whether an affix is empty (and so matches any word).
+    has_empty: bool,
 }
 
 impl Affixes {
@@ -138,6 +141,7 @@ impl Affixes {
         Affixes {
             list: list.to_vec(),
             edge_bytes,
+            has_empty: list.iter().any(String::is_empty),
         }
     }
 
@@ -148,7 +152,7 @@ impl Affixes {
     /// Whether `word` ends with one of the affixes (an empty one matches any word).
     fn ends(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        if !self.has_edge(bytes.last()) && !self.list.iter().any(String::is_empty) {
+        if !self.has_edge(bytes.last()) && !self.has_empty {
             return false;
         }
         self.list.iter().any(|a| {
@@ -159,7 +163,7 @@ impl Affixes {
     /// Whether `word` begins with one of the affixes and has at least `rest` bytes after it.
     fn begins(&self, word: &str, rest: usize) -> bool {
         let bytes = word.as_bytes();
-        if !self.has_edge(bytes.first()) && !self.list.iter().any(String::is_empty) {
+        if !self.has_edge(bytes.first()) && !self.has_empty {
             return false;
         }
         self.list
@@ -179,6 +183,9 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 #[derive(Debug, Default)]
 struct Classes {
     by_word: FxHashMap<String, Class>,
+    /// The words of `by_word` up to 7 bytes (most), by [`short_key`]: hashed and
+    /// compared as one number.
+    by_short_key: FxHashMap<u64, Class>,
     shapes: Vec<u64>,
 }
 
@@ -190,7 +197,15 @@ impl Classes {
                 shapes[usize::from(b)] |= length_bit(word.len());
             }
         }
-        Classes { by_word, shapes }
+        let by_short_key = by_word
+            .iter()
+            .filter_map(|(word, &class)| Some((short_key(word.as_bytes())?, class)))
+            .collect();
+        Classes {
+            by_word,
+            by_short_key,
+            shapes,
+        }
     }
 
     /// The roles of `word` (lowercase); none if it is not listed.
@@ -202,7 +217,11 @@ impl Classes {
         if !listed_shape {
             return Class::default();
         }
-        self.by_word.get(word).copied().unwrap_or_default()
+        let found = match short_key(word.as_bytes()) {
+            Some(key) => self.by_short_key.get(&key),
+            None => self.by_word.get(word),
+        };
+        found.copied().unwrap_or_default()
     }
 }
 
@@ -573,9 +592,10 @@ impl<'t, 'c> Sentence<'t, 'c> {
             from: sentence_start,
             to: sentence_end,
             clause: (clause_start, clause_end),
-            left: Vec::new(),
+            // Most searches stop within a few words.
+            left: Vec::with_capacity(8),
             left_at: start,
-            right: Vec::new(),
+            right: Vec::with_capacity(8),
             right_at: end,
             has_auxiliary: None,
         }
@@ -802,19 +822,34 @@ fn previous_word(text: &str, from: usize, mut at: usize) -> Option<(usize, usize
 /// The word `text[start..end]` with its lowercase form and roles.
 fn word<'t>(text: &'t str, start: usize, end: usize, classes: &Classes) -> Word<'t> {
     let word = &text[start..end];
-    // Most words are ASCII lowercase: no case mapping to run.
+    // Most words are ASCII lowercase: no case mapping to run; the other ASCII words
+    // are lowered without Unicode tables.
     let ascii_lower = word.bytes().all(|b| b.is_ascii_lowercase());
-    let folded = if ascii_lower {
-        Folded::Text(word)
+    let (folded, lowercase) = if ascii_lower {
+        (Folded::Text(word), true)
+    } else if word.is_ascii() {
+        let lowered = match word.len() {
+            len if len <= 23 => {
+                let mut buffer = [0u8; 23];
+                buffer[..len].copy_from_slice(word.as_bytes());
+                buffer[..len].make_ascii_lowercase();
+                std::str::from_utf8(&buffer[..len])
+                    .map_or_else(|_| word.to_lowercase_smolstr(), SmolStr::new)
+            }
+            _ => word.to_ascii_lowercase_smolstr(),
+        };
+        // A word of ASCII letters that is not all lowercase has an uppercase one.
+        (Folded::Lowered(lowered), false)
     } else {
-        Folded::Lowered(word.to_lowercase_smolstr())
+        let lowercase = !word.chars().any(char::is_uppercase);
+        (Folded::Lowered(word.to_lowercase_smolstr()), lowercase)
     };
     Word {
         class: classes.of(&folded),
         folded,
         start,
         end,
-        lowercase: ascii_lower || !word.chars().any(char::is_uppercase),
+        lowercase,
     }
 }
 
@@ -912,6 +947,26 @@ mod tests {
             ),
         ];
         assert_tenses(&cues, &expected);
+    }
+
+    #[test]
+    fn listed_words_are_found_short_or_long() {
+        let cues = TenseCues::new(&TenseLexicon {
+            past: vec!["werd".into(), "aangekondigd".into()],
+            future: vec!["zal".into(), "zullen".into()],
+            ..TenseLexicon::default()
+        });
+        for (word, tense) in [
+            ("werd", Some(Tense::Past)),
+            ("aangekondigd", Some(Tense::Past)),
+            ("zal", Some(Tense::Future)),
+            ("zullen", Some(Tense::Future)),
+            ("zalm", None),
+            ("aangekondigde", None),
+            ("", None),
+        ] {
+            assert_eq!(cues.classes.of(word).tense, tense, "{word:?}");
+        }
     }
 
     #[test]

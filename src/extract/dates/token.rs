@@ -6,7 +6,7 @@
 //! Folded forms are [`SmolStr`]s: words up to 23 bytes (nearly all) live inline, so
 //! tokenizing a region allocates one vector and nothing per token.
 
-use smol_str::{SmolStr, SmolStrBuilder, StrExt};
+use smol_str::{SmolStr, StrExt};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,10 +215,12 @@ pub fn tokenize_into(text: &str, base: usize, tokens: &mut Vec<Token>) {
     }
 }
 
-/// [`WORD_BYTES`] of an ASCII lowercase letter, uppercase letter and digit.
+/// [`WORD_BYTES`] of an ASCII lowercase letter, uppercase letter and digit, and the
+/// flag of an uppercase Latin-1 letter.
 const LOWER: u8 = 1;
 const UPPER: u8 = 2;
 const DIGIT: u8 = 4;
+const LATIN_UPPER: u8 = 8;
 
 /// The class of each byte within an ASCII word (0: none; it ends the word).
 const WORD_BYTES: [u8; 256] = {
@@ -236,8 +238,24 @@ const WORD_BYTES: [u8; 256] = {
     table
 };
 
-/// The common word, ASCII letters and digits up to an ASCII byte that is no apostrophe,
-/// read and pushed in one pass; its end, or `None` (nothing pushed) for the others.
+/// The lead byte of the UTF-8 encoding of U+00C0 to U+00FF, the Latin-1 letters (but
+/// `×` and `÷`) of French and Dutch words.
+const LATIN1_LEAD: u8 = 0xc3;
+
+/// The class of the Latin-1 char `0xC3 tail`: [`LOWER`], [`LATIN_UPPER`] (`À` to `Þ`,
+/// which lower to `tail + 0x20`), or 0 for `×`, `÷` and bytes that are no tail.
+fn latin1_class(tail: u8) -> u8 {
+    match tail {
+        0x97 | 0xb7 => 0,
+        0x80..=0x9e => LATIN_UPPER,
+        0x9f..=0xbf => LOWER,
+        _ => 0,
+    }
+}
+
+/// The common word, ASCII letters and digits and Latin-1 letters up to an ASCII byte
+/// that is no apostrophe, read and pushed in one pass; its end, or `None` (nothing
+/// pushed) for the others.
 fn push_ascii_word(
     tokens: &mut Vec<Token>,
     text: &str,
@@ -247,17 +265,25 @@ fn push_ascii_word(
 ) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut end = i;
-    // The classes of the word's bytes, or-ed: one table lookup a byte.
+    // The classes of the word's chars, or-ed: one table lookup an ASCII byte.
     let mut seen = 0;
     while let Some(&b) = bytes.get(end) {
         let class = WORD_BYTES[usize::from(b)];
-        if class == 0 {
+        if class != 0 {
+            seen |= class;
+            end += 1;
+        } else if b == LATIN1_LEAD {
+            let class = bytes.get(end + 1).map_or(0, |&tail| latin1_class(tail));
+            if class == 0 {
+                break;
+            }
+            seen |= class;
+            end += 2;
+        } else {
             break;
         }
-        seen |= class;
-        end += 1;
     }
-    // A non-ASCII letter or an apostrophe may go on with the word: the general path.
+    // Another non-ASCII char or an apostrophe may go on with the word: the general path.
     if end == i || bytes.get(end).is_some_and(|&b| !b.is_ascii() || b == b'\'') {
         return None;
     }
@@ -265,12 +291,14 @@ fn push_ascii_word(
     tokens.push(Token {
         start: base + i,
         end: base + end,
-        folded: if seen & UPPER != 0 {
+        folded: if seen & (UPPER | LATIN_UPPER) == 0 {
+            inline(word)
+        } else if seen & LATIN_UPPER == 0 {
             fold(word)
         } else {
-            inline(word)
+            fold_latin1(word)
         },
-        kind: if seen & (LOWER | UPPER) != 0 {
+        kind: if seen & (LOWER | UPPER | LATIN_UPPER) != 0 {
             Kind::Word
         } else {
             number(word)
@@ -279,6 +307,28 @@ fn push_ascii_word(
         has_digit: seen & DIGIT != 0,
     });
     Some(end)
+}
+
+/// [`fold`] of a word of ASCII and Latin-1 letters and digits with an uppercase Latin-1
+/// letter (`ÉTÉ`, `Élysée`): bytes lowered in a stack buffer, as [`latin1_lower`] does.
+fn fold_latin1(word: &str) -> SmolStr {
+    let mut buffer = [0u8; INLINE];
+    let Some(lowered) = buffer.get_mut(..word.len()) else {
+        return fold_unicode(word);
+    };
+    lowered.copy_from_slice(word.as_bytes());
+    let mut after_lead = false;
+    for b in lowered.iter_mut() {
+        if after_lead && latin1_class(*b) == LATIN_UPPER {
+            *b += 0x20;
+        }
+        after_lead = *b == LATIN1_LEAD;
+        b.make_ascii_lowercase();
+    }
+    match std::str::from_utf8(lowered) {
+        Ok(lowered) => SmolStr::new(lowered),
+        Err(_) => fold_unicode(word),
+    }
 }
 
 /// `word` as a [`SmolStr`], copied in line when it fits (most words).
@@ -388,21 +438,33 @@ fn fold(word: &str) -> SmolStr {
     fold_unicode(word)
 }
 
-/// [`fold`] of a word with non-ASCII letters (`décembre`, `één`): built in line (no
-/// allocation, and no UTF-8 check of the result, up to 23 bytes), Latin-1 letters
-/// lowered without a table lookup.
+/// [`fold`] of a word with non-ASCII letters (`décembre`, `één`): built in a stack buffer,
+/// ASCII letters lowered without a table lookup.
 fn fold_unicode(word: &str) -> SmolStr {
-    let mut folded = SmolStrBuilder::new();
-    for c in word.chars() {
-        match latin1_lower(c) {
-            Some(lower) => folded.push(lower),
-            None => c
-                .to_lowercase()
-                .map(fold_apostrophe)
-                .for_each(|c| folded.push(c)),
-        }
+    let mut buffer = [0u8; INLINE];
+    let mut len = 0;
+    let mut push = |c: char| {
+        let end = len + c.len_utf8();
+        c.encode_utf8(buffer.get_mut(len..end)?);
+        len = end;
+        Some(())
+    };
+    let fits = word.chars().try_for_each(|c| match latin1_lower(c) {
+        Some(lower) => push(lower),
+        None => c
+            .to_lowercase()
+            .map(fold_apostrophe)
+            .try_for_each(&mut push),
+    });
+    match fits.and_then(|()| std::str::from_utf8(&buffer[..len]).ok()) {
+        Some(folded) => SmolStr::new(folded),
+        // Longer than a `SmolStr` holds inline: rare, and allocated anyway.
+        None => word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(fold_apostrophe)
+            .collect(),
     }
-    folded.finish()
 }
 
 /// The lower case of a Latin-1 char without tables ([`crate::text::latin1_lower`]),
@@ -475,6 +537,36 @@ mod tests {
         assert_eq!(tokens[2].num(), Some((2024, 4)));
         assert_eq!(tokens[3].kind, Kind::Word);
         assert_eq!((tokens[6].start, tokens[6].end), (23, 24));
+    }
+
+    #[test]
+    fn latin1_words_are_read_as_the_general_path_reads_them() {
+        let latin1 = ('\u{c0}'..='\u{ff}').filter(|&c| is_word_char(c));
+        let mut words: Vec<String> = latin1
+            .flat_map(|c| [format!("{c}"), format!("x{c}Y2"), format!("ÉT{c}É")])
+            .collect();
+        words.extend(
+            [
+                "été",
+                "ÉTÉ",
+                "Élysée",
+                "après",
+                "ÀÉÎÕÜ",
+                "ßÿ3",
+                "déééééééééééééééééééééééééé",
+            ]
+            .map(String::from),
+        );
+        for word in words {
+            let text = format!("{word}, x");
+            let tokens = tokenize(&text, 0);
+            let mut expected = Vec::new();
+            push_word(&mut expected, &word, 0, true);
+            assert_eq!(tokens[0], expected[0], "{word:?}");
+            assert_eq!(tokens[1].folded, ",", "{word:?}");
+        }
+        // `×` and `÷` end a word; other non-ASCII letters take the general path.
+        assert_eq!(folded("É×È ÉŒ"), ["é", "×", "è", "éœ"]);
     }
 
     #[test]
