@@ -399,10 +399,6 @@ impl<'a> Parser<'a> {
         let Some(tok) = self.toks.get(i) else {
             return false;
         };
-        // `elke maandag`, `chaque lundi`: a recurring set, not a date.
-        if i > 0 && self.has(i - 1, Sense::Every) {
-            return false;
-        }
         let may_start = self.may_start(i, first::EXPRESSION) || self.has(i + 1, Sense::Century);
         debug_assert!(
             may_start
@@ -412,7 +408,12 @@ impl<'a> Parser<'a> {
             "an expression starts at {:?}, outside first::EXPRESSION",
             tok.folded
         );
-        if may_start && self.leads_nowhere(i) {
+        // `elke maandag`, `chaque lundi`: a recurring set, not a date. Asked after
+        // `may_start`, which turns most tokens away.
+        if !may_start || (i > 0 && self.has(i - 1, Sense::Every)) {
+            return false;
+        }
+        if self.leads_nowhere(i) {
             debug_assert!(
                 self.parse(i).is_none_or(|(j, _)| j <= i),
                 "an expression starts at {:?} before a word that continues none",

@@ -367,14 +367,47 @@ fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
     (at..bytes.len()).find(|&i| bytes[i].is_ascii_digit())
 }
 
-/// Whether `at` is a char boundary with no letter or digit on both sides.
+/// Whether `at` is a char boundary with no letter or digit on both sides. ASCII neighbours
+/// (most) are classified without decoding a char.
 fn is_word_boundary(text: &str, at: usize) -> bool {
-    let before = text[..at]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric);
-    let after = text[at..].chars().next().is_some_and(char::is_alphanumeric);
+    let bytes = text.as_bytes();
+    let before = match at.checked_sub(1).map(|i| bytes[i]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    };
+    let after = match bytes.get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[at..].chars().next().is_some_and(char::is_alphanumeric),
+    };
     !(before && after)
+}
+
+/// The byte offset in `text` of its first whitespace char, read by byte where ASCII.
+fn find_whitespace(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            // `char::is_whitespace` of ASCII: space, tab, line feed, vertical tab, form
+            // feed, carriage return.
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                return Some(at);
+            }
+            at += 1;
+        } else {
+            let c = text[at..].chars().next()?;
+            if c.is_whitespace() {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// The start of the first whole word at or after `from` (never past `limit`).
@@ -386,7 +419,7 @@ fn cut_back(text: &str, from: usize, limit: usize) -> usize {
     while !text.is_char_boundary(at) {
         at += 1;
     }
-    match text[at..limit].find(char::is_whitespace) {
+    match find_whitespace(&text[at..limit]) {
         Some(ws) => at + ws,
         None => limit,
     }
@@ -402,7 +435,7 @@ fn cut_forward(text: &str, to: usize) -> usize {
     while !text.is_char_boundary(limit) {
         limit += 1;
     }
-    match text[at..limit].find(char::is_whitespace) {
+    match find_whitespace(&text[at..limit]) {
         Some(ws) => at + ws,
         None => limit,
     }
@@ -413,7 +446,7 @@ mod tests;
 
 #[cfg(test)]
 mod scan_tests {
-    use super::{hidden_triggers_possible, next_digit};
+    use super::{find_whitespace, hidden_triggers_possible, is_word_boundary, next_digit};
 
     fn words(list: &[&str]) -> Vec<String> {
         list.iter().map(|w| w.to_string()).collect()
@@ -470,6 +503,42 @@ mod scan_tests {
             let rules = crate::lang::rules(lang).expect("language has rules");
             let triggers = &rules.engines.dates.triggers;
             assert!(matches!(triggers, super::Triggers::Leftmost(_)), "{lang}");
+        }
+    }
+
+    #[test]
+    fn byte_scans_find_what_char_scans_find() {
+        let texts = [
+            "",
+            "a b",
+            "l'été\u{a0}2024",
+            "x\u{2009}y\u{85}z\u{b}",
+            "3–5 maart\r\n",
+            "日本 x",
+        ];
+        for text in texts {
+            assert_eq!(
+                find_whitespace(text),
+                text.find(char::is_whitespace),
+                "{text:?}"
+            );
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let before = text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let after = text[at..].chars().next().is_some_and(char::is_alphanumeric);
+                assert_eq!(
+                    is_word_boundary(text, at),
+                    !(before && after),
+                    "{text:?} {at}"
+                );
+            }
+        }
+        for b in 0..128u8 {
+            let text = char::from(b).to_string();
+            let expected = char::from(b).is_whitespace().then_some(0);
+            assert_eq!(find_whitespace(&text), expected, "{b}");
         }
     }
 

@@ -122,6 +122,10 @@ struct Affixes {
     edge_bytes: [u64; 4],
     /// Whether an affix is empty (and so matches any word).
     has_empty: bool,
+    /// For endings: the last bytes of the one-byte endings, and as bits by `256 * b1 +
+    /// b2`, the last two bytes `b1 b2` of the longer ones (a second gate).
+    one_byte_edges: [u64; 4],
+    last_pairs: Vec<u64>,
 }
 
 impl Affixes {
@@ -138,10 +142,24 @@ impl Affixes {
         for b in list.iter().filter_map(|a| edge(a)) {
             edge_bytes[usize::from(b >> 6)] |= 1u64 << (b & 63);
         }
+        let mut one_byte_edges = [0; 4];
+        let mut last_pairs = vec![0u64; 1024];
+        for a in list.iter().map(|a| a.as_bytes()) {
+            match a {
+                [b] => one_byte_edges[usize::from(b >> 6)] |= 1u64 << (b & 63),
+                [.., b1, b2] => {
+                    let pair = usize::from(*b1) << 8 | usize::from(*b2);
+                    last_pairs[pair >> 6] |= 1u64 << (pair & 63);
+                }
+                [] => {}
+            }
+        }
         Affixes {
             list: list.to_vec(),
             edge_bytes,
             has_empty: list.iter().any(String::is_empty),
+            one_byte_edges,
+            last_pairs,
         }
     }
 
@@ -152,8 +170,21 @@ impl Affixes {
     /// Whether `word` ends with one of the affixes (an empty one matches any word).
     fn ends(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        if !self.has_edge(bytes.last()) && !self.has_empty {
-            return false;
+        if !self.has_empty {
+            if !self.has_edge(bytes.last()) {
+                return false;
+            }
+            // No one-byte ending matches: a longer one must end with the word's last two.
+            let one_byte = bytes.last().is_some_and(|&b| {
+                self.one_byte_edges[usize::from(b >> 6)] & (1u64 << (b & 63)) != 0
+            });
+            let pair_listed = |pair: usize| self.last_pairs[pair >> 6] & (1u64 << (pair & 63)) != 0;
+            if !one_byte {
+                match bytes {
+                    [.., b1, b2] if pair_listed(usize::from(*b1) << 8 | usize::from(*b2)) => {}
+                    _ => return false,
+                }
+            }
         }
         self.list.iter().any(|a| {
             bytes.len() >= a.len() && same_bytes(&bytes[bytes.len() - a.len()..], a.as_bytes())
@@ -395,23 +426,21 @@ impl TenseCues {
         skip_reporting_before: bool,
     ) -> Option<Tense> {
         let skip_reporting = reach == Reach::Sentence;
+        // The distances of the next word on each side, asked again only for a side
+        // that moved.
+        let mut left_distance = sentence.reaches(Side::Left, at.left, reach);
+        let mut right_distance = sentence.reaches(Side::Right, at.right, reach);
         loop {
-            let left = sentence.reaches(Side::Left, at.left, reach);
-            let right = sentence.reaches(Side::Right, at.right, reach);
-            let (left, right) = match (left, right) {
+            let (take_left, take_right) = match (left_distance, right_distance) {
                 (None, None) => return None,
-                (Some(l), Some(r)) => match l.cmp(&r) {
-                    std::cmp::Ordering::Less => (Some(l), None),
-                    std::cmp::Ordering::Greater => (None, Some(r)),
-                    std::cmp::Ordering::Equal => (Some(l), Some(r)),
-                },
-                sides => sides,
+                (Some(l), Some(r)) => (l <= r, r <= l),
+                (l, r) => (l.is_some(), r.is_some()),
             };
-            let left = left.map(|_| {
+            let left = take_left.then(|| {
                 at.left += 1;
                 Sentence::left_position(at.left - 1)
             });
-            let right = right.map(|_| {
+            let right = take_right.then(|| {
                 at.right += 1;
                 at.right as isize - 1
             });
@@ -425,6 +454,12 @@ impl TenseCues {
                 (Some(a), Some(b)) if a != b => return Some(Tense::Unknown),
                 (Some(t), _) | (None, Some(t)) => return Some(t),
                 (None, None) => {}
+            }
+            if take_left {
+                left_distance = sentence.reaches(Side::Left, at.left, reach);
+            }
+            if take_right {
+                right_distance = sentence.reaches(Side::Right, at.right, reach);
             }
         }
     }
@@ -947,6 +982,27 @@ mod tests {
             ),
         ];
         assert_tenses(&cues, &expected);
+    }
+
+    #[test]
+    fn endings_are_found_as_by_a_plain_scan() {
+        let lists: [&[&str]; 3] = [
+            &["d", "t", "é", "is", "ert"],
+            &["era", "ront", "ez"],
+            &["", "x"],
+        ];
+        let words = [
+            "", "d", "gewerkt", "ouvert", "permis", "sera", "feront", "avez", "ez", "é", "été",
+            "maart", "x",
+        ];
+        for list in lists {
+            let list: Vec<String> = list.iter().map(|a| a.to_string()).collect();
+            let affixes = Affixes::endings(&list);
+            for word in words {
+                let expected = list.iter().any(|a| word.ends_with(a.as_str()));
+                assert_eq!(affixes.ends(word), expected, "{list:?} {word:?}");
+            }
+        }
     }
 
     #[test]
