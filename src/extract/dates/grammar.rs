@@ -1593,8 +1593,12 @@ impl<'a> Parser<'a> {
 
     /// `dinsdag`, `vorige dinsdag`, `mardi prochain`, `vendredi 3 février 2023`.
     fn weekday_date(&self, i: usize) -> Option<(usize, Base)> {
-        // `le huitième samedi de mobilisation`: a count of weekdays, not the latest one.
-        if i > 0 && self.ordinal(i - 1).is_some() {
+        // `le huitième samedi de mobilisation`: a count of weekdays, not the latest one;
+        // `tombe un samedi`, `op een zondag`: any such day.
+        let one_before = i > 0
+            && self.toks.get(i - 1).is_some_and(|t| !t.has_digit)
+            && self.has(i - 1, Sense::Number(1));
+        if i > 0 && (self.ordinal(i - 1).is_some() || one_before) {
             return None;
         }
         let shift_before = self.sense(i, |s| match s {
