@@ -1615,8 +1615,12 @@ impl<'a> Parser<'a> {
 
     /// `dinsdag`, `vorige dinsdag`, `mardi prochain`, `vendredi 3 février 2023`.
     fn weekday_date(&self, i: usize) -> Option<(usize, Base)> {
-        // `le huitième samedi de mobilisation`: a count of weekdays, not the latest one.
-        if i > 0 && self.ordinal(i - 1).is_some() {
+        // `le huitième samedi de mobilisation`: a count of weekdays, not the latest one;
+        // `tombe un samedi`, `op een zondag`: any such day.
+        let one_before = i > 0
+            && self.toks.get(i - 1).is_some_and(|t| !t.has_digit)
+            && self.has(i - 1, Sense::Number(1));
+        if i > 0 && (self.ordinal(i - 1).is_some() || one_before) {
             return None;
         }
         let shift_before = self.sense(i, |s| match s {
@@ -1761,7 +1765,10 @@ impl<'a> Parser<'a> {
             _ => None,
         })?;
         let blocked = i > 0 && self.has(i - 1, Sense::NotBeforeRelativeDay);
-        (!blocked).then_some((j, Base::RelativeDay(n)))
+        // `ce soir-là`, `cette nuit là`: that evening, not the anchor's.
+        let that_one = self.toks.get(j).is_some_and(|t| t.folded == "là");
+        let j = self.skip_ci(j)?;
+        (!blocked && !that_one).then_some((j, Base::RelativeDay(n)))
     }
 
     /// `vorig jaar`, `deze week`, `l'année dernière`, `aanstaande september`, `décembre dernier`.
@@ -1775,7 +1782,10 @@ impl<'a> Parser<'a> {
         if let Some((j, n)) = shift(i) {
             if let Some((k, u)) = self.unit(j) {
                 let plural = self.has(i, Sense::Plural) || self.has(j, Sense::Plural);
-                if !self.has(k, Sense::Of) && !plural && u != Unit::Day {
+                // `cette année du changement` names a year by its event, but `cette année
+                // du 4 au 6 juillet` is this year before a range.
+                let of_event = self.has(k, Sense::Of) && self.interval(k).is_none();
+                if !of_event && !plural && u != Unit::Day {
                     return self.skip_ci(k).map(|e| (e, Base::RelativeUnit(u, n)));
                 }
             }
