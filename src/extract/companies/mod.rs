@@ -62,6 +62,18 @@ pub struct CompanyLexicon {
     /// `le groupe Les Échos`).
     #[serde(default)]
     pub name_articles: Vec<String>,
+    /// Indefinite articles of an apposition that says what a name is: `Xylos, een Gents
+    /// softwarebedrijf,` / `Xylos, une société lyonnaise,` make Xylos a company.
+    #[serde(default)]
+    pub apposition_articles: Vec<String>,
+    /// Cue nouns that end no such apposition, since they also name groups of people
+    /// (`un groupe de manifestants`).
+    #[serde(default)]
+    pub apposition_not_nouns: Vec<String>,
+    /// Words between such an article and its noun that point back rather than describe
+    /// (`Renens, une telle société`).
+    #[serde(default)]
+    pub apposition_not_between: Vec<String>,
     /// Lower-case words allowed between a cue and the name (`le groupe pharmaceutique X`).
     #[serde(default)]
     pub modifiers: Vec<String>,
@@ -270,6 +282,9 @@ pub struct CompanyEngine {
     plural_cue_not_after: Vec<String>,
     legal_form_prefixes: FxHashSet<String>,
     name_articles: Vec<String>,
+    apposition_articles: Vec<String>,
+    apposition_not_nouns: FxHashSet<String>,
+    apposition_not_between: FxHashSet<String>,
     /// Deal nouns with the space or apostrophe that ends them, both apostrophes.
     deal_nouns: AhoCorasick,
     /// Agent words with a space on either side (` door `).
@@ -383,6 +398,13 @@ impl CompanyEngine {
             common_name_cues: lexicon.common_name_cues.iter().cloned().collect(),
             plural_cues: lexicon.plural_cue_nouns.iter().cloned().collect(),
             legal_form_prefixes: lexicon.legal_form_prefixes.iter().cloned().collect(),
+            apposition_articles: lexicon
+                .apposition_articles
+                .iter()
+                .map(|a| format!(", {a} "))
+                .collect(),
+            apposition_not_nouns: lexicon.apposition_not_nouns.iter().cloned().collect(),
+            apposition_not_between: lexicon.apposition_not_between.iter().cloned().collect(),
             name_articles: lexicon
                 .name_articles
                 .iter()
@@ -467,6 +489,9 @@ impl CompanyEngine {
                     }
                 }
                 Kind::Cue | Kind::CueNoun => {
+                    if let Some(f) = self.name_before_apposition(text, hit, found.last()) {
+                        found.push(f);
+                    }
                     if self.initial_only_cues.contains(&text[hit.start..hit.end])
                         && (!sentence_initial(text, hit.start) || self.after_title(text, hit.start))
                     {
@@ -820,6 +845,64 @@ impl CompanyEngine {
             entry: None,
             name_end: end,
         })
+    }
+
+    /// The unknown name that an apposition ending in the cue `hit` describes as a
+    /// company: `Pontins, een andere keten`, `Xylos, een Gents softwarebedrijf`, `Xylos,
+    /// une société lyonnaise`. At most one word stands between the article and the cue.
+    fn name_before_apposition(&self, text: &str, hit: &Hit, last: Option<&Found>) -> Option<Found> {
+        if self.apposition_articles.is_empty()
+            || self
+                .apposition_not_nouns
+                .contains(&text[hit.start..hit.end])
+        {
+            return None;
+        }
+        // A cue noun may end a compound (`softwarebedrijf`): the apposition's noun starts
+        // with the word.
+        let noun_start = if char_before(text, hit.start).is_some_and(names::is_word_char) {
+            names::word_start_before(text, hit.start, 0)?
+        } else {
+            hit.start
+        };
+        let from = floor_boundary(text, noun_start.saturating_sub(40));
+        let head = &text[from..noun_start];
+        let (comma, article) = self
+            .apposition_articles
+            .iter()
+            .filter_map(|a| head.rfind(a.as_str()).map(|at| (from + at, a.len())))
+            .max()?;
+        let between = text[comma + article..noun_start].trim_end();
+        let words = between.split(' ').filter(|w| !w.is_empty()).count();
+        let plain = between
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+        if words > 1 || !plain || !self.apposition_adjective(between) {
+            return None;
+        }
+        let floor = last.map_or(0, |f| f.end);
+        let mut start = name_run_before(text, comma, floor)?;
+        while let Some(next) = self.skip_function_word(text, start, comma) {
+            start = next;
+        }
+        let name = &text[start..comma];
+        (self.plausible(name) && !self.person_name(name) && !self.stops_name(name)).then_some(
+            Found {
+                start,
+                end: comma,
+                entry: None,
+                name_end: comma,
+            },
+        )
+    }
+
+    /// Whether `word` may stand between an apposition's article and its noun: nothing,
+    /// a lower-case word or an adjective of origin (`Gents`, `Amerikaanse`).
+    fn apposition_adjective(&self, word: &str) -> bool {
+        word.is_empty()
+            || (word.starts_with(char::is_lowercase) && !self.apposition_not_between.contains(word))
+            || self.origin_adjectives.contains(word)
+            || self.origin_adjectives.contains(&format!("{word}e"))
     }
 
     /// Whether the plural cue at `start` follows a word that makes it a class
