@@ -185,7 +185,8 @@ impl Model {
             return;
         }
         // An elision (l'état, qu'il, dell'anno): the article and the word after it.
-        if let Some(cut) = trimmed.find('\'') {
+        // A byte loop: `str::find` sets up a memchr search per (short) word.
+        if let Some(cut) = trimmed.bytes().position(|b| b == b'\'') {
             self.add_word(&trimmed[..=cut], evidence);
             self.add_word(&trimmed[cut + 1..], evidence);
         }

@@ -1330,7 +1330,12 @@ impl CompanyEngine {
     /// dropped only when it is ambiguous or its long form is no proper name at all.
     fn drop_defined_acronyms(&self, text: &str, hits: &[Hit], found: &mut Vec<Found>) {
         let mut defined: Vec<(&str, bool)> = Vec::new();
-        for open in occurrences(text, " (") {
+        // Each ` (`: a SIMD search for the rare `(` (the pair cannot overlap itself), with
+        // no searcher built per text.
+        let brackets = memchr::memchr_iter(b'(', text.as_bytes());
+        let spaced =
+            brackets.filter_map(|at| at.checked_sub(1).filter(|&s| text.as_bytes()[s] == b' '));
+        for open in spaced {
             let start = open + 2;
             // An acronym is short: no need to look far for its bracket.
             let window = floor_boundary(text, (start + 4 * MAX_ACRONYM + 1).min(text.len()));
