@@ -150,6 +150,7 @@ pub(crate) fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, InputError> {
 fn work_identity(work: &Work) -> (serde_json::Value, String) {
     match work {
         Work::Ready(a) => (a.id.clone(), a.source.clone()),
+        Work::Line { located, .. } => (located.clone().into(), located.clone()),
         Work::File { display, .. } => (display.clone().into(), display.clone()),
         Work::Url(url) => (url.clone().into(), url.clone()),
         Work::Failed(f) => (f.id.clone(), f.source.clone()),
@@ -160,6 +161,7 @@ fn work_identity(work: &Work) -> (serde_json::Value, String) {
 pub(crate) fn load(work: Work, page: Prefetched, options: &Options) -> Result<Article, Failure> {
     match work {
         Work::Ready(article) => Ok(article),
+        Work::Line { line, located } => crate::source::parse_jsonl_line(&line, &located),
         Work::Failed(failure) => Err(failure),
         Work::File {
             path,

@@ -2,8 +2,8 @@
 //! JSON Lines, gzip, and text in any common charset.
 //!
 //! [`Inputs`] turns the command-line inputs into a stream of [`Work`] items, one per
-//! output record. Cheap items (JSON Lines lines) are parsed while streaming; files are
-//! read later by [`load`], on a worker thread.
+//! output record. JSON Lines lines are only cut while streaming; they and files are
+//! parsed later, on a worker thread.
 
 mod decode;
 mod gz;
@@ -61,8 +61,15 @@ impl Default for SourceOptions {
 /// One unit of work: it becomes exactly one output record.
 #[derive(Debug)]
 pub enum Work {
-    /// An article already parsed (a JSON Lines line, stdin).
+    /// An article already parsed (stdin text or HTML).
     Ready(Article),
+    /// A JSON Lines line, parsed on a worker by [`parse_jsonl_line`].
+    Line {
+        /// The line's bytes, without its newline.
+        line: Vec<u8>,
+        /// `source:LINE`, naming the record when it has no `id`.
+        located: String,
+    },
     /// A file to read and parse as text or HTML.
     File {
         /// The file.
@@ -89,6 +96,7 @@ impl Work {
         };
         match self {
             Work::Ready(a) => id_or(&a.id, &a.source),
+            Work::Line { line, located } => id_or(&jsonl::record_id(line, located), located),
             Work::File { display, .. } => display.clone(),
             Work::Url(url) => url.clone(),
             Work::Failed(f) => id_or(&f.id, &f.source),
