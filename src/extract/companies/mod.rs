@@ -417,22 +417,8 @@ impl CompanyEngine {
                 .collect(),
             apposition_not_nouns: lexicon.apposition_not_nouns.iter().cloned().collect(),
             apposition_not_between: lexicon.apposition_not_between.iter().cloned().collect(),
-            name_articles: lexicon
-                .name_articles
-                .iter()
-                .flat_map(|a| match a.strip_suffix('\'') {
-                    Some(elided) => vec![a.clone(), format!("{elided}’")],
-                    None => vec![format!("{a} ")],
-                })
-                .collect(),
-            plural_cue_not_after: lexicon
-                .plural_cue_not_after
-                .iter()
-                .flat_map(|w| match w.strip_suffix('\'') {
-                    Some(elided) => vec![w.clone(), format!("{elided}’")],
-                    None => vec![format!("{w} ")],
-                })
-                .collect(),
+            name_articles: forms_before_word(&lexicon.name_articles),
+            plural_cue_not_after: forms_before_word(&lexicon.plural_cue_not_after),
             deal_nouns,
             deal_agents: lexicon
                 .deal_agents
@@ -1642,6 +1628,18 @@ fn drop_overlaps<T>(items: &mut Vec<T>, span: impl Fn(&T) -> (usize, usize)) {
         }
         keep
     });
+}
+
+/// The forms of words as they stand right before another word: an elided word with
+/// either apostrophe (`d'`, `d’`), any other with its space (`de `).
+fn forms_before_word(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .flat_map(|w| match w.strip_suffix('\'') {
+            Some(elided) => vec![w.clone(), format!("{elided}’")],
+            None => vec![format!("{w} ")],
+        })
+        .collect()
 }
 
 /// Whether `c` may open a capitalized pattern (a name, `3M`).
