@@ -781,7 +781,10 @@ impl Walker {
             return;
         }
         let trimmed = text.trim_start();
-        let chars = self.buf_chars - (self.buf.len() - trimmed.len()) as u32;
+        // The whitespace trimmed off counts in chars, not bytes (a U+00A0 is two bytes).
+        let lead = text.len() - trimmed.len();
+        let trimmed_chars = text[..lead].chars().count() + self.buf[text.len()..].chars().count();
+        let chars = self.buf_chars.saturating_sub(trimmed_chars as u32);
         let block = Block {
             elem: self.open_blocks.last().copied().unwrap_or(0),
             text: trimmed.to_string(),

@@ -484,3 +484,12 @@ fn explain_marks_the_chosen_blocks() {
         "{explained}"
     );
 }
+
+#[test]
+fn a_block_ending_in_many_non_breaking_spaces_counts_its_chars() {
+    // Each U+00A0 is two bytes: trimming them once made the char count wrap below zero.
+    let page =
+        "<html><body><p>Le groupe\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\
+                <p>Deux usines ferment.</p></body></html>";
+    assert_eq!(extract(page).text, "Le groupe\n\nDeux usines ferment.");
+}
