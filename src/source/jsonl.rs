@@ -118,10 +118,7 @@ pub fn parse_jsonl_line(line: &[u8], located: &str) -> Result<Article, Failure> 
             ),
         ));
     };
-    let id = match obj.get("id") {
-        Some(id @ (Value::String(_) | Value::Number(_))) => id.clone(),
-        _ => Value::String(located.to_string()),
-    };
+    let id = id_or_located(obj.get("id").cloned(), located);
     let bad = |message: String| Failure {
         id: id.clone(),
         source: located.to_string(),
@@ -151,6 +148,11 @@ pub fn record_id(line: &[u8], located: &str) -> Value {
             Value::Object(mut obj) => obj.remove("id"),
             _ => None,
         });
+    id_or_located(id, located)
+}
+
+/// A record's id: its `id` field when a string or a number, else `located`.
+fn id_or_located(id: Option<Value>, located: &str) -> Value {
     match id {
         Some(id @ (Value::String(_) | Value::Number(_))) => id,
         _ => Value::String(located.to_string()),

@@ -764,12 +764,9 @@ impl CompanyEngine {
 
     /// Whether a person's title (`M.`, `Mme`) stands right before `start`.
     fn after_title(&self, text: &str, start: usize) -> bool {
-        let head = &text[..start];
-        self.person_titles.iter().any(|t| {
-            head.strip_suffix(' ')
-                .and_then(|h| h.strip_suffix(t.as_str()))
-                .is_some_and(|h| !h.chars().next_back().is_some_and(names::is_word_char))
-        })
+        text[..start]
+            .strip_suffix(' ')
+            .is_some_and(|head| ends_with_word(head, &self.person_titles))
     }
 
     /// Whether an origin article and adjective stand right before `start`: `het
@@ -911,11 +908,7 @@ impl CompanyEngine {
     /// Whether the plural cue at `start` follows a word that makes it a class
     /// (`d'entreprises Seveso`), not the head of a list of companies.
     fn names_a_class(&self, text: &str, start: usize) -> bool {
-        let head = &text[..start];
-        self.plural_cue_not_after.iter().any(|w| {
-            head.strip_suffix(w.as_str())
-                .is_some_and(|before| !before.ends_with(|c: char| c.is_alphanumeric()))
-        })
+        ends_with_word(&text[..start], &self.plural_cue_not_after)
     }
 
     /// Adds the unknown names listed after a plural cue's first name, which ends at `end`:
@@ -1055,11 +1048,7 @@ impl CompanyEngine {
 
     /// Whether a deal noun (`overname van`, `rachat d'`) ends right before `start`.
     fn after_deal_noun(&self, text: &str, start: usize) -> bool {
-        let head = &text[..start];
-        self.deal_nouns.iter().any(|noun| {
-            head.strip_suffix(noun.as_str())
-                .is_some_and(|before| !before.ends_with(|c: char| c.is_alphanumeric()))
-        })
+        ends_with_word(&text[..start], &self.deal_nouns)
     }
 
     /// The start of a deal's object named right before the agent word that ends before
@@ -1628,6 +1617,15 @@ fn drop_overlaps<T>(items: &mut Vec<T>, span: impl Fn(&T) -> (usize, usize)) {
         }
         keep
     });
+}
+
+/// Whether `head` ends with one of `words`, which starts a word there (`le rachat de`
+/// ends with `rachat de`; `surachat de` does not).
+fn ends_with_word(head: &str, words: &[String]) -> bool {
+    words.iter().any(|w| {
+        head.strip_suffix(w.as_str())
+            .is_some_and(|before| !before.chars().next_back().is_some_and(names::is_word_char))
+    })
 }
 
 /// The forms of words as they stand right before another word: an elided word with
