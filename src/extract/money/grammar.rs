@@ -22,6 +22,9 @@ pub struct Found {
     pub money: Money,
     /// The scale word's value, if the amount had one (`miljard`, `Mds`).
     scale: Option<Decimal>,
+    /// Whether the amounts count hundredths of the currency (`eurocent`) until
+    /// [`Reader::read`] converts them to whole units.
+    hundredths: bool,
 }
 
 /// A number, possibly scaled: tokens `start..end`.
@@ -73,6 +76,7 @@ impl<'a> Reader<'a> {
         }
         let mut chosen = choose(candidates);
         self.infer_elided(&mut chosen);
+        chosen.iter_mut().for_each(in_whole_units);
         chosen.sort_by_key(|f| f.first);
         chosen
     }
@@ -211,6 +215,7 @@ impl<'a> Reader<'a> {
             first: amount.start,
             last,
             scale: amount.scale,
+            hundredths: cur.name.form == Form::Hundredth,
             money: Money {
                 amount: amount.value,
                 amount_max: None,
@@ -224,7 +229,7 @@ impl<'a> Reader<'a> {
 
     /// Cents after a whole amount: `5 euro 50`, `3 euro en 50 cent`, `15 dollars et 15.`
     fn add_cents(&self, found: &mut Found, after: usize) {
-        if found.money.unit.is_some() || !found.money.amount.fract().is_zero() {
+        if found.money.unit.is_some() || found.hundredths || !found.money.amount.fract().is_zero() {
             return;
         }
         let mut i = after;
@@ -248,9 +253,9 @@ impl<'a> Reader<'a> {
         }
         let mut last = cents.end - 1;
         let next = self.toks.get(cents.end);
-        let subunit = next
-            .and_then(|t| self.currency_name(t))
-            .is_some_and(|n| matches!(n.form, Form::Subunit(_)) && n.keys.len() == 1);
+        let subunit = next.and_then(|t| self.currency_name(t)).is_some_and(|n| {
+            matches!(n.form, Form::Subunit(_) | Form::Hundredth) && n.keys.len() == 1
+        });
         if subunit {
             last += 1;
         } else if !next
@@ -556,6 +561,7 @@ impl<'a> Reader<'a> {
                         first: amount.start,
                         last: amount.end - 1,
                         scale: amount.scale.or(model.scale),
+                        hundredths: model.hundredths,
                         money: Money {
                             // `5,4 et 3,7 milliards $`: the bare number shares the scale.
                             amount: value,
@@ -676,6 +682,16 @@ fn choose(mut candidates: Vec<Found>) -> Vec<Found> {
         }
     }
     chosen
+}
+
+/// Converts an amount counted in hundredths (`20 eurocent`) to whole units (0.20).
+fn in_whole_units(found: &mut Found) {
+    if std::mem::take(&mut found.hundredths) {
+        found.money.amount /= Decimal::ONE_HUNDRED;
+        if let Some(max) = found.money.amount_max.as_mut() {
+            *max /= Decimal::ONE_HUNDRED;
+        }
+    }
 }
 
 /// `value` times the scale of the amount it shares one with when it has none of its own

@@ -113,6 +113,10 @@ pub struct MoneyLexicon {
     /// Subunit and coin names, with the unit reported.
     #[serde(default)]
     pub subunits: HashMap<String, String>,
+    /// Names of a hundredth of one currency, with its ISO code (`eurocent` = `EUR`): the
+    /// amount is reported in whole units (`20 eurocent` = 0.20 EUR).
+    #[serde(default)]
+    pub hundredths: HashMap<String, String>,
     /// Scale abbreviations (`mln`, `Mds`, `k`), matched ignoring case.
     #[serde(default)]
     pub scale_abbreviations: HashMap<String, Decimal>,
@@ -143,6 +147,8 @@ enum Form {
     Weak,
     /// A subunit or coin, reported as a unit without currency.
     Subunit(String),
+    /// A hundredth of the name's currency (`eurocent`).
+    Hundredth,
 }
 
 /// One currency name as a sequence of token keys.
@@ -216,6 +222,9 @@ impl MoneyEngine {
         }
         for (name, unit) in &lexicon.subunits {
             add(name, None, Form::Subunit(unit.clone()))?;
+        }
+        for (name, code) in &lexicon.hundredths {
+            add(name, Some(code.clone()), Form::Hundredth)?;
         }
         let prefilter = build_prefilter(&all);
         let mut names: HashMap<String, Vec<CurrencyName>, BuildHasherDefault<prefilter::Fnv>> =
