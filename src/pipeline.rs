@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{sync_channel, RecvTimeoutError};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -243,7 +243,8 @@ impl std::fmt::Display for Summary {
 const BATCH_PER_THREAD: usize = 64;
 
 /// Runs `inputs` through the pipeline on `jobs` threads and writes one JSON line per input,
-/// in input order. Reading the next batch overlaps with processing the current one.
+/// in input order. Three stages overlap: a reader thread cuts the next batch, a worker
+/// thread processes the current one on the pool, and this thread writes the one before.
 ///
 /// When `stop` becomes true (a signal), the run ends after the batch in progress, with
 /// `interrupted` set in the summary; a reader blocked on input is abandoned.
@@ -260,54 +261,84 @@ pub fn run<W: Write>(
         .num_threads(jobs.max(1))
         .build()
         .map_err(std::io::Error::other)?;
-    let batch_size = BATCH_PER_THREAD * jobs.max(1);
+    let batches = read_batches(inputs, options.shard, BATCH_PER_THREAD * jobs.max(1), stop);
+    let mut summary = Summary::default();
+    out.write_all(&options.output.header())?;
+    std::thread::scope(|scope| -> std::io::Result<()> {
+        let (done, processed) = sync_channel::<Vec<(Outcome, Vec<u8>)>>(1);
+        let worker = scope.spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                let batch = match batches.recv_timeout(Duration::from_millis(100)) {
+                    Ok(batch) => batch,
+                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Disconnected) => return false,
+                };
+                // The writer has gone (an output error): stop processing.
+                if done.send(process_batch(batch, options, &pool)).is_err() {
+                    return false;
+                }
+            }
+            true
+        });
+        for encoded in processed {
+            progress.inc(encoded.len() as u64);
+            for (outcome, line) in encoded {
+                summary.add(&outcome);
+                out.write_all(&line)?;
+            }
+        }
+        summary.interrupted = worker
+            .join()
+            .map_err(|_| std::io::Error::other("the batch worker thread panicked"))?;
+        Ok(())
+    })?;
+    progress.finish_and_clear();
+    out.flush()?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// Starts the thread that cuts `inputs` (those in `shard`) into batches of `size`; it
+/// stops when `stop` is set or the receiver is gone.
+fn read_batches(
+    inputs: Inputs,
+    shard: Option<Shard>,
+    size: usize,
+    stop: &Arc<AtomicBool>,
+) -> Receiver<Vec<Work>> {
     let (sender, batches) = sync_channel::<Vec<Work>>(1);
-    let reader_stop = Arc::clone(stop);
-    let shard = options.shard;
+    let stop = Arc::clone(stop);
     std::thread::spawn(move || {
         let mut inputs =
             inputs.filter(|work| shard.is_none_or(|shard| shard.contains(&work.shard_key())));
-        while !reader_stop.load(Ordering::Relaxed) {
-            let batch: Vec<Work> = inputs.by_ref().take(batch_size).collect();
+        while !stop.load(Ordering::Relaxed) {
+            let batch: Vec<Work> = inputs.by_ref().take(size).collect();
             if batch.is_empty() || sender.send(batch).is_err() {
                 break;
             }
         }
     });
-    let mut summary = Summary::default();
-    out.write_all(&options.output.header())?;
-    loop {
-        if stop.load(Ordering::Relaxed) {
-            summary.interrupted = true;
-            break;
-        }
-        let batch = match batches.recv_timeout(Duration::from_millis(100)) {
-            Ok(batch) => batch,
-            Err(RecvTimeoutError::Timeout) => continue,
-            Err(RecvTimeoutError::Disconnected) => break,
-        };
-        let pages = prefetch_urls(&batch, &options.fetch);
-        let encoded: Vec<(Outcome, Vec<u8>)> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .zip(pages)
-                .map(|(work, page)| {
-                    let outcome = process_prefetched(work, page, options);
-                    let line = options.output.encode(&outcome);
-                    (outcome, line)
-                })
-                .collect()
-        });
-        progress.inc(encoded.len() as u64);
-        for (outcome, line) in encoded {
-            summary.add(&outcome);
-            out.write_all(&line)?;
-        }
-    }
-    progress.finish_and_clear();
-    out.flush()?;
-    summary.elapsed = started.elapsed();
-    Ok(summary)
+    batches
+}
+
+/// Processes one batch on `pool`: each item's outcome with its encoded line, in order.
+fn process_batch(
+    batch: Vec<Work>,
+    options: &Options,
+    pool: &rayon::ThreadPool,
+) -> Vec<(Outcome, Vec<u8>)> {
+    let pages = prefetch_urls(&batch, &options.fetch);
+    pool.install(|| {
+        batch
+            .into_par_iter()
+            .zip(pages)
+            .map(|(work, page)| {
+                let outcome = process_prefetched(work, page, options);
+                let line = options.output.encode(&outcome);
+                (outcome, line)
+            })
+            .collect()
+    })
 }
 
 /// Downloads the batch's URL items concurrently (one shared client, per-host limits);
