@@ -7,6 +7,7 @@ line is `sentence || Name | Name` (canonical names expected, compared case-insen
 after `||` means none). Prints the sentences that differ, then mention-level P/R/F1 per file and
 overall. `nl.txt`/`fr.txt` were written while writing the rules (a regression check); `*_2.txt`
 were written and annotated afterwards, before running the tool, so they flatter it less.
+Lines starting with `#` are comments (a file's header records its first blind run).
 """
 import glob, json, os, subprocess, sys
 
@@ -24,7 +25,8 @@ def prf(t):
 
 def score(path):
     lang = os.path.basename(path).split('.')[0].split('_')[0]
-    rows = [l.rstrip('\n').split(' || ') for l in open(path, encoding='utf-8') if l.strip()]
+    rows = [l.rstrip('\n').split(' || ') for l in open(path, encoding='utf-8')
+            if l.strip() and not l.startswith('#')]
     inp = ''.join(json.dumps({'id': str(i), 'text': t, 'lang': lang, 'published': '2024-03-15'},
                              ensure_ascii=False) + '\n' for i, (t, _) in enumerate(rows))
     out = subprocess.run([bin, 'extract', '--input-format', 'jsonl', '-'], input=inp,

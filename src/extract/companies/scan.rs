@@ -6,8 +6,9 @@
 //! compound (`softwarebedrijf`), backwards from each word end. That touches a few bytes
 //! per word instead of running a large automaton over every byte.
 
-use super::{bounded, drop_overlaps, names, starts_capital, Hit, Kind};
+use super::{drop_overlaps, names, Hit, Kind};
 use crate::extract::anchored;
+use names::{char_before, on_word_boundaries};
 
 /// The longest word tail searched for a cue noun, in bytes.
 const MAX_TAIL: usize = 48;
@@ -567,6 +568,21 @@ fn try_at(text: &str, anchor: &Anchor, at: usize) -> Option<Hit> {
         start: at,
         end: at + n,
     })
+}
+
+/// Whether `c` may open a capitalized pattern (a name, `3M`).
+fn starts_capital(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit()
+}
+
+/// Whether a match of `kind` at `start..end` sits on the word boundaries it needs.
+fn bounded(text: &str, kind: Kind, start: usize, end: usize) -> bool {
+    let right = !names::char_at(text, end).is_some_and(names::is_word_char);
+    match kind {
+        Kind::CueNoun => right && !char_before(text, start).is_some_and(char::is_uppercase),
+        Kind::Suffix => right && char_before(text, start).is_some_and(names::is_word_char),
+        _ => on_word_boundaries(text, start, end),
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,195 @@
+//! Compiling a language's tables into the engine: patterns for the scanner and the
+//! word sets the rules look up.
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashSet;
+
+use super::{gazetteer, scan, CompanyEngine, CompanyLexicon, Kind};
+
+impl CompanyEngine {
+    /// Compiles the engine from the shared gazetteer and a language's cues.
+    pub fn new(gazetteer: &str, lexicon: &CompanyLexicon) -> Result<Self, String> {
+        let parsed = gazetteer::prepare_shared(gazetteer)?;
+        fn lower<C: FromIterator<String>>(words: &[String]) -> C {
+            words.iter().map(|w| w.to_lowercase()).collect()
+        }
+        let function_words: FxHashSet<String> = lexicon.function_words.iter().cloned().collect();
+        let not_companies: FxHashSet<String> = lower(&lexicon.not_companies);
+        // The forms this language's tables rule out, as written.
+        let mut vetoed_forms = FxHashSet::default();
+        for (surface, lowered) in parsed.surfaces.iter().zip(parsed.lowered.iter()) {
+            if function_words.contains(&surface.form) || not_companies.contains(lowered) {
+                vetoed_forms.insert(surface.form.clone());
+            }
+        }
+        let mut patterns: Vec<(String, Kind)> = parsed
+            .surfaces
+            .into_iter()
+            .map(|s| (s.form, Kind::Company(s.entry, s.common)))
+            .collect();
+        let mut add = |words: &[String], kind: Kind, prefix: &str| {
+            for word in words {
+                for form in cue_forms(word) {
+                    patterns.push((format!("{prefix}{form}"), kind));
+                }
+            }
+        };
+        // Heads first: `Brouwerij X` opens a name even where `brouwerij` is also a cue.
+        add(&lexicon.name_heads, Kind::Head, "");
+        add(&lexicon.cues, Kind::Cue, "");
+        add(&lexicon.cue_nouns, Kind::CueNoun, "");
+        add(&lexicon.legal_forms, Kind::Legal, "");
+        add(&lexicon.name_tails, Kind::Tail, "");
+        add(&lexicon.compound_suffixes, Kind::Suffix, "-");
+        add(&lexicon.role_suffixes, Kind::Suffix, "-");
+        // As written: a capitalized plural opens a name (`Banques Alimentaires`). Whole
+        // words only: as compound tails, Dutch plurals in -en would be tried at most words.
+        patterns.extend(
+            lexicon
+                .plural_cue_nouns
+                .iter()
+                .map(|noun| (noun.clone(), Kind::Cue)),
+        );
+        let scanner = scan::Scanner::new(patterns, &lexicon.genitive_endings)?;
+        let context = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&lexicon.context_words)
+            .map_err(|e| format!("context words: {e}"))?;
+        let deal_nouns: Vec<String> = lexicon
+            .deal_nouns
+            .iter()
+            .flat_map(|n| [n.clone(), n.replace('\'', "’")])
+            .collect();
+        let mut modifiers: Vec<Vec<String>> = vec![Vec::new(); 256];
+        for modifier in lower::<Vec<String>>(&lexicon.modifiers) {
+            if let Some(&first) = modifier.as_bytes().first() {
+                modifiers[usize::from(first)].push(modifier);
+            }
+        }
+        for group in &mut modifiers {
+            group.sort_by_key(|m| std::cmp::Reverse(m.len()));
+        }
+        let initial_only_cues = lexicon
+            .cues
+            .iter()
+            .filter(|c| c.starts_with(char::is_lowercase))
+            .flat_map(|c| cue_forms(c).into_iter().skip(1))
+            .filter(|f| f.starts_with(char::is_uppercase))
+            .collect();
+        Ok(CompanyEngine {
+            scanner,
+            entries: parsed.entries,
+            context,
+            modifiers,
+            initial_only_cues,
+            function_words,
+            not_companies,
+            vetoed_forms,
+            product_determiners: lower(&lexicon.product_determiners),
+            name_followers: lexicon.name_followers.iter().cloned().collect(),
+            person_titles: lexicon.person_titles.clone(),
+            particles: particle_forms(&lexicon.particles),
+            complement_particles: particle_forms(&lexicon.complement_particles),
+            complement_stops: lexicon.complement_stops.iter().cloned().collect(),
+            head_adjectives: lexicon.head_adjectives.clone(),
+            acronym_skips: lexicon.acronym_skips.iter().cloned().collect(),
+            origin_adjectives: lexicon.origin_adjectives.iter().cloned().collect(),
+            first_names: lexicon.first_names.iter().cloned().collect(),
+            surname_particles: lexicon.surname_particles.iter().cloned().collect(),
+            origin_articles: lexicon
+                .origin_articles
+                .iter()
+                .flat_map(|a| cue_forms(a))
+                .collect(),
+            common_name_cues: lexicon.common_name_cues.iter().cloned().collect(),
+            plural_cues: lexicon.plural_cue_nouns.iter().cloned().collect(),
+            legal_form_prefixes: lexicon.legal_form_prefixes.iter().cloned().collect(),
+            apposition_articles: lexicon
+                .apposition_articles
+                .iter()
+                .map(|a| format!(", {a} "))
+                .collect(),
+            apposition_not_nouns: lexicon.apposition_not_nouns.iter().cloned().collect(),
+            apposition_not_between: lexicon.apposition_not_between.iter().cloned().collect(),
+            name_articles: forms_before_word(&lexicon.name_articles),
+            plural_cue_not_after: forms_before_word(&lexicon.plural_cue_not_after),
+            deal_nouns,
+            deal_agents: lexicon
+                .deal_agents
+                .iter()
+                .map(|a| format!(" {a} "))
+                .collect(),
+            deal_agent_finders: lexicon
+                .deal_agents
+                .iter()
+                .map(|a| memchr::memmem::Finder::new(&format!(" {a} ")).into_owned())
+                .collect(),
+            relation_cues: lexicon
+                .relation_cues
+                .iter()
+                .flat_map(|c| cue_forms(c))
+                .collect(),
+            list_joins: std::iter::once(", ".to_string())
+                .chain(lexicon.conjunctions.iter().map(|c| format!(" {c} ")))
+                .collect(),
+            known_forms: parsed.known_forms,
+            genitive_stops: lexicon
+                .function_words
+                .iter()
+                .chain(&lexicon.conjunctions)
+                .map(|w| w.to_lowercase())
+                .collect(),
+            genitive_not_after: lexicon
+                .genitive_not_after
+                .iter()
+                .chain(&lexicon.product_determiners)
+                .map(|w| w.to_lowercase())
+                .collect(),
+            role_suffixes: lexicon
+                .role_suffixes
+                .iter()
+                .flat_map(|r| cue_forms(r))
+                .collect(),
+        })
+    }
+}
+
+/// A cue as written and with a capital first letter (sentence start), each with both
+/// apostrophes.
+fn cue_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_string()];
+    let mut chars = word.chars();
+    if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
+        forms.push(first.to_uppercase().chain(chars).collect());
+    }
+    for form in forms.clone() {
+        if form.contains('\'') {
+            forms.push(form.replace('\'', "’"));
+        }
+    }
+    forms
+}
+
+/// The forms of words as they stand right before another word: an elided word with
+/// either apostrophe (`d'`, `d’`), any other with its space (`de `).
+fn forms_before_word(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .flat_map(|w| match w.strip_suffix('\'') {
+            Some(elided) => vec![w.clone(), format!("{elided}’")],
+            None => vec![format!("{w} ")],
+        })
+        .collect()
+}
+
+/// Particles with both apostrophes, longest first so `de la` wins over `de`.
+fn particle_forms(particles: &[String]) -> Vec<String> {
+    let mut forms: Vec<String> = particles
+        .iter()
+        .flat_map(|p| [p.clone(), p.replace('\'', "’")])
+        .collect();
+    forms.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    forms.dedup();
+    forms
+}

@@ -1,0 +1,293 @@
+//! Whether a gazetteer match names the company: ambiguous (common-word) names need a
+//! company context; products, person names and parts of longer names are rejected.
+
+use super::{
+    floor_boundary, names,
+    names::{char_before, sentence_initial},
+    CompanyEngine, Hit, Kind, Verdict,
+};
+
+/// How far around an ambiguous name context words are looked for, in bytes (never past
+/// the sentence).
+const CONTEXT_WINDOW: usize = 80;
+
+/// How far a cue may be from an ambiguous name it vouches for, in bytes.
+const CUE_REACH: usize = 40;
+
+impl CompanyEngine {
+    /// Whether a gazetteer match counts: ambiguous names need a company context,
+    /// family names must not follow a capitalized first name.
+    pub(super) fn accept_known(
+        &self,
+        text: &str,
+        hits: &[Hit],
+        i: usize,
+        entry: usize,
+        common: bool,
+    ) -> Verdict {
+        let e = &self.entries[entry];
+        let hit = hits[i];
+        if self.vetoed_forms.contains(&text[hit.start..hit.end]) {
+            return Verdict::Rejected;
+        }
+        // A vetoed hyphenated whole (`CFE-CGC`); most hits have no hyphen after them.
+        if text[hit.end..].starts_with('-') {
+            let compound = hyphenated_word(text, hit.start);
+            if compound.len() > hit.end - hit.start && self.vetoed(compound) {
+                return Verdict::Rejected;
+            }
+        }
+        // `Brouwerij Heineken`, `Autobouwer Ford`: a capitalized kind of company, not a
+        // first name.
+        let kind_before = i > 0
+            && matches!(hits[i - 1].kind, Kind::Head | Kind::Cue | Kind::CueNoun)
+            && hits[i - 1].end + 1 == hit.start;
+        if e.surname && !kind_before && self.after_capitalized_word(text, hit.start) {
+            return Verdict::Rejected;
+        }
+        if names::char_at(text, hit.end).is_some_and(names::is_word_char)
+            && !self.genitive_plausible(text, hit, e.surname)
+        {
+            return Verdict::Rejected;
+        }
+        if common && joined_to_other_name(text, hits, i) {
+            return Verdict::Rejected;
+        }
+        if self.product_use(text, hits, i) || self.part_of_person_name(text, hits, i) {
+            return Verdict::Rejected;
+        }
+        if !common {
+            return Verdict::Vouched;
+        }
+        let follows_company = i > 0
+            && matches!(hits[i - 1].kind, Kind::Company(..))
+            && hits[i - 1].end + 1 == hit.start;
+        if follows_company {
+            return Verdict::Rejected;
+        }
+        let form_after = hits.get(i + 1).is_some_and(|n| {
+            matches!(n.kind, Kind::Legal | Kind::Tail | Kind::Suffix) && n.start - hit.end <= 2
+        });
+        let vouched = self.cue_or_origin_before(text, hits, i)
+            || form_after
+            || cue_in_apposition(text, hits, i)
+            || self.coordinated_with_company(text, hits, i);
+        if vouched {
+            Verdict::Vouched
+        } else if self.company_context(text, hits, i, sentence_initial(text, hit.start)) {
+            Verdict::Accepted
+        } else {
+            Verdict::NeedsContext
+        }
+    }
+
+    /// Whether a cue (`het bedrijf Shell`), a common-name cue (`bij Shell`) or a neuter
+    /// article with an adjective of origin (`het Britse Shell`) stands right before hit `i`.
+    fn cue_or_origin_before(&self, text: &str, hits: &[Hit], i: usize) -> bool {
+        let hit = hits[i];
+        let cue_before = i > 0 && {
+            let cue = hits[i - 1];
+            // A plural names the companies of its list only right after it and its
+            // modifiers (`les groupes Renault et Orange`, not `les entreprises du Bel 20`).
+            let plural = self.plural_cues.contains(&text[cue.start..cue.end]);
+            matches!(cue.kind, Kind::Cue | Kind::CueNoun)
+                && hit.start - cue.end <= CUE_REACH
+                && !text[cue.end..hit.start].contains(['.', ',', ';', '!', '?'])
+                && (!plural || self.skip_modifiers(text, cue.end) + 1 == hit.start)
+        };
+        cue_before
+            || self.after_neuter_origin(text, hit.start)
+            || self
+                .word_before(text, hit.start)
+                .is_some_and(|w| self.common_name_cues.contains(w))
+    }
+
+    /// Whether common-word hit `i` is coordinated with an unambiguous company right
+    /// before or after it: `Jumbo en Albert Heijn`, `Free et Orange`, `Lidl, Aldi`.
+    /// A list of names is company context even at a sentence start, unlike a company
+    /// elsewhere in the sentence (`Total: Shell 3, BP 2`).
+    fn coordinated_with_company(&self, text: &str, hits: &[Hit], i: usize) -> bool {
+        let hit = hits[i];
+        let joins = |gap: &str| self.list_joins.iter().any(|j| j == gap);
+        // A cue governs the whole list: `bij Jumbo en Plus`.
+        let before = i > 0
+            && match hits[i - 1].kind {
+                Kind::Company(_, false) => true,
+                Kind::Company(_, true) => self.cue_or_origin_before(text, hits, i - 1),
+                _ => false,
+            }
+            && joins(&text[hits[i - 1].end..hit.start]);
+        let after = hits.get(i + 1).is_some_and(|n| {
+            matches!(n.kind, Kind::Company(_, false)) && joins(&text[hit.end..n.start])
+        });
+        before || after
+    }
+
+    /// Whether this language's tables rule out a gazetteer form: a function word (`Plus`
+    /// in French) or a name that is no company here (`CBS`, the Dutch statistics office).
+    fn vetoed(&self, form: &str) -> bool {
+        self.function_words.contains(form) || self.not_companies.contains(&form.to_lowercase())
+    }
+
+    /// Whether gazetteer hit `i` names a product, a currency or is part of a longer name
+    /// rather than the company: `de Ford Taurus`, `een Lexus`, `100 Belga`, `« Le Monde »`,
+    /// `Disney-tekenfilm` (but `Alibaba-CEO` and the agency pair `afp-reuter`).
+    fn product_use(&self, text: &str, hits: &[Hit], i: usize) -> bool {
+        let hit = hits[i];
+        let next = hits.get(i + 1);
+        let rest = &text[hit.end..];
+        let opened = text[..hit.start]
+            .trim_end_matches(' ')
+            .ends_with(['«', '“', '"', '„']);
+        if opened && rest.trim_start_matches(' ').starts_with(['»', '”', '"']) {
+            return true;
+        }
+        if let Some(tail) = rest.strip_prefix('-') {
+            let role_or_pair = next.is_some_and(|n| {
+                (n.kind == Kind::Suffix && n.start == hit.end)
+                    || (matches!(n.kind, Kind::Company(..)) && n.start == hit.end + 1)
+            });
+            return tail.starts_with(char::is_lowercase) && !role_or_pair;
+        }
+        if let Some(before) = self.word_before(text, hit.start) {
+            let amount = before.chars().all(|c| c.is_ascii_digit());
+            if amount || self.product_determiners.contains(&before.to_lowercase()) {
+                return true;
+            }
+        }
+        if !rest.starts_with(' ') {
+            return false;
+        }
+        let at = hit.end + 1;
+        let Some(end) = names::name_token(text, at) else {
+            return false;
+        };
+        let word = &text[at..end];
+        // `le PDG de Renault Carlos Ghosn`: a first name after the company opens the name
+        // of the person in a role there, not a model or a longer name.
+        if self.first_names.contains(word) {
+            return false;
+        }
+        let part_of_name = next.is_some_and(|n| {
+            n.start == at && matches!(n.kind, Kind::Legal | Kind::Tail | Kind::Company(..))
+        });
+        !(part_of_name || self.function_words.contains(word) || self.name_followers.contains(word))
+    }
+
+    /// Whether a context word or an unambiguous company is near hit `i`. At a sentence
+    /// start a nearby company alone is not enough (`Total: Shell 3, BP 2`).
+    fn company_context(&self, text: &str, hits: &[Hit], i: usize, initial: bool) -> bool {
+        let hit = hits[i];
+        let (from, to) = sentence_window(text, hit.start, hit.end);
+        let other_company = hits.iter().enumerate().any(|(j, h)| {
+            j != i && h.start >= from && h.end <= to && matches!(h.kind, Kind::Company(_, false))
+        });
+        if other_company && !initial {
+            return true;
+        }
+        self.context.find_iter(&text[from..to]).any(|m| {
+            let (s, e) = (from + m.start(), from + m.end());
+            let inside_name = s < hit.end && hit.start < e;
+            !inside_name && !char_before(text, s).is_some_and(names::is_word_char)
+        })
+    }
+
+    /// Whether an origin article and adjective stand right before `start`: `het
+    /// Nederlandse Picnic` names a company as a cue does (a person or a water board takes
+    /// `de`: `de Nederlandse Lilly`, `waterschap Brabantse Delta`).
+    fn after_neuter_origin(&self, text: &str, start: usize) -> bool {
+        let Some(adjective) = self.word_before(text, start) else {
+            return false;
+        };
+        let adjective_start = start - 1 - adjective.len();
+        self.origin_adjectives.contains(adjective)
+            && self
+                .word_before(text, adjective_start)
+                .is_some_and(|w| self.origin_articles.contains(w))
+    }
+
+    /// Whether a name the scanner found with a genitive ending (`Shells winst`) is one,
+    /// rather than a family name (`Janssens`, `Norbert Elias`) or a plural (`de Googles`,
+    /// `Jeeps en Chryslers`, `Jaguars met`).
+    fn genitive_plausible(&self, text: &str, hit: Hit, surname: bool) -> bool {
+        let lower_before = |at| self.word_before(text, at).map(str::to_lowercase);
+        let word_end = names::word_end(text, hit.end);
+        let next_word = text[word_end..]
+            .strip_prefix(' ')
+            .map(|rest| &rest[..names::word_end(rest, 0)]);
+        let coordinated_plural = lower_before(hit.start).is_some_and(|w| {
+            self.genitive_stops.contains(&w)
+                && self
+                    .word_before(text, hit.start - w.len() - 1)
+                    .is_some_and(|p| p.starts_with(char::is_uppercase) && p.ends_with('s'))
+        });
+        !(surname
+            || coordinated_plural
+            || self.after_capitalized_word(text, hit.start)
+            || lower_before(hit.start).is_some_and(|w| self.genitive_not_after.contains(&w))
+            || next_word.is_none_or(|w| self.genitive_stops.contains(w)))
+    }
+
+    /// Whether the word right before `start` (one space between) is capitalized and
+    /// neither a function word nor an adjective of origin: `Harrison Ford`, but not `Bij
+    /// Ford` or `het Amerikaanse Ford`.
+    fn after_capitalized_word(&self, text: &str, start: usize) -> bool {
+        self.word_before(text, start).is_some_and(|word| {
+            word.starts_with(char::is_uppercase)
+                && !self.function_words.contains(word)
+                && !self.origin_adjectives.contains(word)
+        })
+    }
+}
+
+/// The whole hyphenated word that starts at `start` (`CFE-CGC`), or the word alone.
+fn hyphenated_word(text: &str, start: usize) -> &str {
+    let rest = &text[start..];
+    let end = rest
+        .find(|c: char| !(names::is_word_char(c) || c == '-'))
+        .unwrap_or(rest.len());
+    rest[..end].trim_end_matches('-')
+}
+
+/// Whether the common-word gazetteer hit `i` is joined to another name by a hyphen or
+/// `&`, so it is only part of that name: `Bel-RTL`, `50-Plus`, `Action & Aventure`
+/// (but `Shell-topman` stays).
+fn joined_to_other_name(text: &str, hits: &[Hit], i: usize) -> bool {
+    let hit = hits[i];
+    let rest = &text[hit.end..];
+    let tail = rest.strip_prefix('-').or_else(|| rest.strip_prefix(" & "));
+    let compound_tail = hits
+        .get(i + 1)
+        .is_some_and(|n| n.kind == Kind::Suffix && n.start == hit.end);
+    let joined_after =
+        tail.is_some_and(|t| t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    let joined_before = text[..hit.start]
+        .strip_suffix('-')
+        .is_some_and(|head| head.ends_with(|c: char| c.is_ascii_digit()));
+    (joined_after && !compound_tail) || joined_before
+}
+
+/// Whether an apposition right after hit `i` names a kind of company: `Meta, het
+/// moederbedrijf van Facebook`, `Orange, l'opérateur historique`.
+fn cue_in_apposition(text: &str, hits: &[Hit], i: usize) -> bool {
+    let end = hits[i].end;
+    hits.get(i + 1).is_some_and(|n| {
+        matches!(n.kind, Kind::Cue | Kind::CueNoun)
+            && n.start - end <= CUE_REACH
+            && text[end..n.start]
+                .strip_prefix(", ")
+                .is_some_and(|gap| !gap.contains(['.', ',', ';', '!', '?', '(', ')']))
+    })
+}
+
+/// The part of the sentence around `start..end`, at most [`CONTEXT_WINDOW`] bytes each side.
+fn sentence_window(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let from = floor_boundary(text, start.saturating_sub(CONTEXT_WINDOW));
+    let to = floor_boundary(text, (end + CONTEXT_WINDOW).min(text.len()));
+    let stops = ['.', '!', '?', '\n'];
+    let from = text[from..start]
+        .rfind(stops)
+        .map_or(from, |i| from + i + 1);
+    let to = text[end..to].find(stops).map_or(to, |i| end + i);
+    (from, to)
+}

@@ -1,0 +1,205 @@
+//! Unknown names after a cue (`het bedrijf X`, `le groupe pharmaceutique X`), after a
+//! plural cue's list, and after a word that opens a name (`Banque X`).
+
+use super::{ends_with_word, names, names::name_run, CompanyEngine, Found, Hit, Kind};
+
+impl CompanyEngine {
+    /// The unknown name right after a cue ending at `cue_end`, past allowed modifiers.
+    /// `None` when a gazetteer name follows (it speaks for itself) or nothing name-like does.
+    pub(super) fn name_after_cue(
+        &self,
+        text: &str,
+        cue_end: usize,
+        next: Option<&Hit>,
+    ) -> Option<Found> {
+        let mut pos = cue_end;
+        if !text[..pos].ends_with(['\'', '’']) {
+            pos = self.skip_modifiers(text, pos);
+            pos += text[pos..].strip_prefix(' ').map(|_| 1)?;
+        }
+        let known_here = next.filter(|n| matches!(n.kind, Kind::Company(..)) && n.start == pos);
+        if known_here.is_some_and(|n| !self.common_name_opens_longer(text, n)) {
+            return None;
+        }
+        let limit = next
+            .filter(|_| known_here.is_none())
+            .map_or(text.len(), |n| n.start);
+        let article = self
+            .name_articles
+            .iter()
+            .find(|a| text[pos..].starts_with(a.as_str()))
+            .map_or(0, String::len);
+        let end = name_run(text, pos + article, limit, |t| self.stops_name(t))?;
+        let end = strip_possessive(text, pos, end);
+        let name = &text[pos..end];
+        (self.plausible(name) && !self.person_name(name)).then_some(Found {
+            start: pos,
+            end,
+            entry: None,
+            name_end: end,
+        })
+    }
+
+    /// Whether the plural cue at `start` follows a word that makes it a class
+    /// (`d'entreprises Seveso`), not the head of a list of companies.
+    pub(super) fn names_a_class(&self, text: &str, start: usize) -> bool {
+        ends_with_word(&text[..start], &self.plural_cue_not_after)
+    }
+
+    /// Adds the unknown names listed after a plural cue's first name, which ends at `end`:
+    /// `de bedrijven Xylos, Brandoria en Vallamont`. A gazetteer name in the list is found
+    /// by its own hit; a person's name ends the list.
+    pub(super) fn add_listed_names(
+        &self,
+        text: &str,
+        later: &[Hit],
+        mut end: usize,
+        found: &mut Vec<Found>,
+    ) {
+        while let Some(join) = self
+            .list_joins
+            .iter()
+            .find(|j| text[end..].starts_with(j.as_str()))
+        {
+            let start = end + join.len();
+            let known_here = later.iter().find(|h| h.start >= start);
+            if known_here.is_some_and(|h| h.start == start) {
+                return;
+            }
+            let limit = known_here.map_or(text.len(), |h| h.start);
+            let Some(name_end) = name_run(text, start, limit, |t| self.stops_name(t)) else {
+                return;
+            };
+            let name = &text[start..name_end];
+            if !self.plausible(name) || self.person_name(name) {
+                return;
+            }
+            found.push(Found {
+                start,
+                end: name_end,
+                entry: None,
+                name_end,
+            });
+            end = name_end;
+        }
+    }
+
+    /// Whether the common-word gazetteer match `hit` right after a cue opens a longer
+    /// name, which is the company: `het bedrijf Mars One Ventures`, not `Mars`. A
+    /// capitalized follower (`Orange France`, `Apple CEO`) or a first name (`Apple Tim
+    /// Cook`) does not lengthen it.
+    fn common_name_opens_longer(&self, text: &str, hit: &Hit) -> bool {
+        if !matches!(hit.kind, Kind::Company(_, true)) {
+            return false;
+        }
+        let Some(next_start) = text[hit.end..].strip_prefix(' ').map(|_| hit.end + 1) else {
+            return false;
+        };
+        names::name_token(text, next_start).is_some_and(|end| {
+            let word = &text[next_start..end];
+            !(self.stops_name(word)
+                || self.name_followers.contains(word)
+                || self.first_names.contains(word))
+        })
+    }
+
+    /// The name opened by a head word: `Banque Parisienne`, `Forges de Firminy`,
+    /// `Crédit foncier`. The span starts at the head; a particle may stand between the
+    /// head and the capitalized name, which may then be a place (`Banque de Paris`).
+    pub(super) fn name_after_head(
+        &self,
+        text: &str,
+        head: &Hit,
+        next: Option<&Hit>,
+    ) -> Option<Found> {
+        let rest = text[head.end..].strip_prefix(' ')?;
+        if let Some(adjective) = self.head_adjective(rest) {
+            let end = head.end + 1 + adjective.len();
+            return self.plausible(&text[head.start..end]).then_some(Found {
+                start: head.start,
+                end,
+                entry: None,
+                name_end: end,
+            });
+        }
+        let particle = particle_len(&self.particles, rest);
+        let pos = head.end + 1 + particle.unwrap_or(0);
+        let limit = next.map_or(text.len(), |n| n.start);
+        let end = if particle.is_some() {
+            name_run(text, pos, limit, |t| self.function_words.contains(t))?
+        } else {
+            name_run(text, pos, limit, |t| self.stops_name(t))?
+        };
+        self.plausible(&text[head.start..end]).then_some(Found {
+            start: head.start,
+            end,
+            entry: None,
+            name_end: end,
+        })
+    }
+
+    /// The head adjective that `rest` starts with as a whole word, if any.
+    fn head_adjective<'r>(&self, rest: &'r str) -> Option<&'r str> {
+        self.head_adjectives.iter().find_map(|a| {
+            let word = rest.get(..a.len()).filter(|w| w == a)?;
+            (!names::char_at(rest, a.len()).is_some_and(names::is_word_char)).then_some(word)
+        })
+    }
+
+    /// Skips up to three modifiers (` pharmaceutique`, ` de luxe`) or complements
+    /// (` de puces`, ` de la distribution`) after `pos`.
+    pub(super) fn skip_modifiers(&self, text: &str, mut pos: usize) -> usize {
+        for _ in 0..3 {
+            let Some(rest) = text[pos..].strip_prefix(' ') else {
+                break;
+            };
+            let first = rest.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+            let modifier = self.modifiers[usize::from(first)].iter().find(|m| {
+                rest.get(..m.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(m))
+                    && !names::char_at(rest, m.len()).is_some_and(names::is_word_char)
+            });
+            match modifier.map(String::len).or_else(|| self.complement(rest)) {
+                Some(len) => pos += 1 + len,
+                None => break,
+            }
+        }
+        pos
+    }
+
+    /// The length of a complement `rest` starts with: a particle and a lower-case word.
+    pub(super) fn complement(&self, rest: &str) -> Option<usize> {
+        let particle = particle_len(&self.complement_particles, rest)?;
+        let word = &rest[particle..];
+        let len = word
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(word.len());
+        let usable =
+            word.starts_with(char::is_lowercase) && !self.complement_stops.contains(&word[..len]);
+        usable.then_some(particle + len)
+    }
+}
+
+/// The length of the particle `rest` starts with, with its space (`de `) or its
+/// apostrophe (`d'`).
+fn particle_len(particles: &[String], rest: &str) -> Option<usize> {
+    particles.iter().find_map(|p| {
+        let after = rest.strip_prefix(p.as_str())?;
+        if p.ends_with(['\'', '’']) {
+            Some(p.len())
+        } else {
+            after.starts_with(' ').then_some(p.len() + 1)
+        }
+    })
+}
+
+/// `end` without a trailing possessive `'s` (`Xylos's` -> `Xylos`).
+fn strip_possessive(text: &str, start: usize, end: usize) -> usize {
+    let name = &text[start..end];
+    for tail in ["'s", "’s"] {
+        if name.len() > tail.len() + 1 && name.ends_with(tail) {
+            return end - tail.len();
+        }
+    }
+    end
+}
