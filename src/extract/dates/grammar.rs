@@ -2570,6 +2570,15 @@ fn yearless_span(a: &Bound, b: &Bound) -> bool {
     first && second && tensed(a.base, Tense::Past) != a.base
 }
 
+/// Whether an expression is a weekday alone (`vrijdag`, `dinsdagavond`), which the tense
+/// places before or after the anchor.
+pub fn is_bare_weekday(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Point(Base::Weekday(_, None)) | Expr::Modified(_, Base::Weekday(_, None))
+    )
+}
+
 /// The expression with its yearless day or month in the past or the future of the
 /// anchor, as the tense says (`In december daalde de omzet`: the December before).
 pub fn with_tense(expr: Expr, tense: Tense) -> Expr {
