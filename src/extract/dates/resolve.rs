@@ -459,6 +459,14 @@ fn relative_unit(anchor: &Anchor, unit: Unit, n: i32) -> Option<Point> {
             })
         }
         Unit::Week | Unit::Weekend => {
+            // `komend weekend`, `le week-end prochain`, said on a weekday: the weekend of
+            // that week, the first to come.
+            let weekday = anchor.day?.weekday().number_from_monday();
+            let n = if unit == Unit::Weekend && n > 0 && weekday < 6 {
+                n - 1
+            } else {
+                n
+            };
             let day = anchor.day? + Duration::weeks(n.into());
             let week = day.iso_week();
             Some(if unit == Unit::Week {
