@@ -323,6 +323,9 @@ mod first {
         ]);
 }
 
+/// How many tokens on each side of a date a look at its sentence reads.
+const SENTENCE_TOKENS: usize = 40;
+
 /// The ordinal `last` (`de laatste week van 2016`).
 pub const LAST: u32 = u32::MAX;
 
@@ -612,6 +615,20 @@ impl<'a> Parser<'a> {
     #[inline]
     fn has(&self, i: usize, want: Sense) -> bool {
         self.is(i, want).is_some()
+    }
+
+    /// Whether a token of the sentence around token `i` (up to [`SENTENCE_TOKENS`] each
+    /// side) has the sense `want`.
+    fn sentence_has(&self, i: usize, want: Sense) -> bool {
+        let ends = |k: usize| self.punct(k, ".!?");
+        let before = (i.saturating_sub(SENTENCE_TOKENS)..i)
+            .rev()
+            .take_while(|&k| !ends(k))
+            .any(|k| self.has(k, want));
+        before
+            || (i..self.toks.len().min(i + SENTENCE_TOKENS))
+                .take_while(|&k| !ends(k))
+                .any(|k| self.has(k, want))
     }
 
     fn num(&self, i: usize) -> Option<(u32, u8)> {
@@ -1016,11 +1033,16 @@ impl<'a> Parser<'a> {
         // twee weken`) and a year counted from now says what it is for. A year by number
         // is as often a deadline or a limit (`Voor 2025 moeten de platen vervangen zijn`,
         // `Voor 2010 kwam dat nooit voor`).
+        // So does one before a year by number in a sentence of forecasts (`De Commissie
+        // verwacht voor 2026 een tekort`, `Voor 2027 mikt de regering op ...`).
         let opens_sentence = i == 0 || self.punct(i - 1, ".!?");
         let for_year = m == TimexMod::Before
-            && opens_sentence
             && self.has(i, Sense::DurationCue)
-            && matches!(found.1, Base::RelativeUnit(Unit::Year, _));
+            && match found.1 {
+                Base::RelativeUnit(Unit::Year, _) => opens_sentence,
+                Base::Year(YearRef::Abs(_)) => self.sentence_has(i, Sense::Forecast),
+                _ => false,
+            };
         if matches!(found.1, Base::Offset(..))
             || modifier_after
             || for_year
@@ -2568,6 +2590,15 @@ fn yearless_span(a: &Bound, b: &Bound) -> bool {
             | Base::Month(YearRef::Implicit | YearRef::Rel(1), _)
     );
     first && second && tensed(a.base, Tense::Past) != a.base
+}
+
+/// Whether an expression is a weekday alone (`vrijdag`, `dinsdagavond`), which the tense
+/// places before or after the anchor.
+pub fn is_bare_weekday(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Point(Base::Weekday(_, None)) | Expr::Modified(_, Base::Weekday(_, None))
+    )
 }
 
 /// The expression with its yearless day or month in the past or the future of the

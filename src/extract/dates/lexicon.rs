@@ -193,6 +193,11 @@ pub struct DateLexicon {
     /// Places whose postcode reads like a year (`in 2000 Antwerpen`, `1930 Zaventem`).
     #[serde(default)]
     pub postcode_places: Vec<String>,
+    /// Words of forecasts and targets (`verwacht`, `mikt`, `prognose`): in their sentence a
+    /// "before" that is also "for" before a year says what it is for (`verwacht voor 2026
+    /// een tekort`), not a deadline.
+    #[serde(default)]
+    pub forecast_words: Vec<String>,
     /// Singular verbs a year opening a sentence is the subject of (`2024 was het warmste
     /// jaar`, `2023 a été une année record`).
     #[serde(default)]
@@ -364,6 +369,7 @@ pub enum Sense {
     YearVerb,
     DurationCloser,
     PostcodePlace,
+    Forecast,
 }
 
 impl Sense {
@@ -422,6 +428,7 @@ impl Sense {
             Sense::YearVerb => 47,
             Sense::DurationCloser => 48,
             Sense::PostcodePlace => 49,
+            Sense::Forecast => 50,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -590,7 +597,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 34] = [
+        let lists: [(&Vec<String>, Sense); 35] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -625,6 +632,7 @@ impl Phrases {
             (&lex.year_subject_verbs, Sense::YearVerb),
             (&lex.duration_closers, Sense::DurationCloser),
             (&lex.postcode_places, Sense::PostcodePlace),
+            (&lex.forecast_words, Sense::Forecast),
         ];
         for (words, sense) in lists {
             for word in words {

@@ -125,7 +125,7 @@ impl DateEngine {
                 match parser.parse(i) {
                     Some((j, expr)) if j > i => {
                         let (start, end) = (tokens[i].start, tokens[j - 1].end);
-                        let tense = || self.tense.tense_at(text, start, end);
+                        let tense = || self.tense_at(text, start, end, &expr);
                         let value = match self.in_sentence_year(text, start, &expr, sentence_year) {
                             Some((placed, year)) if fits_tense(year, ctx, tense()) => {
                                 resolve::resolve(&placed, ctx.published)
@@ -151,6 +151,20 @@ impl DateEngine {
             buffers = parser.into_buffers();
         }
         mentions
+    }
+
+    /// The tense around a date; a bare weekday in a sentence without cues takes a present
+    /// as announcing it (see [`tense::TenseCues::reads_as_present`]).
+    fn tense_at(&self, text: &str, start: usize, end: usize, expr: &grammar::Expr) -> tense::Tense {
+        match self.tense.tense_at(text, start, end) {
+            tense::Tense::Unknown
+                if grammar::is_bare_weekday(expr)
+                    && self.tense.reads_as_present(text, start, end) =>
+            {
+                tense::Tense::Future
+            }
+            told => told,
+        }
     }
 
     /// `expr` placed in the year stated before it in its sentence, if it is yearless and

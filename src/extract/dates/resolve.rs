@@ -96,6 +96,7 @@ pub fn granularity(base: &Base) -> Granularity {
         Base::Month(..) | Base::MonthShift(..) => Granularity::Month,
         Base::Week(..) | Base::WeekOfMonth(..) | Base::WeekOfDay(..) => Granularity::Week,
         Base::RelativeUnit(unit, _) => unit_granularity(*unit),
+        Base::Offset(_, unit, From::Anchor) if coarse_offset(*unit) => unit_granularity(*unit),
         Base::Season(..) => Granularity::Season,
         Base::Day(..)
         | Base::DayOfMonth(..)
@@ -108,6 +109,13 @@ pub fn granularity(base: &Base) -> Granularity {
         | Base::Holiday(..)
         | Base::HolidayShift(..) => Granularity::Day,
     }
+}
+
+/// Whether an offset from the anchor by this unit names the unit's period, not a day:
+/// `drie maanden geleden` is the month (`2025-08`), `over tien jaar` the year, as TimeML
+/// and news annotation have it; `twee weken geleden` keeps the day.
+fn coarse_offset(unit: Unit) -> bool {
+    !matches!(unit, Unit::Day | Unit::Week | Unit::Weekend)
 }
 
 fn unit_granularity(unit: Unit) -> Granularity {
@@ -296,6 +304,9 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::RelativeDay(n) => Some(Point::Day(anchor.day? + Duration::days(n.into()))),
         Base::RelativeUnit(unit, n) => relative_unit(&anchor, unit, n),
         Base::Weekday(wd, shift) => Some(Point::Day(weekday(anchor.day?, wd, shift)?)),
+        Base::Offset(n, unit, From::Anchor) if coarse_offset(unit) => {
+            relative_unit(&anchor, unit, n)
+        }
         Base::Offset(n, unit, from) => {
             let day = match from {
                 From::Anchor => anchor.day?,
@@ -448,6 +459,14 @@ fn relative_unit(anchor: &Anchor, unit: Unit, n: i32) -> Option<Point> {
             })
         }
         Unit::Week | Unit::Weekend => {
+            // `komend weekend`, `le week-end prochain`, said on a weekday: the weekend of
+            // that week, the first to come.
+            let weekday = anchor.day?.weekday().number_from_monday();
+            let n = if unit == Unit::Weekend && n > 0 && weekday < 6 {
+                n - 1
+            } else {
+                n
+            };
             let day = anchor.day? + Duration::weeks(n.into());
             let week = day.iso_week();
             Some(if unit == Unit::Week {

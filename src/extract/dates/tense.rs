@@ -95,6 +95,25 @@ pub struct TenseLexicon {
     /// 2019`), unlike a year that names a topic (`de cijfers over 2022`).
     #[serde(default)]
     pub year_prepositions: Vec<String>,
+    /// Endings any past form may have (Dutch weak `-de`, `-te`), not cues: a sentence
+    /// with no word of such an ending, no participle and no cue is a present (see
+    /// [`TenseCues::reads_as_present`]). Empty: no sentence is read so.
+    #[serde(default)]
+    pub weak_past_endings: Vec<String>,
+    /// Words of such an ending that are no verb (`grote`, `tweede`).
+    #[serde(default)]
+    pub not_weak_past: Vec<String>,
+    /// Longer endings that make no past (`-ste`).
+    #[serde(default)]
+    pub not_weak_past_endings: Vec<String>,
+    /// Words that may be past forms or tell of a time before, and are no cue (`vroeg`
+    /// "asked" or "early"): they too keep a sentence from reading as a present.
+    #[serde(default)]
+    pub maybe_past: Vec<String>,
+    /// Endings of strong participles after a participle prefix (`aangehouden`,
+    /// `meegedaan`), which keep a sentence from reading as a present.
+    #[serde(default)]
+    pub strong_participle_endings: Vec<String>,
 }
 
 /// The compiled tense cues of one language.
@@ -106,6 +125,9 @@ pub struct TenseCues {
     /// The ending and prefix lists, with byte gates (`lex`'s lists, compiled).
     future_endings: Affixes,
     past_endings: Affixes,
+    weak_past_endings: Affixes,
+    not_weak_past_endings: Affixes,
+    strong_participle_endings: Affixes,
     infinitive_endings: Affixes,
     participle_endings: Affixes,
     participle_prefixes: Affixes,
@@ -280,6 +302,8 @@ const NOT_PAST: u16 = 1 << 8;
 const NOT_FUTURE: u16 = 1 << 9;
 const CLAUSE_OPENER: u16 = 1 << 10;
 const YEAR_PREPOSITION: u16 = 1 << 11;
+const NOT_WEAK_PAST: u16 = 1 << 12;
+const MAYBE_PAST: u16 = 1 << 13;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -342,6 +366,8 @@ impl TenseCues {
             (&lex.not_future, NOT_FUTURE),
             (&lex.clause_openers, CLAUSE_OPENER),
             (&lex.year_prepositions, YEAR_PREPOSITION),
+            (&lex.not_weak_past, NOT_WEAK_PAST),
+            (&lex.maybe_past, MAYBE_PAST),
         ];
         for (list, role) in roles {
             for w in list {
@@ -352,6 +378,9 @@ impl TenseCues {
             classes: Classes::new(classes),
             future_endings: Affixes::endings(&lex.future_endings),
             past_endings: Affixes::endings(&lex.past_endings),
+            weak_past_endings: Affixes::endings(&lex.weak_past_endings),
+            not_weak_past_endings: Affixes::endings(&lex.not_weak_past_endings),
+            strong_participle_endings: Affixes::endings(&lex.strong_participle_endings),
             infinitive_endings: Affixes::endings(&lex.infinitive_endings),
             participle_endings: Affixes::endings(&lex.participle_endings),
             participle_prefixes: Affixes::prefixes(&lex.participle_prefixes),
@@ -385,6 +414,63 @@ impl TenseCues {
         let opens_clause = near.left == 0;
         self.nearest_cue(&mut sentence, &mut near, Reach::Sentence, !opens_clause)
             .unwrap_or(Tense::Unknown)
+    }
+
+    /// Whether the sentence around `text[start..end]` is a whole sentence in the present:
+    /// it ends with `.`, `!` or `?` (a headline may have no verb at all) and no word of
+    /// it may be a past form (a cue, a weak past ending, a participle) or a report (`zo
+    /// meldt de krant zondag` tells of a day past). In news such a sentence announces:
+    /// `De vakbonden leggen vrijdag het werk neer` is the coming Friday.
+    pub fn reads_as_present(&self, text: &str, start: usize, end: usize) -> bool {
+        if self.weak_past_endings.list.is_empty() {
+            return false;
+        }
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        let ends_with_mark = text
+            .get(sentence.to..)
+            .is_some_and(|rest| rest.starts_with(['.', '!', '?']));
+        if !ends_with_mark {
+            return false;
+        }
+        // A participle tells a past only beside an auxiliary (`is opgepakt`); with
+        // `wordt` it is a present passive (`wordt dinsdag voorgeleid`).
+        let perfect = sentence.has_auxiliary();
+        let mut p = -1;
+        while let Some(w) = sentence.word(p) {
+            if self.may_be_past(w, perfect) {
+                return false;
+            }
+            p -= 1;
+        }
+        let mut p = 0;
+        while let Some(w) = sentence.word(p) {
+            if self.may_be_past(w, perfect) {
+                return false;
+            }
+            p += 1;
+        }
+        true
+    }
+
+    /// Whether a word may be a past form or a report (see [`Self::reads_as_present`]);
+    /// participles count in a sentence with an auxiliary (`perfect`).
+    fn may_be_past(&self, w: &Word<'_>, perfect: bool) -> bool {
+        let past_like = w.is(REPORTING) || w.is(MAYBE_PAST);
+        if past_like || w.class.tense == Some(Tense::Past) || (perfect && self.is_participle(w)) {
+            return true;
+        }
+        if !w.lowercase || w.class.tense.is_some() {
+            return false;
+        }
+        let word = &w.folded;
+        let weak_past = !w.is(NOT_WEAK_PAST)
+            && word.len() >= 4
+            && self.weak_past_endings.ends(word)
+            && !self.not_weak_past_endings.ends(word);
+        weak_past
+            || (perfect
+                && self.strong_participle_endings.ends(word)
+                && self.participle_prefixes.begins(word, 3))
     }
 
     /// Whether the year stated by the date at `text[start..]` is the time of the rest of
@@ -902,6 +988,50 @@ mod tests {
         for &(text, tense) in expected {
             assert_eq!(tense_of(cues, text, "maart"), tense, "{text}");
         }
+    }
+
+    #[test]
+    fn a_whole_sentence_without_a_past_word_reads_as_a_present() {
+        let cues = TenseCues::new(&TenseLexicon {
+            past: vec!["ging".into()],
+            auxiliaries: vec!["is".into()],
+            participle_prefixes: vec!["ge".into()],
+            participle_endings: vec!["d".into(), "t".into()],
+            reporting: vec!["meldt".into()],
+            weak_past_endings: vec!["de".into(), "te".into()],
+            not_weak_past: vec!["grote".into()],
+            maybe_past: vec!["al".into()],
+            strong_participle_endings: vec!["en".into()],
+            ..TenseLexicon::default()
+        });
+        let present = |text: &str| {
+            let start = text.find("vrijdag").unwrap_or(text.len());
+            cues.reads_as_present(text, start, start + "vrijdag".len())
+        };
+        assert!(present("De bonden leggen vrijdag het werk neer."));
+        assert!(present(
+            "De grote winkels sluiten vrijdag. Gisteren ging het mis"
+        ));
+        // A headline may have no verb; a past word of any kind keeps the default.
+        assert!(!present("Staking vrijdag in Gent"));
+        assert!(present("De man wordt vrijdag voorgeleid."));
+        for text in [
+            "De bond legde vrijdag het werk neer.",
+            "De man ging vrijdag naar huis.",
+            "De man is vrijdag gearresteerd.",
+            "De man is vrijdag gevangen.",
+            "Dat meldt de krant vrijdag.",
+            "De winkels zijn al sinds vrijdag dicht.",
+        ] {
+            assert!(!present(text), "{text}");
+        }
+        // Without weak past endings (a language that has no such rule), nothing is.
+        let none = TenseCues::new(&TenseLexicon {
+            past: vec!["ging".into()],
+            ..TenseLexicon::default()
+        });
+        let text = "De bonden leggen vrijdag het werk neer.";
+        assert!(!none.reads_as_present(text, 17, 24));
     }
 
     #[test]

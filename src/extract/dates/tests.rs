@@ -134,6 +134,29 @@ fn granularity_follows_the_expression() {
 }
 
 #[test]
+fn an_offset_from_the_anchor_takes_its_units_granularity() {
+    let day = PubDate::parse("2025-11-24");
+    let found = run(
+        "nl",
+        "Drie maanden geleden, tien jaar geleden, over twee kwartalen en twee weken geleden.",
+        day,
+    );
+    let got: Vec<(Option<&str>, Granularity)> = found
+        .iter()
+        .map(|(_, d)| (d.value.as_deref(), d.granularity))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("2025-08"), Granularity::Month),
+            (Some("2015"), Granularity::Year),
+            (Some("2026-Q2"), Granularity::Quarter),
+            (Some("2025-11-10"), Granularity::Day),
+        ]
+    );
+}
+
+#[test]
 fn pathological_input_does_not_panic() {
     let day = PubDate::parse("2020-11-05");
     let long_digits = "1".repeat(10_000);
