@@ -298,6 +298,10 @@ mod first {
         Sense::Since,
     ]);
 
+    /// Words that only say what a date next to them is not (`rue du 4-Septembre`, `Nouvel
+    /// An chinois`, `vacances de printemps`): to the rest of the grammar, plain words.
+    pub const CONTEXT: u64 = Sense::kinds(&[Sense::PlaceNoun, Sense::HolidayQualifier]);
+
     /// Articles: no expression ends with one, so an expression that reaches one goes on
     /// after it with a number, a word with a digit or a lexicon word, as after
     /// [`LEADS`] ([`Parser::can_start`] looks through one after a leading token: `de la
@@ -410,7 +414,7 @@ impl<'a> Parser<'a> {
         );
         // `elke maandag`, `chaque lundi`: a recurring set, not a date. Asked after
         // `may_start`, which turns most tokens away.
-        if !may_start || (i > 0 && self.has(i - 1, Sense::Every)) {
+        if !may_start || (i > 0 && self.has(i - 1, Sense::Every)) || self.names_place(i) {
             return false;
         }
         if self.leads_nowhere(i) {
@@ -422,6 +426,39 @@ impl<'a> Parser<'a> {
             return false;
         }
         may_start
+    }
+
+    /// Whether an expression at `i` names a street or place: it is the link after a place
+    /// noun, or comes after one (`rue du 4-Septembre`, `place de la Libération`).
+    fn names_place(&self, i: usize) -> bool {
+        // `rue du 4-Septembre`, `avenue du 8-Mai-1945`, `boulevard du 11 Novembre`: the name
+        // goes on through hyphens and from its day to its month.
+        let mut i = i;
+        loop {
+            if i >= 2 && self.punct(i - 1, "-") && self.attached(i) && self.attached(i - 1) {
+                i -= 2;
+            } else if i >= 1 && self.num(i - 1).is_some() && self.month(i, false).is_some() {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        let after_noun = |at: usize| {
+            (at.saturating_sub(2)..at).any(|k| self.is(k, Sense::PlaceNoun) == Some(at))
+        };
+        if i == 0 || self.sense_kinds[..i].iter().rev().take(4).all(|&k| k == 0) {
+            return false;
+        }
+        if self.has(i, Sense::Of) && after_noun(i) {
+            return true;
+        }
+        (i.saturating_sub(3)..i).any(|k| {
+            let Some(of_end) = self.is(k, Sense::Of) else {
+                return false;
+            };
+            let article_end = self.is(of_end, Sense::Article);
+            (of_end == i || article_end == Some(i)) && after_noun(k)
+        })
     }
 
     /// Whether token `i` has only senses that lead on ([`first::LEADS`]) and every
@@ -458,9 +495,9 @@ impl<'a> Parser<'a> {
 
     /// Whether token `j` is a word with no sense and no digit, or past the region's end.
     fn is_plain_word(&self, j: usize) -> bool {
-        self.toks
-            .get(j)
-            .is_none_or(|t| t.kind == Kind::Word && self.sense_kinds[j] == 0 && !t.has_digit)
+        self.toks.get(j).is_none_or(|t| {
+            t.kind == Kind::Word && self.sense_kinds[j] & !first::CONTEXT == 0 && !t.has_digit
+        })
     }
 
     /// Whether token `i` is a number, a word with a digit (`3e`, `Q3`), or has a sense
@@ -1487,14 +1524,16 @@ impl<'a> Parser<'a> {
         weak_cue && proper && !continues
     }
 
-    /// Whether the token before `i` is only an `of` word, year cue or article (`de`, `van`),
-    /// which also comes before amounts.
+    /// Whether the token before `i` is only an `of` word, year or duration cue or article
+    /// (`de`, `van`, `en`, `pour`), which also comes before amounts.
     fn weak_cue_before(&self, i: usize) -> bool {
         i > 0
             && self.senses_at(i - 1).iter().all(|&(_, s)| {
                 matches!(
                     s,
                     Sense::Of
+                        | Sense::KindLink
+                        | Sense::DurationCue
                         | Sense::YearCue
                         | Sense::From
                         | Sense::Article
@@ -1536,7 +1575,9 @@ impl<'a> Parser<'a> {
             Some(t) if t.kind == Kind::Punct => {
                 !self.punct(k, "%-/.,:") || self.toks.get(k + 1).is_none_or(|n| n.space_before)
             }
-            Some(_) => self.has(k, Sense::AfterBareDay) || self.sense_kinds[k] != 0,
+            Some(_) => {
+                self.has(k, Sense::AfterBareDay) || self.sense_kinds[k] & !first::CONTEXT != 0
+            }
         }
     }
 
@@ -1906,11 +1947,17 @@ impl<'a> Parser<'a> {
             Sense::Shift(n) if n != 0 => Some(n),
             _ => None,
         }) {
-            if let Some((k, h)) = holiday_at(j) {
+            if let Some((k, h)) =
+                holiday_at(j).filter(|&(k, _)| !self.has(k, Sense::HolidayQualifier))
+            {
                 return Some((k, Base::HolidayShift(h, n)));
             }
         }
         let (j, h) = holiday_at(i)?;
+        // `le Nouvel An chinois`; `la gare de Courtrai-Saint-Nicolas`.
+        if self.has(j, Sense::HolidayQualifier) || self.ends_compound_name(i) {
+            return None;
+        }
         match self.year_in(j, &YEARS) {
             Some((k, y)) => Some((k, Base::Holiday(h, YearRef::Abs(y)))),
             None => Some((j, Base::Holiday(h, YearRef::Implicit))),
@@ -1937,6 +1984,17 @@ impl<'a> Parser<'a> {
             }
         }
         let (j, season) = season_at(i)?;
+        // `les vacances de printemps`, `les Jeux d'hiver de 2030`: a kind, not a time; but
+        // `fin d'hiver` is a part of one.
+        let kind = i > 0
+            && self.is(i - 1, Sense::KindLink) == Some(i)
+            && !(i > 1
+                && self
+                    .sense(i - 2, |s| matches!(s, Sense::Part(_)).then_some(()))
+                    .is_some());
+        if kind {
+            return None;
+        }
         // `zomer 2020`, `het najaar van vorig jaar`, `l'été de l'année dernière`.
         let (k, year) = self.period_year(j);
         if year != YearRef::Implicit {
@@ -2223,7 +2281,7 @@ impl<'a> Parser<'a> {
             Sense::Month(m) => Some(m),
             _ => None,
         }) {
-            return Some(found);
+            return (!self.ends_compound_name(i)).then_some(found);
         }
         if !abbr {
             return None;
@@ -2233,6 +2291,26 @@ impl<'a> Parser<'a> {
             _ => None,
         })?;
         Some((self.skip_dot(j), m))
+    }
+
+    /// Whether token `i` goes on a hyphenated name after a plain word (`Champ-de-Mars`,
+    /// `Gand-Saint-Nicolas`), not a part or another date word (`mi-mars`, `mars-avril`).
+    fn ends_compound_name(&self, i: usize) -> bool {
+        const DATE_WORDS: u64 = Sense::kinds(&[
+            Sense::Part(TimexMod::Start),
+            Sense::Month(0),
+            Sense::MonthAbbr(0),
+            Sense::Weekday(0),
+            Sense::Number(0),
+            Sense::Ordinal(0),
+        ]);
+        i >= 2
+            && self.punct(i - 1, "-")
+            && self.attached(i)
+            && self.attached(i - 1)
+            && self.toks[i - 2].kind == Kind::Word
+            && !self.toks[i - 2].has_digit
+            && self.sense_kinds[i - 2] & DATE_WORDS == 0
     }
 
     /// `april 2020`, `juni van 1992`, `dec-2018`, `juillet 98`, `mei`, `Sep-23-2020`.

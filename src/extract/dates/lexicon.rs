@@ -197,6 +197,17 @@ pub struct DateLexicon {
     /// jaar`, `2023 a été une année record`).
     #[serde(default)]
     pub year_subject_verbs: Vec<String>,
+    /// Nouns of streets and places after which `du`, `de la` and a date name the place,
+    /// not a day (`rue du 4-Septembre`, `place du 8 mai 1945`).
+    #[serde(default)]
+    pub place_nouns: Vec<String>,
+    /// Words right after a holiday that make it another calendar's (`Nouvel An chinois`).
+    #[serde(default)]
+    pub holiday_qualifiers: Vec<String>,
+    /// Links without an article that make a bare season after them a kind, not a date
+    /// (`les vacances de printemps`, `les Jeux d'hiver`).
+    #[serde(default)]
+    pub kind_links: Vec<String>,
     /// Modifiers after a period (`2018 of later`, `1-1-2016 en daarna`).
     #[serde(default)]
     pub modifiers_after: BTreeMap<String, TimexMod>,
@@ -364,6 +375,9 @@ pub enum Sense {
     YearVerb,
     DurationCloser,
     PostcodePlace,
+    PlaceNoun,
+    HolidayQualifier,
+    KindLink,
 }
 
 impl Sense {
@@ -422,6 +436,9 @@ impl Sense {
             Sense::YearVerb => 47,
             Sense::DurationCloser => 48,
             Sense::PostcodePlace => 49,
+            Sense::PlaceNoun => 53,
+            Sense::HolidayQualifier => 54,
+            Sense::KindLink => 55,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -590,7 +607,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 34] = [
+        let lists: [(&Vec<String>, Sense); 37] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -625,6 +642,9 @@ impl Phrases {
             (&lex.year_subject_verbs, Sense::YearVerb),
             (&lex.duration_closers, Sense::DurationCloser),
             (&lex.postcode_places, Sense::PostcodePlace),
+            (&lex.place_nouns, Sense::PlaceNoun),
+            (&lex.holiday_qualifiers, Sense::HolidayQualifier),
+            (&lex.kind_links, Sense::KindLink),
         ];
         for (words, sense) in lists {
             for word in words {
