@@ -3,6 +3,8 @@
 //! One parser serves every language: the words come from the lexicon, and both orders of
 //! shift and unit (`vorig jaar`, `l'an dernier`) and of day and month are accepted.
 
+use chrono::{Datelike, Duration, NaiveDate};
+
 use super::lexicon::{Holiday, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift, NO_WORD};
 use super::tense::Tense;
 use super::token::{Kind, Token};
@@ -59,6 +61,8 @@ pub enum Base {
     NthWeekday(u32, u32, MonthRef),
     /// A day relative to the anchor (`gisteren` = -1).
     RelativeDay(i32),
+    /// A day relative to the last day named before it (`le lendemain` = 1).
+    AfterPrevious(i32),
     /// A whole unit relative to the anchor's (`vorige maand`, `volgende week`).
     RelativeUnit(Unit, i32),
     /// A weekday, 1 = Monday.
@@ -235,7 +239,7 @@ mod first {
         Sense::Weekday(0),
         Sense::WeekdayAbbr(0),
     ]);
-    pub const RELATIVE_DAY: u64 = Sense::kinds(&[Sense::RelativeDay(0)]);
+    pub const RELATIVE_DAY: u64 = Sense::kinds(&[Sense::RelativeDay(0), Sense::AfterPrevious(0)]);
     pub const RELATIVE_UNIT: u64 =
         Sense::kinds(&[Sense::Shift(0), Sense::Unit(Unit::Day), Sense::Month(0)]);
     pub const OFFSET: u64 = Sense::kinds(&[
@@ -1799,8 +1803,16 @@ impl<'a> Parser<'a> {
         valid_day(None, m, d).then_some((i + 3, Base::Day(YearRef::Implicit, m, d)))
     }
 
-    /// `gisteren`, `aujourd'hui`.
+    /// `gisteren`, `aujourd'hui`, `le lendemain`.
     fn relative_day(&self, i: usize) -> Option<(usize, Base)> {
+        if let Some((j, n)) = self.sense(i, |s| match s {
+            Sense::AfterPrevious(n) => Some(n),
+            _ => None,
+        }) {
+            // `la veille de Noël`, `au lendemain du scrutin`: the day of an event named after.
+            let of_event = self.has(j, Sense::Of) || self.has(j, Sense::KindLink);
+            return (!of_event).then_some((j, Base::AfterPrevious(n)));
+        }
         let (j, n) = self.sense(i, |s| match s {
             Sense::RelativeDay(n) => Some(n),
             _ => None,
@@ -2687,6 +2699,25 @@ pub fn stated_year(expr: &Expr) -> Option<YearRef> {
         Base::RelativeUnit(Unit::Year, n) => Some(YearRef::Rel(n)),
         _ => None,
     }
+}
+
+/// The expression with its day counted from the last day named before it (`le lendemain`,
+/// `depuis la veille`) put on that day, `previous`; `None` for other expressions, and
+/// `Some(None)` when no day was named before.
+pub fn from_previous_day(expr: Expr, previous: Option<NaiveDate>) -> Option<Option<Expr>> {
+    let (n, modifier) = match expr {
+        Expr::Point(Base::AfterPrevious(n)) => (n, None),
+        Expr::Modified(m, Base::AfterPrevious(n)) => (n, Some(m)),
+        _ => return None,
+    };
+    let day = previous.and_then(|d| d.checked_add_signed(Duration::days(n.into())));
+    Some(day.map(|d| {
+        let base = Base::Day(YearRef::Abs(d.year()), d.month(), d.day());
+        match modifier {
+            Some(m) => Expr::Modified(m, base),
+            None => Expr::Point(base),
+        }
+    }))
 }
 
 /// The expression with its yearless day, month, quarter or half put in `year`, stated

@@ -91,6 +91,9 @@ pub struct DateLexicon {
     /// Days relative to the anchor (`gisteren` = -1).
     #[serde(default)]
     pub relative_days: BTreeMap<String, i32>,
+    /// Days counted from the last day named before them (`le lendemain` = 1, `la veille` = -1).
+    #[serde(default)]
+    pub days_after_previous: BTreeMap<String, i32>,
     /// Unit words, singular and plural.
     #[serde(default)]
     pub units: BTreeMap<String, Unit>,
@@ -204,8 +207,9 @@ pub struct DateLexicon {
     /// Words right after a holiday that make it another calendar's (`Nouvel An chinois`).
     #[serde(default)]
     pub holiday_qualifiers: Vec<String>,
-    /// Links without an article that make a bare season after them a kind, not a date
-    /// (`les vacances de printemps`, `les Jeux d'hiver`).
+    /// Links after which a bare season is a kind, not a date (`les vacances de printemps`,
+    /// `les Jeux d'hiver`), and before which `le lendemain` is an event's (`le lendemain des
+    /// élections`).
     #[serde(default)]
     pub kind_links: Vec<String>,
     /// Modifiers after a period (`2018 of later`, `1-1-2016 en daarna`).
@@ -378,6 +382,7 @@ pub enum Sense {
     PlaceNoun,
     HolidayQualifier,
     KindLink,
+    AfterPrevious(i32),
 }
 
 impl Sense {
@@ -439,6 +444,7 @@ impl Sense {
             Sense::PlaceNoun => 53,
             Sense::HolidayQualifier => 54,
             Sense::KindLink => 55,
+            Sense::AfterPrevious(_) => 56,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -463,6 +469,7 @@ impl Sense {
                 | Sense::MonthAbbr(_)
                 | Sense::Weekday(_)
                 | Sense::RelativeDay(_)
+                | Sense::AfterPrevious(_)
                 | Sense::Unit(_)
                 | Sense::Shift(1 | -1)
                 | Sense::Fiscal
@@ -573,6 +580,9 @@ impl Phrases {
         }
         for (word, &n) in &lex.relative_days {
             phrases.add(word, Sense::RelativeDay(n))?;
+        }
+        for (word, &n) in &lex.days_after_previous {
+            phrases.add(word, Sense::AfterPrevious(n))?;
         }
         for (word, &u) in &lex.units {
             phrases.add(word, Sense::Unit(u))?;
