@@ -3,6 +3,8 @@
 //! One parser serves every language: the words come from the lexicon, and both orders of
 //! shift and unit (`vorig jaar`, `l'an dernier`) and of day and month are accepted.
 
+use chrono::{Datelike, Duration, NaiveDate};
+
 use super::lexicon::{Holiday, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift, NO_WORD};
 use super::tense::Tense;
 use super::token::{Kind, Token};
@@ -59,6 +61,8 @@ pub enum Base {
     NthWeekday(u32, u32, MonthRef),
     /// A day relative to the anchor (`gisteren` = -1).
     RelativeDay(i32),
+    /// A day relative to the last day named before it (`le lendemain` = 1).
+    AfterPrevious(i32),
     /// A whole unit relative to the anchor's (`vorige maand`, `volgende week`).
     RelativeUnit(Unit, i32),
     /// A weekday, 1 = Monday.
@@ -235,7 +239,7 @@ mod first {
         Sense::Weekday(0),
         Sense::WeekdayAbbr(0),
     ]);
-    pub const RELATIVE_DAY: u64 = Sense::kinds(&[Sense::RelativeDay(0)]);
+    pub const RELATIVE_DAY: u64 = Sense::kinds(&[Sense::RelativeDay(0), Sense::AfterPrevious(0)]);
     pub const RELATIVE_UNIT: u64 =
         Sense::kinds(&[Sense::Shift(0), Sense::Unit(Unit::Day), Sense::Month(0)]);
     pub const OFFSET: u64 = Sense::kinds(&[
@@ -297,6 +301,10 @@ mod first {
         Sense::Modifier(TimexMod::Start),
         Sense::Since,
     ]);
+
+    /// Words that only say what a date next to them is not (`rue du 4-Septembre`, `Nouvel
+    /// An chinois`, `vacances de printemps`): to the rest of the grammar, plain words.
+    pub const CONTEXT: u64 = Sense::kinds(&[Sense::PlaceNoun, Sense::HolidayQualifier]);
 
     /// Articles: no expression ends with one, so an expression that reaches one goes on
     /// after it with a number, a word with a digit or a lexicon word, as after
@@ -413,7 +421,7 @@ impl<'a> Parser<'a> {
         );
         // `elke maandag`, `chaque lundi`: a recurring set, not a date. Asked after
         // `may_start`, which turns most tokens away.
-        if !may_start || (i > 0 && self.has(i - 1, Sense::Every)) {
+        if !may_start || (i > 0 && self.has(i - 1, Sense::Every)) || self.names_place(i) {
             return false;
         }
         if self.leads_nowhere(i) {
@@ -425,6 +433,39 @@ impl<'a> Parser<'a> {
             return false;
         }
         may_start
+    }
+
+    /// Whether an expression at `i` names a street or place: it is the link after a place
+    /// noun, or comes after one (`rue du 4-Septembre`, `place de la Libération`).
+    fn names_place(&self, i: usize) -> bool {
+        // `rue du 4-Septembre`, `avenue du 8-Mai-1945`, `boulevard du 11 Novembre`: the name
+        // goes on through hyphens and from its day to its month.
+        let mut i = i;
+        loop {
+            if i >= 2 && self.punct(i - 1, "-") && self.attached(i) && self.attached(i - 1) {
+                i -= 2;
+            } else if i >= 1 && self.num(i - 1).is_some() && self.month(i, false).is_some() {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        let after_noun = |at: usize| {
+            (at.saturating_sub(2)..at).any(|k| self.is(k, Sense::PlaceNoun) == Some(at))
+        };
+        if i == 0 || self.sense_kinds[..i].iter().rev().take(4).all(|&k| k == 0) {
+            return false;
+        }
+        if self.has(i, Sense::Of) && after_noun(i) {
+            return true;
+        }
+        (i.saturating_sub(3)..i).any(|k| {
+            let Some(of_end) = self.is(k, Sense::Of) else {
+                return false;
+            };
+            let article_end = self.is(of_end, Sense::Article);
+            (of_end == i || article_end == Some(i)) && after_noun(k)
+        })
     }
 
     /// Whether token `i` has only senses that lead on ([`first::LEADS`]) and every
@@ -461,9 +502,9 @@ impl<'a> Parser<'a> {
 
     /// Whether token `j` is a word with no sense and no digit, or past the region's end.
     fn is_plain_word(&self, j: usize) -> bool {
-        self.toks
-            .get(j)
-            .is_none_or(|t| t.kind == Kind::Word && self.sense_kinds[j] == 0 && !t.has_digit)
+        self.toks.get(j).is_none_or(|t| {
+            t.kind == Kind::Word && self.sense_kinds[j] & !first::CONTEXT == 0 && !t.has_digit
+        })
     }
 
     /// Whether token `i` is a number, a word with a digit (`3e`, `Q3`), or has a sense
@@ -1509,14 +1550,16 @@ impl<'a> Parser<'a> {
         weak_cue && proper && !continues
     }
 
-    /// Whether the token before `i` is only an `of` word, year cue or article (`de`, `van`),
-    /// which also comes before amounts.
+    /// Whether the token before `i` is only an `of` word, year or duration cue or article
+    /// (`de`, `van`, `en`, `pour`), which also comes before amounts.
     fn weak_cue_before(&self, i: usize) -> bool {
         i > 0
             && self.senses_at(i - 1).iter().all(|&(_, s)| {
                 matches!(
                     s,
                     Sense::Of
+                        | Sense::KindLink
+                        | Sense::DurationCue
                         | Sense::YearCue
                         | Sense::From
                         | Sense::Article
@@ -1558,7 +1601,9 @@ impl<'a> Parser<'a> {
             Some(t) if t.kind == Kind::Punct => {
                 !self.punct(k, "%-/.,:") || self.toks.get(k + 1).is_none_or(|n| n.space_before)
             }
-            Some(_) => self.has(k, Sense::AfterBareDay) || self.sense_kinds[k] != 0,
+            Some(_) => {
+                self.has(k, Sense::AfterBareDay) || self.sense_kinds[k] & !first::CONTEXT != 0
+            }
         }
     }
 
@@ -1780,8 +1825,16 @@ impl<'a> Parser<'a> {
         valid_day(None, m, d).then_some((i + 3, Base::Day(YearRef::Implicit, m, d)))
     }
 
-    /// `gisteren`, `aujourd'hui`.
+    /// `gisteren`, `aujourd'hui`, `le lendemain`.
     fn relative_day(&self, i: usize) -> Option<(usize, Base)> {
+        if let Some((j, n)) = self.sense(i, |s| match s {
+            Sense::AfterPrevious(n) => Some(n),
+            _ => None,
+        }) {
+            // `la veille de Noël`, `au lendemain du scrutin`: the day of an event named after.
+            let of_event = self.has(j, Sense::Of) || self.has(j, Sense::KindLink);
+            return (!of_event).then_some((j, Base::AfterPrevious(n)));
+        }
         let (j, n) = self.sense(i, |s| match s {
             Sense::RelativeDay(n) => Some(n),
             _ => None,
@@ -1928,11 +1981,17 @@ impl<'a> Parser<'a> {
             Sense::Shift(n) if n != 0 => Some(n),
             _ => None,
         }) {
-            if let Some((k, h)) = holiday_at(j) {
+            if let Some((k, h)) =
+                holiday_at(j).filter(|&(k, _)| !self.has(k, Sense::HolidayQualifier))
+            {
                 return Some((k, Base::HolidayShift(h, n)));
             }
         }
         let (j, h) = holiday_at(i)?;
+        // `le Nouvel An chinois`; `la gare de Courtrai-Saint-Nicolas`.
+        if self.has(j, Sense::HolidayQualifier) || self.ends_compound_name(i) {
+            return None;
+        }
         match self.year_in(j, &YEARS) {
             Some((k, y)) => Some((k, Base::Holiday(h, YearRef::Abs(y)))),
             None => Some((j, Base::Holiday(h, YearRef::Implicit))),
@@ -1959,6 +2018,17 @@ impl<'a> Parser<'a> {
             }
         }
         let (j, season) = season_at(i)?;
+        // `les vacances de printemps`, `les Jeux d'hiver de 2030`: a kind, not a time; but
+        // `fin d'hiver` is a part of one.
+        let kind = i > 0
+            && self.is(i - 1, Sense::KindLink) == Some(i)
+            && !(i > 1
+                && self
+                    .sense(i - 2, |s| matches!(s, Sense::Part(_)).then_some(()))
+                    .is_some());
+        if kind {
+            return None;
+        }
         // `zomer 2020`, `het najaar van vorig jaar`, `l'été de l'année dernière`.
         let (k, year) = self.period_year(j);
         if year != YearRef::Implicit {
@@ -2245,7 +2315,7 @@ impl<'a> Parser<'a> {
             Sense::Month(m) => Some(m),
             _ => None,
         }) {
-            return Some(found);
+            return (!self.ends_compound_name(i)).then_some(found);
         }
         if !abbr {
             return None;
@@ -2255,6 +2325,26 @@ impl<'a> Parser<'a> {
             _ => None,
         })?;
         Some((self.skip_dot(j), m))
+    }
+
+    /// Whether token `i` goes on a hyphenated name after a plain word (`Champ-de-Mars`,
+    /// `Gand-Saint-Nicolas`), not a part or another date word (`mi-mars`, `mars-avril`).
+    fn ends_compound_name(&self, i: usize) -> bool {
+        const DATE_WORDS: u64 = Sense::kinds(&[
+            Sense::Part(TimexMod::Start),
+            Sense::Month(0),
+            Sense::MonthAbbr(0),
+            Sense::Weekday(0),
+            Sense::Number(0),
+            Sense::Ordinal(0),
+        ]);
+        i >= 2
+            && self.punct(i - 1, "-")
+            && self.attached(i)
+            && self.attached(i - 1)
+            && self.toks[i - 2].kind == Kind::Word
+            && !self.toks[i - 2].has_digit
+            && self.sense_kinds[i - 2] & DATE_WORDS == 0
     }
 
     /// `april 2020`, `juni van 1992`, `dec-2018`, `juillet 98`, `mei`, `Sep-23-2020`.
@@ -2640,6 +2730,25 @@ pub fn stated_year(expr: &Expr) -> Option<YearRef> {
         Base::RelativeUnit(Unit::Year, n) => Some(YearRef::Rel(n)),
         _ => None,
     }
+}
+
+/// The expression with its day counted from the last day named before it (`le lendemain`,
+/// `depuis la veille`) put on that day, `previous`; `None` for other expressions, and
+/// `Some(None)` when no day was named before.
+pub fn from_previous_day(expr: Expr, previous: Option<NaiveDate>) -> Option<Option<Expr>> {
+    let (n, modifier) = match expr {
+        Expr::Point(Base::AfterPrevious(n)) => (n, None),
+        Expr::Modified(m, Base::AfterPrevious(n)) => (n, Some(m)),
+        _ => return None,
+    };
+    let day = previous.and_then(|d| d.checked_add_signed(Duration::days(n.into())));
+    Some(day.map(|d| {
+        let base = Base::Day(YearRef::Abs(d.year()), d.month(), d.day());
+        match modifier {
+            Some(m) => Expr::Modified(m, base),
+            None => Expr::Point(base),
+        }
+    }))
 }
 
 /// The expression with its yearless day, month, quarter or half put in `year`, stated

@@ -91,6 +91,9 @@ pub struct DateLexicon {
     /// Days relative to the anchor (`gisteren` = -1).
     #[serde(default)]
     pub relative_days: BTreeMap<String, i32>,
+    /// Days counted from the last day named before them (`le lendemain` = 1, `la veille` = -1).
+    #[serde(default)]
+    pub days_after_previous: BTreeMap<String, i32>,
     /// Unit words, singular and plural.
     #[serde(default)]
     pub units: BTreeMap<String, Unit>,
@@ -202,6 +205,18 @@ pub struct DateLexicon {
     /// jaar`, `2023 a été une année record`).
     #[serde(default)]
     pub year_subject_verbs: Vec<String>,
+    /// Nouns of streets and places after which `du`, `de la` and a date name the place,
+    /// not a day (`rue du 4-Septembre`, `place du 8 mai 1945`).
+    #[serde(default)]
+    pub place_nouns: Vec<String>,
+    /// Words right after a holiday that make it another calendar's (`Nouvel An chinois`).
+    #[serde(default)]
+    pub holiday_qualifiers: Vec<String>,
+    /// Links after which a bare season is a kind, not a date (`les vacances de printemps`,
+    /// `les Jeux d'hiver`), and before which `le lendemain` is an event's (`le lendemain des
+    /// élections`).
+    #[serde(default)]
+    pub kind_links: Vec<String>,
     /// Modifiers after a period (`2018 of later`, `1-1-2016 en daarna`).
     #[serde(default)]
     pub modifiers_after: BTreeMap<String, TimexMod>,
@@ -370,6 +385,10 @@ pub enum Sense {
     DurationCloser,
     PostcodePlace,
     Forecast,
+    PlaceNoun,
+    HolidayQualifier,
+    KindLink,
+    AfterPrevious(i32),
 }
 
 impl Sense {
@@ -429,6 +448,10 @@ impl Sense {
             Sense::DurationCloser => 48,
             Sense::PostcodePlace => 49,
             Sense::Forecast => 50,
+            Sense::PlaceNoun => 53,
+            Sense::HolidayQualifier => 54,
+            Sense::KindLink => 55,
+            Sense::AfterPrevious(_) => 56,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -453,6 +476,7 @@ impl Sense {
                 | Sense::MonthAbbr(_)
                 | Sense::Weekday(_)
                 | Sense::RelativeDay(_)
+                | Sense::AfterPrevious(_)
                 | Sense::Unit(_)
                 | Sense::Shift(1 | -1)
                 | Sense::Fiscal
@@ -564,6 +588,9 @@ impl Phrases {
         for (word, &n) in &lex.relative_days {
             phrases.add(word, Sense::RelativeDay(n))?;
         }
+        for (word, &n) in &lex.days_after_previous {
+            phrases.add(word, Sense::AfterPrevious(n))?;
+        }
         for (word, &u) in &lex.units {
             phrases.add(word, Sense::Unit(u))?;
         }
@@ -597,7 +624,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 35] = [
+        let lists: [(&Vec<String>, Sense); 38] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -633,6 +660,9 @@ impl Phrases {
             (&lex.duration_closers, Sense::DurationCloser),
             (&lex.postcode_places, Sense::PostcodePlace),
             (&lex.forecast_words, Sense::Forecast),
+            (&lex.place_nouns, Sense::PlaceNoun),
+            (&lex.holiday_qualifiers, Sense::HolidayQualifier),
+            (&lex.kind_links, Sense::KindLink),
         ];
         for (words, sense) in lists {
             for word in words {

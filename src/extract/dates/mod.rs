@@ -113,6 +113,8 @@ impl DateEngine {
         let mut buffers = ParserBuffers::default();
         // The year stated last, and where: yearless dates after it in its sentence take it.
         let mut sentence_year: Option<(usize, i32)> = None;
+        // The last day named: `le lendemain` is the day after it.
+        let mut previous_day: Option<chrono::NaiveDate> = None;
         for (start, end) in self.regions(text) {
             token::tokenize_into(&text[start..end], start, &mut tokens);
             let parser = Parser::with_buffers(&self.phrases, &tokens, buffers);
@@ -125,6 +127,15 @@ impl DateEngine {
                 match parser.parse(i) {
                     Some((j, expr)) if j > i => {
                         let (start, end) = (tokens[i].start, tokens[j - 1].end);
+                        let expr = match grammar::from_previous_day(expr, previous_day) {
+                            None => expr,
+                            Some(Some(placed)) => placed,
+                            // No day named before: a day after what, is unknown.
+                            Some(None) => {
+                                i = j;
+                                continue;
+                            }
+                        };
                         let tense = || self.tense_at(text, start, end, &expr);
                         let value = match self.in_sentence_year(text, start, &expr, sentence_year) {
                             Some((placed, year)) if fits_tense(year, ctx, tense()) => {
@@ -137,6 +148,9 @@ impl DateEngine {
                             sentence_year = self
                                 .stated_year(text, start, &expr, ctx)
                                 .map(|year| (end, year));
+                        }
+                        if let Some(day) = named_day(&value) {
+                            previous_day = Some(day);
                         }
                         mentions.push(Mention {
                             start,
@@ -243,6 +257,15 @@ impl DateEngine {
         }
         regions
     }
+}
+
+/// The day a date value names, if it is one day (`2025-03-04`).
+fn named_day(value: &DateValue) -> Option<chrono::NaiveDate> {
+    let day = value
+        .value
+        .as_deref()
+        .filter(|_| value.granularity == Granularity::Day)?;
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
 
 /// Whether a year stated earlier fits the tense of a later date: a future one is not
