@@ -96,6 +96,13 @@ impl CompanyEngine {
             acronym_skips: lexicon.acronym_skips.iter().cloned().collect(),
             origin_adjectives: lexicon.origin_adjectives.iter().cloned().collect(),
             first_names: lexicon.first_names.iter().cloned().collect(),
+            number_words: lexicon.number_words.iter().cloned().collect(),
+            copulas: lexicon.copulas.iter().cloned().collect(),
+            market_articles: lexicon
+                .market_articles
+                .iter()
+                .flat_map(|a| cue_forms(a))
+                .collect(),
             surname_particles: lexicon.surname_particles.iter().cloned().collect(),
             origin_articles: lexicon
                 .origin_articles

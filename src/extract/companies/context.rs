@@ -42,6 +42,9 @@ impl CompanyEngine {
         let kind_before = i > 0
             && matches!(hits[i - 1].kind, Kind::Head | Kind::Cue | Kind::CueNoun)
             && hits[i - 1].end + 1 == hit.start;
+        if e.market && (self.before_number(text, hit) || self.after_market_article(text, hit)) {
+            return Verdict::Rejected;
+        }
         if e.surname && !kind_before && self.after_capitalized_word(text, hit.start) {
             return Verdict::Rejected;
         }
@@ -71,14 +74,36 @@ impl CompanyEngine {
         let vouched = self.cue_or_origin_before(text, hits, i)
             || form_after
             || cue_in_apposition(text, hits, i)
+            || self.cue_in_predicate(text, hits, i)
             || self.coordinated_with_company(text, hits, i);
         if vouched {
             Verdict::Vouched
+        } else if self.before_number(text, hit) {
+            Verdict::Rejected
         } else if self.company_context(text, hits, i, sentence_initial(text, hit.start)) {
             Verdict::Accepted
         } else {
             Verdict::NeedsContext
         }
+    }
+
+    /// Whether a number follows `hit`: unless a cue vouches for it (`het aandeel Shell twee
+    /// procent`), a common-word or market name there is a figure or an index (`Bel 20`,
+    /// `Plus zeven procent`, `Stoxx 600`).
+    fn before_number(&self, text: &str, hit: Hit) -> bool {
+        text[hit.end..].strip_prefix(' ').is_some_and(|rest| {
+            let word = &rest[..names::word_end(rest, 0)];
+            let digits = word.starts_with(|c: char| c.is_ascii_digit())
+                && word.chars().all(|c| c.is_ascii_digit());
+            digits || self.number_words.contains(word)
+        })
+    }
+
+    /// Whether an article makes the market name at `hit` the market or index (`de Nasdaq`,
+    /// `le Dow Jones`).
+    fn after_market_article(&self, text: &str, hit: Hit) -> bool {
+        self.word_before(text, hit.start)
+            .is_some_and(|w| self.market_articles.contains(w))
     }
 
     /// Whether a cue (`het bedrijf Shell`), a common-name cue (`bij Shell`) or a neuter
@@ -100,6 +125,24 @@ impl CompanyEngine {
             || self
                 .word_before(text, hit.start)
                 .is_some_and(|w| self.common_name_cues.contains(w))
+    }
+
+    /// Whether a copula right after hit `i` makes it a kind of company: `Action is de snelst
+    /// groeiende winkelketen`, `Orange est un opérateur`.
+    fn cue_in_predicate(&self, text: &str, hits: &[Hit], i: usize) -> bool {
+        let end = hits[i].end;
+        let Some(rest) = text[end..].strip_prefix(' ') else {
+            return false;
+        };
+        let verb_end = names::word_end(rest, 0);
+        if !self.copulas.contains(&rest[..verb_end]) {
+            return false;
+        }
+        hits.get(i + 1).is_some_and(|n| {
+            matches!(n.kind, Kind::Cue | Kind::CueNoun)
+                && n.start - end <= CUE_REACH
+                && !text[end..n.start].contains(['.', ',', ';', '!', '?', '(', ')'])
+        })
     }
 
     /// Whether common-word hit `i` is coordinated with an unambiguous company right
@@ -233,10 +276,17 @@ impl CompanyEngine {
     /// Ford` or `het Amerikaanse Ford`.
     fn after_capitalized_word(&self, text: &str, start: usize) -> bool {
         self.word_before(text, start).is_some_and(|word| {
-            word.starts_with(char::is_uppercase)
+            let capitalized = word.starts_with(char::is_uppercase)
                 && !self.function_words.contains(word)
-                && !self.origin_adjectives.contains(word)
+                && !self.origin_adjectives.contains(word);
+            capitalized || self.elided_first_name(word)
         })
+    }
+
+    /// Whether `word` is an elided particle and a first name (`d'Édouard`, `l'Antoine`).
+    fn elided_first_name(&self, word: &str) -> bool {
+        word.split_once(['\'', '’'])
+            .is_some_and(|(_, name)| self.first_names.contains(name))
     }
 }
 

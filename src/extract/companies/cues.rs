@@ -29,7 +29,8 @@ impl CompanyEngine {
             .iter()
             .find(|a| text[pos..].starts_with(a.as_str()))
             .map_or(0, String::len);
-        let end = name_run(text, pos + article, limit, |t| self.stops_name(t))?;
+        let end = name_run(text, pos + article, limit, |t| self.stops_name(t))
+            .or_else(|| names::camel_word(text, pos + article, limit))?;
         let end = strip_possessive(text, pos, end);
         let name = &text[pos..end];
         (self.plausible(name) && !self.person_name(name)).then_some(Found {

@@ -8,6 +8,8 @@
 //!   when capitalized and in a company context. Aliases are common only when marked `~`.
 //! - `surname`: the name is also a family name (`Ford`, `Peugeot`); it does not count right
 //!   after another capitalized word (`Harrison Ford`).
+//! - `market`: the name is also a stock market or an index (`Nasdaq`, `Dow Jones`); after
+//!   an article or before a number it is the market (`de Nasdaq`, `le Dow Jones`, `Stoxx 600`).
 
 use std::sync::{Arc, OnceLock};
 
@@ -26,6 +28,8 @@ pub struct Entry {
     pub common: bool,
     /// The name is also a family name: not after a capitalized first name.
     pub surname: bool,
+    /// The name is also a stock market or an index: not after an article or before a number.
+    pub market: bool,
 }
 
 /// The parsed gazetteer: entries and every surface form pointing to its entry.
@@ -157,12 +161,14 @@ fn parse_line(line: &str) -> Result<(Entry, Vec<&str>), String> {
         ticker: field(3).map(String::from),
         common: false,
         surname: false,
+        market: false,
     };
     for flag in field(4).unwrap_or("").split(',').map(str::trim) {
         match flag {
             "" => {}
             "common" => entry.common = true,
             "surname" => entry.surname = true,
+            "market" => entry.market = true,
             other => return Err(format!("unknown flag `{other}`")),
         }
     }
@@ -208,9 +214,10 @@ mod tests {
 
     #[test]
     fn parses_fields_flags_and_aliases() {
-        let g = parse("# comment\nPhilips\tKoninklijke Philips|Philips N.V.\tNL\tPHIA\n\nOrange\t\tFR\tORA\tcommon\n")
+        let g = parse("# comment\nPhilips\tKoninklijke Philips|Philips N.V.\tNL\tPHIA\n\nOrange\t\tFR\tORA\tcommon\nNasdaq\t\tUS\t\tmarket\n")
             .unwrap();
-        assert_eq!(g.entries.len(), 2);
+        assert_eq!(g.entries.len(), 3);
+        assert!(g.entries[2].market && !g.entries[1].market);
         assert_eq!(g.entries[0].ticker.as_deref(), Some("PHIA"));
         assert_eq!(g.entries[0].country.as_deref(), Some("NL"));
         assert!(g.entries[1].common && !g.entries[0].common);

@@ -187,6 +187,18 @@ pub struct CompanyLexicon {
     /// Words after which a name plus a genitive ending is a plural (`de Googles`).
     #[serde(default)]
     pub genitive_not_after: Vec<String>,
+    /// Numbers written as words: a common-word or market name before a number is a
+    /// figure or an index (`Plus zeven procent`, like `Bel 20`), not the company.
+    #[serde(default)]
+    pub number_words: Vec<String>,
+    /// Articles before a market name that make it the market or index (`de Nasdaq`,
+    /// `le Dow Jones`), not the company that runs it.
+    #[serde(default)]
+    pub market_articles: Vec<String>,
+    /// Verbs that join a name to what it is (`is`, `est`): a cue after one makes a
+    /// common-word name a company (`Action is de grootste winkelketen`).
+    #[serde(default)]
+    pub copulas: Vec<String>,
 }
 
 /// What an automaton pattern stands for.
@@ -290,6 +302,9 @@ pub struct CompanyEngine {
     genitive_stops: FxHashSet<String>,
     /// Lower-case words that cannot precede a genitive (articles, determiners).
     genitive_not_after: FxHashSet<String>,
+    number_words: FxHashSet<String>,
+    market_articles: FxHashSet<String>,
+    copulas: FxHashSet<String>,
     /// Every gazetteer form in lower case, to recognize a company's long name however it
     /// is capitalized.
     known_forms: Arc<FxHashSet<String>>,

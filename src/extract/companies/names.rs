@@ -87,6 +87,15 @@ pub fn name_token(text: &str, at: usize) -> Option<usize> {
     (token.chars().any(char::is_alphabetic) && end > at).then_some(end)
 }
 
+/// The end of the camel-case word at `at` (`eToro`, `iCoSys`: a lower-case letter first, a
+/// capital later), which a brand may be written as, ending by `limit`.
+pub fn camel_word(text: &str, at: usize, limit: usize) -> Option<usize> {
+    let end = word_end(text, at);
+    let mut chars = text[at..end].chars();
+    let camel = chars.next().is_some_and(char::is_lowercase) && chars.any(char::is_uppercase);
+    (camel && end <= limit).then_some(end)
+}
+
 /// A run of up to [`MAX_TOKENS`] capitalized tokens starting at `at` and ending by `limit`,
 /// separated by one space or by ` & `. `stop(token)` ends the run before a token that cannot belong to a
 /// name (an article, a month). Returns the run's end, or `None` for no token.
