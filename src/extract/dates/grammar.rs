@@ -129,6 +129,8 @@ pub enum Expr {
     Interval(Bound, Bound),
     /// An amount of time from the anchor on (`de komende vijf jaar`; negative: back to it).
     Duration(i32, Unit),
+    /// An unknown amount of units (`de komende weken`, `de voorbije maanden`): `PXW`.
+    Units(Unit),
 }
 
 /// A parse: the token index after the expression, and the expression.
@@ -1126,7 +1128,9 @@ impl<'a> Parser<'a> {
         };
         // shift amount unit | amount shift unit
         let (end, sign, n, unit, shift_at, unit_at) = if let Some((j, sign)) = shift(i) {
-            let (k, n) = self.amount(j)?;
+            let Some((k, n)) = self.amount(j) else {
+                return self.some_units(j);
+            };
             let (end, unit) = self.unit(k)?;
             (end, sign, n, unit, i, k)
         } else {
@@ -1177,6 +1181,18 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((end, Expr::Duration(n as i32, unit)))
+    }
+
+    /// `(de komende) weken`, `(de voorbije) maanden`: a plural unit after a shift word,
+    /// an unknown amount of time. Not days of a week (`de komende dagen` is, but a plural
+    /// weekday is no unit), nor a plural read as a count elsewhere (`jaren negentig`).
+    fn some_units(&self, j: usize) -> Option<Parse> {
+        if !self.has(j, Sense::Plural) {
+            return None;
+        }
+        let (end, unit) = self.unit(j)?;
+        let names_period = self.has(end, Sense::Of) || self.has(end, Sense::Decade);
+        (!names_period && !self.quantity_after(end)).then_some((end, Expr::Units(unit)))
     }
 
     /// `de eerste negen maanden van 2024`, `les six premiers mois de l'année`, `de laatste
