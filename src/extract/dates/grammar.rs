@@ -489,8 +489,22 @@ impl<'a> Parser<'a> {
             self.point(i, false).map(|(j, b)| self.modifier_after(j, b)),
             self.decade(i),
             self.rest(i),
+            self.article_shifted(i),
         ];
         candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
+    }
+
+    /// `het voorbije kwartaal`, `de vorige zomer`: an article before a quarter, half or
+    /// season named by a shift word belongs to it, as to `het derde kwartaal`.
+    fn article_shifted(&self, i: usize) -> Option<Parse> {
+        let j = self.is(i, Sense::Article)?;
+        self.sense(j, |s| matches!(s, Sense::Shift(n) if n != 0).then_some(()))?;
+        let (k, base) = self.relative_unit(j).or_else(|| self.season(j))?;
+        let named = matches!(
+            base,
+            Base::RelativeUnit(Unit::Quarter | Unit::Half, _) | Base::Season(..)
+        );
+        named.then_some((k, Expr::Point(base)))
     }
 
     /// `XIXe` before `siècle`: a Roman ordinal, only where a century follows.
