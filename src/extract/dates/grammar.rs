@@ -133,6 +133,8 @@ pub enum Expr {
     Interval(Bound, Bound),
     /// An amount of time from the anchor on (`de komende vijf jaar`; negative: back to it).
     Duration(i32, Unit),
+    /// An unknown amount of units (`de komende weken`, `de voorbije maanden`): `PXW`.
+    Units(Unit),
 }
 
 /// A parse: the token index after the expression, and the expression.
@@ -528,8 +530,22 @@ impl<'a> Parser<'a> {
             self.point(i, false).map(|(j, b)| self.modifier_after(j, b)),
             self.decade(i),
             self.rest(i),
+            self.article_shifted(i),
         ];
         candidates.into_iter().flatten().max_by_key(|&(j, _)| j)
+    }
+
+    /// `het voorbije kwartaal`, `de vorige zomer`: an article before a quarter, half or
+    /// season named by a shift word belongs to it, as to `het derde kwartaal`.
+    fn article_shifted(&self, i: usize) -> Option<Parse> {
+        let j = self.is(i, Sense::Article)?;
+        self.sense(j, |s| matches!(s, Sense::Shift(n) if n != 0).then_some(()))?;
+        let (k, base) = self.relative_unit(j).or_else(|| self.season(j))?;
+        let named = matches!(
+            base,
+            Base::RelativeUnit(Unit::Quarter | Unit::Half, _) | Base::Season(..)
+        );
+        named.then_some((k, Expr::Point(base)))
     }
 
     /// `XIXe` before `siècle`: a Roman ordinal, only where a century follows.
@@ -1167,7 +1183,9 @@ impl<'a> Parser<'a> {
         };
         // shift amount unit | amount shift unit
         let (end, sign, n, unit, shift_at, unit_at) = if let Some((j, sign)) = shift(i) {
-            let (k, n) = self.amount(j)?;
+            let Some((k, n)) = self.amount(j) else {
+                return self.some_units(j);
+            };
             let (end, unit) = self.unit(k)?;
             (end, sign, n, unit, i, k)
         } else {
@@ -1218,6 +1236,18 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((end, Expr::Duration(n as i32, unit)))
+    }
+
+    /// `(de komende) weken`, `(de voorbije) maanden`: a plural unit after a shift word,
+    /// an unknown amount of time. Not days of a week (`de komende dagen` is, but a plural
+    /// weekday is no unit), nor a plural read as a count elsewhere (`jaren negentig`).
+    fn some_units(&self, j: usize) -> Option<Parse> {
+        if !self.has(j, Sense::Plural) {
+            return None;
+        }
+        let (end, unit) = self.unit(j)?;
+        let names_period = self.has(end, Sense::Of) || self.has(end, Sense::Decade);
+        (!names_period && !self.quantity_after(end)).then_some((end, Expr::Units(unit)))
     }
 
     /// `de eerste negen maanden van 2024`, `les six premiers mois de l'année`, `de laatste

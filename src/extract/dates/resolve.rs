@@ -769,6 +769,12 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
                 range,
             }
         }
+        Expr::Units(unit) => DateValue {
+            value: Some(duration_value(0, *unit).replacen('0', "X", 1)),
+            granularity: Granularity::Duration,
+            modifier: None,
+            range: None,
+        },
         Expr::Duration(n, unit) => DateValue {
             value: Some(duration_value(n.unsigned_abs(), *unit)),
             granularity: Granularity::Duration,
