@@ -1790,7 +1790,12 @@ impl<'a> Parser<'a> {
             && self.has(j - 2, Sense::Of)
             && !self.has(j - 2, Sense::YearCue)
             && !self.has(j, Sense::To);
-        (!generic).then_some((j, Base::Weekday(wd, None)))
+        // `le musée est fermé le lundi`: after a day's article alone, every such day.
+        let every = shift_before.is_none()
+            && j >= 2
+            && self.has(j - 2, Sense::DayArticle)
+            && !self.has(j, Sense::To);
+        (!generic && !every).then_some((j, Base::Weekday(wd, None)))
     }
 
     /// `12-4` or `12/4` after a weekday.
