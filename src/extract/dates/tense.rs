@@ -60,6 +60,10 @@ pub struct TenseLexicon {
     /// Reflexive pronouns before those (`s`, `se`).
     #[serde(default)]
     pub reflexive_pronouns: Vec<String>,
+    /// Participles of verbs that make their past with those auxiliaries, with no
+    /// passive (`est tombé`, `sont arrivées`).
+    #[serde(default)]
+    pub motion_participles: Vec<String>,
     /// Whether the participle must follow its auxiliary directly (French `a chuté`),
     /// rather than anywhere in the sentence (Dutch `is in maart gestegen`).
     #[serde(default)]
@@ -280,6 +284,7 @@ const NOT_PAST: u16 = 1 << 8;
 const NOT_FUTURE: u16 = 1 << 9;
 const CLAUSE_OPENER: u16 = 1 << 10;
 const YEAR_PREPOSITION: u16 = 1 << 11;
+const MOTION_PARTICIPLE: u16 = 1 << 12;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -342,6 +347,7 @@ impl TenseCues {
             (&lex.not_future, NOT_FUTURE),
             (&lex.clause_openers, CLAUSE_OPENER),
             (&lex.year_prepositions, YEAR_PREPOSITION),
+            (&lex.motion_participles, MOTION_PARTICIPLE),
         ];
         for (list, role) in roles {
             for w in list {
@@ -520,6 +526,7 @@ impl TenseCues {
         if !self.lex.participle_follows {
             return sentence.has_auxiliary();
         }
+        let motion = sentence.word(p).is_some_and(|w| w.is(MOTION_PARTICIPLE));
         // The word before `p`, past the adverbs.
         let mut at = p - 1;
         loop {
@@ -535,9 +542,10 @@ impl TenseCues {
         let is = |role: u16| auxiliary.roles & role != 0;
         is(AUXILIARY)
             || (is(REFLEXIVE_AUXILIARY)
-                && sentence
-                    .word(at - 1)
-                    .is_some_and(|w| w.is(REFLEXIVE_PRONOUN)))
+                && (motion
+                    || sentence
+                        .word(at - 1)
+                        .is_some_and(|w| w.is(REFLEXIVE_PRONOUN))))
     }
 
     /// Whether a word has the shape of a past participle.
