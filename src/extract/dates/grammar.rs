@@ -2725,6 +2725,23 @@ pub fn from_previous_day(expr: Expr, previous: Option<NaiveDate>) -> Option<Opti
     }))
 }
 
+/// A bare day number of the anchor's month (`le 12`) put in the month of `day`, named
+/// before it in its sentence (`le match aller le 5 mars, le retour le 12`).
+pub fn in_month_of(expr: Expr, day: NaiveDate) -> Option<Expr> {
+    let (y, m) = (day.year(), day.month());
+    let place = |base| match base {
+        Base::DayOfMonth(d, 0) if valid_day(Some(y), m, d) => {
+            Some(Base::Day(YearRef::Abs(y), m, d))
+        }
+        _ => None,
+    };
+    match expr {
+        Expr::Point(base) => place(base).map(Expr::Point),
+        Expr::Modified(modifier, base) => place(base).map(|b| Expr::Modified(modifier, b)),
+        _ => None,
+    }
+}
+
 /// The expression with its yearless day, month, quarter or half put in `year`, stated
 /// earlier in the sentence (`In 2022 steeg de omzet, in april daalde ze`); `None` when it
 /// has none.
