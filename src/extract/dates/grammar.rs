@@ -1842,7 +1842,12 @@ impl<'a> Parser<'a> {
             && self.has(j - 2, Sense::Of)
             && !self.has(j - 2, Sense::YearCue)
             && !self.has(j, Sense::To);
-        (!generic).then_some((j, Base::Weekday(wd, None)))
+        // `le musée est fermé le lundi`: after a day's article alone, every such day.
+        let every = shift_before.is_none()
+            && j >= 2
+            && self.has(j - 2, Sense::DayArticle)
+            && !self.has(j, Sense::To);
+        (!generic && !every).then_some((j, Base::Weekday(wd, None)))
     }
 
     /// `12-4` or `12/4` after a weekday.
@@ -2779,6 +2784,23 @@ pub fn from_previous_day(expr: Expr, previous: Option<NaiveDate>) -> Option<Opti
             None => Expr::Point(base),
         }
     }))
+}
+
+/// A bare day number of the anchor's month (`le 12`) put in the month of `day`, named
+/// before it in its sentence (`le match aller le 5 mars, le retour le 12`).
+pub fn in_month_of(expr: Expr, day: NaiveDate) -> Option<Expr> {
+    let (y, m) = (day.year(), day.month());
+    let place = |base| match base {
+        Base::DayOfMonth(d, 0) if valid_day(Some(y), m, d) => {
+            Some(Base::Day(YearRef::Abs(y), m, d))
+        }
+        _ => None,
+    };
+    match expr {
+        Expr::Point(base) => place(base).map(Expr::Point),
+        Expr::Modified(modifier, base) => place(base).map(|b| Expr::Modified(modifier, b)),
+        _ => None,
+    }
 }
 
 /// The expression with its yearless day, month, quarter or half put in `year`, stated

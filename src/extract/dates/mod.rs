@@ -113,8 +113,9 @@ impl DateEngine {
         let mut buffers = ParserBuffers::default();
         // The year stated last, and where: yearless dates after it in its sentence take it.
         let mut sentence_year: Option<(usize, i32)> = None;
-        // The last day named: `le lendemain` is the day after it.
-        let mut previous_day: Option<chrono::NaiveDate> = None;
+        // The last day named, and where it ends: `le lendemain` is the day after it, and
+        // `le 12` in its sentence a day of its month.
+        let mut previous_day: Option<(chrono::NaiveDate, usize)> = None;
         for (start, end) in self.regions(text) {
             token::tokenize_into(&text[start..end], start, &mut tokens);
             let parser = Parser::with_buffers(&self.phrases, &tokens, buffers);
@@ -127,7 +128,8 @@ impl DateEngine {
                 match parser.parse(i) {
                     Some((j, expr)) if j > i => {
                         let (start, end) = (tokens[i].start, tokens[j - 1].end);
-                        let expr = match grammar::from_previous_day(expr, previous_day) {
+                        let expr = match grammar::from_previous_day(expr, previous_day.map(|p| p.0))
+                        {
                             None => expr,
                             Some(Some(placed)) => placed,
                             // No day named before: a day after what, is unknown.
@@ -136,6 +138,11 @@ impl DateEngine {
                                 continue;
                             }
                         };
+                        // `le match aller le 5 mars, le retour le 12`
+                        let expr = previous_day
+                            .filter(|&(_, at)| tense::TenseCues::same_sentence(text, at, start))
+                            .and_then(|(day, _)| grammar::in_month_of(expr, day))
+                            .unwrap_or(expr);
                         let tense = || self.tense_at(text, start, end, &expr);
                         let value = match self.in_sentence_year(text, start, &expr, sentence_year) {
                             Some((placed, year)) if fits_tense(year, ctx, tense()) => {
@@ -150,7 +157,7 @@ impl DateEngine {
                                 .map(|year| (end, year));
                         }
                         if let Some(day) = named_day(&value) {
-                            previous_day = Some(day);
+                            previous_day = Some((day, end));
                         }
                         mentions.push(Mention {
                             start,

@@ -60,6 +60,10 @@ pub struct TenseLexicon {
     /// Reflexive pronouns before those (`s`, `se`).
     #[serde(default)]
     pub reflexive_pronouns: Vec<String>,
+    /// Participles of verbs that make their past with those auxiliaries, with no
+    /// passive (`est tombé`, `sont arrivées`).
+    #[serde(default)]
+    pub motion_participles: Vec<String>,
     /// Whether the participle must follow its auxiliary directly (French `a chuté`),
     /// rather than anywhere in the sentence (Dutch `is in maart gestegen`).
     #[serde(default)]
@@ -304,6 +308,7 @@ const CLAUSE_OPENER: u16 = 1 << 10;
 const YEAR_PREPOSITION: u16 = 1 << 11;
 const NOT_WEAK_PAST: u16 = 1 << 12;
 const MAYBE_PAST: u16 = 1 << 13;
+const MOTION_PARTICIPLE: u16 = 1 << 14;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -368,6 +373,7 @@ impl TenseCues {
             (&lex.year_prepositions, YEAR_PREPOSITION),
             (&lex.not_weak_past, NOT_WEAK_PAST),
             (&lex.maybe_past, MAYBE_PAST),
+            (&lex.motion_participles, MOTION_PARTICIPLE),
         ];
         for (list, role) in roles {
             for w in list {
@@ -606,6 +612,7 @@ impl TenseCues {
         if !self.lex.participle_follows {
             return sentence.has_auxiliary();
         }
+        let motion = sentence.word(p).is_some_and(|w| w.is(MOTION_PARTICIPLE));
         // The word before `p`, past the adverbs.
         let mut at = p - 1;
         loop {
@@ -621,9 +628,10 @@ impl TenseCues {
         let is = |role: u16| auxiliary.roles & role != 0;
         is(AUXILIARY)
             || (is(REFLEXIVE_AUXILIARY)
-                && sentence
-                    .word(at - 1)
-                    .is_some_and(|w| w.is(REFLEXIVE_PRONOUN)))
+                && (motion
+                    || sentence
+                        .word(at - 1)
+                        .is_some_and(|w| w.is(REFLEXIVE_PRONOUN))))
     }
 
     /// Whether a word has the shape of a past participle.
