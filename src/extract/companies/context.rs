@@ -145,24 +145,20 @@ impl CompanyEngine {
         })
     }
 
-    /// Whether common-word hit `i` is coordinated with an unambiguous company right
-    /// before or after it: `Jumbo en Albert Heijn`, `Free et Orange`, `Lidl, Aldi`.
+    /// Whether common-word hit `i` is coordinated with another company right before or
+    /// after it: `Jumbo en Albert Heijn`, `Free et Orange`, `Lidl, Aldi`, `Michelin et
+    /// Continental` (two capitalized common words joined are names, and both companies).
     /// A list of names is company context even at a sentence start, unlike a company
     /// elsewhere in the sentence (`Total: Shell 3, BP 2`).
     fn coordinated_with_company(&self, text: &str, hits: &[Hit], i: usize) -> bool {
         let hit = hits[i];
         let joins = |gap: &str| self.list_joins.iter().any(|j| j == gap);
-        // A cue governs the whole list: `bij Jumbo en Plus`.
         let before = i > 0
-            && match hits[i - 1].kind {
-                Kind::Company(_, false) => true,
-                Kind::Company(_, true) => self.cue_or_origin_before(text, hits, i - 1),
-                _ => false,
-            }
+            && matches!(hits[i - 1].kind, Kind::Company(..))
             && joins(&text[hits[i - 1].end..hit.start]);
-        let after = hits.get(i + 1).is_some_and(|n| {
-            matches!(n.kind, Kind::Company(_, false)) && joins(&text[hit.end..n.start])
-        });
+        let after = hits
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.kind, Kind::Company(..)) && joins(&text[hit.end..n.start]));
         before || after
     }
 
