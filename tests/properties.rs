@@ -138,7 +138,7 @@ fn publication() -> impl Strategy<Value = Option<PubDate>> {
 
 fn timex() -> Regex {
     Regex::new(
-        r"^(?:(?P<point>(?:\d{4}|XXXX)(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}(?:-WE)?|SP|SU|FA|WI))?|SP|SU|FA|WI)(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?|P\d+(?:[.,]\d+)?[YMWDQH])$",
+        r"^(?:(?P<point>(?:\d{4}|XXXX)(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}(?:-WE)?|SP|SU|FA|WI))?|SP|SU|FA|WI)(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?|P(?:\d+(?:[.,]\d+)?|X)(?:[YMWDQH]|DE))$",
     )
     .unwrap()
 }
@@ -218,6 +218,8 @@ fn the_timex_check_itself_rejects_garbage() {
         "2014-01-01/2018-01-01",
         "P3Y",
         "P5Y",
+        "PXW",
+        "P1DE",
     ] {
         assert!(re.is_match(good), "{good}");
     }
@@ -231,6 +233,8 @@ fn the_timex_check_itself_rejects_garbage() {
         "yesterday",
         "2020/",
         "P3Y/2020",
+        "PX",
+        "PXX",
     ] {
         assert!(!re.is_match(bad), "{bad}");
     }

@@ -585,7 +585,7 @@ impl<'a> Parser<'a> {
                 self.unit(a).filter(|_| !self.has(a, Sense::Plural))?
             }
         };
-        (unit != Unit::Day).then_some((
+        (unit != Unit::Day && unit != Unit::Decade).then_some((
             k,
             Expr::Interval(
                 Bound {
@@ -1138,7 +1138,7 @@ impl<'a> Parser<'a> {
             .or_else(|| of_taken.then_some(after_link))
             .filter(|&a| !self.has(a, Sense::Plural))
             .and_then(|a| self.unit(a))
-            .filter(|&(_, u)| u != Unit::Day)
+            .filter(|&(_, u)| u != Unit::Day && u != Unit::Decade)
             .map(|(k, u)| (k, current_period(u)));
         let (k, base) = match linked {
             Some(_) => current?,
@@ -1184,7 +1184,7 @@ impl<'a> Parser<'a> {
         // shift amount unit | amount shift unit
         let (end, sign, n, unit, shift_at, unit_at) = if let Some((j, sign)) = shift(i) {
             let Some((k, n)) = self.amount(j) else {
-                return self.some_units(j);
+                return self.some_units(j, sign);
             };
             let (end, unit) = self.unit(k)?;
             (end, sign, n, unit, i, k)
@@ -1239,13 +1239,13 @@ impl<'a> Parser<'a> {
     }
 
     /// `(de komende) weken`, `(de voorbije) maanden`: a plural unit after a shift word,
-    /// an unknown amount of time. Not days of a week (`de komende dagen` is, but a plural
-    /// weekday is no unit), nor a plural read as a count elsewhere (`jaren negentig`).
-    fn some_units(&self, j: usize) -> Option<Parse> {
-        if !self.has(j, Sense::Plural) {
-            return None;
-        }
+    /// an unknown amount of time, but for a plural read otherwise (`jaren negentig`);
+    /// `(het afgelopen) decennium`: one decade, moved by `sign`.
+    fn some_units(&self, j: usize, sign: i32) -> Option<Parse> {
         let (end, unit) = self.unit(j)?;
+        if !self.has(j, Sense::Plural) {
+            return (unit == Unit::Decade).then_some((end, Expr::Duration(sign, unit)));
+        }
         let names_period = self.has(end, Sense::Of) || self.has(end, Sense::Decade);
         (!names_period && !self.quantity_after(end)).then_some((end, Expr::Units(unit)))
     }
@@ -1895,7 +1895,7 @@ impl<'a> Parser<'a> {
                 // `cette année du changement` names a year by its event, but `cette année
                 // du 4 au 6 juillet` is this year before a range.
                 let of_event = self.has(k, Sense::Of) && self.interval(k).is_none();
-                if !of_event && !plural && u != Unit::Day {
+                if !of_event && !plural && u != Unit::Day && u != Unit::Decade {
                     return self.skip_ci(k).map(|e| (e, Base::RelativeUnit(u, n)));
                 }
             }

@@ -26,6 +26,8 @@ pub enum Unit {
     Half,
     /// Years.
     Year,
+    /// Decades, as amounts of time only (`het afgelopen decennium` = `P1DE`).
+    Decade,
 }
 
 /// How a shift word moves a weekday.

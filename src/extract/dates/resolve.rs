@@ -126,7 +126,7 @@ fn unit_granularity(unit: Unit) -> Granularity {
         Unit::Month => Granularity::Month,
         Unit::Quarter => Granularity::Quarter,
         Unit::Half => Granularity::Half,
-        Unit::Year => Granularity::Year,
+        Unit::Year | Unit::Decade => Granularity::Year,
     }
 }
 
@@ -479,6 +479,8 @@ fn relative_unit(anchor: &Anchor, unit: Unit, n: i32) -> Option<Point> {
             })
         }
         Unit::Day => Some(Point::Day(anchor.day? + Duration::days(n.into()))),
+        // `twee decennia geleden`: the year, as for years.
+        Unit::Decade => Some(Point::Year(anchor.year? + n.checked_mul(10)?)),
     }
 }
 
@@ -515,6 +517,7 @@ pub fn add(day: NaiveDate, unit: Unit, n: i32) -> Option<NaiveDate> {
         Unit::Quarter => months(n.checked_mul(3)?),
         Unit::Half => months(n.checked_mul(6)?),
         Unit::Year => months(n.checked_mul(12)?),
+        Unit::Decade => months(n.checked_mul(120)?),
     }
 }
 
@@ -527,6 +530,7 @@ fn duration_value(n: u32, unit: Unit) -> String {
         Unit::Quarter => format!("P{}M", n * 3),
         Unit::Half => format!("P{}M", n * 6),
         Unit::Year => format!("P{n}Y"),
+        Unit::Decade => format!("P{n}DE"),
     }
 }
 
