@@ -131,8 +131,11 @@ pub enum Expr {
     Modified(TimexMod, Base),
     /// From one point to another (`van 2014 tot 2018`).
     Interval(Bound, Bound),
-    /// An amount of time from the anchor on (`de komende vijf jaar`; negative: back to it).
+    /// An amount of time from the anchor on (`de komende vijf jaar`; negative: back to it,
+    /// `depuis trois ans`).
     Duration(i32, Unit),
+    /// An amount of time not placed on the calendar (`pendant dix jours`, `vijf jaar cel`).
+    Length(u32, Unit),
     /// An unknown amount of units (`de komende weken`, `de voorbije maanden`): `PXW`.
     Units(Unit),
 }
@@ -1218,6 +1221,8 @@ impl<'a> Parser<'a> {
             (at.saturating_sub(3)..at).find(|&k| wants.iter().any(|&w| self.is(k, w) == Some(at)))
         };
         let cues = [Sense::DurationCue, Sense::Since];
+        // `sinds drie jaar`, `depuis trois ans`: the time up to the anchor.
+        let since = phrase_before(i, &[Sense::Since]).is_some();
         let cued = phrase_before(i, &cues).is_some()
             || self.has(end, Sense::DurationCloser)
             || phrase_before(i, &[Sense::Approximation]).is_some_and(|hedge| {
@@ -1235,7 +1240,13 @@ impl<'a> Parser<'a> {
         if self.quantity_after(end) || names_period {
             return None;
         }
-        Some((end, Expr::Duration(n as i32, unit)))
+        Some((
+            end,
+            match since {
+                true => Expr::Duration(-(n as i32), unit),
+                false => Expr::Length(n, unit),
+            },
+        ))
     }
 
     /// `(de komende) weken`, `(de voorbije) maanden`: a plural unit after a shift word,

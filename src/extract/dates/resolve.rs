@@ -779,6 +779,12 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
             modifier: None,
             range: None,
         },
+        Expr::Length(n, unit) => DateValue {
+            value: Some(duration_value(*n, *unit)),
+            granularity: Granularity::Duration,
+            modifier: None,
+            range: None,
+        },
         Expr::Duration(n, unit) => DateValue {
             value: Some(duration_value(n.unsigned_abs(), *unit)),
             granularity: Granularity::Duration,

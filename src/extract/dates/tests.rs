@@ -119,6 +119,34 @@ fn durations_carry_a_range_from_the_publication_date() {
 }
 
 #[test]
+fn a_duration_since_ends_at_the_publication_date_and_a_bare_one_has_no_range() {
+    let day = PubDate::parse("2024-09-25");
+    let range_of = |lang, text| {
+        let found = run(lang, text, day);
+        assert_eq!(found.len(), 1, "{text}");
+        let value = &found[0].1;
+        assert_eq!(value.granularity, Granularity::Duration, "{text}");
+        let range = value.range.as_ref();
+        range.map(|r| (r.start.clone(), r.end.clone()))
+    };
+    let three_years_back = Some(("2021-09-25".to_string(), "2024-09-25".to_string()));
+    assert_eq!(
+        range_of("fr", "La pénurie dure depuis trois ans."),
+        three_years_back
+    );
+    assert_eq!(
+        range_of("nl", "Sinds drie jaar groeit de stad."),
+        three_years_back
+    );
+    // Not placed on the calendar: a stay, a sentence, a spell in the past.
+    assert_eq!(
+        range_of("fr", "Pendant dix jours, la ville a fait la fête."),
+        None
+    );
+    assert_eq!(range_of("nl", "Hij kreeg vijf jaar cel."), None);
+}
+
+#[test]
 fn granularity_follows_the_expression() {
     let day = PubDate::parse("2020-11-05");
     let found = run(
