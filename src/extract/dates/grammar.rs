@@ -1187,7 +1187,7 @@ impl<'a> Parser<'a> {
         // shift amount unit | amount shift unit
         let (end, sign, n, unit, shift_at, unit_at) = if let Some((j, sign)) = shift(i) {
             let Some((k, n)) = self.amount(j) else {
-                return self.some_units(j, sign);
+                return self.some_units(j, sign, self.has(i, Sense::Plural));
             };
             let (end, unit) = self.unit(k)?;
             (end, sign, n, unit, i, k)
@@ -1249,12 +1249,13 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    /// `(de komende) weken`, `(de voorbije) maanden`: a plural unit after a shift word,
-    /// an unknown amount of time, but for a plural read otherwise (`jaren negentig`);
-    /// `(het afgelopen) decennium`: one decade, moved by `sign`.
-    fn some_units(&self, j: usize, sign: i32) -> Option<Parse> {
+    /// `(de komende) weken`, `(de voorbije) maanden`, `(ces derniers) mois`: a plural unit
+    /// (or one after a plural shift word, `shift_plural`) after a shift word, an unknown
+    /// amount of time, but for a plural read otherwise (`jaren negentig`); `(het afgelopen)
+    /// decennium`: one decade, moved by `sign`.
+    fn some_units(&self, j: usize, sign: i32, shift_plural: bool) -> Option<Parse> {
         let (end, unit) = self.unit(j)?;
-        if !self.has(j, Sense::Plural) {
+        if !self.has(j, Sense::Plural) && !shift_plural {
             return (unit == Unit::Decade).then_some((end, Expr::Duration(sign, unit)));
         }
         let names_period = self.has(end, Sense::Of) || self.has(end, Sense::Decade);
