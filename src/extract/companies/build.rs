@@ -97,6 +97,7 @@ impl CompanyEngine {
             origin_adjectives: lexicon.origin_adjectives.iter().cloned().collect(),
             first_names: lexicon.first_names.iter().cloned().collect(),
             number_words: lexicon.number_words.iter().cloned().collect(),
+            number_units: lexicon.number_units.clone(),
             copulas: lexicon.copulas.iter().cloned().collect(),
             market_articles: lexicon
                 .market_articles

@@ -42,10 +42,22 @@ impl CompanyEngine {
         let kind_before = i > 0
             && matches!(hits[i - 1].kind, Kind::Head | Kind::Cue | Kind::CueNoun)
             && hits[i - 1].end + 1 == hit.start;
-        if e.market && (self.before_number(text, hit) || self.after_market_article(text, hit)) {
+        let after_article = self.after_market_article(text, hit);
+        if (e.market || self.before_figure(text, hit)) && after_article {
             return Verdict::Rejected;
         }
-        if e.surname && !kind_before && self.after_capitalized_word(text, hit.start) {
+        // A family name after a first name is a person's (`Harrison Ford`); so is a common
+        // word after a word that reads as a first name (`Liam Fox`), or it is part of a
+        // longer name (`Mad Fox`, `Big Apple`).
+        let name_before = !kind_before
+            && if e.surname {
+                self.after_capitalized_word(text, hit.start)
+            } else {
+                common
+                    && self.after_first_name(text, hit.start)
+                    && self.after_capitalized_word(text, hit.start)
+            };
+        if name_before {
             return Verdict::Rejected;
         }
         if names::char_at(text, hit.end).is_some_and(names::is_word_char)
@@ -78,7 +90,7 @@ impl CompanyEngine {
             || self.coordinated_with_company(text, hits, i);
         if vouched {
             Verdict::Vouched
-        } else if self.before_number(text, hit) {
+        } else if self.before_figure(text, hit) || self.sign_before_number(text, hit) {
             Verdict::Rejected
         } else if self.company_context(text, hits, i, sentence_initial(text, hit.start)) {
             Verdict::Accepted
@@ -87,20 +99,44 @@ impl CompanyEngine {
         }
     }
 
-    /// Whether a number follows `hit`: unless a cue vouches for it (`het aandeel Shell twee
-    /// procent`), a common-word or market name there is a figure or an index (`Bel 20`,
-    /// `Plus zeven procent`, `Stoxx 600`).
-    fn before_number(&self, text: &str, hit: Hit) -> bool {
-        text[hit.end..].strip_prefix(' ').is_some_and(|rest| {
-            let word = &rest[..names::word_end(rest, 0)];
-            let digits = word.starts_with(|c: char| c.is_ascii_digit())
-                && word.chars().all(|c| c.is_ascii_digit());
-            digits || self.number_words.contains(word)
-        })
+    /// Whether a whole number that is no amount follows `hit`: after an article the name is
+    /// then an index or a model (`de Bel 20`, `le Stoxx 600`, `la Peugeot 208`), and so is
+    /// a common-word name no cue vouches for (`Natura 2000`). A share's move is an amount
+    /// (`Shell 1,2 procent hoger`, `Airbus 2 %`); without an article a number may be what
+    /// the company counts (`heeft NS 79 treinen besteld`).
+    fn before_figure(&self, text: &str, hit: Hit) -> bool {
+        let Some(rest) = text[hit.end..].strip_prefix(' ') else {
+            return false;
+        };
+        let end = names::word_end(rest, 0);
+        let (word, after) = rest.split_at(end);
+        if word.is_empty() || !word.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let decimal =
+            after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit());
+        let after = after.trim_start_matches([' ', '\u{a0}']);
+        let unit = after.starts_with('%')
+            || self
+                .number_units
+                .iter()
+                .any(|u| after.starts_with(u.as_str()));
+        !(decimal || unit)
     }
 
-    /// Whether an article makes the market name at `hit` the market or index (`de Nasdaq`,
-    /// `le Dow Jones`).
+    /// Whether a number, in digits or words, follows a common-word name at a sentence
+    /// start: the word is then the figure's sign (`Plus zeven procent`, `Plus 4 procent`),
+    /// not the company.
+    fn sign_before_number(&self, text: &str, hit: Hit) -> bool {
+        sentence_initial(text, hit.start)
+            && text[hit.end..].strip_prefix(' ').is_some_and(|rest| {
+                let word = &rest[..names::word_end(rest, 0)];
+                word.starts_with(|c: char| c.is_ascii_digit()) || self.number_words.contains(word)
+            })
+    }
+
+    /// Whether an article stands before `hit`, which makes a market name the market or
+    /// index (`de Nasdaq`, `le Dow Jones`) and a name before a number an index or a model.
     fn after_market_article(&self, text: &str, hit: Hit) -> bool {
         self.word_before(text, hit.start)
             .is_some_and(|w| self.market_articles.contains(w))
@@ -330,10 +366,18 @@ fn cue_in_apposition(text: &str, hits: &[Hit], i: usize) -> bool {
 fn sentence_window(text: &str, start: usize, end: usize) -> (usize, usize) {
     let from = floor_boundary(text, start.saturating_sub(CONTEXT_WINDOW));
     let to = floor_boundary(text, (end + CONTEXT_WINDOW).min(text.len()));
-    let stops = ['.', '!', '?', '\n'];
-    let from = text[from..start]
-        .rfind(stops)
-        .map_or(from, |i| from + i + 1);
-    let to = text[end..to].find(stops).map_or(to, |i| end + i);
+    // A dot inside a word (`E.Leclerc`, `Booking.com`, `1.200`) ends no sentence.
+    let ends_sentence = |at: usize| match text.as_bytes()[at] {
+        b'.' => !text
+            .as_bytes()
+            .get(at + 1)
+            .is_some_and(u8::is_ascii_alphanumeric),
+        b => matches!(b, b'!' | b'?' | b'\n'),
+    };
+    let from = (from..start)
+        .rev()
+        .find(|&at| ends_sentence(at))
+        .map_or(from, |at| at + 1);
+    let to = (end..to).find(|&at| ends_sentence(at)).unwrap_or(to);
     (from, to)
 }

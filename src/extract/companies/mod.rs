@@ -187,12 +187,17 @@ pub struct CompanyLexicon {
     /// Words after which a name plus a genitive ending is a plural (`de Googles`).
     #[serde(default)]
     pub genitive_not_after: Vec<String>,
-    /// Numbers written as words: a common-word or market name before a number is a
-    /// figure or an index (`Plus zeven procent`, like `Bel 20`), not the company.
+    /// Numbers written as words: a common-word name before one at a sentence start is
+    /// the figure's sign (`Plus zeven procent`), not the company.
     #[serde(default)]
     pub number_words: Vec<String>,
+    /// Units after a number (`procent`, `euro`): a name before an amount is a share's move
+    /// (`Shell 2 procent hoger`), not an index or a model (`Bel 20`, `Peugeot 208`).
+    #[serde(default)]
+    pub number_units: Vec<String>,
     /// Articles before a market name that make it the market or index (`de Nasdaq`,
-    /// `le Dow Jones`), not the company that runs it.
+    /// `le Dow Jones`), not the company that runs it; before a name and a number, they make
+    /// an index or a model (`de Bel 20`, `la Peugeot 208`).
     #[serde(default)]
     pub market_articles: Vec<String>,
     /// Verbs that join a name to what it is (`is`, `est`): a cue after one makes a
@@ -303,6 +308,7 @@ pub struct CompanyEngine {
     /// Lower-case words that cannot precede a genitive (articles, determiners).
     genitive_not_after: FxHashSet<String>,
     number_words: FxHashSet<String>,
+    number_units: Vec<String>,
     market_articles: FxHashSet<String>,
     copulas: FxHashSet<String>,
     /// Every gazetteer form in lower case, to recognize a company's long name however it

@@ -69,7 +69,7 @@ impl CompanyEngine {
     /// Whether a word that reads as a first name stands right before `start`: capitalized,
     /// then lower-case letters only, and not a function word (`Emmanuel Macron`, but not
     /// `Selon Macron`).
-    fn after_first_name(&self, text: &str, start: usize) -> bool {
+    pub(super) fn after_first_name(&self, text: &str, start: usize) -> bool {
         let Some(word) = self.word_before(text, start) else {
             return false;
         };
