@@ -84,6 +84,10 @@ pub struct DateLexicon {
     /// Weekday names, 1 = Monday.
     #[serde(default)]
     pub weekdays: BTreeMap<String, u32>,
+    /// Whether month and weekday names are written in lower case, so that one alone with
+    /// a capital inside a sentence is a name (`keizer Augustus`, `De Zondag`), not a date.
+    #[serde(default)]
+    pub lowercase_calendar_names: bool,
     /// Parts of the day glued to a weekday name (`zaterdagavond`): still that weekday.
     #[serde(default)]
     pub day_part_suffixes: Vec<String>,

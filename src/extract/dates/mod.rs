@@ -90,6 +90,8 @@ pub struct DateEngine {
     triggers: Triggers,
     /// The tense cues for yearless dates.
     tense: tense::TenseCues,
+    /// See [`DateLexicon::lowercase_calendar_names`].
+    lowercase_calendar_names: bool,
 }
 
 impl DateEngine {
@@ -102,6 +104,7 @@ impl DateEngine {
             phrases,
             triggers,
             tense,
+            lowercase_calendar_names: lexicon.lowercase_calendar_names,
         })
     }
 
@@ -126,7 +129,9 @@ impl DateEngine {
                     continue;
                 }
                 match parser.parse(i) {
-                    Some((j, expr)) if j > i => {
+                    Some((j, expr))
+                        if j > i && !self.names_someone(text, tokens[i].start, &expr) =>
+                    {
                         let (start, end) = (tokens[i].start, tokens[j - 1].end);
                         let expr = match grammar::from_previous_day(expr, previous_day.map(|p| p.0))
                         {
@@ -186,6 +191,28 @@ impl DateEngine {
             }
             told => told,
         }
+    }
+
+    /// Whether a lone month or weekday at `start` is a name: capitalized inside a sentence
+    /// in a language that writes them in lower case (`keizer Augustus`, `De Zondag`).
+    fn names_someone(&self, text: &str, start: usize, expr: &grammar::Expr) -> bool {
+        use grammar::{Base, Expr, YearRef};
+        let lone = matches!(
+            expr,
+            Expr::Point(Base::Month(YearRef::Implicit, _) | Base::Weekday(_, None))
+        );
+        if !self.lowercase_calendar_names || !lone {
+            return false;
+        }
+        let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
+        // What comes before, past spaces: nothing, a line break, or a sentence or quote
+        // mark opens a sentence.
+        let before = text[..start].trim_end_matches([' ', '\t', '\u{a0}']);
+        let opens = before
+            .chars()
+            .next_back()
+            .is_none_or(|c| ".!?:;\"'‘’“”«»(-–—•\n\r".contains(c));
+        capital && !opens
     }
 
     /// `expr` placed in the year stated before it in its sentence, if it is yearless and

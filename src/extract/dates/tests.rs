@@ -185,6 +185,20 @@ fn an_offset_from_the_anchor_takes_its_units_granularity() {
 }
 
 #[test]
+fn a_capitalized_lone_weekday_is_a_date_only_where_a_sentence_opens() {
+    let day = PubDate::parse("2026-02-18");
+    let texts: Vec<String> = run(
+        "nl",
+        "Brand in Gent\nZondag brak er brand uit. Volgens De Zondag stopte hij zaterdag.",
+        day,
+    )
+    .iter()
+    .map(|(span, d)| format!("{span}={}", d.value.as_deref().unwrap_or("-")))
+    .collect();
+    assert_eq!(texts, ["Zondag=2026-02-15", "zaterdag=2026-02-14"]);
+}
+
+#[test]
 fn pathological_input_does_not_panic() {
     let day = PubDate::parse("2020-11-05");
     let long_digits = "1".repeat(10_000);
