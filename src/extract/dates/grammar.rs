@@ -305,6 +305,9 @@ mod first {
         Sense::WeekdayShift(WeekdayShift::Next),
         Sense::Modifier(TimexMod::Start),
         Sense::Since,
+        // No expression begins with these: after `de`, `en` before a plain word, none does.
+        Sense::KindLink,
+        Sense::DurationCue,
     ]);
 
     /// Words that only say what a date next to them is not (`rue du 4-Septembre`, `Nouvel
@@ -426,7 +429,7 @@ impl<'a> Parser<'a> {
         );
         // `elke maandag`, `chaque lundi`: a recurring set, not a date. Asked after
         // `may_start`, which turns most tokens away.
-        if !may_start || (i > 0 && self.has(i - 1, Sense::Every)) || self.names_place(i) {
+        if !may_start || (i > 0 && self.has(i - 1, Sense::Every)) {
             return false;
         }
         if self.leads_nowhere(i) {
@@ -440,9 +443,9 @@ impl<'a> Parser<'a> {
         may_start
     }
 
-    /// Whether an expression at `i` names a street or place: it is the link after a place
-    /// noun, or comes after one (`rue du 4-Septembre`, `place de la Libération`).
-    fn names_place(&self, i: usize) -> bool {
+    /// Whether an expression found at `i` names a street or place: it is the link after a
+    /// place noun, or comes after one (`rue du 4-Septembre`, `place de la Libération`).
+    pub fn names_place(&self, i: usize) -> bool {
         // `rue du 4-Septembre`, `avenue du 8-Mai-1945`, `boulevard du 11 Novembre`: the name
         // goes on through hyphens and from its day to its month.
         let mut i = i;
@@ -458,9 +461,6 @@ impl<'a> Parser<'a> {
         let after_noun = |at: usize| {
             (at.saturating_sub(2)..at).any(|k| self.is(k, Sense::PlaceNoun) == Some(at))
         };
-        if i == 0 || self.sense_kinds[..i].iter().rev().take(4).all(|&k| k == 0) {
-            return false;
-        }
         if self.has(i, Sense::Of) && after_noun(i) {
             return true;
         }
@@ -653,7 +653,7 @@ impl<'a> Parser<'a> {
     }
 
     // Inlined: the mask test folds to one AND for the constant `want` of each caller.
-    #[inline]
+    #[inline(always)]
     fn is(&self, i: usize, want: Sense) -> Option<usize> {
         if self
             .sense_kinds
@@ -672,7 +672,7 @@ impl<'a> Parser<'a> {
             .map(|(j, ())| j)
     }
 
-    #[inline]
+    #[inline(always)]
     fn has(&self, i: usize, want: Sense) -> bool {
         self.is(i, want).is_some()
     }

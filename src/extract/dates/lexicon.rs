@@ -400,7 +400,8 @@ pub enum Sense {
 impl Sense {
     /// This sense's kind as one bit of a `u64` (the variant, whatever its value): a
     /// token's senses fold into one mask, so a lookup of a kind the token lacks costs
-    /// one AND.
+    /// one AND. Always inlined: for the constant sense of a caller it folds to a constant.
+    #[inline(always)]
     pub const fn kind_bit(&self) -> u64 {
         let index: u32 = match self {
             Sense::Month(_) => 0,

@@ -130,7 +130,9 @@ impl DateEngine {
                 }
                 match parser.parse(i) {
                     Some((j, expr))
-                        if j > i && !self.names_someone(text, tokens[i].start, &expr) =>
+                        if j > i
+                            && !parser.names_place(i)
+                            && !self.names_someone(text, tokens[i].start, &expr) =>
                     {
                         let (start, end) = (tokens[i].start, tokens[j - 1].end);
                         let expr = match grammar::from_previous_day(expr, previous_day.map(|p| p.0))
@@ -299,7 +301,13 @@ fn named_day(value: &DateValue) -> Option<chrono::NaiveDate> {
         .value
         .as_deref()
         .filter(|_| value.granularity == Granularity::Day)?;
-    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+    // `YYYY-MM-DD`, read by hand: a format parser costs more than the rest of a mention.
+    let field = |range: std::ops::Range<usize>| day.get(range)?.parse::<u32>().ok();
+    chrono::NaiveDate::from_ymd_opt(
+        i32::try_from(field(0..4)?).ok()?,
+        field(5..7)?,
+        field(8..10)?,
+    )
 }
 
 /// Whether a year stated earlier fits the tense of a later date: a future one is not
