@@ -2622,6 +2622,14 @@ fn yearless_span(a: &Bound, b: &Bound) -> bool {
     first && second && tensed(a.base, Tense::Past) != a.base
 }
 
+/// Whether an expression is a quarter or half without its year (`het derde kwartaal`).
+pub fn is_yearless_period(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Point(Base::Quarter(YearRef::Implicit, _) | Base::Half(YearRef::Implicit, _))
+    )
+}
+
 /// Whether an expression is a weekday alone (`vrijdag`, `dinsdagavond`), which the tense
 /// places before or after the anchor.
 pub fn is_bare_weekday(expr: &Expr) -> bool {

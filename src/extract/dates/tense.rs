@@ -114,6 +114,14 @@ pub struct TenseLexicon {
     /// `meegedaan`), which keep a sentence from reading as a present.
     #[serde(default)]
     pub strong_participle_endings: Vec<String>,
+    /// Nouns of reported figures (`cijfers`, `resultaten`): a yearless quarter or half
+    /// after one and [`Self::results_links`] is the one that has ended (`de cijfers over
+    /// het derde kwartaal worden dinsdag bekendgemaakt`, said in October).
+    #[serde(default)]
+    pub results_nouns: Vec<String>,
+    /// The words between such a noun and the period (`van`, `over`, `het`).
+    #[serde(default)]
+    pub results_links: Vec<String>,
 }
 
 /// The compiled tense cues of one language.
@@ -304,6 +312,8 @@ const CLAUSE_OPENER: u16 = 1 << 10;
 const YEAR_PREPOSITION: u16 = 1 << 11;
 const NOT_WEAK_PAST: u16 = 1 << 12;
 const MAYBE_PAST: u16 = 1 << 13;
+const RESULTS_NOUN: u16 = 1 << 14;
+const RESULTS_LINK: u16 = 1 << 15;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -368,6 +378,8 @@ impl TenseCues {
             (&lex.year_prepositions, YEAR_PREPOSITION),
             (&lex.not_weak_past, NOT_WEAK_PAST),
             (&lex.maybe_past, MAYBE_PAST),
+            (&lex.results_nouns, RESULTS_NOUN),
+            (&lex.results_links, RESULTS_LINK),
         ];
         for (list, role) in roles {
             for w in list {
@@ -452,11 +464,36 @@ impl TenseCues {
         true
     }
 
+    /// Whether the date at `text[start..]` follows a noun of reported figures and its
+    /// links (`de resultaten van het`, `cijfers over`): the period reported on.
+    pub fn reports_on(&self, text: &str, start: usize) -> bool {
+        let from = sentence_start(text, start);
+        let mut at = start;
+        let mut links = 0;
+        while let Some((s, e)) = previous_word(text, from, at) {
+            let w = word(text, s, e, &self.classes);
+            if w.is(RESULTS_LINK) && links < 3 {
+                links += 1;
+                at = s;
+                continue;
+            }
+            return links > 0 && w.is(RESULTS_NOUN);
+        }
+        false
+    }
+
     /// Whether a word may be a past form or a report (see [`Self::reads_as_present`]);
     /// participles count in a sentence with an auxiliary (`perfect`).
     fn may_be_past(&self, w: &Word<'_>, perfect: bool) -> bool {
-        let past_like = w.is(REPORTING) || w.is(MAYBE_PAST);
-        if past_like || w.class.tense == Some(Tense::Past) || (perfect && self.is_participle(w)) {
+        if w.is(MAYBE_PAST) || w.class.tense == Some(Tense::Past) {
+            return true;
+        }
+        // A participle, reporting or not, is a past beside an auxiliary only (`worden
+        // dinsdag bekendgemaakt` is a present passive).
+        if self.is_participle(w) {
+            return perfect;
+        }
+        if w.is(REPORTING) {
             return true;
         }
         if !w.lowercase || w.class.tense.is_some() {
