@@ -253,7 +253,11 @@ mod first {
     pub const ORDINAL: u64 = Sense::kinds(&[Sense::Ordinal(0), Sense::Last]);
     pub const UNIT: u64 = Sense::kinds(&[Sense::Article, Sense::Unit(Unit::Day)]);
     pub const WEEK: u64 = RELATIVE_UNIT | Sense::kinds(&[Sense::DayLink]);
-    pub const HOLIDAY: u64 = Sense::kinds(&[Sense::Shift(0), Sense::Holiday(Holiday::Fixed(1, 1))]);
+    pub const HOLIDAY: u64 = Sense::kinds(&[
+        Sense::Shift(0),
+        Sense::Holiday(Holiday::Fixed(1, 1)),
+        Sense::CuedHoliday(Holiday::Fixed(1, 1)),
+    ]);
     pub const SEASON: u64 = Sense::kinds(&[Sense::Shift(0), Sense::Season(Season::Spring)]);
     pub const NTH_WEEKDAY: u64 = Sense::kinds(&[Sense::Article, Sense::Ordinal(0), Sense::Last]);
     pub const SHIFT: u64 = Sense::kinds(&[Sense::Shift(0)]);
@@ -1962,7 +1966,14 @@ impl<'a> Parser<'a> {
                 return Some((k, Base::HolidayShift(h, n)));
             }
         }
-        let (j, h) = holiday_at(i)?;
+        let cued = || {
+            let (j, h) = self.sense(i, |s| match s {
+                Sense::CuedHoliday(h) => Some(h),
+                _ => None,
+            })?;
+            (i > 0 && self.has(i - 1, Sense::HolidayCue)).then_some((j, h))
+        };
+        let (j, h) = holiday_at(i).or_else(cued)?;
         match self.year_in(j, &YEARS) {
             Some((k, y)) => Some((k, Base::Holiday(h, YearRef::Abs(y)))),
             None => Some((j, Base::Holiday(h, YearRef::Implicit))),
