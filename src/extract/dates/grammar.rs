@@ -2633,12 +2633,20 @@ fn yearless_span(a: &Bound, b: &Bound) -> bool {
     first && second && tensed(a.base, Tense::Past) != a.base
 }
 
-/// Whether an expression is a quarter or half without its year (`het derde kwartaal`).
+/// Whether an expression is a quarter, half or span of months without its year (`het
+/// derde kwartaal`, `van januari tot september`).
 pub fn is_yearless_period(expr: &Expr) -> bool {
-    matches!(
-        expr,
-        Expr::Point(Base::Quarter(YearRef::Implicit, _) | Base::Half(YearRef::Implicit, _))
-    )
+    match expr {
+        Expr::Point(Base::Quarter(YearRef::Implicit, _) | Base::Half(YearRef::Implicit, _)) => true,
+        Expr::Interval(a, b) => matches!(
+            (a.base, b.base),
+            (
+                Base::Month(YearRef::Implicit, _),
+                Base::Month(YearRef::Implicit, _)
+            )
+        ),
+        _ => false,
+    }
 }
 
 /// Whether an expression is a weekday alone (`vrijdag`, `dinsdagavond`), which the tense

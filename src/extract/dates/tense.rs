@@ -464,8 +464,8 @@ impl TenseCues {
         true
     }
 
-    /// Whether the date at `text[start..]` follows a noun of reported figures and its
-    /// links (`de resultaten van het`, `cijfers over`): the period reported on.
+    /// Whether the date at `text[start..]` follows a noun of reported figures, after its
+    /// links if any (`de resultaten van het`, `cijfers over`): the period reported on.
     pub fn reports_on(&self, text: &str, start: usize) -> bool {
         let from = sentence_start(text, start);
         let mut at = start;
@@ -477,7 +477,8 @@ impl TenseCues {
                 at = s;
                 continue;
             }
-            return links > 0 && w.is(RESULTS_NOUN);
+            // The span may hold the link itself (`cijfers [van januari tot september]`).
+            return w.is(RESULTS_NOUN);
         }
         false
     }
