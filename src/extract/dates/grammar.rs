@@ -260,7 +260,11 @@ mod first {
     pub const ORDINAL: u64 = Sense::kinds(&[Sense::Ordinal(0), Sense::Last]);
     pub const UNIT: u64 = Sense::kinds(&[Sense::Article, Sense::Unit(Unit::Day)]);
     pub const WEEK: u64 = RELATIVE_UNIT | Sense::kinds(&[Sense::DayLink]);
-    pub const HOLIDAY: u64 = Sense::kinds(&[Sense::Shift(0), Sense::Holiday(Holiday::Fixed(1, 1))]);
+    pub const HOLIDAY: u64 = Sense::kinds(&[
+        Sense::Shift(0),
+        Sense::Holiday(Holiday::Fixed(1, 1)),
+        Sense::CuedHoliday(Holiday::Fixed(1, 1)),
+    ]);
     pub const SEASON: u64 = Sense::kinds(&[Sense::Shift(0), Sense::Season(Season::Spring)]);
     pub const NTH_WEEKDAY: u64 = Sense::kinds(&[Sense::Article, Sense::Ordinal(0), Sense::Last]);
     pub const SHIFT: u64 = Sense::kinds(&[Sense::Shift(0)]);
@@ -2034,7 +2038,14 @@ impl<'a> Parser<'a> {
                 return Some((k, Base::HolidayShift(h, n)));
             }
         }
-        let (j, h) = holiday_at(i)?;
+        let cued = || {
+            let (j, h) = self.sense(i, |s| match s {
+                Sense::CuedHoliday(h) => Some(h),
+                _ => None,
+            })?;
+            (i > 0 && self.has(i - 1, Sense::HolidayCue)).then_some((j, h))
+        };
+        let (j, h) = holiday_at(i).or_else(cued)?;
         // `le Nouvel An chinois`; `la gare de Courtrai-Saint-Nicolas`.
         if self.has(j, Sense::HolidayQualifier) || self.ends_compound_name(i) {
             return None;
@@ -2727,6 +2738,22 @@ fn yearless_span(a: &Bound, b: &Bound) -> bool {
             | Base::Month(YearRef::Implicit | YearRef::Rel(1), _)
     );
     first && second && tensed(a.base, Tense::Past) != a.base
+}
+
+/// Whether an expression is a quarter, half or span of months without its year (`het
+/// derde kwartaal`, `van januari tot september`).
+pub fn is_yearless_period(expr: &Expr) -> bool {
+    match expr {
+        Expr::Point(Base::Quarter(YearRef::Implicit, _) | Base::Half(YearRef::Implicit, _)) => true,
+        Expr::Interval(a, b) => matches!(
+            (a.base, b.base),
+            (
+                Base::Month(YearRef::Implicit, _),
+                Base::Month(YearRef::Implicit, _)
+            )
+        ),
+        _ => false,
+    }
 }
 
 /// Whether an expression is a weekday alone (`vrijdag`, `dinsdagavond`), which the tense

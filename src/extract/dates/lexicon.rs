@@ -250,6 +250,13 @@ pub struct DateLexicon {
     /// Holidays: `MM-DD`, or `easter` with an optional day offset (`easter+1`).
     #[serde(default)]
     pub holidays: BTreeMap<String, String>,
+    /// Holidays named like a person (`Sinterklaas`): days only right after one of
+    /// [`Self::holiday_cues`] (`met Sinterklaas`, not `Sinterklaas komt aan`).
+    #[serde(default)]
+    pub cued_holidays: BTreeMap<String, String>,
+    /// The words before such a holiday that make it the day (`met`, `rond`, `na`).
+    #[serde(default)]
+    pub holiday_cues: Vec<String>,
     /// Seasons as TIMEX3 codes (`SP`, `SU`, `FA`, `WI`).
     #[serde(default)]
     pub seasons: BTreeMap<String, String>,
@@ -395,6 +402,8 @@ pub enum Sense {
     HolidayQualifier,
     KindLink,
     AfterPrevious(i32),
+    CuedHoliday(Holiday),
+    HolidayCue,
 }
 
 impl Sense {
@@ -459,6 +468,8 @@ impl Sense {
             Sense::HolidayQualifier => 54,
             Sense::KindLink => 55,
             Sense::AfterPrevious(_) => 56,
+            Sense::CuedHoliday(_) => 51,
+            Sense::HolidayCue => 52,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -488,6 +499,7 @@ impl Sense {
                 | Sense::Shift(1 | -1)
                 | Sense::Fiscal
                 | Sense::Holiday(_)
+                | Sense::CuedHoliday(_)
                 | Sense::Season(_)
                 | Sense::Century
                 // `tweeduizend twintig`, `deux mille douze`: a year in words.
@@ -628,10 +640,13 @@ impl Phrases {
         for (word, rule) in &lex.holidays {
             phrases.add(word, Sense::Holiday(Holiday::parse(rule)?))?;
         }
+        for (word, rule) in &lex.cued_holidays {
+            phrases.add(word, Sense::CuedHoliday(Holiday::parse(rule)?))?;
+        }
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 38] = [
+        let lists: [(&Vec<String>, Sense); 39] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -670,6 +685,7 @@ impl Phrases {
             (&lex.place_nouns, Sense::PlaceNoun),
             (&lex.holiday_qualifiers, Sense::HolidayQualifier),
             (&lex.kind_links, Sense::KindLink),
+            (&lex.holiday_cues, Sense::HolidayCue),
         ];
         for (words, sense) in lists {
             for word in words {

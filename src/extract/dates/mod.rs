@@ -182,8 +182,12 @@ impl DateEngine {
     }
 
     /// The tense around a date; a bare weekday in a sentence without cues takes a present
-    /// as announcing it (see [`tense::TenseCues::reads_as_present`]).
+    /// as announcing it (see [`tense::TenseCues::reads_as_present`]), and a quarter or half
+    /// reported on has ended (see [`tense::TenseCues::reports_on`]).
     fn tense_at(&self, text: &str, start: usize, end: usize, expr: &grammar::Expr) -> tense::Tense {
+        if grammar::is_yearless_period(expr) && self.tense.reports_on(text, start) {
+            return tense::Tense::Past;
+        }
         match self.tense.tense_at(text, start, end) {
             tense::Tense::Unknown
                 if grammar::is_bare_weekday(expr)

@@ -665,8 +665,9 @@ fn names_anchor_weekday(expr: &Expr, published: Option<PubDate>) -> bool {
 }
 
 /// A yearless span of whole months (`les neuf premiers mois de l'année`, `van begin
-/// maart tot eind juni`): first and last month.
-struct WholeMonths(u32, u32);
+/// maart tot eind juni`, `van januari tot maart`): first and last month, and the edge
+/// of the last.
+struct WholeMonths(u32, u32, Edge);
 
 fn whole_months(expr: &Expr) -> Option<WholeMonths> {
     let Expr::Interval(a, b) = expr else {
@@ -677,8 +678,8 @@ fn whole_months(expr: &Expr) -> Option<WholeMonths> {
             Base::Month(YearRef::Implicit, first),
             Edge::Start,
             Base::Month(YearRef::Implicit, last),
-            Edge::End,
-        ) if first <= last => Some(WholeMonths(first, last)),
+            edge @ (Edge::End | Edge::Start),
+        ) if first <= last => Some(WholeMonths(first, last, edge)),
         _ => None,
     }
 }
@@ -699,7 +700,7 @@ impl WholeMonths {
             base: Base::Month(year, m),
             edge,
         };
-        Expr::Interval(bound(self.0, Edge::Start), bound(self.1, Edge::End))
+        Expr::Interval(bound(self.0, Edge::Start), bound(self.1, self.2))
     }
 }
 

@@ -118,6 +118,14 @@ pub struct TenseLexicon {
     /// `meegedaan`), which keep a sentence from reading as a present.
     #[serde(default)]
     pub strong_participle_endings: Vec<String>,
+    /// Nouns of reported figures (`cijfers`, `resultaten`): a yearless quarter or half
+    /// after one and [`Self::results_links`] is the one that has ended (`de cijfers over
+    /// het derde kwartaal worden dinsdag bekendgemaakt`, said in October).
+    #[serde(default)]
+    pub results_nouns: Vec<String>,
+    /// The words between such a noun and the period (`van`, `over`, `het`).
+    #[serde(default)]
+    pub results_links: Vec<String>,
 }
 
 /// The compiled tense cues of one language.
@@ -291,24 +299,26 @@ fn length_bit(len: usize) -> u64 {
 #[derive(Debug, Default, Clone, Copy)]
 struct Class {
     tense: Option<Tense>,
-    roles: u16,
+    roles: u32,
 }
 
-const AUXILIARY: u16 = 1;
-const GOING_TO: u16 = 1 << 1;
-const ADVERB: u16 = 1 << 2;
-const PARTICIPLE: u16 = 1 << 3;
-const NOT_PARTICIPLE: u16 = 1 << 4;
-const REPORTING: u16 = 1 << 5;
-const REFLEXIVE_AUXILIARY: u16 = 1 << 6;
-const REFLEXIVE_PRONOUN: u16 = 1 << 7;
-const NOT_PAST: u16 = 1 << 8;
-const NOT_FUTURE: u16 = 1 << 9;
-const CLAUSE_OPENER: u16 = 1 << 10;
-const YEAR_PREPOSITION: u16 = 1 << 11;
-const NOT_WEAK_PAST: u16 = 1 << 12;
-const MAYBE_PAST: u16 = 1 << 13;
-const MOTION_PARTICIPLE: u16 = 1 << 14;
+const AUXILIARY: u32 = 1;
+const GOING_TO: u32 = 1 << 1;
+const ADVERB: u32 = 1 << 2;
+const PARTICIPLE: u32 = 1 << 3;
+const NOT_PARTICIPLE: u32 = 1 << 4;
+const REPORTING: u32 = 1 << 5;
+const REFLEXIVE_AUXILIARY: u32 = 1 << 6;
+const REFLEXIVE_PRONOUN: u32 = 1 << 7;
+const NOT_PAST: u32 = 1 << 8;
+const NOT_FUTURE: u32 = 1 << 9;
+const CLAUSE_OPENER: u32 = 1 << 10;
+const YEAR_PREPOSITION: u32 = 1 << 11;
+const NOT_WEAK_PAST: u32 = 1 << 12;
+const MAYBE_PAST: u32 = 1 << 13;
+const MOTION_PARTICIPLE: u32 = 1 << 14;
+const RESULTS_NOUN: u32 = 1 << 15;
+const RESULTS_LINK: u32 = 1 << 16;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -339,7 +349,7 @@ impl std::ops::Deref for Folded<'_> {
 }
 
 impl Word<'_> {
-    fn is(&self, role: u16) -> bool {
+    fn is(&self, role: u32) -> bool {
         self.class.roles & role != 0
     }
 }
@@ -374,6 +384,8 @@ impl TenseCues {
             (&lex.not_weak_past, NOT_WEAK_PAST),
             (&lex.maybe_past, MAYBE_PAST),
             (&lex.motion_participles, MOTION_PARTICIPLE),
+            (&lex.results_nouns, RESULTS_NOUN),
+            (&lex.results_links, RESULTS_LINK),
         ];
         for (list, role) in roles {
             for w in list {
@@ -458,11 +470,37 @@ impl TenseCues {
         true
     }
 
+    /// Whether the date at `text[start..]` follows a noun of reported figures, after its
+    /// links if any (`de resultaten van het`, `cijfers over`): the period reported on.
+    pub fn reports_on(&self, text: &str, start: usize) -> bool {
+        let from = sentence_start(text, start);
+        let mut at = start;
+        let mut links = 0;
+        while let Some((s, e)) = previous_word(text, from, at) {
+            let w = word(text, s, e, &self.classes);
+            if w.is(RESULTS_LINK) && links < 3 {
+                links += 1;
+                at = s;
+                continue;
+            }
+            // The span may hold the link itself (`cijfers [van januari tot september]`).
+            return w.is(RESULTS_NOUN);
+        }
+        false
+    }
+
     /// Whether a word may be a past form or a report (see [`Self::reads_as_present`]);
     /// participles count in a sentence with an auxiliary (`perfect`).
     fn may_be_past(&self, w: &Word<'_>, perfect: bool) -> bool {
-        let past_like = w.is(REPORTING) || w.is(MAYBE_PAST);
-        if past_like || w.class.tense == Some(Tense::Past) || (perfect && self.is_participle(w)) {
+        if w.is(MAYBE_PAST) || w.class.tense == Some(Tense::Past) {
+            return true;
+        }
+        // A participle, reporting or not, is a past beside an auxiliary only (`worden
+        // dinsdag bekendgemaakt` is a present passive).
+        if self.is_participle(w) {
+            return perfect;
+        }
+        if w.is(REPORTING) {
             return true;
         }
         if !w.lowercase || w.class.tense.is_some() {
@@ -562,7 +600,7 @@ impl TenseCues {
             let w = sentence.word(p)?;
             (w.class, w.lowercase)
         };
-        let is = |role: u16| class.roles & role != 0;
+        let is = |role: u32| class.roles & role != 0;
         if let Some(tense) = class.tense {
             Some(tense)
         } else if is(GOING_TO) && self.infinitive_after(sentence, p) {
@@ -625,7 +663,7 @@ impl TenseCues {
         let Some(auxiliary) = sentence.word(at).map(|w| w.class) else {
             return false;
         };
-        let is = |role: u16| auxiliary.roles & role != 0;
+        let is = |role: u32| auxiliary.roles & role != 0;
         is(AUXILIARY)
             || (is(REFLEXIVE_AUXILIARY)
                 && (motion
