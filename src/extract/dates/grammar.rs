@@ -1474,8 +1474,23 @@ impl<'a> Parser<'a> {
             // `op de 1e verdieping`: not even after a preposition.
             _ => self
                 .closes_bare_day(j)
-                .then_some((j, Base::DayOfMonth(d, 0))),
+                .then(|| (j, self.day_before_and(j, d))),
         }
+    }
+
+    /// Day `d` of the anchor's month, or of the month of the date after `et` at `j` (`les
+    /// 1er et 8 décembre`, `le 3 et le 10 mars`).
+    fn day_before_and(&self, j: usize, d: u32) -> Base {
+        let named = self.is(j, Sense::And).and_then(|k| {
+            let k = self.is(k, Sense::Article).unwrap_or(k);
+            match self.day_month(k) {
+                Some((_, Base::Day(year, m, _))) if valid_day(None, m, d) => {
+                    Some(Base::Day(year, m, d))
+                }
+                _ => None,
+            }
+        });
+        named.unwrap_or(Base::DayOfMonth(d, 0))
     }
 
     /// The month after a day: `van volgende maand`, `du mois prochain`, `de ce mois`,
@@ -2062,7 +2077,7 @@ impl<'a> Parser<'a> {
             Some(t) if t.kind == Kind::Word => self.has(i + 1, Sense::AfterBareDay),
             _ => self.closes_bare_day(i + 1),
         };
-        next_ok.then_some((i + 1, Base::DayOfMonth(d, 0)))
+        next_ok.then(|| (i + 1, self.day_before_and(i + 1, d)))
     }
 
     /// `le 25, mardi`, `le 25 mardi`: the weekday a bare day number falls on.
