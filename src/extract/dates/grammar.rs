@@ -3,7 +3,7 @@
 //! One parser serves every language: the words come from the lexicon, and both orders of
 //! shift and unit (`vorig jaar`, `l'an dernier`) and of day and month are accepted.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 use super::lexicon::{Holiday, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift, NO_WORD};
 use super::tense::Tense;
@@ -61,8 +61,9 @@ pub enum Base {
     NthWeekday(u32, u32, MonthRef),
     /// A day relative to the anchor (`gisteren` = -1).
     RelativeDay(i32),
-    /// A day relative to the last day named before it (`le lendemain` = 1).
-    AfterPrevious(i32),
+    /// Units after the last day named before it (`le lendemain` = 1 day, `trois ans plus
+    /// tard` = 3 years).
+    AfterPrevious(i32, Unit),
     /// A whole unit relative to the anchor's (`vorige maand`, `volgende week`).
     RelativeUnit(Unit, i32),
     /// A weekday, 1 = Monday.
@@ -1541,8 +1542,23 @@ impl<'a> Parser<'a> {
             // `op de 1e verdieping`: not even after a preposition.
             _ => self
                 .closes_bare_day(j)
-                .then_some((j, Base::DayOfMonth(d, 0))),
+                .then(|| (j, self.day_before_and(j, d))),
         }
+    }
+
+    /// Day `d` of the anchor's month, or of the month of the date after `et` at `j` (`les
+    /// 1er et 8 décembre`, `le 3 et le 10 mars`).
+    fn day_before_and(&self, j: usize, d: u32) -> Base {
+        let named = self.is(j, Sense::And).and_then(|k| {
+            let k = self.is(k, Sense::Article).unwrap_or(k);
+            match self.day_month(k) {
+                Some((_, Base::Day(year, m, _))) if valid_day(None, m, d) => {
+                    Some(Base::Day(year, m, d))
+                }
+                _ => None,
+            }
+        });
+        named.unwrap_or(Base::DayOfMonth(d, 0))
     }
 
     /// The month after a day: `van volgende maand`, `du mois prochain`, `de ce mois`,
@@ -1884,7 +1900,7 @@ impl<'a> Parser<'a> {
         }) {
             // `la veille de Noël`, `au lendemain du scrutin`: the day of an event named after.
             let of_event = self.has(j, Sense::Of) || self.has(j, Sense::KindLink);
-            return (!of_event).then_some((j, Base::AfterPrevious(n)));
+            return (!of_event).then_some((j, Base::AfterPrevious(n, Unit::Day)));
         }
         let (j, n) = self.sense(i, |s| match s {
             Sense::RelativeDay(n) => Some(n),
@@ -1976,6 +1992,18 @@ impl<'a> Parser<'a> {
             }
         }
         let (j, n, u) = amount_unit(i)?;
+        // `trois jours plus tard`: from the day named before; not the end of a number
+        // (`deux cent trente ans plus tard`).
+        let in_number = i > 0
+            && self
+                .sense(i - 1, |s| matches!(s, Sense::Number(_)).then_some(()))
+                .is_some();
+        if let Some((k, sign)) = self.sense(j, |s| match s {
+            Sense::PreviousLink(sign) if !in_number => Some(sign),
+            _ => None,
+        }) {
+            return Some((k, Base::AfterPrevious(sign * n, u)));
+        }
         if let Some(k) = self.is(j, Sense::AgoAfter) {
             return Some((k, Base::Offset(-n, u, From::Anchor)));
         }
@@ -2124,7 +2152,7 @@ impl<'a> Parser<'a> {
             Some(t) if t.kind == Kind::Word => self.has(i + 1, Sense::AfterBareDay),
             _ => self.closes_bare_day(i + 1),
         };
-        next_ok.then_some((i + 1, Base::DayOfMonth(d, 0)))
+        next_ok.then(|| (i + 1, self.day_before_and(i + 1, d)))
     }
 
     /// `le 25, mardi`, `le 25 mardi`: the weekday a bare day number falls on.
@@ -2806,18 +2834,31 @@ pub fn stated_year(expr: &Expr) -> Option<YearRef> {
     }
 }
 
-/// The expression with its day counted from the last day named before it (`le lendemain`,
-/// `depuis la veille`) put on that day, `previous`; `None` for other expressions, and
-/// `Some(None)` when no day was named before.
-pub fn from_previous_day(expr: Expr, previous: Option<NaiveDate>) -> Option<Option<Expr>> {
-    let (n, modifier) = match expr {
-        Expr::Point(Base::AfterPrevious(n)) => (n, None),
-        Expr::Modified(m, Base::AfterPrevious(n)) => (n, Some(m)),
+/// The expression counted from the last day, month or year named before it (`le lendemain`,
+/// `depuis la veille`, `trois ans plus tard`) put in place from that one, `previous` (its
+/// first day and unit), at its own unit's precision; `None` for other expressions, and
+/// `Some(None)` when nothing precise enough was named before (a month for days).
+pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<Option<Expr>> {
+    let (n, unit, modifier) = match expr {
+        Expr::Point(Base::AfterPrevious(n, unit)) => (n, unit, None),
+        Expr::Modified(m, Base::AfterPrevious(n, unit)) => (n, unit, Some(m)),
         _ => return None,
     };
-    let day = previous.and_then(|d| d.checked_add_signed(Duration::days(n.into())));
+    let coarseness = |u: Unit| match u {
+        Unit::Day | Unit::Week | Unit::Weekend => 0,
+        Unit::Month | Unit::Quarter | Unit::Half => 1,
+        Unit::Year | Unit::Decade => 2,
+    };
+    let day = previous
+        .filter(|&(_, named)| coarseness(named) <= coarseness(unit))
+        .and_then(|(d, _)| super::resolve::add(d, unit, n));
     Some(day.map(|d| {
-        let base = Base::Day(YearRef::Abs(d.year()), d.month(), d.day());
+        let year = YearRef::Abs(d.year());
+        let base = match unit {
+            Unit::Day | Unit::Week | Unit::Weekend => Base::Day(year, d.month(), d.day()),
+            Unit::Month | Unit::Quarter | Unit::Half => Base::Month(year, d.month()),
+            Unit::Year | Unit::Decade => Base::Year(year),
+        };
         match modifier {
             Some(m) => Expr::Modified(m, base),
             None => Expr::Point(base),

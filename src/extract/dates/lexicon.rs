@@ -100,6 +100,10 @@ pub struct DateLexicon {
     /// Days counted from the last day named before them (`le lendemain` = 1, `la veille` = -1).
     #[serde(default)]
     pub days_after_previous: BTreeMap<String, i32>,
+    /// Words after an amount of time that count it from the last day named before, forward
+    /// (1) or back (-1): `trois jours plus tard`, `un an plus tôt`.
+    #[serde(default)]
+    pub offsets_from_previous: BTreeMap<String, i32>,
     /// Unit words, singular and plural.
     #[serde(default)]
     pub units: BTreeMap<String, Unit>,
@@ -404,6 +408,7 @@ pub enum Sense {
     AfterPrevious(i32),
     CuedHoliday(Holiday),
     HolidayCue,
+    PreviousLink(i32),
 }
 
 impl Sense {
@@ -470,6 +475,7 @@ impl Sense {
             Sense::AfterPrevious(_) => 56,
             Sense::CuedHoliday(_) => 51,
             Sense::HolidayCue => 52,
+            Sense::PreviousLink(_) => 57,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -609,6 +615,9 @@ impl Phrases {
         }
         for (word, &n) in &lex.days_after_previous {
             phrases.add(word, Sense::AfterPrevious(n))?;
+        }
+        for (word, &n) in &lex.offsets_from_previous {
+            phrases.add(word, Sense::PreviousLink(n))?;
         }
         for (word, &u) in &lex.units {
             phrases.add(word, Sense::Unit(u))?;

@@ -24,7 +24,7 @@ pub use lexicon::{DateLexicon, TimexMod};
 
 use super::{Context, FactValue, Mention};
 use grammar::{Parser, ParserBuffers};
-use lexicon::Phrases;
+use lexicon::{Phrases, Unit};
 
 /// A normalized date.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -116,9 +116,9 @@ impl DateEngine {
         let mut buffers = ParserBuffers::default();
         // The year stated last, and where: yearless dates after it in its sentence take it.
         let mut sentence_year: Option<(usize, i32)> = None;
-        // The last day named, and where it ends: `le lendemain` is the day after it, and
-        // `le 12` in its sentence a day of its month.
-        let mut previous_day: Option<(chrono::NaiveDate, usize)> = None;
+        // The last day, month or year named (its first day, its unit) and where it ends:
+        // `le lendemain` is the day after it, and `le 12` in its sentence a day of its month.
+        let mut previous: Option<(chrono::NaiveDate, Unit, usize)> = None;
         for (start, end) in self.regions(text) {
             token::tokenize_into(&text[start..end], start, &mut tokens);
             let parser = Parser::with_buffers(&self.phrases, &tokens, buffers);
@@ -135,20 +135,23 @@ impl DateEngine {
                             && !self.names_someone(text, tokens[i].start, &expr) =>
                     {
                         let (start, end) = (tokens[i].start, tokens[j - 1].end);
-                        let expr = match grammar::from_previous_day(expr, previous_day.map(|p| p.0))
-                        {
+                        let named = previous.map(|(day, unit, _)| (day, unit));
+                        let expr = match grammar::from_previous(expr, named) {
                             None => expr,
                             Some(Some(placed)) => placed,
-                            // No day named before: a day after what, is unknown.
+                            // Nothing precise enough named before: after what, is unknown.
                             Some(None) => {
                                 i = j;
                                 continue;
                             }
                         };
                         // `le match aller le 5 mars, le retour le 12`
-                        let expr = previous_day
-                            .filter(|&(_, at)| tense::TenseCues::same_sentence(text, at, start))
-                            .and_then(|(day, _)| grammar::in_month_of(expr, day))
+                        let expr = previous
+                            .filter(|&(_, unit, at)| {
+                                unit != Unit::Year
+                                    && tense::TenseCues::same_sentence(text, at, start)
+                            })
+                            .and_then(|(day, _, _)| grammar::in_month_of(expr, day))
                             .unwrap_or(expr);
                         let tense = || self.tense_at(text, start, end, &expr);
                         let value = match self.in_sentence_year(text, start, &expr, sentence_year) {
@@ -163,8 +166,8 @@ impl DateEngine {
                                 .stated_year(text, start, &expr, ctx)
                                 .map(|year| (end, year));
                         }
-                        if let Some(day) = named_day(&value) {
-                            previous_day = Some((day, end));
+                        if let Some((day, unit)) = named_point(&value) {
+                            previous = Some((day, unit, end));
                         }
                         mentions.push(Mention {
                             start,
@@ -299,19 +302,22 @@ impl DateEngine {
     }
 }
 
-/// The day a date value names, if it is one day (`2025-03-04`).
-fn named_day(value: &DateValue) -> Option<chrono::NaiveDate> {
-    let day = value
-        .value
-        .as_deref()
-        .filter(|_| value.granularity == Granularity::Day)?;
-    // `YYYY-MM-DD`, read by hand: a format parser costs more than the rest of a mention.
-    let field = |range: std::ops::Range<usize>| day.get(range)?.parse::<u32>().ok();
-    chrono::NaiveDate::from_ymd_opt(
-        i32::try_from(field(0..4)?).ok()?,
-        field(5..7)?,
-        field(8..10)?,
-    )
+/// The first day of the day, month or year a date value names (`2025-03-04`, `2025-03`,
+/// `2025`), and which of them.
+fn named_point(value: &DateValue) -> Option<(chrono::NaiveDate, Unit)> {
+    let unit = match value.granularity {
+        Granularity::Day => Unit::Day,
+        Granularity::Month => Unit::Month,
+        Granularity::Year => Unit::Year,
+        _ => return None,
+    };
+    let text = value.value.as_deref()?;
+    // Read by hand: a format parser costs more than the rest of a mention.
+    let field = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
+    let year = i32::try_from(field(0..4)?).ok()?;
+    let month = if unit == Unit::Year { 1 } else { field(5..7)? };
+    let day = if unit == Unit::Day { field(8..10)? } else { 1 };
+    chrono::NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, unit))
 }
 
 /// Whether a year stated earlier fits the tense of a later date: a future one is not

@@ -104,7 +104,7 @@ pub fn granularity(base: &Base) -> Granularity {
         | Base::DayOnWeekday(..)
         | Base::NthWeekday(..)
         | Base::RelativeDay(_)
-        | Base::AfterPrevious(_)
+        | Base::AfterPrevious(..)
         | Base::Weekday(..)
         | Base::Offset(..)
         | Base::Holiday(..)
@@ -304,7 +304,7 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::WeekOfDay(r, m, d) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, d).map(iso_week),
         Base::RelativeDay(n) => Some(Point::Day(anchor.day? + Duration::days(n.into()))),
         // Resolved by the engine, which knows the days named before.
-        Base::AfterPrevious(_) => None,
+        Base::AfterPrevious(..) => None,
         Base::RelativeUnit(unit, n) => relative_unit(&anchor, unit, n),
         Base::Weekday(wd, shift) => Some(Point::Day(weekday(anchor.day?, wd, shift)?)),
         Base::Offset(n, unit, From::Anchor) if coarse_offset(unit) => {

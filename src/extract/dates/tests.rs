@@ -373,3 +373,51 @@ fn tense_lookup_survives_odd_text() {
     let marks = format!("{}décembre {}", ".,;!?'’-".repeat(100), "a ".repeat(300));
     assert_eq!(run("fr", &marks, day).len(), 1);
 }
+
+#[test]
+fn days_after_the_one_named_before_need_no_publication_date() {
+    let found = |text: &str| {
+        run("fr", text, None)
+            .into_iter()
+            .map(|(span, d)| (span, d.value, d.granularity, d.modifier))
+            .collect::<Vec<_>>()
+    };
+    let day = |span: &str, value: &str, modifier| {
+        (
+            span.to_string(),
+            Some(value.to_string()),
+            Granularity::Day,
+            modifier,
+        )
+    };
+    assert_eq!(
+        found("Le vote a eu lieu le 12 juin 2024. Dès le lendemain, le texte a été publié."),
+        vec![
+            day("12 juin 2024", "2024-06-12", None),
+            day("Dès le lendemain", "2024-06-13", Some(TimexMod::OnOrAfter)),
+        ]
+    );
+    assert_eq!(
+        found("L'usine a fermé le 3 mars 2020. Deux ans plus tard, elle a rouvert."),
+        vec![
+            day("3 mars 2020", "2020-03-03", None),
+            (
+                "Deux ans plus tard".to_string(),
+                Some("2022".to_string()),
+                Granularity::Year,
+                None
+            ),
+        ]
+    );
+    // Nothing named before, or only a year before days: after what is unknown.
+    assert_eq!(found("Le lendemain, le texte a été publié."), vec![]);
+    assert_eq!(
+        found("En 2020, l'usine a fermé. Trois jours plus tard, elle a rouvert."),
+        vec![(
+            "2020".to_string(),
+            Some("2020".to_string()),
+            Granularity::Year,
+            None
+        )]
+    );
+}
