@@ -604,6 +604,24 @@ fn announces(expr: &Expr) -> bool {
     matches!(base, Base::Season(_, None))
 }
 
+/// Whether a yearless day or month (alone or modified) falls in the first `months`
+/// months of the next year, said late in the year (`De burgemeester legt in januari de
+/// eed af`, said in December): without a tense cue the coming one is meant, not the one
+/// nearly a year back.
+pub fn early_next_year(expr: &Expr, published: Option<PubDate>, months: u32) -> bool {
+    let (Expr::Point(base) | Expr::Modified(_, base)) = expr else {
+        return false;
+    };
+    let month = match *base {
+        Base::Day(YearRef::Implicit, m, _) | Base::Month(YearRef::Implicit, m) => m,
+        _ => return false,
+    };
+    let Some(now) = published.and_then(|p| p.month) else {
+        return false;
+    };
+    month < now && month + 12 - now <= months
+}
+
 /// `van dinsdag tot donderdag`, `de mardi à jeudi` in a sentence about the future: those
 /// days of the publication week when they have not all passed, else of the next week
 /// (the default, in other tenses, is the most recent ones). `None` for other expressions.
