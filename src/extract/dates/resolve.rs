@@ -763,16 +763,16 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
                 }
             };
             let ends = bound(a).zip(bound(b)).map(|(start, end)| {
-                // `de mardi à mercredi`: the second weekday follows the first.
-                let weekday_end = matches!(b.base, Base::Weekday(..));
-                (
-                    start,
-                    if weekday_end && end < start {
-                        end + Duration::days(7)
-                    } else {
-                        end
-                    },
-                )
+                // `de mardi à mercredi`: the second weekday follows the first; `tussen
+                // Kerstmis en Nieuwjaar`: so does the second holiday, in the next year.
+                let end = match b.base {
+                    Base::Weekday(..) if end < start => end + Duration::days(7),
+                    Base::Holiday(h, YearRef::Implicit) if end < start => {
+                        holiday(h, start.year() + 1).unwrap_or(end)
+                    }
+                    _ => end,
+                };
+                (start, end)
             });
             // `hier - hier`: an interval that does not move forward is its first point.
             if ends.is_some_and(|(start, end)| end <= start) {
