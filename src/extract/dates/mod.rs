@@ -153,7 +153,7 @@ impl DateEngine {
                             })
                             .and_then(|(day, _, _)| grammar::in_month_of(expr, day))
                             .unwrap_or(expr);
-                        let tense = || self.tense_at(text, start, end, &expr);
+                        let tense = || self.tense_at(text, start, end, &expr, ctx);
                         let value = match self.in_sentence_year(text, start, &expr, sentence_year) {
                             Some((placed, year)) if fits_tense(year, ctx, tense()) => {
                                 resolve::resolve(&placed, ctx.published)
@@ -185,9 +185,17 @@ impl DateEngine {
     }
 
     /// The tense around a date; a bare weekday in a sentence without cues takes a present
-    /// as announcing it (see [`tense::TenseCues::reads_as_present`]), and a quarter or half
-    /// reported on has ended (see [`tense::TenseCues::reports_on`]).
-    fn tense_at(&self, text: &str, start: usize, end: usize, expr: &grammar::Expr) -> tense::Tense {
+    /// as announcing it (see [`tense::TenseCues::reads_as_present`]), so does a day or month
+    /// early next year said late in the year (see [`resolve::early_next_year`]), and a
+    /// quarter or half reported on has ended (see [`tense::TenseCues::reports_on`]).
+    fn tense_at(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        expr: &grammar::Expr,
+        ctx: &Context,
+    ) -> tense::Tense {
         if grammar::is_yearless_period(expr) && self.tense.reports_on(text, start) {
             return tense::Tense::Past;
         }
@@ -195,6 +203,11 @@ impl DateEngine {
             tense::Tense::Unknown
                 if grammar::is_bare_weekday(expr)
                     && self.tense.reads_as_present(text, start, end) =>
+            {
+                tense::Tense::Future
+            }
+            tense::Tense::Unknown
+                if resolve::early_next_year(expr, ctx.published, self.tense.next_year_months()) =>
             {
                 tense::Tense::Future
             }

@@ -607,6 +607,24 @@ fn announces(expr: &Expr) -> bool {
     matches!(base, Base::Season(_, None))
 }
 
+/// Whether a yearless day or month (alone or modified) falls in the first `months`
+/// months of the next year, said late in the year (`De burgemeester legt in januari de
+/// eed af`, said in December): without a tense cue the coming one is meant, not the one
+/// nearly a year back.
+pub fn early_next_year(expr: &Expr, published: Option<PubDate>, months: u32) -> bool {
+    let (Expr::Point(base) | Expr::Modified(_, base)) = expr else {
+        return false;
+    };
+    let month = match *base {
+        Base::Day(YearRef::Implicit, m, _) | Base::Month(YearRef::Implicit, m) => m,
+        _ => return false,
+    };
+    let Some(now) = published.and_then(|p| p.month) else {
+        return false;
+    };
+    month < now && month + 12 - now <= months
+}
+
 /// `van dinsdag tot donderdag`, `de mardi à jeudi` in a sentence about the future: those
 /// days of the publication week when they have not all passed, else of the next week
 /// (the default, in other tenses, is the most recent ones). `None` for other expressions.
@@ -748,16 +766,16 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
                 }
             };
             let ends = bound(a).zip(bound(b)).map(|(start, end)| {
-                // `de mardi à mercredi`: the second weekday follows the first.
-                let weekday_end = matches!(b.base, Base::Weekday(..));
-                (
-                    start,
-                    if weekday_end && end < start {
-                        end + Duration::days(7)
-                    } else {
-                        end
-                    },
-                )
+                // `de mardi à mercredi`: the second weekday follows the first; `tussen
+                // Kerstmis en Nieuwjaar`: so does the second holiday, in the next year.
+                let end = match b.base {
+                    Base::Weekday(..) if end < start => end + Duration::days(7),
+                    Base::Holiday(h, YearRef::Implicit) if end < start => {
+                        holiday(h, start.year() + 1).unwrap_or(end)
+                    }
+                    _ => end,
+                };
+                (start, end)
             });
             // `hier - hier`: an interval that does not move forward is its first point.
             if ends.is_some_and(|(start, end)| end <= start) {

@@ -126,6 +126,10 @@ pub struct TenseLexicon {
     /// The words between such a noun and the period (`van`, `over`, `het`).
     #[serde(default)]
     pub results_links: Vec<String>,
+    /// How many months into the next year a yearless day or month said without a tense
+    /// cue is the coming one (`legt in januari de eed af`, said in December); 0: none.
+    #[serde(default)]
+    pub next_year_months: u32,
 }
 
 /// The compiled tense cues of one language.
@@ -468,6 +472,11 @@ impl TenseCues {
             p += 1;
         }
         true
+    }
+
+    /// See [`TenseLexicon::next_year_months`].
+    pub fn next_year_months(&self) -> u32 {
+        self.lex.next_year_months
     }
 
     /// Whether the date at `text[start..]` follows a noun of reported figures, after its
