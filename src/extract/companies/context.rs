@@ -15,8 +15,8 @@ const CONTEXT_WINDOW: usize = 80;
 const CUE_REACH: usize = 40;
 
 impl CompanyEngine {
-    /// Whether a gazetteer match counts: ambiguous names need a company context,
-    /// family names must not follow a capitalized first name.
+    /// Whether a gazetteer match counts: ambiguous names need a company context, family
+    /// names must not follow a capitalized first name, indices and models are no company.
     pub(super) fn accept_known(
         &self,
         text: &str,
@@ -42,8 +42,7 @@ impl CompanyEngine {
         let kind_before = i > 0
             && matches!(hits[i - 1].kind, Kind::Head | Kind::Cue | Kind::CueNoun)
             && hits[i - 1].end + 1 == hit.start;
-        let after_article = self.after_market_article(text, hit);
-        if (e.market || self.before_figure(text, hit)) && after_article {
+        if (e.market || self.before_figure(text, hit)) && self.after_market_article(text, hit) {
             return Verdict::Rejected;
         }
         // A family name after a first name is a person's (`Harrison Ford`); so is a common
