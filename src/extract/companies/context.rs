@@ -91,7 +91,9 @@ impl CompanyEngine {
             Verdict::Vouched
         } else if self.before_figure(text, hit) || self.sign_before_number(text, hit) {
             Verdict::Rejected
-        } else if self.company_context(text, hits, i, sentence_initial(text, hit.start)) {
+        } else if self.before_company_verb(text, hit)
+            || self.company_context(text, hits, i, sentence_initial(text, hit.start))
+        {
             Verdict::Accepted
         } else {
             Verdict::NeedsContext
@@ -121,6 +123,15 @@ impl CompanyEngine {
                 .iter()
                 .any(|u| after.starts_with(u.as_str()));
         !(decimal || unit)
+    }
+
+    /// Whether a verb of what companies do follows `hit` (`Orange verhoogt zijn tarieven`,
+    /// `Free lance une offre`): the name is its subject, a company.
+    fn before_company_verb(&self, text: &str, hit: Hit) -> bool {
+        text[hit.end..].strip_prefix(' ').is_some_and(|rest| {
+            self.company_verbs
+                .contains(&rest[..names::word_end(rest, 0)])
+        })
     }
 
     /// Whether a number, in digits or words, follows a common-word name at a sentence

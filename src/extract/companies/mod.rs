@@ -204,6 +204,10 @@ pub struct CompanyLexicon {
     /// common-word name a company (`Action is de grootste winkelketen`).
     #[serde(default)]
     pub copulas: Vec<String>,
+    /// Verbs of what companies do (`verhoogt`, `supprime`): a common-word name right before
+    /// one is their subject, a company (`Orange verhoogt zijn tarieven`).
+    #[serde(default)]
+    pub company_verbs: Vec<String>,
 }
 
 /// What an automaton pattern stands for.
@@ -311,6 +315,7 @@ pub struct CompanyEngine {
     number_units: Vec<String>,
     market_articles: FxHashSet<String>,
     copulas: FxHashSet<String>,
+    company_verbs: FxHashSet<String>,
     /// Every gazetteer form in lower case, to recognize a company's long name however it
     /// is capitalized.
     known_forms: Arc<FxHashSet<String>>,
