@@ -100,6 +100,7 @@ impl CompanyEngine {
             number_units: lexicon.number_units.clone(),
             copulas: lexicon.copulas.iter().cloned().collect(),
             company_verbs: lexicon.company_verbs.iter().cloned().collect(),
+            auxiliaries: lexicon.auxiliaries.iter().cloned().collect(),
             market_articles: lexicon
                 .market_articles
                 .iter()

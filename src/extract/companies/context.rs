@@ -125,13 +125,19 @@ impl CompanyEngine {
         !(decimal || unit)
     }
 
-    /// Whether a verb of what companies do follows `hit` (`Orange verhoogt zijn tarieven`,
-    /// `Free lance une offre`): the name is its subject, a company.
+    /// Whether a verb of what companies do follows `hit`, alone or after an auxiliary
+    /// (`Orange verhoogt zijn tarieven`, `Free lance une offre`, `Casino a vendu`): the name
+    /// is its subject, a company.
     fn before_company_verb(&self, text: &str, hit: Hit) -> bool {
-        text[hit.end..].strip_prefix(' ').is_some_and(|rest| {
-            self.company_verbs
-                .contains(&rest[..names::word_end(rest, 0)])
-        })
+        let Some(rest) = text[hit.end..].strip_prefix(' ') else {
+            return false;
+        };
+        let (word, after) = rest.split_at(names::word_end(rest, 0));
+        let verb = match after.strip_prefix(' ') {
+            Some(next) if self.auxiliaries.contains(word) => &next[..names::word_end(next, 0)],
+            _ => word,
+        };
+        self.company_verbs.contains(verb)
     }
 
     /// Whether a number, in digits or words, follows a common-word name at a sentence

@@ -208,6 +208,9 @@ pub struct CompanyLexicon {
     /// one is their subject, a company (`Orange verhoogt zijn tarieven`).
     #[serde(default)]
     pub company_verbs: Vec<String>,
+    /// Auxiliaries before a participle among the `company_verbs` (`a` in `Casino a vendu`).
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
 }
 
 /// What an automaton pattern stands for.
@@ -316,6 +319,7 @@ pub struct CompanyEngine {
     market_articles: FxHashSet<String>,
     copulas: FxHashSet<String>,
     company_verbs: FxHashSet<String>,
+    auxiliaries: FxHashSet<String>,
     /// Every gazetteer form in lower case, to recognize a company's long name however it
     /// is capitalized.
     known_forms: Arc<FxHashSet<String>>,
