@@ -99,6 +99,8 @@ impl CompanyEngine {
             number_words: lexicon.number_words.iter().cloned().collect(),
             number_units: lexicon.number_units.clone(),
             copulas: lexicon.copulas.iter().cloned().collect(),
+            company_verbs: lexicon.company_verbs.iter().cloned().collect(),
+            auxiliaries: lexicon.auxiliaries.iter().cloned().collect(),
             market_articles: lexicon
                 .market_articles
                 .iter()

@@ -15,8 +15,8 @@ const CONTEXT_WINDOW: usize = 80;
 const CUE_REACH: usize = 40;
 
 impl CompanyEngine {
-    /// Whether a gazetteer match counts: ambiguous names need a company context,
-    /// family names must not follow a capitalized first name.
+    /// Whether a gazetteer match counts: ambiguous names need a company context, family
+    /// names must not follow a capitalized first name, indices and models are no company.
     pub(super) fn accept_known(
         &self,
         text: &str,
@@ -42,8 +42,7 @@ impl CompanyEngine {
         let kind_before = i > 0
             && matches!(hits[i - 1].kind, Kind::Head | Kind::Cue | Kind::CueNoun)
             && hits[i - 1].end + 1 == hit.start;
-        let after_article = self.after_market_article(text, hit);
-        if (e.market || self.before_figure(text, hit)) && after_article {
+        if (e.market || self.before_figure(text, hit)) && self.after_market_article(text, hit) {
             return Verdict::Rejected;
         }
         // A family name after a first name is a person's (`Harrison Ford`); so is a common
@@ -92,7 +91,9 @@ impl CompanyEngine {
             Verdict::Vouched
         } else if self.before_figure(text, hit) || self.sign_before_number(text, hit) {
             Verdict::Rejected
-        } else if self.company_context(text, hits, i, sentence_initial(text, hit.start)) {
+        } else if self.before_company_verb(text, hit)
+            || self.company_context(text, hits, i, sentence_initial(text, hit.start))
+        {
             Verdict::Accepted
         } else {
             Verdict::NeedsContext
@@ -122,6 +123,21 @@ impl CompanyEngine {
                 .iter()
                 .any(|u| after.starts_with(u.as_str()));
         !(decimal || unit)
+    }
+
+    /// Whether a verb of what companies do follows `hit`, alone or after an auxiliary
+    /// (`Orange verhoogt zijn tarieven`, `Free lance une offre`, `Casino a vendu`): the name
+    /// is its subject, a company.
+    fn before_company_verb(&self, text: &str, hit: Hit) -> bool {
+        let Some(rest) = text[hit.end..].strip_prefix(' ') else {
+            return false;
+        };
+        let (word, after) = rest.split_at(names::word_end(rest, 0));
+        let verb = match after.strip_prefix(' ') {
+            Some(next) if self.auxiliaries.contains(word) => &next[..names::word_end(next, 0)],
+            _ => word,
+        };
+        self.company_verbs.contains(verb)
     }
 
     /// Whether a number, in digits or words, follows a common-word name at a sentence

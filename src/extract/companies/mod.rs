@@ -204,6 +204,13 @@ pub struct CompanyLexicon {
     /// common-word name a company (`Action is de grootste winkelketen`).
     #[serde(default)]
     pub copulas: Vec<String>,
+    /// Verbs of what companies do (`verhoogt`, `supprime`): a common-word name right before
+    /// one is their subject, a company (`Orange verhoogt zijn tarieven`).
+    #[serde(default)]
+    pub company_verbs: Vec<String>,
+    /// Auxiliaries before a participle among the `company_verbs` (`a` in `Casino a vendu`).
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
 }
 
 /// What an automaton pattern stands for.
@@ -311,6 +318,8 @@ pub struct CompanyEngine {
     number_units: Vec<String>,
     market_articles: FxHashSet<String>,
     copulas: FxHashSet<String>,
+    company_verbs: FxHashSet<String>,
+    auxiliaries: FxHashSet<String>,
     /// Every gazetteer form in lower case, to recognize a company's long name however it
     /// is capitalized.
     known_forms: Arc<FxHashSet<String>>,
