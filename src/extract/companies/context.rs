@@ -92,6 +92,7 @@ impl CompanyEngine {
         } else if self.before_figure(text, hit) || self.sign_before_number(text, hit) {
             Verdict::Rejected
         } else if self.before_company_verb(text, hit)
+            || before_share_move(text, hit)
             || self.company_context(text, hits, i, sentence_initial(text, hit.start))
         {
             Verdict::Accepted
@@ -336,6 +337,22 @@ impl CompanyEngine {
         word.split_once(['\'', '’'])
             .is_some_and(|(_, name)| self.first_names.contains(name))
     }
+}
+
+/// Whether a share's move in brackets follows `hit`, as stock-market reports quote a
+/// company: `Shell (+1,2%)`, `Orange (-0,4 %)`.
+fn before_share_move(text: &str, hit: Hit) -> bool {
+    let Some(inner) = text[hit.end..].strip_prefix(" (") else {
+        return false;
+    };
+    // A quote is short: no need to look far for its bracket.
+    let window = &inner[..floor_boundary(inner, inner.len().min(16))];
+    let Some(quote) = window.split_once(')').map(|(quote, _)| quote) else {
+        return false;
+    };
+    quote.starts_with([
+        '+', '-', '−', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+    ]) && quote.trim_end().ends_with('%')
 }
 
 /// The whole hyphenated word that starts at `start` (`CFE-CGC`), or the word alone.
