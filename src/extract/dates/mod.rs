@@ -135,7 +135,22 @@ impl DateEngine {
                             && !self.names_someone(text, tokens[i].start, &expr) =>
                     {
                         let (start, end) = (tokens[i].start, tokens[j - 1].end);
-                        let named = previous.map(|(day, unit, _)| (day, unit));
+                        // An offset counts from a date of its story: one named in its
+                        // sentence or the few before, not paragraphs back.
+                        let named = previous
+                            .filter(|&(_, _, at)| {
+                                tense::TenseCues::within_sentences(
+                                    text,
+                                    at,
+                                    start,
+                                    if opens_sentence(text, start) {
+                                        ANCHOR_SENTENCES_OPENING
+                                    } else {
+                                        ANCHOR_SENTENCES
+                                    },
+                                )
+                            })
+                            .map(|(day, unit, _)| (day, unit));
                         let expr = match grammar::from_previous(expr, named) {
                             None => expr,
                             Some(Some(placed)) => placed,
@@ -168,6 +183,8 @@ impl DateEngine {
                         }
                         if let Some((day, unit)) = named_point(&value) {
                             previous = Some((day, unit, end));
+                        } else if hides_anchor(&value) {
+                            previous = None;
                         }
                         mentions.push(Mention {
                             start,
@@ -227,14 +244,7 @@ impl DateEngine {
             return false;
         }
         let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
-        // What comes before, past spaces: nothing, a line break, or a sentence or quote
-        // mark opens a sentence.
-        let before = text[..start].trim_end_matches([' ', '\t', '\u{a0}']);
-        let opens = before
-            .chars()
-            .next_back()
-            .is_none_or(|c| ".!?:;\"'‘’“”«»(-–—•\n\r".contains(c));
-        capital && !opens
+        capital && !opens_sentence(text, start)
     }
 
     /// `expr` placed in the year stated before it in its sentence, if it is yearless and
@@ -312,6 +322,37 @@ impl DateEngine {
             }
         }
         regions
+    }
+}
+
+/// Whether the word at `start` may open a sentence: what comes before, past spaces, is
+/// nothing, a line break, or a sentence or quote mark.
+fn opens_sentence(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\t', '\u{a0}']);
+    before
+        .chars()
+        .next_back()
+        .is_none_or(|c| ".!?:;\"'‘’“”«»(-–—•\n\r".contains(c))
+}
+
+/// How many sentence ends may come between an offset (`le lendemain`, `deux ans plus
+/// tard`) and the date it counts from: its own sentence and the three before. Further
+/// back, the corpus's anchors were mostly dates of another episode.
+const ANCHOR_SENTENCES: usize = 3;
+
+/// The same for an offset opening its sentence (`La veille, le ministre…`): a narrative
+/// link to the last episode told, which may lie a paragraph back; inside a clause an
+/// offset is more often habitual (`pouvait le lendemain…`).
+const ANCHOR_SENTENCES_OPENING: usize = 6;
+
+/// Whether a date that names no day, month or year makes the date an offset counts from
+/// unknown: a span (`(2015-2016)`) or a date left unresolved (`aujourd'hui` without a
+/// publication date). Durations (`25 ans de réclusion`) name no time and leave it.
+fn hides_anchor(value: &DateValue) -> bool {
+    match value.granularity {
+        Granularity::Duration => false,
+        Granularity::Interval => true,
+        _ => value.value.as_deref().is_none_or(|v| v.contains('X')),
     }
 }
 

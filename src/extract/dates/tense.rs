@@ -553,6 +553,30 @@ impl TenseCues {
             .any(|(i, b)| is_stop_byte(b) && ends_sentence_at(between, i))
     }
 
+    /// Whether at most `most` sentences end between `from` and `to` (a run of stops and
+    /// blank lines counts once); the scan stops at the first end too many.
+    pub fn within_sentences(text: &str, from: usize, to: usize, most: usize) -> bool {
+        let Some(between) = text.get(from..to) else {
+            return false;
+        };
+        let mut ends = 0;
+        // Whether a word came since the last end (`from` is inside a sentence):
+        // `.\n\n` ends one sentence.
+        let mut open = true;
+        for (i, b) in between.bytes().enumerate() {
+            if is_stop_byte(b) && ends_sentence_at(between, i) {
+                ends += usize::from(open);
+                open = false;
+                if ends > most {
+                    return false;
+                }
+            } else if !b.is_ascii_whitespace() {
+                open = true;
+            }
+        }
+        true
+    }
+
     /// The tense of the cue nearest the date among the words `reach` allows, from `at` on
     /// (left where it stops), tried nearest first; reporting verbs before the date count
     /// unless `skip_reporting_before`, those after it never outside the clause. Equally
@@ -1274,5 +1298,16 @@ mod tests {
             7,
             25
         ));
+    }
+
+    #[test]
+    fn sentences_between_count_runs_of_stops_once() {
+        let text = "Le 4 mai. Puis rien.\n\nEt alors! Le lendemain";
+        let to = text.len() - "Le lendemain".len();
+        assert!(TenseCues::within_sentences(text, 8, to, 3));
+        assert!(!TenseCues::within_sentences(text, 8, to, 2));
+        assert!(TenseCues::within_sentences(text, 8, 8, 0));
+        // Not at a char boundary: nothing is known to be near.
+        assert!(!TenseCues::within_sentences("é.", 1, 2, 5));
     }
 }
