@@ -118,6 +118,12 @@ pub struct TenseLexicon {
     /// `meegedaan`), which keep a sentence from reading as a present.
     #[serde(default)]
     pub strong_participle_endings: Vec<String>,
+    /// Whether a participle keeps a sentence from reading as a present even without an
+    /// auxiliary: a French one alone qualifies a noun with its past (`la vidéo diffusée
+    /// mardi`), where a Dutch one with `wordt` is a present passive. (Nouns of participle
+    /// shape, `les députés`, then keep a sentence from reading so too: precision first.)
+    #[serde(default)]
+    pub participle_alone_past: bool,
     /// Nouns of reported figures (`cijfers`, `resultaten`): a yearless quarter or half
     /// after one and [`Self::results_links`] is the one that has ended (`de cijfers over
     /// het derde kwartaal worden dinsdag bekendgemaakt`, said in October).
@@ -451,12 +457,13 @@ impl TenseCues {
         let ends_with_mark = text
             .get(sentence.to..)
             .is_some_and(|rest| rest.starts_with(['.', '!', '?']));
-        if !ends_with_mark {
+        // `M. Macron a …`: a stop after an initial cuts the sentence short.
+        if !ends_with_mark || follows_initial(text, sentence.to) {
             return false;
         }
         // A participle tells a past only beside an auxiliary (`is opgepakt`); with
         // `wordt` it is a present passive (`wordt dinsdag voorgeleid`).
-        let perfect = sentence.has_auxiliary();
+        let perfect = self.lex.participle_alone_past || sentence.has_auxiliary();
         let mut p = -1;
         while let Some(w) = sentence.word(p) {
             if self.may_be_past(w, perfect) {
@@ -903,6 +910,13 @@ fn sentence_start(text: &str, start: usize) -> usize {
         .rev()
         .find(|&(i, b)| is_stop_byte(b) && ends_sentence_at(before, i))
         .map_or(from, |(i, _)| from + i + 1)
+}
+
+/// Whether `text[..at]` ends with a lone capital letter (`M`, `J` of `J. Dupont`).
+fn follows_initial(text: &str, at: usize) -> bool {
+    let mut before = text.get(..at).unwrap_or_default().chars().rev();
+    before.next().is_some_and(char::is_uppercase)
+        && !before.next().is_some_and(char::is_alphanumeric)
 }
 
 fn is_clause_mark(b: u8) -> bool {
