@@ -114,11 +114,7 @@ impl DateEngine {
         // One token vector and one set of parser vectors for all the regions of the text.
         let mut tokens = Vec::new();
         let mut buffers = ParserBuffers::default();
-        // The year stated last, and where: yearless dates after it in its sentence take it.
-        let mut sentence_year: Option<(usize, i32)> = None;
-        // The last day, month or year named (its first day, its unit) and where it ends:
-        // `le lendemain` is the day after it, and `le 12` in its sentence a day of its month.
-        let mut previous: Option<(chrono::NaiveDate, Unit, usize)> = None;
+        let mut discourse = Discourse::default();
         for (start, end) in self.regions(text) {
             token::tokenize_into(&text[start..end], start, &mut tokens);
             let parser = Parser::with_buffers(&self.phrases, &tokens, buffers);
@@ -135,62 +131,17 @@ impl DateEngine {
                             && !self.names_someone(text, tokens[i].start, &expr) =>
                     {
                         let (start, end) = (tokens[i].start, tokens[j - 1].end);
-                        // An offset counts from a date of its story: one named in its
-                        // sentence or the few before, not paragraphs back.
-                        let named = previous
-                            .filter(|&(_, _, at)| {
-                                tense::TenseCues::within_sentences(
-                                    text,
-                                    at,
-                                    start,
-                                    if opens_sentence(text, start) {
-                                        ANCHOR_SENTENCES_OPENING
-                                    } else {
-                                        ANCHOR_SENTENCES
-                                    },
-                                )
-                            })
-                            .map(|(day, unit, _)| (day, unit));
-                        let expr = match grammar::from_previous(expr, named) {
-                            None => expr,
-                            Some(Some(placed)) => placed,
-                            // Nothing precise enough named before: after what, is unknown.
-                            Some(None) => {
-                                i = j;
-                                continue;
-                            }
-                        };
-                        // `le match aller le 5 mars, le retour le 12`
-                        let expr = previous
-                            .filter(|&(_, unit, at)| {
-                                unit != Unit::Year
-                                    && tense::TenseCues::same_sentence(text, at, start)
-                            })
-                            .and_then(|(day, _, _)| grammar::in_month_of(expr, day))
-                            .unwrap_or(expr);
-                        let tense = || self.tense_at(text, start, end, &expr, ctx);
-                        let value = match self.in_sentence_year(text, start, &expr, sentence_year) {
-                            Some((placed, year)) if fits_tense(year, ctx, tense()) => {
-                                resolve::resolve(&placed, ctx.published)
-                            }
-                            _ => resolve::resolve_in_tense(&expr, ctx.published, tense),
-                        };
-                        if grammar::stated_year(&expr).is_some() {
-                            // A later year in the sentence ends the first one's reach.
-                            sentence_year = self
-                                .stated_year(text, start, &expr, ctx)
-                                .map(|year| (end, year));
+                        // An offset with nothing precise enough named before: after what,
+                        // is unknown.
+                        if let Some(expr) = discourse.place(text, start, expr) {
+                            let value = self.value_of(text, (start, end), &expr, ctx, &discourse);
+                            discourse.remember(self, text, (start, end), &expr, &value, ctx);
+                            mentions.push(Mention {
+                                start,
+                                end,
+                                value: FactValue::Date(value),
+                            });
                         }
-                        if let Some((day, unit)) = named_point(&value) {
-                            previous = Some((day, unit, end));
-                        } else if hides_anchor(&value) {
-                            previous = None;
-                        }
-                        mentions.push(Mention {
-                            start,
-                            end,
-                            value: FactValue::Date(value),
-                        });
                         i = j;
                     }
                     _ => i += 1,
@@ -199,6 +150,25 @@ impl DateEngine {
             buffers = parser.into_buffers();
         }
         mentions
+    }
+
+    /// The value of `expr` at `span`: in the year stated before it in its sentence when
+    /// that fits its tense, else resolved in its tense.
+    fn value_of(
+        &self,
+        text: &str,
+        (start, end): (usize, usize),
+        expr: &grammar::Expr,
+        ctx: &Context,
+        discourse: &Discourse,
+    ) -> DateValue {
+        let tense = || self.tense_at(text, start, end, expr, ctx);
+        match self.in_sentence_year(text, start, expr, discourse.sentence_year) {
+            Some((placed, year)) if fits_tense(year, ctx, tense()) => {
+                resolve::resolve(&placed, ctx.published)
+            }
+            _ => resolve::resolve_in_tense(expr, ctx.published, tense),
+        }
     }
 
     /// The tense around a date; a bare weekday in a sentence without cues takes a present
@@ -322,6 +292,70 @@ impl DateEngine {
             }
         }
         regions
+    }
+}
+
+/// What the dates read so far tell the later ones of a text.
+#[derive(Default)]
+struct Discourse {
+    /// The year stated last, and where: yearless dates after it in its sentence take it.
+    sentence_year: Option<(usize, i32)>,
+    /// The last day, month or year named (its first day, its unit) and where it ends:
+    /// `le lendemain` is the day after it, and `le 12` in its sentence a day of its month.
+    previous: Option<(chrono::NaiveDate, Unit, usize)>,
+}
+
+impl Discourse {
+    /// `expr` (at `start`) put in place from the date named before it, if it counts from
+    /// one; `None` for an offset with no date close and precise enough before it.
+    fn place(&self, text: &str, start: usize, expr: grammar::Expr) -> Option<grammar::Expr> {
+        // An offset counts from a date of its story: one named in its sentence or the few
+        // before, not paragraphs back.
+        let reach = if opens_sentence(text, start) {
+            ANCHOR_SENTENCES_OPENING
+        } else {
+            ANCHOR_SENTENCES
+        };
+        let named = self
+            .previous
+            .filter(|&(_, _, at)| tense::TenseCues::within_sentences(text, at, start, reach))
+            .map(|(day, unit, _)| (day, unit));
+        let expr = match grammar::from_previous(expr, named) {
+            None => expr,
+            Some(placed) => placed?,
+        };
+        // `le match aller le 5 mars, le retour le 12`
+        Some(
+            self.previous
+                .filter(|&(_, unit, at)| {
+                    unit != Unit::Year && tense::TenseCues::same_sentence(text, at, start)
+                })
+                .and_then(|(day, _, _)| grammar::in_month_of(expr, day))
+                .unwrap_or(expr),
+        )
+    }
+
+    /// Notes what the date `expr` at `span`, worth `value`, tells the dates after it.
+    fn remember(
+        &mut self,
+        engine: &DateEngine,
+        text: &str,
+        (start, end): (usize, usize),
+        expr: &grammar::Expr,
+        value: &DateValue,
+        ctx: &Context,
+    ) {
+        if grammar::stated_year(expr).is_some() {
+            // A later year in the sentence ends the first one's reach.
+            self.sentence_year = engine
+                .stated_year(text, start, expr, ctx)
+                .map(|year| (end, year));
+        }
+        if let Some((day, unit)) = named_point(value) {
+            self.previous = Some((day, unit, end));
+        } else if hides_anchor(value) {
+            self.previous = None;
+        }
     }
 }
 
