@@ -1,0 +1,109 @@
+//! Durations: amounts of time from the anchor or not placed at all (`de komende vijf jaar`,
+//! `pendant dix jours`, `de voorbije maanden`).
+
+use super::{Expr, Parse, Parser, YEARS};
+use crate::extract::dates::lexicon::{Sense, Unit};
+
+impl Parser<'_> {
+    /// `de komende vijf jaar`, `les trois prochaines années`, `afgelopen 5 jaren`, `binnen 9 maanden`.
+    pub(super) fn duration(&self, i: usize) -> Option<Parse> {
+        // Spans counted in parts of a year or month, which read like durations.
+        if let Some(found) = self.months_of_year(i).or_else(|| self.half_month(i)) {
+            return Some(found);
+        }
+        if let Some(found) = self.bare_duration(i) {
+            return Some(found);
+        }
+        if let Some(j) = self.is(i, Sense::Within) {
+            let j = self.is(j, Sense::Article).unwrap_or(j);
+            if let Some(found) = self.duration(j) {
+                return Some(found);
+            }
+            let (k, n) = self.amount(j)?;
+            let (end, unit) = self.unit(k)?;
+            return Some((end, Expr::Duration(n as i32, unit)));
+        }
+        let shift = |i| {
+            self.sense(i, |s| match s {
+                Sense::Shift(n) if n != 0 => Some(n),
+                _ => None,
+            })
+        };
+        // shift amount unit | amount shift unit
+        let (end, sign, n, unit, shift_at, unit_at) = if let Some((j, sign)) = shift(i) {
+            let Some((k, n)) = self.amount(j) else {
+                return self.some_units(j, sign, self.has(i, Sense::Plural));
+            };
+            let (end, unit) = self.unit(k)?;
+            (end, sign, n, unit, i, k)
+        } else {
+            let (j, n) = self.amount(i)?;
+            let (k, sign) = shift(j)?;
+            let (end, unit) = self.unit(k)?;
+            (end, sign, n, unit, j, k)
+        };
+        // `23 volgende maand` is a day of next month, not 23 months: several units are
+        // plural in the unit or the shift (`drie maanden`, `trois prochains mois`), but
+        // Dutch counts years in the singular (`vijf jaar`).
+        let plural = self.has(shift_at, Sense::Plural) || self.has(unit_at, Sense::Plural);
+        if n > 1 && !plural && unit != Unit::Year {
+            return None;
+        }
+        Some((end, Expr::Duration(sign * n as i32, unit)))
+    }
+
+    /// `sinds drie jaar`, `pendant dix jours`, `na amper vijf maanden`, `nog geen twee jaar`,
+    /// `vijf jaar cel`: an amount of time after a duration cue or a hedge, or before a
+    /// closer, without them (TIMEX3 leaves such signals out). Elsewhere a bare amount is as often an age (`à 87 ans`) or a
+    /// count.
+    fn bare_duration(&self, i: usize) -> Option<Parse> {
+        let (j, n) = self.amount(i)?;
+        let (end, unit) = self.unit(j)?;
+        // A cue phrase of up to three words that ends right before the amount, or a hedge
+        // (after a cue or alone); a hedge alone before many years sets an age limit (`les
+        // moins de 25 ans`, `chômeurs de plus de 50 ans`).
+        let phrase_before = |at: usize, wants: &[Sense]| {
+            (at.saturating_sub(3)..at).find(|&k| wants.iter().any(|&w| self.is(k, w) == Some(at)))
+        };
+        let cues = [Sense::DurationCue, Sense::Since];
+        // `sinds drie jaar`, `depuis trois ans`: the time up to the anchor.
+        let since = phrase_before(i, &[Sense::Since]).is_some();
+        let cued = phrase_before(i, &cues).is_some()
+            || self.has(end, Sense::DurationCloser)
+            || phrase_before(i, &[Sense::Approximation]).is_some_and(|hedge| {
+                phrase_before(hedge, &cues).is_some() || unit != Unit::Year || n < 12
+            });
+        if !cued {
+            return None;
+        }
+        // `après une année 2016 difficile`, `après un mois de janvier doux`: a period named.
+        // (The cue makes a count of units a duration, plural or not: `après cinq mois`.)
+        let names_period = self.year_in(end, &YEARS).is_some()
+            || self
+                .is(end, Sense::Of)
+                .is_some_and(|k| self.month(k, false).is_some());
+        if self.quantity_after(end) || names_period {
+            return None;
+        }
+        Some((
+            end,
+            match since {
+                true => Expr::Duration(-(n as i32), unit),
+                false => Expr::Length(n, unit),
+            },
+        ))
+    }
+
+    /// `(de komende) weken`, `(de voorbije) maanden`, `(ces derniers) mois`: a plural unit
+    /// (or one after a plural shift word, `shift_plural`) after a shift word, an unknown
+    /// amount of time, but for a plural read otherwise (`jaren negentig`); `(het afgelopen)
+    /// decennium`: one decade, moved by `sign`.
+    fn some_units(&self, j: usize, sign: i32, shift_plural: bool) -> Option<Parse> {
+        let (end, unit) = self.unit(j)?;
+        if !self.has(j, Sense::Plural) && !shift_plural {
+            return (unit == Unit::Decade).then_some((end, Expr::Duration(sign, unit)));
+        }
+        let names_period = self.has(end, Sense::Of) || self.has(end, Sense::Decade);
+        (!names_period && !self.quantity_after(end)).then_some((end, Expr::Units(unit)))
+    }
+}

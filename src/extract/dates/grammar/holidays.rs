@@ -1,0 +1,42 @@
+//! Holidays: `Pasen 2018`, `Kerstmis`, `vorige koningsdag`, `le 14 juillet`.
+
+use super::{Base, Parser, YearRef, YEARS};
+use crate::extract::dates::lexicon::Sense;
+
+impl Parser<'_> {
+    /// `Pasen 2018`, `Kerstmis`, `vorige koningsdag`, `le 14 juillet`.
+    pub(super) fn holiday(&self, i: usize) -> Option<(usize, Base)> {
+        let holiday_at = |i| {
+            self.sense(i, |s| match s {
+                Sense::Holiday(h) => Some(h),
+                _ => None,
+            })
+        };
+        if let Some((j, n)) = self.sense(i, |s| match s {
+            Sense::Shift(n) if n != 0 => Some(n),
+            _ => None,
+        }) {
+            if let Some((k, h)) =
+                holiday_at(j).filter(|&(k, _)| !self.has(k, Sense::HolidayQualifier))
+            {
+                return Some((k, Base::HolidayShift(h, n)));
+            }
+        }
+        let cued = || {
+            let (j, h) = self.sense(i, |s| match s {
+                Sense::CuedHoliday(h) => Some(h),
+                _ => None,
+            })?;
+            (i > 0 && self.has(i - 1, Sense::HolidayCue)).then_some((j, h))
+        };
+        let (j, h) = holiday_at(i).or_else(cued)?;
+        // `le Nouvel An chinois`; `la gare de Courtrai-Saint-Nicolas`.
+        if self.has(j, Sense::HolidayQualifier) || self.ends_compound_name(i) {
+            return None;
+        }
+        match self.year_in(j, &YEARS) {
+            Some((k, y)) => Some((k, Base::Holiday(h, YearRef::Abs(y)))),
+            None => Some((j, Base::Holiday(h, YearRef::Implicit))),
+        }
+    }
+}

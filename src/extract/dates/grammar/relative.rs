@@ -1,0 +1,153 @@
+//! Relative words and shifts: `gisteren`, `vorig jaar`, `l'année dernière`, and offsets
+//! from the anchor or a day (`over twee weken`, `il y a deux ans`).
+
+use super::{Base, From, Parser, YearRef};
+use crate::extract::dates::lexicon::{Sense, Unit};
+
+impl Parser<'_> {
+    /// `volgend jaar juni`.
+    pub(super) fn relative_year_month(&self, i: usize) -> Option<(usize, Base)> {
+        let (j, Base::RelativeUnit(Unit::Year, n)) = self.relative_unit(i)? else {
+            return None;
+        };
+        let (k, m) = self.month(j, false)?;
+        Some((k, Base::Month(YearRef::Rel(n), m)))
+    }
+
+    /// `gisteren`, `aujourd'hui`, `le lendemain`.
+    pub(super) fn relative_day(&self, i: usize) -> Option<(usize, Base)> {
+        if let Some((j, n)) = self.sense(i, |s| match s {
+            Sense::AfterPrevious(n) => Some(n),
+            _ => None,
+        }) {
+            // `la veille de Noël`, `au lendemain du scrutin`: the day of an event named after.
+            let of_event = self.has(j, Sense::Of) || self.has(j, Sense::KindLink);
+            return (!of_event).then_some((j, Base::AfterPrevious(n, Unit::Day)));
+        }
+        let (j, n) = self.sense(i, |s| match s {
+            Sense::RelativeDay(n) => Some(n),
+            _ => None,
+        })?;
+        let blocked = i > 0 && self.has(i - 1, Sense::NotBeforeRelativeDay);
+        // `ce soir-là`, `cette nuit là`: that evening, not the anchor's.
+        let that_one = self.toks.get(j).is_some_and(|t| t.folded == "là");
+        let j = self.skip_ci(j)?;
+        (!blocked && !that_one).then_some((j, Base::RelativeDay(n)))
+    }
+
+    /// `vorig jaar`, `deze week`, `l'année dernière`, `aanstaande september`, `décembre dernier`.
+    pub(super) fn relative_unit(&self, i: usize) -> Option<(usize, Base)> {
+        let shift = |i| {
+            self.sense(i, |s| match s {
+                Sense::Shift(n) => Some(n),
+                _ => None,
+            })
+        };
+        if let Some((j, n)) = shift(i) {
+            if let Some((k, u)) = self.unit(j) {
+                let plural = self.has(i, Sense::Plural) || self.has(j, Sense::Plural);
+                // `cette année du changement` names a year by its event, but `cette année
+                // du 4 au 6 juillet` is this year before a range.
+                let of_event = self.has(k, Sense::Of) && self.interval(k).is_none();
+                if !of_event && !plural && u != Unit::Day && u != Unit::Decade {
+                    return self.skip_ci(k).map(|e| (e, Base::RelativeUnit(u, n)));
+                }
+            }
+            if let Some((k, m)) = self.sense(j, |s| match s {
+                Sense::Month(m) => Some(m),
+                _ => None,
+            }) {
+                return Some((k, Base::MonthShift(m, n)));
+            }
+        }
+        if let Some((j, u)) = self
+            .unit(i)
+            .filter(|&(_, u)| u != Unit::Day && !self.has(i, Sense::Plural))
+        {
+            if let Some((k, n)) = shift(j).filter(|&(k, _)| !self.has(k - 1, Sense::Plural)) {
+                return Some((k, Base::RelativeUnit(u, n)));
+            }
+        }
+        let (j, m) = self.sense(i, |s| match s {
+            Sense::Month(m) => Some(m),
+            _ => None,
+        })?;
+        let (k, n) = shift(j)?;
+        (n != 0).then_some((k, Base::MonthShift(m, n)))
+    }
+
+    /// French `ce mois-ci`; `None` for `ce mois-là`, which is not the anchor's.
+    fn skip_ci(&self, i: usize) -> Option<usize> {
+        let suffix = self
+            .toks
+            .get(i + 1)
+            .filter(|_| self.punct(i, "-"))
+            .map(|t| t.folded.as_str());
+        match suffix {
+            Some("ci") => Some(i + 2),
+            Some("là") => None,
+            _ => Some(i),
+        }
+    }
+
+    /// `over twee weken`, `drie jaar geleden`, `il y a deux ans`, `twee dagen na vandaag`.
+    pub(super) fn offset(&self, i: usize) -> Option<(usize, Base)> {
+        let amount_unit = |i| {
+            // `ruim twee jaar geleden`: the span holds the hedge, the value the amount.
+            let i = self.is(i, Sense::Approximation).unwrap_or(i);
+            let (j, n) = self.amount(i)?;
+            let (k, u) = self.unit(j)?;
+            // `in vijf jaar tijd` is a duration.
+            (!self.quantity_after(k)).then_some((k, n as i32, u))
+        };
+        if let Some(j) = self.is(i, Sense::LaterBefore) {
+            if let Some((k, n, u)) = amount_unit(j) {
+                let linked = self
+                    .sense(k, |s| matches!(s, Sense::OffsetLink(_)).then_some(()))
+                    .is_some();
+                return (!linked).then_some((k, Base::Offset(n, u, From::Anchor)));
+            }
+        }
+        if let Some(j) = self.is(i, Sense::AgoBefore) {
+            if let Some((k, n, u)) = amount_unit(j) {
+                return Some((k, Base::Offset(-n, u, From::Anchor)));
+            }
+        }
+        let (j, n, u) = amount_unit(i)?;
+        // `trois jours plus tard`: from the day named before; not the end of a number
+        // (`deux cent trente ans plus tard`).
+        let in_number = i > 0
+            && self
+                .sense(i - 1, |s| matches!(s, Sense::Number(_)).then_some(()))
+                .is_some();
+        if let Some((k, sign)) = self.sense(j, |s| match s {
+            Sense::PreviousLink(sign) if !in_number => Some(sign),
+            _ => None,
+        }) {
+            return Some((k, Base::AfterPrevious(sign * n, u)));
+        }
+        if let Some(k) = self.is(j, Sense::AgoAfter) {
+            return Some((k, Base::Offset(-n, u, From::Anchor)));
+        }
+        let (k, sign) = self.sense(j, |s| match s {
+            Sense::OffsetLink(sign) => Some(sign),
+            _ => None,
+        })?;
+        let k = self.is(k, Sense::Article).unwrap_or(k);
+        let now = self.is(k, Sense::Now).map(|e| (e, Base::RelativeDay(0)));
+        let from = [
+            self.relative_day(k),
+            self.weekday_date(k),
+            self.day_month(k),
+            now,
+        ];
+        let (end, from) = from.into_iter().flatten().max_by_key(|&(e, _)| e)?;
+        let from = match from {
+            Base::RelativeDay(d) => From::RelativeDay(d),
+            Base::Weekday(wd, None) => From::Weekday(wd),
+            Base::Day(y, m, d) => From::Day(y, m, d),
+            _ => return None,
+        };
+        Some((end, Base::Offset(sign * n, u, from)))
+    }
+}
