@@ -683,16 +683,7 @@ impl<'a> Parser<'a> {
         let Some((n, digits)) = self.num(i) else {
             return self.year_in_words(i);
         };
-        (allow_short && digits == 2 && !self.in_number_group(i)).then(|| {
-            (
-                i + 1,
-                if n < 50 {
-                    2000 + n as i32
-                } else {
-                    1900 + n as i32
-                },
-            )
-        })
+        (allow_short && digits == 2 && !self.in_number_group(i)).then(|| (i + 1, full_year(n)))
     }
 
     /// A year in words after a day or month: `tweeduizend (en) achttien`, `negentien
@@ -828,6 +819,16 @@ impl<'a> Parser<'a> {
             "a point alternative starts at token {i}, outside its first kinds"
         );
         None
+    }
+}
+
+/// The year a two-digit year stands for: `24` is 2024, `98` is 1998 (the pivot is 50).
+fn full_year(two_digits: u32) -> i32 {
+    let n = two_digits as i32;
+    if n < 50 {
+        2000 + n
+    } else {
+        1900 + n
     }
 }
 

@@ -1,6 +1,6 @@
 //! Months and years: `april 2020`, `juillet 98`, `2017 april`, `l'année 2019`, `in 2021`.
 
-use super::{valid_day, Base, Parser, YearRef, BARE_YEARS, HISTORIC_YEARS, YEARS};
+use super::{full_year, valid_day, Base, Parser, YearRef, BARE_YEARS, HISTORIC_YEARS, YEARS};
 use crate::extract::dates::lexicon::{Sense, Unit};
 
 impl Parser<'_> {
@@ -85,12 +85,7 @@ impl Parser<'_> {
         }
         if let Some((n, 2)) = self.num(j) {
             if n > 31 && !self.in_number_group(j) {
-                let y = if n < 50 {
-                    2000 + n as i32
-                } else {
-                    1900 + n as i32
-                };
-                return Some((j + 1, Base::Month(YearRef::Abs(y), m)));
+                return Some((j + 1, Base::Month(YearRef::Abs(full_year(n)), m)));
             }
         }
         // `januari en februari 2024`: a month in a list shares the last one's year.

@@ -1,7 +1,7 @@
 //! Numeric dates (`3/3/2020`, `2020-03-03`, `18 08 1978`, `2020/Sep/23`) and what tells a
 //! date from a fraction or a score.
 
-use super::{first, valid_day, Base, Parser, YearRef, YEARS};
+use super::{first, full_year, valid_day, Base, Parser, YearRef, YEARS};
 use crate::extract::dates::lexicon::Sense;
 use crate::extract::dates::token::Kind;
 
@@ -151,13 +151,7 @@ impl Parser<'_> {
         let after_ok = self.num(i + 3).is_none() && !self.quantity_after(i + 3);
         let year = match yd {
             4 if YEARS.contains(&y) => y as i32,
-            2 => {
-                if y < 50 {
-                    2000 + y as i32
-                } else {
-                    1900 + y as i32
-                }
-            }
+            2 => full_year(y),
             _ => return None,
         };
         (spaced && before_ok && after_ok && dd <= 2 && md <= 2 && valid_day(Some(year), m, d))
@@ -205,13 +199,7 @@ impl Parser<'_> {
             }
             let y = match c_digits {
                 4 if YEARS.contains(&c) => c as i32,
-                2 => {
-                    if c < 50 {
-                        2000 + c as i32
-                    } else {
-                        1900 + c as i32
-                    }
-                }
+                2 => full_year(c),
                 _ => return None,
             };
             let (d, m) = (a, b);
