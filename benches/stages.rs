@@ -83,6 +83,7 @@ fn stages(c: &mut Criterion) {
     let corpus = corpus();
     let ctx = Context {
         published: PubDate::parse("2019-03-01"),
+        ..Default::default()
     };
     let mut group = c.benchmark_group("stages");
     group.sample_size(10);

@@ -19,6 +19,9 @@ pub struct Article {
     pub title: Option<String>,
     /// The article's URL, when known.
     pub url: Option<String>,
+    /// The country the article is from, when the input says so (a `country` field, the
+    /// page's locale `fr-CA`); the pipeline falls back on the URL's country domain.
+    pub country: Option<Country>,
 }
 
 /// A language that the input declares, and how far to trust it.
@@ -43,7 +46,54 @@ impl Article {
             published: None,
             title: None,
             url: None,
+            country: None,
         }
+    }
+}
+
+/// A country as an ISO 3166-1 alpha-2 code (`CA`, `CH`). It says which currency a plain
+/// `$` or `francs` means in an article from there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Country([u8; 2]);
+
+impl Country {
+    /// Two ASCII letters in any case (`ca`, `CA`); `UK` is read as `GB`. `None` otherwise.
+    pub fn parse(code: &str) -> Option<Country> {
+        let bytes: [u8; 2] = code.trim().as_bytes().try_into().ok()?;
+        if !bytes.iter().all(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let upper = bytes.map(|b| b.to_ascii_uppercase());
+        Some(Country(if &upper == b"UK" { *b"GB" } else { upper }))
+    }
+
+    /// The country of a URL's country-code domain (`https://www.lapresse.ca/…` = `CA`).
+    /// Country domains that are sold as generic names (`.io`, `.tv`, `.me`) and `.eu`
+    /// say nothing about where an article is from.
+    pub fn from_url(url: &str) -> Option<Country> {
+        const GENERIC: [&str; 20] = [
+            "ac", "ag", "ai", "am", "cc", "co", "eu", "fm", "gg", "gl", "im", "io", "la", "ly",
+            "me", "sh", "su", "to", "tv", "ws",
+        ];
+        let rest = url.split_once("://")?.1;
+        let authority = rest.split(['/', '?', '#']).next()?;
+        let host = authority.rsplit('@').next()?.split(':').next()?;
+        let tld = host.trim_end_matches('.').rsplit('.').next()?;
+        if tld.len() != 2 || GENERIC.contains(&tld.to_ascii_lowercase().as_str()) {
+            return None;
+        }
+        Country::parse(tld)
+    }
+
+    /// The upper-case code.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+}
+
+impl std::fmt::Display for Country {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -120,6 +170,40 @@ fn parse_fixed(s: &str, len: usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_country_codes() {
+        assert_eq!(
+            Country::parse("ca").map(|c| c.to_string()),
+            Some("CA".into())
+        );
+        assert_eq!(
+            Country::parse(" UK ").map(|c| c.to_string()),
+            Some("GB".into())
+        );
+        assert_eq!(Country::parse("CAN"), None);
+        assert_eq!(Country::parse("é1"), None);
+        assert_eq!(Country::parse(""), None);
+    }
+
+    #[test]
+    fn reads_the_country_domain_of_a_url() {
+        let of = |u: &str| Country::from_url(u).map(|c| c.to_string());
+        assert_eq!(
+            of("https://www.lapresse.ca/affaires/2024/x.php"),
+            Some("CA".into())
+        );
+        assert_eq!(
+            of("http://user@www.tdg.ch:8080/monde?id=3#top"),
+            Some("CH".into())
+        );
+        assert_eq!(of("https://news.example.co.uk/a"), Some("GB".into()));
+        assert_eq!(of("https://www.lemonde.fr."), Some("FR".into()));
+        assert_eq!(of("https://www.ledevoir.com/economie"), None);
+        assert_eq!(of("https://startup.io/blog"), None);
+        assert_eq!(of("https://europa.eu/x"), None);
+        assert_eq!(of("fixtures/nl/a.txt"), None);
+    }
 
     #[test]
     fn parses_each_precision() {

@@ -55,6 +55,11 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangChoice,
 
+    /// The country the articles are from (ISO 3166-1 alpha-2: `CA`, `CH`, `BE`), over what
+    /// the input says: a plain `$` is then Canadian dollars, `francs` Swiss francs.
+    #[arg(long, value_name = "CC", value_parser = parse_country)]
+    pub country: Option<crate::article::Country>,
+
     /// The language of articles whose language cannot be detected (too short or too
     /// uncertain) and that carry none; without it they get `und` and no facts.
     #[arg(long, value_enum, value_name = "LANG")]
@@ -179,6 +184,11 @@ pub struct IngestArgs {
     #[arg(long, value_enum)]
     pub lang: Option<LangChoice>,
 
+    /// The country the articles are from (ISO 3166-1 alpha-2: `CA`, `CH`, `BE`), over what
+    /// the input says: a plain `$` is then Canadian dollars, `francs` Swiss francs.
+    #[arg(long, value_name = "CC", value_parser = parse_country)]
+    pub country: Option<crate::article::Country>,
+
     /// Add the body text to each record.
     #[arg(long)]
     pub include_text: bool,
@@ -246,10 +256,20 @@ impl IngestArgs {
             ),
             fetch: self.fetch.options_over(base),
             forced_lang,
+            forced_country: match self.country {
+                Some(country) => Some(country),
+                None => file.country.as_deref().map(parse_country).transpose()?,
+            },
             include_text: self.include_text || file.include_text == Some(true),
             progress: !self.no_progress,
         })
     }
+}
+
+/// A `--country` value: an ISO 3166-1 alpha-2 code.
+fn parse_country(code: &str) -> Result<crate::article::Country, String> {
+    crate::article::Country::parse(code)
+        .ok_or_else(|| format!("{code:?} is not a country code (two letters, as `CA` or `CH`)"))
 }
 
 /// The `--lang` choice.
@@ -296,6 +316,7 @@ pub fn main() -> i32 {
 fn extract(args: ExtractArgs) -> i32 {
     let options = Options {
         forced_lang: lang_code(args.lang),
+        forced_country: args.country,
         fallback_lang: args.lang_fallback.map(|l| match l {
             FallbackLang::Nl => "nl".into(),
             FallbackLang::Fr => "fr".into(),

@@ -249,6 +249,7 @@ mod tests {
             lang: "nl".into(),
             lang_confidence: 1.0,
             lang_secondary: Vec::new(),
+            country: None,
             published: Some("2024-05".into()),
             title: None,
             facts: vec![

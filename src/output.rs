@@ -29,6 +29,10 @@ pub struct Record {
     /// of appearance; omitted when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub lang_secondary: Vec<String>,
+    /// The country the article is from (ISO 3166-1 alpha-2), when the input, the page's
+    /// locale or the URL's country domain says; omitted otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
     /// Publication date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or null.
     pub published: Option<String>,
     /// Headline, or null.

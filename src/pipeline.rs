@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::article::Article;
+use crate::article::{Article, Country};
 use crate::error::{ErrorKind, InputError};
 use crate::extract::{Context, FactValue};
 use crate::langid::{Detection, UNDETERMINED};
@@ -22,6 +22,8 @@ use crate::source::{Failure, Inputs, Shard, SourceOptions, Work};
 pub struct Options {
     /// A language forced on every article (`--lang nl`), skipping detection.
     pub forced_lang: Option<String>,
+    /// The country of every article (`--country`), over what the input says.
+    pub forced_country: Option<Country>,
     /// The language of articles whose language detection cannot decide (`--lang-fallback`).
     pub fallback_lang: Option<String>,
     /// Add the body text to each record (`--include-text`).
@@ -40,10 +42,12 @@ pub struct Options {
 pub fn process_article(article: Article, options: &Options) -> Record {
     let decision = decide_language(&article, options);
     let lang = decision.lang;
+    let country = article_country(&article, options);
     let (facts, statements) = match crate::lang::rules(&lang) {
         Some(language) => {
             let ctx = Context {
                 published: article.published,
+                country,
             };
             let mentions = language.engines.extract(&article.text, &ctx);
             let statements = language
@@ -60,12 +64,23 @@ pub fn process_article(article: Article, options: &Options) -> Record {
         lang,
         lang_confidence: decision.confidence,
         lang_secondary: decision.secondary,
+        country: country.map(|c| c.to_string()),
         published: article.published.map(|d| d.to_string()),
         title: article.title,
         facts,
         statements,
         text: options.include_text.then_some(article.text),
     }
+}
+
+/// The country an article is from: `--country`, else the input's (a `country` field, the
+/// page's locale), else the country domain of its URL.
+fn article_country(article: &Article, options: &Options) -> Option<Country> {
+    options
+        .forced_country
+        .or(article.country)
+        .or_else(|| article.url.as_deref().and_then(Country::from_url))
+        .or_else(|| Country::from_url(&article.source))
 }
 
 /// The language an article is routed to: `--lang`, else the input's authoritative `lang`,

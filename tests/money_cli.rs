@@ -102,3 +102,110 @@ fn decimal_amounts_are_exact_json_numbers() {
     assert_eq!(facts[1]["text"], "3 euro 40");
     assert_eq!(facts[1]["amount"].as_f64(), Some(3.4));
 }
+
+/// `(currency, amount)` of each money fact of `record`, as JSON text.
+fn currencies(record: &Value) -> Vec<(String, String)> {
+    money_facts(record)
+        .iter()
+        .map(|f| (f["currency"].to_string(), f["amount"].to_string()))
+        .collect()
+}
+
+#[test]
+fn the_articles_country_decides_what_a_plain_dollar_or_franc_means() {
+    let text = "Il payait 14,99 $, il paiera 17,23 $ US et 50 cents de plus.";
+    let out = extract(&[
+        serde_json::json!({"id": "given", "lang": "fr", "country": "ca", "text": text}),
+        serde_json::json!({"id": "url", "lang": "fr", "url": "https://www.lapresse.ca/affaires/x", "text": text}),
+        serde_json::json!({"id": "generic domain", "lang": "fr", "url": "https://www.ledevoir.com/x", "text": text}),
+        serde_json::json!({"id": "none", "lang": "fr", "text": text}),
+        serde_json::json!({"id": "swiss", "lang": "fr", "url": "https://www.tdg.ch/suisse/x",
+            "text": "La France versera 41 millions de francs à Genève."}),
+    ]);
+    let canadian = vec![
+        ("\"CAD\"".to_string(), "14.99".to_string()),
+        ("\"USD\"".to_string(), "17.23".to_string()),
+        ("\"CAD\"".to_string(), "0.5".to_string()),
+    ];
+    assert_eq!(out[0]["country"], "CA");
+    assert_eq!(currencies(&out[0]), canadian);
+    assert_eq!(out[1]["country"], "CA");
+    assert_eq!(currencies(&out[1]), canadian);
+    for plain in &out[2..4] {
+        assert!(plain.get("country").is_none(), "{plain}");
+        assert_eq!(
+            currencies(plain),
+            vec![
+                ("\"USD\"".to_string(), "14.99".to_string()),
+                ("\"USD\"".to_string(), "17.23".to_string()),
+                ("null".to_string(), "50".to_string()),
+            ]
+        );
+    }
+    assert_eq!(out[4]["country"], "CH");
+    assert_eq!(
+        currencies(&out[4]),
+        vec![("\"CHF\"".to_string(), "41000000".to_string())]
+    );
+}
+
+#[test]
+fn country_from_the_command_line_and_the_page_locale() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("article.html");
+    std::fs::write(
+        &page,
+        "<html lang=\"fr-CA\"><head><title>Budget</title></head><body><article><p>Le \
+         gouvernement du Québec consacrera 5 milliards de dollars aux routes, a annoncé le \
+         ministre des Finances lors de la présentation du budget devant l'Assemblée nationale \
+         à Québec. Le reste ira aux hôpitaux et aux écoles de la province.</p></article></body></html>",
+    )
+    .expect("write page");
+    let page = page.to_str().expect("utf-8 path");
+    let run = |args: &[&str]| -> Value {
+        let out = Command::new(env!("CARGO_BIN_EXE_newsfacts"))
+            .args(args)
+            .output()
+            .expect("run newsfacts");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("one JSON record")
+    };
+    let from_locale = run(&["extract", page]);
+    assert_eq!(from_locale["country"], "CA");
+    assert_eq!(money_facts(&from_locale)[0]["currency"], "CAD");
+    let forced = run(&["extract", "--country", "us", page]);
+    assert_eq!(forced["country"], "US");
+    assert_eq!(money_facts(&forced)[0]["currency"], "USD");
+
+    let bad = Command::new(env!("CARGO_BIN_EXE_newsfacts"))
+        .args(["extract", "--country", "Canada", page])
+        .output()
+        .expect("run newsfacts");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a country code"));
+}
+
+#[test]
+fn a_bad_country_field_is_an_error_record() {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsfacts"));
+    command.args(["extract", "--input-format", "jsonl", "-"]);
+    let out = run_with_stdin(
+        command,
+        b"{\"id\": \"a\", \"country\": \"Canada\", \"text\": \"Il paie 5 $.\"}\n{\"id\": \"b\", \"text\": \"Il paie 5 $.\"}\n",
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["error"]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("\"country\" is not a country code")));
+    assert_eq!(lines[1]["id"], "b");
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -1,7 +1,7 @@
 //! Invariant checks shared by the fuzz targets. A broken invariant panics, which
 //! libFuzzer reports as a crash and saves the input under `fuzz/artifacts/<target>/`.
 
-use newsfacts::article::PubDate;
+use newsfacts::article::{Country, PubDate};
 use newsfacts::extract::{Context, FactValue, Mention};
 use newsfacts::lang::Language;
 use rust_decimal::Decimal;
@@ -27,15 +27,21 @@ pub fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
 pub fn contexts() -> [Context; 4] {
     let day = |year, month, day| PubDate { year, month, day };
     [
-        Context { published: None },
+        Context {
+            published: None,
+            ..Default::default()
+        },
         Context {
             published: Some(day(2026, None, None)),
+            ..Default::default()
         },
         Context {
             published: Some(day(2024, Some(2), None)),
+            ..Default::default()
         },
         Context {
             published: Some(day(2024, Some(2), Some(29))),
+            country: Country::parse("CA"),
         },
     ]
 }

@@ -12,13 +12,15 @@ pub mod numbers;
 
 use serde::Serialize;
 
-use crate::article::PubDate;
+use crate::article::{Country, PubDate};
 
 /// What an engine knows about the article besides its text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context {
     /// The publication date, the anchor for relative dates.
     pub published: Option<PubDate>,
+    /// The country the article is from: a plain `$` or `francs` means its currency.
+    pub country: Option<Country>,
 }
 
 /// A fact found in a text: a byte range and the normalized value.
@@ -73,7 +75,7 @@ impl Engines {
     ///
     /// Money amounts take precedence over dates: a number inside an amount is never a year.
     pub fn extract(&self, text: &str, ctx: &Context) -> Vec<Mention> {
-        let money = self.money.extract(text);
+        let money = self.money.extract_in(text, ctx.country);
         let mut dates = self.dates.extract(text, ctx);
         dates.retain(|d| !money.iter().any(|m| overlaps(m, d)));
         let companies = self.companies.extract(text);

@@ -247,6 +247,26 @@ pub fn language(meta: &RawMeta, ld: &JsonLd) -> Option<String> {
     })
 }
 
+/// The country of the declared locale: the region of `<html lang>`, `og:locale` or JSON-LD
+/// `inLanguage` (`CA` from `fr-CA`, `fr_CA`).
+pub fn country(meta: &RawMeta, ld: &JsonLd) -> Option<crate::article::Country> {
+    [
+        meta.html_lang.as_deref(),
+        meta_value(meta, "og:locale"),
+        ld.language.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(region_subtag)
+}
+
+/// `CA` from `fr-CA` or `fr_CA`; `None` without a two-letter region (`fr`, `es-419`).
+fn region_subtag(tag: &str) -> Option<crate::article::Country> {
+    let mut parts = tag.trim().split(['-', '_']);
+    parts.next()?;
+    crate::article::Country::parse(parts.next()?)
+}
+
 /// `fr` from `fr-BE`, `fr_FR` or `FR`; `None` for anything that is not a language code.
 fn primary_subtag(tag: &str) -> Option<String> {
     let primary = tag

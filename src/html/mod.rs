@@ -31,6 +31,8 @@ pub struct HtmlArticle {
     pub lang: Option<String>,
     /// The canonical URL.
     pub canonical_url: Option<String>,
+    /// The country of the declared locale (`CA` from `fr-CA` or `og:locale` `fr_CA`).
+    pub country: Option<crate::article::Country>,
 }
 
 /// A strict extraction shorter than this is retried with boilerplate-named parts allowed.
@@ -47,6 +49,7 @@ pub fn extract(html: &str) -> HtmlArticle {
     let title = meta::title(&page.meta, &ld);
     let canonical_url = meta::canonical_url(&page.meta, &ld);
     let lang = meta::language(&page.meta, &ld);
+    let country = meta::country(&page.meta, &ld);
 
     let mut blocks = content::select_blocks(&page, false);
     if text_len(&page, &blocks) < RETRY_BELOW_CHARS {
@@ -71,6 +74,7 @@ pub fn extract(html: &str) -> HtmlArticle {
         published,
         lang,
         canonical_url,
+        country,
     }
 }
 

@@ -51,6 +51,8 @@ pub struct ConfigFile {
     pub retries: Option<u32>,
     /// Force a language (`nl`, `fr`).
     pub lang: Option<String>,
+    /// The country the articles are from (`CA`, `CH`).
+    pub country: Option<String>,
     /// Seconds a dropped file must be left unchanged before it is read.
     pub min_file_age_secs: Option<u64>,
     /// Add the body text to records.
@@ -104,6 +106,8 @@ pub struct IngestConfig {
     pub fetch: FetchOptions,
     /// Forced language, if any.
     pub forced_lang: Option<String>,
+    /// Forced country, if any.
+    pub forced_country: Option<crate::article::Country>,
     /// Add the body text to records.
     pub include_text: bool,
     /// Draw a progress bar (only on a terminal).

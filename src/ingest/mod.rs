@@ -242,6 +242,7 @@ impl<'a> Run<'a> {
     fn new(config: &'a IngestConfig, state: &'a State, run_id: i64, now: i64) -> Self {
         let options = Options {
             forced_lang: config.forced_lang.clone(),
+            forced_country: config.forced_country,
             include_text: config.include_text,
             fetch: config.fetch.clone(),
             ..Options::default()

@@ -5,7 +5,7 @@ use std::io::BufRead;
 use serde_json::{Map, Value};
 
 use super::{Failure, Work};
-use crate::article::{Article, LangHint, PubDate};
+use crate::article::{Article, Country, LangHint, PubDate};
 use crate::error::{ErrorKind, InputError};
 
 /// Streams the lines of a JSON Lines source as work items.
@@ -165,21 +165,13 @@ fn from_html(
     located: &str,
     html: &str,
 ) -> Result<Article, String> {
-    let page = crate::html::extract(html);
-    let mut article = Article::new(located, page.text);
+    let mut article = super::article_from_page(located, crate::html::extract(html));
     article.id = id;
-    article.title = page.title;
-    article.url = page.canonical_url;
-    article.published = page.published.as_deref().and_then(PubDate::parse);
-    article.lang_hint = page.lang.map(|code| LangHint {
-        code,
-        authoritative: false,
-    });
     apply_metadata(&mut article, obj)?;
     Ok(article)
 }
 
-/// Applies the optional `lang`, `published`, `title` and `url` fields.
+/// Applies the optional `lang`, `published`, `title`, `url` and `country` fields.
 fn apply_metadata(article: &mut Article, obj: &Map<String, Value>) -> Result<(), String> {
     if let Some(lang) = string_field(obj, "lang")? {
         let code = lang.trim().to_ascii_lowercase();
@@ -203,6 +195,14 @@ fn apply_metadata(article: &mut Article, obj: &Map<String, Value>) -> Result<(),
     }
     if let Some(url) = string_field(obj, "url")? {
         article.url = Some(url);
+    }
+    if let Some(country) = string_field(obj, "country")? {
+        if !country.trim().is_empty() {
+            article.country = Some(
+                Country::parse(&country)
+                    .ok_or_else(|| format!("\"country\" is not a country code: {country:?}"))?,
+            );
+        }
     }
     Ok(())
 }

@@ -327,16 +327,7 @@ pub fn parse_document(
             ));
         }
         let html = crate::html::decode_html(bytes, None);
-        let page = crate::html::extract(&html);
-        let mut article = Article::new(display, page.text);
-        article.title = page.title;
-        article.published = page.published.as_deref().and_then(PubDate::parse);
-        article.lang_hint = page.lang.map(|code| LangHint {
-            code,
-            authoritative: false,
-        });
-        article.url = page.canonical_url;
-        return Ok(article);
+        return Ok(article_from_page(display, crate::html::extract(&html)));
     }
     let text = decode_text(bytes)?;
     let (published, body_start) = split_date_header(&text);
@@ -392,4 +383,17 @@ fn read_limited<R: Read>(reader: R, max: usize) -> Result<Vec<u8>, InputError> {
         ));
     }
     Ok(bytes)
+}
+/// An article from an HTML page's text and metadata; `source` is where the page came from.
+pub(crate) fn article_from_page(source: &str, page: crate::html::HtmlArticle) -> Article {
+    let mut article = Article::new(source, page.text);
+    article.title = page.title;
+    article.published = page.published.as_deref().and_then(PubDate::parse);
+    article.lang_hint = page.lang.map(|code| LangHint {
+        code,
+        authoritative: false,
+    });
+    article.url = page.canonical_url;
+    article.country = page.country;
+    article
 }

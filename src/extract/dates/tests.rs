@@ -11,7 +11,13 @@ fn run(lang: &str, text: &str, published: Option<PubDate>) -> Vec<(String, DateV
     rules
         .engines
         .dates
-        .extract(text, &Context { published })
+        .extract(
+            text,
+            &Context {
+                published,
+                ..Default::default()
+            },
+        )
         .into_iter()
         .map(|m| match m.value {
             FactValue::Date(d) => (text[m.start..m.end].to_string(), d),
@@ -306,7 +312,10 @@ mod fuzz {
             let published = anchored.then(|| PubDate::parse("2020-02-29")).flatten();
             for lang in ["nl", "fr"] {
                 let rules = crate::lang::rules(lang).expect("rules");
-                let mentions = rules.engines.dates.extract(&text, &Context { published });
+                let mentions = rules.engines.dates.extract(&text, &Context {
+            published,
+            ..Default::default()
+        });
                 let mut last_end = 0;
                 for m in mentions {
                     prop_assert!(m.start >= last_end && m.start < m.end && m.end <= text.len());

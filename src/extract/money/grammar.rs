@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use super::tokens::{Kind, Token};
 use super::{CurrencyName, Form, Money, MoneyEngine};
+use crate::article::Country;
 
 /// A money expression found in a window: its first and last token (inclusive).
 #[derive(Debug, Clone)]
@@ -53,12 +54,18 @@ const MAX_AMOUNT_TOKENS: usize = 12;
 pub struct Reader<'a> {
     engine: &'a MoneyEngine,
     toks: &'a [Token],
+    /// The article's country, which says what a plain shared name means (`$` in Canada).
+    country: Option<Country>,
 }
 
 impl<'a> Reader<'a> {
-    /// A reader over `toks` with `engine`'s vocabulary.
-    pub fn new(engine: &'a MoneyEngine, toks: &'a [Token]) -> Self {
-        Reader { engine, toks }
+    /// A reader over `toks` with `engine`'s vocabulary, in an article from `country`.
+    pub fn new(engine: &'a MoneyEngine, toks: &'a [Token], country: Option<Country>) -> Self {
+        Reader {
+            engine,
+            toks,
+            country,
+        }
     }
 
     /// All non-overlapping money expressions, in text order.
@@ -205,17 +212,22 @@ impl<'a> Reader<'a> {
     }
 
     /// A [`Found`] for `amount` in currency `cur`, ending at token `last`.
-    fn found(&self, amount: Amount, cur: &Currency, last: usize) -> Found {
-        let (currency, unit) = match &cur.name.form {
-            Form::Subunit(unit) => (None, Some(unit.clone())),
+    fn found(&self, amount: Amount, cur: &Currency<'a>, last: usize) -> Found {
+        let local = self.local_code(cur.name);
+        let (currency, unit) = match (&cur.name.form, local) {
+            (_, Some(code)) => (Some(code.to_string()), None),
+            (Form::Subunit(unit), None) => (None, Some(unit.clone())),
             _ if cur.name.code.is_none() => (None, Some(cur.name.keys.join(" "))),
             _ => (cur.name.code.clone(), None),
         };
+        // A plain subunit (`centimes`) of the home currency counts its hundredths.
+        let hundredths = cur.name.form == Form::Hundredth
+            || (matches!(cur.name.form, Form::Subunit(_)) && local.is_some());
         Found {
             first: amount.start,
             last,
             scale: amount.scale,
-            hundredths: cur.name.form == Form::Hundredth,
+            hundredths,
             money: Money {
                 amount: amount.value,
                 amount_max: None,
@@ -225,6 +237,15 @@ impl<'a> Reader<'a> {
                 unit,
             },
         }
+    }
+
+    /// What a plain shared name means in the article's country (`$` = `CAD` in Canada).
+    fn local_code(&self, name: &'a CurrencyName) -> Option<&'a str> {
+        let country = self.country?;
+        name.local
+            .iter()
+            .find(|(c, _)| *c == country)
+            .map(|(_, code)| code.as_str())
     }
 
     /// Cents after a whole amount: `5 euro 50`, `3 euro en 50 cent`, `15 dollars et 15.`

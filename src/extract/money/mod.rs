@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::numbers::{serialize_decimal, serialize_opt_decimal, NumberWords};
 use super::Mention;
+use crate::article::Country;
 
 /// A normalized amount of money.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -117,6 +118,10 @@ pub struct MoneyLexicon {
     /// amount is reported in whole units (`20 eurocent` = 0.20 EUR).
     #[serde(default)]
     pub hundredths: HashMap<String, String>,
+    /// Plain names of a currency that several countries use, with their family in
+    /// `common.toml`'s `[local]` (`dollars` = `dollar`, `centimes` = `cent`).
+    #[serde(default)]
+    pub families: HashMap<String, String>,
     /// Scale abbreviations (`mln`, `Mds`, `k`), matched ignoring case.
     #[serde(default)]
     pub scale_abbreviations: HashMap<String, Decimal>,
@@ -130,6 +135,38 @@ pub struct MoneyLexicon {
 struct CommonTable {
     codes: Vec<String>,
     symbols: HashMap<String, String>,
+    /// Symbols that are the plain name of a family (`$` = `dollar`).
+    #[serde(default)]
+    families: HashMap<String, String>,
+    /// Each family's currency by country (`dollar`: `CA` = `CAD`).
+    #[serde(default)]
+    local: HashMap<String, HashMap<String, String>>,
+}
+
+impl CommonTable {
+    /// The currencies by country of the family of `name`, from the language's families
+    /// or the common ones.
+    fn local_codes(
+        &self,
+        name: &str,
+        families: &HashMap<String, String>,
+    ) -> Result<Vec<(Country, String)>, String> {
+        let Some(family) = families.get(name).or_else(|| self.families.get(name)) else {
+            return Ok(Vec::new());
+        };
+        let by_country = self
+            .local
+            .get(family)
+            .ok_or_else(|| format!("family {family:?} of {name:?} is not in [local]"))?;
+        by_country
+            .iter()
+            .map(|(country, code)| {
+                Country::parse(country)
+                    .map(|c| (c, code.clone()))
+                    .ok_or_else(|| format!("[local.{family}]: bad country {country:?}"))
+            })
+            .collect()
+    }
 }
 
 const COMMON: &str = include_str!("common.toml");
@@ -157,6 +194,8 @@ struct CurrencyName {
     keys: Vec<String>,
     code: Option<String>,
     form: Form,
+    /// What the name means in an article from one of these countries (`$` in Canada).
+    local: Vec<(Country, String)>,
 }
 
 /// The compiled money engine for one language.
@@ -196,7 +235,13 @@ impl MoneyEngine {
             if keys.is_empty() {
                 return Err(format!("empty currency name for {code:?}"));
             }
-            all.push(CurrencyName { keys, code, form });
+            let local = common.local_codes(phrase, &lexicon.families)?;
+            all.push(CurrencyName {
+                keys,
+                code,
+                form,
+                local,
+            });
             Ok(())
         };
         for code in &common.codes {
@@ -288,12 +333,19 @@ impl MoneyEngine {
         })
     }
 
-    /// Finds the amounts in `text`.
+    /// Finds the amounts in `text`, reading plain shared names (`$`, `francs`) in their
+    /// most common sense (`USD`, none).
     pub fn extract(&self, text: &str) -> Vec<Mention> {
+        self.extract_in(text, None)
+    }
+
+    /// Finds the amounts in `text` of an article from `country`: there a plain shared name
+    /// means the home currency (`$` in Canada is `CAD`, `francs` in Switzerland `CHF`).
+    pub fn extract_in(&self, text: &str, country: Option<Country>) -> Vec<Mention> {
         let mut out = Vec::new();
         for (from, to) in self.windows(text) {
             let toks = tokens::tokenize(text, from, to);
-            for found in grammar::Reader::new(self, &toks).read() {
+            for found in grammar::Reader::new(self, &toks, country).read() {
                 // Windows cut at MAX_WINDOW may overlap: keep the first reading.
                 let start = toks[found.first].start;
                 if out.last().is_some_and(|m: &Mention| start < m.end) {

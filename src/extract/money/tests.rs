@@ -4,16 +4,22 @@
 use rust_decimal::Decimal;
 
 use super::Money;
+use crate::article::Country;
 use crate::extract::FactValue;
 use crate::lang;
 
 /// `(surface, money)` for each amount found in `text` by the `lang` rules.
 fn money(lang: &str, text: &str) -> Vec<(String, Money)> {
+    money_in(lang, text, None)
+}
+
+/// As [`money`], in an article from `country`.
+fn money_in(lang: &str, text: &str, country: Option<Country>) -> Vec<(String, Money)> {
     let rules = lang::rules(lang).expect("language has rules");
     rules
         .engines
         .money
-        .extract(text)
+        .extract_in(text, country)
         .into_iter()
         .map(|m| match m.value {
             FactValue::Money(v) => (text[m.start..m.end].to_string(), v),
@@ -70,20 +76,25 @@ fn normalize_expected(line: &str) -> String {
     parts.join(" | ")
 }
 
-/// Checks every case of an examples file; reports all failures at once.
+/// Checks every case of an examples file; reports all failures at once. A sentence line
+/// may start with `@CC ` (`@CA Il payait 14,99 $.`): it is read as an article from CC.
 fn check_examples(lang: &str, file: &str) {
     let mut failures = Vec::new();
     let mut cases = 0;
     let mut sentence: Option<&str> = None;
     let mut expected: Vec<String> = Vec::new();
-    let mut check = |sentence: &str, expected: &[String]| {
-        let got: Vec<String> = money(lang, sentence)
+    let mut check = |line: &str, expected: &[String]| {
+        let (country, sentence) = match line.strip_prefix('@').and_then(|l| l.split_once(' ')) {
+            Some((code, rest)) => (Some(Country::parse(code).expect("country code")), rest),
+            None => (None, line),
+        };
+        let got: Vec<String> = money_in(lang, sentence, country)
             .iter()
             .map(|(s, m)| render(s, m))
             .collect();
         if got != expected {
             failures.push(format!(
-                "{sentence}\n  expected {expected:?}\n  got      {got:?}"
+                "{line}\n  expected {expected:?}\n  got      {got:?}"
             ));
         }
     };
