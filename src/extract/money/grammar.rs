@@ -6,6 +6,8 @@
 //! ```
 //! plus amounts whose currency is elided in an enumeration of amounts.
 
+use std::cell::Cell;
+
 use rust_decimal::Decimal;
 
 use super::tokens::{Kind, Token};
@@ -54,18 +56,39 @@ const MAX_AMOUNT_TOKENS: usize = 12;
 pub struct Reader<'a> {
     engine: &'a MoneyEngine,
     toks: &'a [Token],
-    /// The article's country, which says what a plain shared name means (`$` in Canada).
-    country: Option<Country>,
+    /// Where the article is from, which says what a plain shared name means.
+    home: Home<'a>,
+    /// Set when a plain shared name with no usual sense (`francs`) was read without a home.
+    unplaced: Cell<bool>,
+}
+
+/// What is known of where an article is from.
+#[derive(Debug, Clone, Copy)]
+pub enum Home<'a> {
+    /// Nothing: plain shared names keep their usual sense (`$` = USD, `francs` none).
+    Unknown,
+    /// The article's country.
+    Country(Country),
+    /// The countries the article names: a plain name with no usual sense takes their
+    /// currency when they all agree (`francs` in a text naming only Switzerland).
+    Named(&'a [Country]),
 }
 
 impl<'a> Reader<'a> {
-    /// A reader over `toks` with `engine`'s vocabulary, in an article from `country`.
-    pub fn new(engine: &'a MoneyEngine, toks: &'a [Token], country: Option<Country>) -> Self {
+    /// A reader over `toks` with `engine`'s vocabulary, in an article from `home`.
+    pub fn new(engine: &'a MoneyEngine, toks: &'a [Token], home: Home<'a>) -> Self {
         Reader {
             engine,
             toks,
-            country,
+            home,
+            unplaced: Cell::new(false),
         }
+    }
+
+    /// Whether a plain shared name with no usual sense was read without a home: knowing
+    /// the countries the article names may then say its currency.
+    pub fn read_unplaced(&self) -> bool {
+        self.unplaced.get()
     }
 
     /// All non-overlapping money expressions, in text order.
@@ -158,6 +181,9 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
+        if self.adjective_reading(&amount, cur) {
+            return None;
+        }
         // `$ 5 miljoen` is read by `amount_after`, `10 € 20` takes the nearer symbol.
         let mut found = self.found(amount, cur, cur.end - 1);
         if let Some((lower, opener_start)) = self.range_before(&amount) {
@@ -213,7 +239,14 @@ impl<'a> Reader<'a> {
 
     /// A [`Found`] for `amount` in currency `cur`, ending at token `last`.
     fn found(&self, amount: Amount, cur: &Currency<'a>, last: usize) -> Found {
-        let local = self.local_code(cur.name);
+        // `6,5 centimes d'euro et 2,9 centimes`: a plain subunit after one that names its
+        // currency shares it, wherever the article is from.
+        let local = match cur.name.form {
+            Form::Subunit(_) => self
+                .subunit_named_before(cur.start)
+                .or_else(|| self.local_code(cur.name)),
+            _ => self.local_code(cur.name),
+        };
         let (currency, unit) = match (&cur.name.form, local) {
             (_, Some(code)) => (Some(code.to_string()), None),
             (Form::Subunit(unit), None) => (None, Some(unit.clone())),
@@ -239,13 +272,61 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// What a plain shared name means in the article's country (`$` = `CAD` in Canada).
+    /// The currency of a subunit name that names it (`centimes d'euro`) earlier in the
+    /// sentence before token `before`.
+    fn subunit_named_before(&self, before: usize) -> Option<&'a str> {
+        const REACH: usize = 40;
+        for i in (before.saturating_sub(REACH)..before).rev() {
+            let t = &self.toks[i];
+            if matches!(t.kind, Kind::Sym('.' | '!' | '?' | ';')) {
+                return None;
+            }
+            if let Some(cur) = self.currency_at(i) {
+                if cur.name.form == Form::Hundredth && cur.end <= before {
+                    return cur.name.code.as_deref();
+                }
+            }
+            if t.new_line {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether `un franc succès` uses the name as an adjective: a name that is also one,
+    /// after the number word for one and before another word.
+    fn adjective_reading(&self, amount: &Amount, cur: &Currency) -> bool {
+        let one_word = amount.end == amount.start + 1
+            && self.toks[amount.start].word().is_some()
+            && amount.value == Decimal::ONE;
+        one_word
+            && cur.end == cur.start + 1
+            && self.engine.adjectives.contains(self.toks[cur.start].key())
+            && self.toks.get(cur.end).is_some_and(|t| t.word().is_some())
+    }
+
+    /// What a plain shared name means where the article is from (`$` = `CAD` in Canada).
     fn local_code(&self, name: &'a CurrencyName) -> Option<&'a str> {
-        let country = self.country?;
-        name.local
-            .iter()
-            .find(|(c, _)| *c == country)
-            .map(|(_, code)| code.as_str())
+        let by_country = |country: Country| {
+            name.local
+                .iter()
+                .find(|(c, _)| *c == country)
+                .map(|(_, code)| code.as_str())
+        };
+        match self.home {
+            Home::Country(country) => by_country(country),
+            Home::Unknown => {
+                let unplaced = name.code.is_none() && !name.local.is_empty();
+                self.unplaced.set(self.unplaced.get() || unplaced);
+                None
+            }
+            Home::Named(_) if name.code.is_some() => None,
+            Home::Named(countries) => {
+                let mut codes = countries.iter().filter_map(|&c| by_country(c));
+                let first = codes.next()?;
+                codes.all(|code| code == first).then_some(first)
+            }
+        }
     }
 
     /// Cents after a whole amount: `5 euro 50`, `3 euro en 50 cent`, `15 dollars et 15.`

@@ -15,9 +15,12 @@ mod grammar;
 mod prefilter;
 mod tokens;
 
+use grammar::Home;
+
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -93,6 +96,10 @@ pub struct MoneyGrammar {
     /// Words that make a following amount in words vague (`een paar honderd euro`).
     #[serde(default)]
     pub vague_before: Vec<String>,
+    /// Currency names that are also adjectives before a noun (`un franc succès`): after
+    /// the number word for one and before another word they are not money.
+    #[serde(default)]
+    pub adjectives: Vec<String>,
     /// Verbs of change before a range opener: `steeg van 3 tot 5 miljard euro` and
     /// `est passé de 3 à 5 millions` name two amounts, a before and an after, not a range.
     #[serde(default)]
@@ -122,6 +129,11 @@ pub struct MoneyLexicon {
     /// `common.toml`'s `[local]` (`dollars` = `dollar`, `centimes` = `cent`).
     #[serde(default)]
     pub families: HashMap<String, String>,
+    /// Place names that say an article is about a country (`CH`: `Suisse`, `Genève`), by
+    /// ISO 3166-1 code: without a known home, a plain name with no usual sense (`francs`)
+    /// takes the currency of the countries the article names, when they agree.
+    #[serde(default)]
+    pub countries: HashMap<String, Vec<String>>,
     /// Scale abbreviations (`mln`, `Mds`, `k`), matched ignoring case.
     #[serde(default)]
     pub scale_abbreviations: HashMap<String, Decimal>,
@@ -215,6 +227,10 @@ pub struct MoneyEngine {
     scale_halves: Vec<Vec<String>>,
     vague_before: HashSet<String>,
     change_verbs: HashSet<String>,
+    adjectives: HashSet<String>,
+    /// Place names, and the country of each pattern.
+    places: Option<AhoCorasick>,
+    place_countries: Vec<Country>,
 }
 
 /// Bytes of context read on each side of a currency hit.
@@ -303,6 +319,7 @@ impl MoneyEngine {
             return Err("range with an empty connector".into());
         }
         let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect();
+        let (places, place_countries) = compile_places(&lexicon.countries)?;
         Ok(MoneyEngine {
             prefilter,
             names,
@@ -330,6 +347,9 @@ impl MoneyEngine {
                 .collect(),
             vague_before: lower(&g.vague_before),
             change_verbs: lower(&g.change_verbs),
+            adjectives: lower(&g.adjectives),
+            places,
+            place_countries,
         })
     }
 
@@ -341,11 +361,47 @@ impl MoneyEngine {
 
     /// Finds the amounts in `text` of an article from `country`: there a plain shared name
     /// means the home currency (`$` in Canada is `CAD`, `francs` in Switzerland `CHF`).
+    /// Without a country, a plain name with no usual sense (`francs`, `dinars`) takes the
+    /// currency of the countries the article names, when they agree (`Genève`: CHF).
     pub fn extract_in(&self, text: &str, country: Option<Country>) -> Vec<Mention> {
+        let home = country.map_or(Home::Unknown, Home::Country);
+        let (mentions, unplaced) = self.read_text(text, home);
+        if !unplaced {
+            return mentions;
+        }
+        let named = self.countries_named(text);
+        if named.is_empty() {
+            return mentions;
+        }
+        self.read_text(text, Home::Named(&named)).0
+    }
+
+    /// The countries whose place names `text` contains, as whole words.
+    fn countries_named(&self, text: &str) -> Vec<Country> {
+        let Some(places) = &self.places else {
+            return Vec::new();
+        };
+        let mut named: Vec<Country> = places
+            .find_iter(text)
+            .filter(|m| is_whole_word(text, m.start(), m.end()))
+            .filter_map(|m| self.place_countries.get(m.pattern().as_usize()).copied())
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        named
+    }
+
+    /// The amounts in `text`, and whether a plain name with no usual sense was read
+    /// without a home.
+    fn read_text(&self, text: &str, home: Home) -> (Vec<Mention>, bool) {
         let mut out = Vec::new();
+        let mut unplaced = false;
         for (from, to) in self.windows(text) {
             let toks = tokens::tokenize(text, from, to);
-            for found in grammar::Reader::new(self, &toks, country).read() {
+            let reader = grammar::Reader::new(self, &toks, home);
+            let found_all = reader.read();
+            unplaced |= reader.read_unplaced();
+            for found in found_all {
                 // Windows cut at MAX_WINDOW may overlap: keep the first reading.
                 let start = toks[found.first].start;
                 if out.last().is_some_and(|m: &Mention| start < m.end) {
@@ -358,7 +414,7 @@ impl MoneyEngine {
                 });
             }
         }
-        out
+        (out, unplaced)
     }
 
     /// Merged byte windows around possible amounts, on char boundaries.
@@ -411,6 +467,37 @@ fn build_prefilter(names: &[CurrencyName]) -> prefilter::Prefilter {
     }
     let words: Vec<String> = words.into_iter().collect();
     prefilter::Prefilter::new(keys, codes, &words)
+}
+
+/// The place-name matcher and the country of each pattern.
+fn compile_places(
+    countries: &HashMap<String, Vec<String>>,
+) -> Result<(Option<AhoCorasick>, Vec<Country>), String> {
+    let mut names = Vec::new();
+    let mut owners = Vec::new();
+    for (code, places) in countries {
+        let country =
+            Country::parse(code).ok_or_else(|| format!("[countries]: bad code {code:?}"))?;
+        for place in places {
+            names.push(place.as_str());
+            owners.push(country);
+        }
+    }
+    if names.is_empty() {
+        return Ok((None, owners));
+    }
+    let matcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&names)
+        .map_err(|e| format!("[countries]: {e}"))?;
+    Ok((Some(matcher), owners))
+}
+
+/// Whether `text[start..end]` stands between non-alphanumeric characters.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// The largest char boundary at or before `i`.
