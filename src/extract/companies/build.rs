@@ -4,7 +4,7 @@
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashSet;
 
-use super::{gazetteer, scan, CompanyEngine, CompanyLexicon, Kind};
+use super::{gazetteer, scan, units, CompanyEngine, CompanyLexicon, Kind};
 
 impl CompanyEngine {
     /// Compiles the engine from the shared gazetteer and a language's cues.
@@ -77,8 +77,11 @@ impl CompanyEngine {
             .flat_map(|c| cue_forms(c).into_iter().skip(1))
             .filter(|f| f.starts_with(char::is_uppercase))
             .collect();
+        let local_units = units::local_units(&parsed.entries);
         Ok(CompanyEngine {
             scanner,
+            local_units,
+            parent_words: lower(&lexicon.parent_words),
             entries: parsed.entries,
             context,
             modifiers,

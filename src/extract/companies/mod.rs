@@ -19,10 +19,11 @@ mod names;
 mod persons;
 mod repeats;
 mod scan;
+mod units;
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
@@ -211,6 +212,10 @@ pub struct CompanyLexicon {
     /// Auxiliaries before a participle among the `company_verbs` (`a` in `Casino a vendu`).
     #[serde(default)]
     pub auxiliaries: Vec<String>,
+    /// Lower-case words shortly before a group's short name that make it the parent of a
+    /// local unit named earlier (`filiale d'Orange` after `Orange Belgium`), not the unit.
+    #[serde(default)]
+    pub parent_words: Vec<String>,
 }
 
 /// What an automaton pattern stands for.
@@ -326,6 +331,10 @@ pub struct CompanyEngine {
     /// The gazetteer forms this language's tables rule out, as written: checked at every
     /// gazetteer hit, so without lower-casing.
     vetoed_forms: FxHashSet<String>,
+    /// Each parent entry's local units (`Orange` -> `Orange Belgium`).
+    local_units: FxHashMap<usize, Vec<usize>>,
+    /// Lower-case words that keep a short name the parent's (`filiale`).
+    parent_words: Vec<String>,
 }
 
 impl CompanyEngine {
@@ -411,6 +420,7 @@ impl CompanyEngine {
         self.add_deal_parties(text, &mut found);
         self.drop_person_names(text, &mut found);
         self.repeat_learned_names(text, &mut found);
+        self.name_local_units(text, &mut found);
         self.drop_defined_acronyms(text, &hits, &mut found);
         drop_overlaps(&mut found, |f| (f.start, f.end));
         found

@@ -1,0 +1,77 @@
+//! Local units: after `Orange Belgium`, a bare `Orange` in the same text is the unit
+//! (`Orange Belgium verhoogt zijn prijzen, volgens Orange ...`), as newspapers shorten a
+//! name they have just given in full, unless the words before it make it the parent
+//! (`filiale d'Orange`, `het Franse Orange`).
+
+use rustc_hash::FxHashMap;
+
+use super::{floor_boundary, gazetteer::Entry, CompanyEngine, Found};
+
+/// How far before a short name the parent words are looked for, in bytes.
+const PARENT_REACH: usize = 48;
+
+/// For each gazetteer entry, its local units: entries named after it plus one word whose
+/// country differs (`Orange Belgium`, BE, for `Orange`, FR). A unit in the parent's own
+/// country is a business line (`Google Cloud`), which the short name does not stand for.
+pub(super) fn local_units(entries: &[Entry]) -> FxHashMap<usize, Vec<usize>> {
+    let index: FxHashMap<&str, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.as_str(), i))
+        .collect();
+    let mut units: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (i, unit) in entries.iter().enumerate() {
+        let Some((head, _)) = unit.name.rsplit_once(' ') else {
+            continue;
+        };
+        let Some(&parent) = index.get(head) else {
+            continue;
+        };
+        let countries = (&entries[parent].country, &unit.country);
+        if let (Some(a), Some(b)) = countries {
+            if a != b {
+                units.entry(parent).or_default().push(i);
+            }
+        }
+    }
+    units
+}
+
+impl CompanyEngine {
+    /// Names a bare parent name after its local unit the unit, unless parent words come
+    /// right before it; with two different units in the text, the short name stays.
+    pub(super) fn name_local_units(&self, text: &str, found: &mut [Found]) {
+        if self.local_units.is_empty() {
+            return;
+        }
+        for i in 0..found.len() {
+            let Some(units) = found[i].entry.and_then(|e| self.local_units.get(&e)) else {
+                continue;
+            };
+            let start = found[i].start;
+            let mut named = found
+                .iter()
+                .filter(|g| g.end <= start)
+                .filter_map(|g| g.entry.filter(|e| units.contains(e)));
+            let Some(unit) = named.next() else {
+                continue;
+            };
+            if named.any(|other| other != unit) || self.after_parent_words(text, start) {
+                continue;
+            }
+            found[i].entry = Some(unit);
+        }
+    }
+
+    /// Whether a parent word (`filiale`, `moederbedrijf`) stands shortly before `start`,
+    /// in the same sentence.
+    fn after_parent_words(&self, text: &str, start: usize) -> bool {
+        let from = floor_boundary(text, start.saturating_sub(PARENT_REACH));
+        let before = &text[from..start];
+        let clause = before.rsplit(['.', ';', '!', '?']).next().unwrap_or(before);
+        let clause = clause.to_lowercase();
+        self.parent_words
+            .iter()
+            .any(|w| clause.contains(w.as_str()))
+    }
+}
