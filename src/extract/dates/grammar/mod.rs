@@ -87,6 +87,9 @@ pub enum Base {
     /// Units after the last day named before it (`le lendemain` = 1 day, `trois ans plus
     /// tard` = 3 years).
     AfterPrevious(i32, Unit),
+    /// The period of a unit around the last day named before it, shifted by whole units
+    /// (`dezelfde week` = 0, `het jaar daarop` = 1, `de dag ervoor` = -1).
+    PeriodOfPrevious(i32, Unit),
     /// A whole unit relative to the anchor's (`vorige maand`, `volgende week`).
     RelativeUnit(Unit, i32),
     /// A weekday, 1 = Monday.
@@ -269,6 +272,7 @@ mod first {
         Sense::WeekdayAbbr(0),
     ]);
     pub const RELATIVE_DAY: u64 = Sense::kinds(&[Sense::RelativeDay(0), Sense::AfterPrevious(0)]);
+    pub const PREVIOUS_PERIOD: u64 = Sense::kinds(&[Sense::PreviousPeriod(0), Sense::Article]);
     pub const RELATIVE_UNIT: u64 =
         Sense::kinds(&[Sense::Shift(0), Sense::Unit(Unit::Day), Sense::Month(0)]);
     pub const OFFSET: u64 = Sense::kinds(&[
@@ -297,6 +301,7 @@ mod first {
     pub const POINT: u64 = ARTICLE
         | WEEKDAY
         | RELATIVE_DAY
+        | PREVIOUS_PERIOD
         | RELATIVE_UNIT
         | OFFSET
         | NUMBER
@@ -328,6 +333,7 @@ mod first {
         Sense::Within,
         Sense::DayLink,
         Sense::NotBeforeRelativeDay,
+        Sense::PreviousPeriod(0),
         Sense::Number(0),
         Sense::Shift(0),
         Sense::WeekdayShift(WeekdayShift::Next),
@@ -614,10 +620,14 @@ impl<'a> Parser<'a> {
         if let Some((n, digits)) = self.num(i) {
             return (digits <= 3 && n > 0 && !self.in_number_group(i)).then_some((i + 1, n));
         }
-        self.sense(i, |s| match s {
-            Sense::Number(n) => Some(n),
-            _ => None,
-        })
+        // The longest number phrase: `een paar` (two), not `een`.
+        self.senses_at(i)
+            .iter()
+            .filter_map(|&(j, s)| match s {
+                Sense::Number(n) => Some((j, n)),
+                _ => None,
+            })
+            .max_by_key(|&(j, _)| j)
     }
 
     /// An ordinal of a period, where `LAST` stands for `laatste`, `dernier`.
@@ -779,6 +789,7 @@ impl<'a> Parser<'a> {
                 self.gated(i, first::ARTICLE, || self.with_article(i)),
                 self.gated(i, first::WEEKDAY, || self.weekday_date(i)),
                 self.gated(i, first::RELATIVE_DAY, || self.relative_day(i)),
+                self.gated(i, first::PREVIOUS_PERIOD, || self.period_of_previous(i)),
                 self.gated(i, first::RELATIVE_UNIT, || self.relative_unit(i)),
                 self.gated(i, first::OFFSET, || self.offset(i)),
                 self.gated(i, first::NUMBER, || self.numeric_date(i)),

@@ -102,13 +102,18 @@ pub fn stated_year(expr: &Expr) -> Option<YearRef> {
 }
 
 /// The expression counted from the last day, month or year named before it (`le lendemain`,
-/// `depuis la veille`, `trois ans plus tard`) put in place from that one, `previous` (its
-/// first day and unit), at its own unit's precision; `None` for other expressions, and
+/// `depuis la veille`, `trois ans plus tard`, `dezelfde week`) put in place from that one,
+/// `previous` (its first day and unit), at its own unit's precision; `None` for other expressions, and
 /// `Some(None)` when nothing precise enough was named before (a month for days).
 pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<Option<Expr>> {
-    let (n, unit, modifier) = match expr {
-        Expr::Point(Base::AfterPrevious(n, unit)) => (n, unit, None),
-        Expr::Modified(m, Base::AfterPrevious(n, unit)) => (n, unit, Some(m)),
+    let (base, modifier) = match expr {
+        Expr::Point(base) => (base, None),
+        Expr::Modified(m, base) => (base, Some(m)),
+        _ => return None,
+    };
+    let (n, unit, whole) = match base {
+        Base::AfterPrevious(n, unit) => (n, unit, false),
+        Base::PeriodOfPrevious(n, unit) => (n, unit, true),
         _ => return None,
     };
     let coarseness = |u: Unit| match u {
@@ -122,6 +127,10 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
     Some(day.map(|d| {
         let year = YearRef::Abs(d.year());
         let base = match unit {
+            // `dezelfde week`: the week itself, not a day of it.
+            Unit::Week if whole => Base::WeekOfDay(year, d.month(), d.day()),
+            Unit::Quarter if whole => Base::Quarter(year, (d.month() - 1) / 3 + 1),
+            Unit::Half if whole => Base::Half(year, (d.month() - 1) / 6 + 1),
             Unit::Day | Unit::Week | Unit::Weekend => Base::Day(year, d.month(), d.day()),
             Unit::Month | Unit::Quarter | Unit::Half => Base::Month(year, d.month()),
             Unit::Year | Unit::Decade => Base::Year(year),

@@ -35,6 +35,28 @@ impl Parser<'_> {
         (!blocked && !that_one).then_some((j, Base::RelativeDay(n)))
     }
 
+    /// `dezelfde week`, `dat jaar`, `de dag erna`, `het jaar daarop`: a period of the last
+    /// day named before.
+    pub(super) fn period_of_previous(&self, i: usize) -> Option<(usize, Base)> {
+        let shift = |i| {
+            self.sense(i, |s| match s {
+                Sense::PreviousPeriod(n) => Some(n),
+                _ => None,
+            })
+        };
+        let single = |i| self.unit(i).filter(|_| !self.has(i, Sense::Plural));
+        if let Some((j, n)) = shift(i) {
+            let (k, u) = single(j)?;
+            // `die dag van de staking`: a day named by its event.
+            return (!self.has(k, Sense::Of)).then_some((k, Base::PeriodOfPrevious(n, u)));
+        }
+        // After the unit only a shift (`de dag erna`): `de dag dat` opens a clause.
+        let j = self.is(i, Sense::Article)?;
+        let (k, u) = single(j)?;
+        let (end, n) = shift(k).filter(|&(_, n)| n != 0)?;
+        Some((end, Base::PeriodOfPrevious(n, u)))
+    }
+
     /// `vorig jaar`, `deze week`, `l'année dernière`, `aanstaande september`, `décembre dernier`.
     pub(super) fn relative_unit(&self, i: usize) -> Option<(usize, Base)> {
         let shift = |i| {
