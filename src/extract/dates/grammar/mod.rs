@@ -90,6 +90,10 @@ pub enum Base {
     /// The period of a unit around the last day named before it, shifted by whole units
     /// (`dezelfde week` = 0, `het jaar daarop` = 1, `de dag ervoor` = -1).
     PeriodOfPrevious(i32, Unit),
+    /// A month in the year of the last date named before it (`juni van datzelfde jaar`).
+    MonthOfPrevious(u32),
+    /// A season in the year of the last date named before it (`de herfst van dat jaar`).
+    SeasonOfPrevious(Season),
     /// A whole unit relative to the anchor's (`vorige maand`, `volgende week`).
     RelativeUnit(Unit, i32),
     /// A weekday, 1 = Monday.
@@ -273,6 +277,11 @@ mod first {
     ]);
     pub const RELATIVE_DAY: u64 = Sense::kinds(&[Sense::RelativeDay(0), Sense::AfterPrevious(0)]);
     pub const PREVIOUS_PERIOD: u64 = Sense::kinds(&[Sense::PreviousPeriod(0), Sense::Article]);
+    pub const OF_PREVIOUS_YEAR: u64 = Sense::kinds(&[
+        Sense::Article,
+        Sense::Month(0),
+        Sense::Season(Season::Spring),
+    ]);
     pub const RELATIVE_UNIT: u64 =
         Sense::kinds(&[Sense::Shift(0), Sense::Unit(Unit::Day), Sense::Month(0)]);
     pub const OFFSET: u64 = Sense::kinds(&[
@@ -804,6 +813,7 @@ impl<'a> Parser<'a> {
                 self.gated(i, first::WEEK, || self.week_weekday(i)),
                 self.gated(i, first::HOLIDAY, || self.holiday(i)),
                 self.gated(i, first::SEASON, || self.season(i)),
+                self.gated(i, first::OF_PREVIOUS_YEAR, || self.of_previous_year(i)),
                 self.gated(i, first::DAY, || self.bare_day(i)),
                 self.gated(i, first::NUMBER, || self.spaced_date(i)),
                 self.gated(i, first::MONTH, || self.glued_named_date(i)),

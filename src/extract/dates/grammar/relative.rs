@@ -57,6 +57,27 @@ impl Parser<'_> {
         Some((end, Base::PeriodOfPrevious(n, u)))
     }
 
+    /// `juni van datzelfde jaar`, `de herfst van dat jaar`: in the year of the last date
+    /// named before.
+    pub(super) fn of_previous_year(&self, i: usize) -> Option<(usize, Base)> {
+        let article = self.is(i, Sense::Article);
+        let j = article.unwrap_or(i);
+        let season = self.sense(j, |s| match s {
+            Sense::Season(season) => Some(Base::SeasonOfPrevious(season)),
+            _ => None,
+        });
+        let month = self.sense(j, |s| match s {
+            Sense::Month(m) if article.is_none() => Some(Base::MonthOfPrevious(m)),
+            _ => None,
+        });
+        let (k, base) = season.or(month)?;
+        let l = self.is(k, Sense::Of)?;
+        match self.period_of_previous(l)? {
+            (end, Base::PeriodOfPrevious(0, Unit::Year)) => Some((end, base)),
+            _ => None,
+        }
+    }
+
     /// `vorig jaar`, `deze week`, `l'année dernière`, `aanstaande september`, `décembre dernier`.
     pub(super) fn relative_unit(&self, i: usize) -> Option<(usize, Base)> {
         let shift = |i| {
