@@ -60,6 +60,11 @@ pub fn is_bare_weekday(expr: &Expr) -> bool {
     )
 }
 
+/// Whether an expression is a deadline (`tot eind februari`, `uiterlijk 31 maart`).
+pub fn is_deadline(expr: &Expr) -> bool {
+    matches!(expr, Expr::Modified(TimexMod::OnOrBefore, _))
+}
+
 /// The expression with its yearless day or month in the past or the future of the
 /// anchor, as the tense says (`In december daalde de omzet`: the December before).
 pub fn with_tense(expr: Expr, tense: Tense) -> Expr {
