@@ -104,6 +104,11 @@ pub struct DateLexicon {
     /// (1) or back (-1): `trois jours plus tard`, `un an plus tôt`.
     #[serde(default)]
     pub offsets_from_previous: BTreeMap<String, i32>,
+    /// Words that make a unit the period of the last day named before, shifted: before the
+    /// unit (`dezelfde week`, `dat jaar` = 0) or after it with an article (`de dag erna` = 1,
+    /// `het jaar daarop` = 1, `de dag ervoor` = -1).
+    #[serde(default)]
+    pub periods_of_previous: BTreeMap<String, i32>,
     /// Unit words, singular and plural.
     #[serde(default)]
     pub units: BTreeMap<String, Unit>,
@@ -409,6 +414,7 @@ pub enum Sense {
     CuedHoliday(Holiday),
     HolidayCue,
     PreviousLink(i32),
+    PreviousPeriod(i32),
 }
 
 impl Sense {
@@ -476,6 +482,7 @@ impl Sense {
             Sense::CuedHoliday(_) => 51,
             Sense::HolidayCue => 52,
             Sense::PreviousLink(_) => 57,
+            Sense::PreviousPeriod(_) => 58,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -618,6 +625,9 @@ impl Phrases {
         }
         for (word, &n) in &lex.offsets_from_previous {
             phrases.add(word, Sense::PreviousLink(n))?;
+        }
+        for (word, &n) in &lex.periods_of_previous {
+            phrases.add(word, Sense::PreviousPeriod(n))?;
         }
         for (word, &u) in &lex.units {
             phrases.add(word, Sense::Unit(u))?;

@@ -186,7 +186,14 @@ impl DateEngine {
         if grammar::is_yearless_period(expr) && self.tense.reports_on(text, start) {
             return tense::Tense::Past;
         }
-        match self.tense.tense_at(text, start, end) {
+        let told = if let Some(announced) = self.tense.announced_tense(text, start, end) {
+            announced
+        } else if grammar::is_deadline(expr) && self.tense.purpose_follows(text, end) {
+            tense::Tense::Unknown
+        } else {
+            self.tense.tense_at(text, start, end)
+        };
+        match told {
             tense::Tense::Unknown
                 if grammar::is_bare_weekday(expr)
                     && self.tense.reads_as_present(text, start, end) =>

@@ -99,6 +99,14 @@ pub struct TenseLexicon {
     /// 2019`), unlike a year that names a topic (`de cijfers over 2022`).
     #[serde(default)]
     pub year_prepositions: Vec<String>,
+    /// Words just before a date that announce it when its own clause tells no tense
+    /// (`de regel geldt vanaf 1 januari`, `besliste dat de maatregel vanaf maandag geldt`).
+    #[serde(default)]
+    pub announcing: Vec<String>,
+    /// Words after a deadline that give its purpose (`tijd tot eind februari om te
+    /// reageren`): the deadline as stated, whatever the tense of the giving.
+    #[serde(default)]
+    pub purposes: Vec<String>,
     /// Endings any past form may have (Dutch weak `-de`, `-te`), not cues: a sentence
     /// with no word of such an ending, no participle and no cue is a present (see
     /// [`TenseCues::reads_as_present`]). Empty: no sentence is read so.
@@ -312,6 +320,10 @@ struct Class {
     roles: u32,
 }
 
+/// How many words after a deadline may come before its purpose word (`tot eind april de
+/// tijd krijgt om`).
+const PURPOSE_WORDS: usize = 4;
+
 const AUXILIARY: u32 = 1;
 const GOING_TO: u32 = 1 << 1;
 const ADVERB: u32 = 1 << 2;
@@ -329,6 +341,8 @@ const MAYBE_PAST: u32 = 1 << 13;
 const MOTION_PARTICIPLE: u32 = 1 << 14;
 const RESULTS_NOUN: u32 = 1 << 15;
 const RESULTS_LINK: u32 = 1 << 16;
+const ANNOUNCING: u32 = 1 << 17;
+const PURPOSE: u32 = 1 << 18;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -396,6 +410,8 @@ impl TenseCues {
             (&lex.motion_participles, MOTION_PARTICIPLE),
             (&lex.results_nouns, RESULTS_NOUN),
             (&lex.results_links, RESULTS_LINK),
+            (&lex.announcing, ANNOUNCING),
+            (&lex.purposes, PURPOSE),
         ];
         for (list, role) in roles {
             for w in list {
@@ -444,6 +460,74 @@ impl TenseCues {
             .unwrap_or(Tense::Unknown)
     }
 
+    /// The tense of a date announced by the word before it (`vanaf 1 januari`): its own
+    /// clause's, else a future when no word of its sentence may be a past; `None` when no
+    /// announcing word comes before it, or the sentence may tell a past
+    /// (`per 1 maart de subsidie staakte`).
+    pub fn announced_tense(&self, text: &str, start: usize, end: usize) -> Option<Tense> {
+        if !self.has_cues {
+            return None;
+        }
+        let from = sentence_start(text, start);
+        let (s, e) = previous_word(text, from, start)?;
+        if !word(text, s, e, &self.classes).is(ANNOUNCING) {
+            return None;
+        }
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        if let Some(own) =
+            self.nearest_cue(&mut sentence, &mut Cursor::default(), Reach::Clause, false)
+        {
+            return Some(own);
+        }
+        (!self.clause_has_possible_past(&mut sentence)).then_some(Tense::Future)
+    }
+
+    /// Whether a word of the date's clause may be a past form (see
+    /// [`TenseCues::has_possible_past`]).
+    fn clause_has_possible_past(&self, sentence: &mut Sentence<'_, '_>) -> bool {
+        let perfect = self.lex.participle_alone_past || sentence.has_auxiliary();
+        let mut k = 0;
+        while sentence.reaches(Side::Left, k, Reach::Clause).is_some() {
+            if sentence
+                .word(Sentence::left_position(k))
+                .is_some_and(|w| self.may_be_past(w, perfect))
+            {
+                return true;
+            }
+            k += 1;
+        }
+        let mut k = 0;
+        while sentence.reaches(Side::Right, k, Reach::Clause).is_some() {
+            if sentence
+                .word(k as isize)
+                .is_some_and(|w| self.may_be_past(w, perfect))
+            {
+                return true;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// Whether a purpose word (`om`) follows the date ending at `end` within a few words of
+    /// its sentence: `tijd tot eind februari om te reageren`.
+    pub fn purpose_follows(&self, text: &str, end: usize) -> bool {
+        let to = text[end..]
+            .find(['.', '!', '?', ';', '\n'])
+            .map_or(text.len(), |i| end + i);
+        let mut at = end;
+        for _ in 0..PURPOSE_WORDS {
+            let Some((s, e)) = next_word(text, at, to) else {
+                return false;
+            };
+            if word(text, s, e, &self.classes).is(PURPOSE) {
+                return true;
+            }
+            at = e;
+        }
+        false
+    }
+
     /// Whether the sentence around `text[start..end]` is a whole sentence in the present:
     /// it ends with `.`, `!` or `?` (a headline may have no verb at all) and no word of
     /// it may be a past form (a cue, a weak past ending, a participle) or a report (`zo
@@ -461,24 +545,30 @@ impl TenseCues {
         if !ends_with_mark || follows_initial(text, sentence.to) {
             return false;
         }
+        !self.has_possible_past(&mut sentence)
+    }
+
+    /// Whether a word of the sentence may be a past form (a cue, a weak past ending, a
+    /// participle beside an auxiliary) or a report.
+    fn has_possible_past(&self, sentence: &mut Sentence<'_, '_>) -> bool {
         // A participle tells a past only beside an auxiliary (`is opgepakt`); with
         // `wordt` it is a present passive (`wordt dinsdag voorgeleid`).
         let perfect = self.lex.participle_alone_past || sentence.has_auxiliary();
         let mut p = -1;
         while let Some(w) = sentence.word(p) {
             if self.may_be_past(w, perfect) {
-                return false;
+                return true;
             }
             p -= 1;
         }
         let mut p = 0;
         while let Some(w) = sentence.word(p) {
             if self.may_be_past(w, perfect) {
-                return false;
+                return true;
             }
             p += 1;
         }
-        true
+        false
     }
 
     /// See [`TenseLexicon::next_year_months`].

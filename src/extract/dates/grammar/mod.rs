@@ -29,8 +29,8 @@ mod weekdays;
 
 use intervals::Endpoint;
 pub use placing::{
-    from_previous, in_month_of, in_year, is_bare_weekday, is_yearless_period, needs_tense,
-    stated_year, with_tense,
+    from_previous, in_month_of, in_year, is_bare_weekday, is_deadline, is_yearless_period,
+    needs_tense, stated_year, with_tense,
 };
 
 /// Which year a period belongs to.
@@ -87,6 +87,13 @@ pub enum Base {
     /// Units after the last day named before it (`le lendemain` = 1 day, `trois ans plus
     /// tard` = 3 years).
     AfterPrevious(i32, Unit),
+    /// The period of a unit around the last day named before it, shifted by whole units
+    /// (`dezelfde week` = 0, `het jaar daarop` = 1, `de dag ervoor` = -1).
+    PeriodOfPrevious(i32, Unit),
+    /// A month in the year of the last date named before it (`juni van datzelfde jaar`).
+    MonthOfPrevious(u32),
+    /// A season in the year of the last date named before it (`de herfst van dat jaar`).
+    SeasonOfPrevious(Season),
     /// A whole unit relative to the anchor's (`vorige maand`, `volgende week`).
     RelativeUnit(Unit, i32),
     /// A weekday, 1 = Monday.
@@ -269,6 +276,12 @@ mod first {
         Sense::WeekdayAbbr(0),
     ]);
     pub const RELATIVE_DAY: u64 = Sense::kinds(&[Sense::RelativeDay(0), Sense::AfterPrevious(0)]);
+    pub const PREVIOUS_PERIOD: u64 = Sense::kinds(&[Sense::PreviousPeriod(0), Sense::Article]);
+    pub const OF_PREVIOUS_YEAR: u64 = Sense::kinds(&[
+        Sense::Article,
+        Sense::Month(0),
+        Sense::Season(Season::Spring),
+    ]);
     pub const RELATIVE_UNIT: u64 =
         Sense::kinds(&[Sense::Shift(0), Sense::Unit(Unit::Day), Sense::Month(0)]);
     pub const OFFSET: u64 = Sense::kinds(&[
@@ -297,6 +310,7 @@ mod first {
     pub const POINT: u64 = ARTICLE
         | WEEKDAY
         | RELATIVE_DAY
+        | PREVIOUS_PERIOD
         | RELATIVE_UNIT
         | OFFSET
         | NUMBER
@@ -328,6 +342,7 @@ mod first {
         Sense::Within,
         Sense::DayLink,
         Sense::NotBeforeRelativeDay,
+        Sense::PreviousPeriod(0),
         Sense::Number(0),
         Sense::Shift(0),
         Sense::WeekdayShift(WeekdayShift::Next),
@@ -614,10 +629,14 @@ impl<'a> Parser<'a> {
         if let Some((n, digits)) = self.num(i) {
             return (digits <= 3 && n > 0 && !self.in_number_group(i)).then_some((i + 1, n));
         }
-        self.sense(i, |s| match s {
-            Sense::Number(n) => Some(n),
-            _ => None,
-        })
+        // The longest number phrase: `een paar` (two), not `een`.
+        self.senses_at(i)
+            .iter()
+            .filter_map(|&(j, s)| match s {
+                Sense::Number(n) => Some((j, n)),
+                _ => None,
+            })
+            .max_by_key(|&(j, _)| j)
     }
 
     /// An ordinal of a period, where `LAST` stands for `laatste`, `dernier`.
@@ -779,6 +798,7 @@ impl<'a> Parser<'a> {
                 self.gated(i, first::ARTICLE, || self.with_article(i)),
                 self.gated(i, first::WEEKDAY, || self.weekday_date(i)),
                 self.gated(i, first::RELATIVE_DAY, || self.relative_day(i)),
+                self.gated(i, first::PREVIOUS_PERIOD, || self.period_of_previous(i)),
                 self.gated(i, first::RELATIVE_UNIT, || self.relative_unit(i)),
                 self.gated(i, first::OFFSET, || self.offset(i)),
                 self.gated(i, first::NUMBER, || self.numeric_date(i)),
@@ -793,6 +813,7 @@ impl<'a> Parser<'a> {
                 self.gated(i, first::WEEK, || self.week_weekday(i)),
                 self.gated(i, first::HOLIDAY, || self.holiday(i)),
                 self.gated(i, first::SEASON, || self.season(i)),
+                self.gated(i, first::OF_PREVIOUS_YEAR, || self.of_previous_year(i)),
                 self.gated(i, first::DAY, || self.bare_day(i)),
                 self.gated(i, first::NUMBER, || self.spaced_date(i)),
                 self.gated(i, first::MONTH, || self.glued_named_date(i)),

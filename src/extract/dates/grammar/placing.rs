@@ -60,6 +60,11 @@ pub fn is_bare_weekday(expr: &Expr) -> bool {
     )
 }
 
+/// Whether an expression is a deadline (`tot eind februari`, `uiterlijk 31 maart`).
+pub fn is_deadline(expr: &Expr) -> bool {
+    matches!(expr, Expr::Modified(TimexMod::OnOrBefore, _))
+}
+
 /// The expression with its yearless day or month in the past or the future of the
 /// anchor, as the tense says (`In december daalde de omzet`: the December before).
 pub fn with_tense(expr: Expr, tense: Tense) -> Expr {
@@ -102,13 +107,20 @@ pub fn stated_year(expr: &Expr) -> Option<YearRef> {
 }
 
 /// The expression counted from the last day, month or year named before it (`le lendemain`,
-/// `depuis la veille`, `trois ans plus tard`) put in place from that one, `previous` (its
-/// first day and unit), at its own unit's precision; `None` for other expressions, and
-/// `Some(None)` when nothing precise enough was named before (a month for days).
+/// `depuis la veille`, `trois ans plus tard`, `dezelfde week`, `juni van dat jaar`) put in
+/// place from that one, `previous` (its first day and unit), at its own unit's precision;
+/// `None` for other expressions, and `Some(None)` when nothing precise enough was named
+/// before (a month for days).
 pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<Option<Expr>> {
-    let (n, unit, modifier) = match expr {
-        Expr::Point(Base::AfterPrevious(n, unit)) => (n, unit, None),
-        Expr::Modified(m, Base::AfterPrevious(n, unit)) => (n, unit, Some(m)),
+    let (base, modifier) = match expr {
+        Expr::Point(base) => (base, None),
+        Expr::Modified(m, base) => (base, Some(m)),
+        _ => return None,
+    };
+    let (n, unit, whole) = match base {
+        Base::AfterPrevious(n, unit) => (n, unit, false),
+        Base::PeriodOfPrevious(n, unit) => (n, unit, true),
+        Base::MonthOfPrevious(_) | Base::SeasonOfPrevious(_) => (0, Unit::Year, true),
         _ => return None,
     };
     let coarseness = |u: Unit| match u {
@@ -121,16 +133,30 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
         .and_then(|(d, _)| resolve::add(d, unit, n));
     Some(day.map(|d| {
         let year = YearRef::Abs(d.year());
-        let base = match unit {
-            Unit::Day | Unit::Week | Unit::Weekend => Base::Day(year, d.month(), d.day()),
-            Unit::Month | Unit::Quarter | Unit::Half => Base::Month(year, d.month()),
-            Unit::Year | Unit::Decade => Base::Year(year),
+        let base = match (base, unit) {
+            (Base::MonthOfPrevious(m), _) => Base::Month(year, m),
+            (Base::SeasonOfPrevious(season), _) => Base::Season(season, Some(year)),
+            (_, unit) => placed_unit(unit, whole, year, d),
         };
         match modifier {
             Some(m) => Expr::Modified(m, base),
             None => Expr::Point(base),
         }
     }))
+}
+
+/// The period of `unit` around day `d` (in `year`): the day itself when not `whole`, for
+/// a week (`twee weken later`), else the week, quarter or half (`dezelfde week`).
+fn placed_unit(unit: Unit, whole: bool, year: YearRef, d: NaiveDate) -> Base {
+    match unit {
+        // `dezelfde week`: the week itself, not a day of it.
+        Unit::Week if whole => Base::WeekOfDay(year, d.month(), d.day()),
+        Unit::Quarter if whole => Base::Quarter(year, (d.month() - 1) / 3 + 1),
+        Unit::Half if whole => Base::Half(year, (d.month() - 1) / 6 + 1),
+        Unit::Day | Unit::Week | Unit::Weekend => Base::Day(year, d.month(), d.day()),
+        Unit::Month | Unit::Quarter | Unit::Half => Base::Month(year, d.month()),
+        Unit::Year | Unit::Decade => Base::Year(year),
+    }
 }
 
 /// A bare day number of the anchor's month (`le 12`) put in the month of `day`, named

@@ -35,6 +35,49 @@ impl Parser<'_> {
         (!blocked && !that_one).then_some((j, Base::RelativeDay(n)))
     }
 
+    /// `dezelfde week`, `dat jaar`, `de dag erna`, `het jaar daarop`: a period of the last
+    /// day named before.
+    pub(super) fn period_of_previous(&self, i: usize) -> Option<(usize, Base)> {
+        let shift = |i| {
+            self.sense(i, |s| match s {
+                Sense::PreviousPeriod(n) => Some(n),
+                _ => None,
+            })
+        };
+        let single = |i| self.unit(i).filter(|_| !self.has(i, Sense::Plural));
+        if let Some((j, n)) = shift(i) {
+            let (k, u) = single(j)?;
+            // `die dag van de staking`: a day named by its event.
+            return (!self.has(k, Sense::Of)).then_some((k, Base::PeriodOfPrevious(n, u)));
+        }
+        // After the unit only a shift (`de dag erna`): `de dag dat` opens a clause.
+        let j = self.is(i, Sense::Article)?;
+        let (k, u) = single(j)?;
+        let (end, n) = shift(k).filter(|&(_, n)| n != 0)?;
+        Some((end, Base::PeriodOfPrevious(n, u)))
+    }
+
+    /// `juni van datzelfde jaar`, `de herfst van dat jaar`: in the year of the last date
+    /// named before.
+    pub(super) fn of_previous_year(&self, i: usize) -> Option<(usize, Base)> {
+        let article = self.is(i, Sense::Article);
+        let j = article.unwrap_or(i);
+        let season = self.sense(j, |s| match s {
+            Sense::Season(season) => Some(Base::SeasonOfPrevious(season)),
+            _ => None,
+        });
+        let month = self.sense(j, |s| match s {
+            Sense::Month(m) if article.is_none() => Some(Base::MonthOfPrevious(m)),
+            _ => None,
+        });
+        let (k, base) = season.or(month)?;
+        let l = self.is(k, Sense::Of)?;
+        match self.period_of_previous(l)? {
+            (end, Base::PeriodOfPrevious(0, Unit::Year)) => Some((end, base)),
+            _ => None,
+        }
+    }
+
     /// `vorig jaar`, `deze week`, `l'année dernière`, `aanstaande september`, `décembre dernier`.
     pub(super) fn relative_unit(&self, i: usize) -> Option<(usize, Base)> {
         let shift = |i| {
