@@ -104,6 +104,12 @@ pub struct DateLexicon {
     /// (1) or back (-1): `trois jours plus tard`, `un an plus tôt`.
     #[serde(default)]
     pub offsets_from_previous: BTreeMap<String, i32>,
+    /// Words that shift a unit from the last date named before them, not from the
+    /// publication date (`l'année précédente` after `en 2013` is 2012, `le même mois`):
+    /// -1, 0 or 1. With none named, a shift of one counts from the publication date
+    /// (`l'exercice précédent`) and the same unit is unknown.
+    #[serde(default)]
+    pub shifts_from_previous: BTreeMap<String, i32>,
     /// Unit words, singular and plural.
     #[serde(default)]
     pub units: BTreeMap<String, Unit>,
@@ -409,6 +415,7 @@ pub enum Sense {
     CuedHoliday(Holiday),
     HolidayCue,
     PreviousLink(i32),
+    ShiftFromPrevious(i32),
 }
 
 impl Sense {
@@ -476,6 +483,7 @@ impl Sense {
             Sense::CuedHoliday(_) => 51,
             Sense::HolidayCue => 52,
             Sense::PreviousLink(_) => 57,
+            Sense::ShiftFromPrevious(_) => 58,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -618,6 +626,12 @@ impl Phrases {
         }
         for (word, &n) in &lex.offsets_from_previous {
             phrases.add(word, Sense::PreviousLink(n))?;
+        }
+        for (word, &n) in &lex.shifts_from_previous {
+            if !(-1..=1).contains(&n) {
+                return Err(format!("{word:?}: {n} is not in -1..=1"));
+            }
+            phrases.add(word, Sense::ShiftFromPrevious(n))?;
         }
         for (word, &u) in &lex.units {
             phrases.add(word, Sense::Unit(u))?;

@@ -95,7 +95,7 @@ pub fn granularity(base: &Base) -> Granularity {
         Base::Quarter(..) => Granularity::Quarter,
         Base::Month(..) | Base::MonthShift(..) => Granularity::Month,
         Base::Week(..) | Base::WeekOfMonth(..) | Base::WeekOfDay(..) => Granularity::Week,
-        Base::RelativeUnit(unit, _) => unit_granularity(*unit),
+        Base::RelativeUnit(unit, _) | Base::UnitFromPrevious(unit, _) => unit_granularity(*unit),
         Base::Offset(_, unit, From::Anchor) if coarse_offset(*unit) => unit_granularity(*unit),
         Base::Season(..) => Granularity::Season,
         Base::Day(..)
@@ -304,7 +304,7 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::WeekOfDay(r, m, d) => NaiveDate::from_ymd_opt(anchor.year_of(r)?, m, d).map(iso_week),
         Base::RelativeDay(n) => Some(Point::Day(anchor.day? + Duration::days(n.into()))),
         // Resolved by the engine, which knows the days named before.
-        Base::AfterPrevious(..) => None,
+        Base::AfterPrevious(..) | Base::UnitFromPrevious(..) => None,
         Base::RelativeUnit(unit, n) => relative_unit(&anchor, unit, n),
         Base::Weekday(wd, shift) => Some(Point::Day(weekday(anchor.day?, wd, shift)?)),
         Base::Offset(n, unit, From::Anchor) if coarse_offset(unit) => {

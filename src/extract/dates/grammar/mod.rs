@@ -87,6 +87,9 @@ pub enum Base {
     /// Units after the last day named before it (`le lendemain` = 1 day, `trois ans plus
     /// tard` = 3 years).
     AfterPrevious(i32, Unit),
+    /// A whole unit shifted from the last date named before it (`l'année précédente`,
+    /// `le même mois`, `ce jour-là`); see [`crate::extract::dates::lexicon::DateLexicon::shifts_from_previous`].
+    UnitFromPrevious(Unit, i32),
     /// A whole unit relative to the anchor's (`vorige maand`, `volgende week`).
     RelativeUnit(Unit, i32),
     /// A weekday, 1 = Monday.
@@ -292,6 +295,8 @@ mod first {
     pub const SEASON: u64 = Sense::kinds(&[Sense::Shift(0), Sense::Season(Season::Spring)]);
     pub const NTH_WEEKDAY: u64 = Sense::kinds(&[Sense::Article, Sense::Ordinal(0), Sense::Last]);
     pub const SHIFT: u64 = Sense::kinds(&[Sense::Shift(0)]);
+    pub const FROM_PREVIOUS: u64 =
+        RELATIVE_UNIT | ARTICLE | Sense::kinds(&[Sense::ShiftFromPrevious(0)]);
 
     /// Any point.
     pub const POINT: u64 = ARTICLE
@@ -308,7 +313,8 @@ mod first {
         | HOLIDAY
         | SEASON
         | NTH_WEEKDAY
-        | SHIFT;
+        | SHIFT
+        | FROM_PREVIOUS;
 
     /// Articles, prepositions, shifts, modifiers and number words: every expression
     /// beginning with one goes on, after it, with a number, a word with a digit or a
@@ -786,6 +792,8 @@ impl<'a> Parser<'a> {
                 self.gated(i, first::MONTH, || self.month_first(i)),
                 self.gated(i, first::ORDINAL, || self.ordinal_period(i)),
                 self.gated(i, first::NUMBER, || self.coded_period(i)),
+                // Last: it wins the tie with the same words read from the anchor.
+                self.gated(i, first::FROM_PREVIOUS, || self.unit_from_previous(i)),
             ]),
             longest(&[
                 self.gated(i, first::NUMBER, || self.year_month(i)),

@@ -106,9 +106,14 @@ pub fn stated_year(expr: &Expr) -> Option<YearRef> {
 /// first day and unit), at its own unit's precision; `None` for other expressions, and
 /// `Some(None)` when nothing precise enough was named before (a month for days).
 pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<Option<Expr>> {
-    let (n, unit, modifier) = match expr {
-        Expr::Point(Base::AfterPrevious(n, unit)) => (n, unit, None),
-        Expr::Modified(m, Base::AfterPrevious(n, unit)) => (n, unit, Some(m)),
+    let (base, modifier) = match expr {
+        Expr::Point(base) => (base, None),
+        Expr::Modified(m, base) => (base, Some(m)),
+        _ => return None,
+    };
+    let (n, unit, whole) = match base {
+        Base::AfterPrevious(n, unit) => (n, unit, false),
+        Base::UnitFromPrevious(unit, n) => (n, unit, true),
         _ => return None,
     };
     let coarseness = |u: Unit| match u {
@@ -119,18 +124,37 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
     let day = previous
         .filter(|&(_, named)| coarseness(named) <= coarseness(unit))
         .and_then(|(d, _)| resolve::add(d, unit, n));
-    Some(day.map(|d| {
-        let year = YearRef::Abs(d.year());
-        let base = match unit {
-            Unit::Day | Unit::Week | Unit::Weekend => Base::Day(year, d.month(), d.day()),
-            Unit::Month | Unit::Quarter | Unit::Half => Base::Month(year, d.month()),
-            Unit::Year | Unit::Decade => Base::Year(year),
-        };
-        match modifier {
-            Some(m) => Expr::Modified(m, base),
-            None => Expr::Point(base),
+    let base = match day {
+        Some(d) if whole => whole_unit(d, unit),
+        Some(d) => {
+            let year = YearRef::Abs(d.year());
+            match unit {
+                Unit::Day | Unit::Week | Unit::Weekend => Base::Day(year, d.month(), d.day()),
+                Unit::Month | Unit::Quarter | Unit::Half => Base::Month(year, d.month()),
+                Unit::Year | Unit::Decade => Base::Year(year),
+            }
         }
+        // `l'exercice précédent` with no year named: the one before the publication's.
+        None if whole && n != 0 && unit != Unit::Day => Base::RelativeUnit(unit, n),
+        None => return Some(None),
+    };
+    Some(Some(match modifier {
+        Some(m) => Expr::Modified(m, base),
+        None => Expr::Point(base),
     }))
+}
+
+/// The whole `unit` (day, week, month, quarter, half or year) holding `day`.
+fn whole_unit(day: NaiveDate, unit: Unit) -> Base {
+    let year = YearRef::Abs(day.year());
+    match unit {
+        Unit::Day => Base::Day(year, day.month(), day.day()),
+        Unit::Week | Unit::Weekend => Base::WeekOfDay(year, day.month(), day.day()),
+        Unit::Month => Base::Month(year, day.month()),
+        Unit::Quarter => Base::Quarter(year, day.month0() / 3 + 1),
+        Unit::Half => Base::Half(year, day.month0() / 6 + 1),
+        Unit::Year | Unit::Decade => Base::Year(year),
+    }
 }
 
 /// A bare day number of the anchor's month (`le 12`) put in the month of `day`, named
