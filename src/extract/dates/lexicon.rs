@@ -149,6 +149,10 @@ pub struct DateLexicon {
     /// Words that introduce a fiscal year (`boekjaar`, `l'exercice`).
     #[serde(default)]
     pub fiscal_years: Vec<String>,
+    /// Periods named by two consecutive years, one period each (`la saison 2024-2025`,
+    /// `l'année scolaire 2025-2026`): the noun belongs to the span.
+    #[serde(default)]
+    pub two_year_periods: Vec<String>,
     /// Articles that belong to the span of a named period (`het derde kwartaal`).
     #[serde(default)]
     pub articles: Vec<String>,
@@ -416,6 +420,7 @@ pub enum Sense {
     HolidayCue,
     PreviousLink(i32),
     ShiftFromPrevious(i32),
+    TwoYearPeriod,
 }
 
 impl Sense {
@@ -484,6 +489,7 @@ impl Sense {
             Sense::HolidayCue => 52,
             Sense::PreviousLink(_) => 57,
             Sense::ShiftFromPrevious(_) => 58,
+            Sense::TwoYearPeriod => 59,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -669,7 +675,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 39] = [
+        let lists: [(&Vec<String>, Sense); 40] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -686,6 +692,7 @@ impl Phrases {
             (&lex.after_bare_day, Sense::AfterBareDay),
             (&lex.year_cues, Sense::YearCue),
             (&lex.fiscal_years, Sense::Fiscal),
+            (&lex.two_year_periods, Sense::TwoYearPeriod),
             (&lex.articles, Sense::Article),
             (&lex.of, Sense::Of),
             (&lex.range_from, Sense::From),

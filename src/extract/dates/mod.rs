@@ -128,7 +128,12 @@ impl DateEngine {
                     Some((j, expr))
                         if j > i
                             && !parser.names_place(i)
-                            && !self.names_someone(text, tokens[i].start, &expr) =>
+                            && !self.names_someone(text, tokens[i].start, &expr)
+                            && !self.names_event(
+                                text,
+                                (tokens[i].start, tokens[j - 1].end),
+                                &expr,
+                            ) =>
                     {
                         let (start, end) = (tokens[i].start, tokens[j - 1].end);
                         // An offset with nothing precise enough named before: after what,
@@ -198,6 +203,11 @@ impl DateEngine {
             {
                 tense::Tense::Future
             }
+            tense::Tense::Unknown
+                if resolve::late_last_year(expr, ctx.published, self.tense.last_year_months()) =>
+            {
+                tense::Tense::Past
+            }
             told => told,
         }
     }
@@ -215,6 +225,24 @@ impl DateEngine {
         }
         let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
         capital && !opens_sentence(text, start)
+    }
+
+    /// Whether a month and a two-digit year at `span` name an event (`Mai 68`), in a
+    /// language that writes months in lower case: capitalized, even opening a sentence.
+    /// News writes such a date `mai 1968` or `05/68`; a capitalized month with four digits
+    /// is a date too (`Décrets de Mars 1963`, timeline headings).
+    fn names_event(&self, text: &str, (start, end): (usize, usize), expr: &grammar::Expr) -> bool {
+        use grammar::{Base, Expr, YearRef};
+        if !self.lowercase_calendar_names
+            || !matches!(expr, Expr::Point(Base::Month(YearRef::Abs(_), _)))
+        {
+            return false;
+        }
+        let span = &text[start..end];
+        let short_year = span
+            .rsplit_once(' ')
+            .is_some_and(|(_, year)| year.len() == 2 && year.bytes().all(|b| b.is_ascii_digit()));
+        short_year && span.chars().next().is_some_and(char::is_uppercase)
     }
 
     /// `expr` placed in the year stated before it in its sentence, if it is yearless and
@@ -367,7 +395,7 @@ fn opens_sentence(text: &str, start: usize) -> bool {
     before
         .chars()
         .next_back()
-        .is_none_or(|c| ".!?:;\"'‘’“”«»(-–—•\n\r".contains(c))
+        .is_none_or(|c| ".!?:;…\"'‘’“”«»(-–—•\n\r".contains(c))
 }
 
 /// How many sentence ends may come between an offset (`le lendemain`, `deux ans plus

@@ -136,6 +136,11 @@ pub struct TenseLexicon {
     /// cue is the coming one (`legt in januari de eed af`, said in December); 0: none.
     #[serde(default)]
     pub next_year_months: u32,
+    /// How many months back into the last year a yearless day or month said without a
+    /// tense cue early in the year is the one just past (`Fin décembre, la dette
+    /// atteint…`, said in January); 0: none.
+    #[serde(default)]
+    pub last_year_months: u32,
 }
 
 /// The compiled tense cues of one language.
@@ -484,6 +489,11 @@ impl TenseCues {
     /// See [`TenseLexicon::next_year_months`].
     pub fn next_year_months(&self) -> u32 {
         self.lex.next_year_months
+    }
+
+    /// See [`TenseLexicon::last_year_months`].
+    pub fn last_year_months(&self) -> u32 {
+        self.lex.last_year_months
     }
 
     /// Whether the date at `text[start..]` follows a noun of reported figures, after its

@@ -345,8 +345,13 @@ mod first {
     ]);
 
     /// Words that only say what a date next to them is not (`rue du 4-Septembre`, `Nouvel
-    /// An chinois`, `vacances de printemps`): to the rest of the grammar, plain words.
-    pub const CONTEXT: u64 = Sense::kinds(&[Sense::PlaceNoun, Sense::HolidayQualifier]);
+    /// An chinois`, `vacances de printemps`), or name a period only before a year pair
+    /// (`la 2e saison`): to the rest of the grammar, plain words.
+    pub const CONTEXT: u64 = Sense::kinds(&[
+        Sense::PlaceNoun,
+        Sense::HolidayQualifier,
+        Sense::TwoYearPeriod,
+    ]);
 
     /// Articles: no expression ends with one, so an expression that reaches one goes on
     /// after it with a number, a word with a digit or a lexicon word, as after
@@ -368,6 +373,7 @@ mod first {
             Sense::Modifier(TimexMod::Start),
             Sense::Within,
             Sense::Fiscal,
+            Sense::TwoYearPeriod,
             Sense::Decade,
             Sense::Rest,
         ]);
