@@ -521,6 +521,10 @@ impl TenseCues {
         if w.is(MAYBE_PAST) || w.class.tense == Some(Tense::Past) {
             return true;
         }
+        // A planned participle tells no past (`des orages sont attendus jeudi`).
+        if w.class.tense == Some(Tense::Unknown) {
+            return false;
+        }
         // A participle, reporting or not, is a past beside an auxiliary only (`worden
         // dinsdag bekendgemaakt` is a present passive).
         if self.is_participle(w) {
