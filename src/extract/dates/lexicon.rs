@@ -109,6 +109,12 @@ pub struct DateLexicon {
     /// `het jaar daarop` = 1, `de dag ervoor` = -1).
     #[serde(default)]
     pub periods_of_previous: BTreeMap<String, i32>,
+    /// Words that shift a unit from the last date named before them, not from the
+    /// publication date (`l'année précédente` after `en 2013` is 2012, `le même mois`):
+    /// -1, 0 or 1. With none named, a shift of one counts from the publication date
+    /// (`l'exercice précédent`) and the same unit is unknown.
+    #[serde(default)]
+    pub shifts_from_previous: BTreeMap<String, i32>,
     /// Unit words, singular and plural.
     #[serde(default)]
     pub units: BTreeMap<String, Unit>,
@@ -148,6 +154,10 @@ pub struct DateLexicon {
     /// Words that introduce a fiscal year (`boekjaar`, `l'exercice`).
     #[serde(default)]
     pub fiscal_years: Vec<String>,
+    /// Periods named by two consecutive years, one period each (`la saison 2024-2025`,
+    /// `l'année scolaire 2025-2026`): the noun belongs to the span.
+    #[serde(default)]
+    pub two_year_periods: Vec<String>,
     /// Articles that belong to the span of a named period (`het derde kwartaal`).
     #[serde(default)]
     pub articles: Vec<String>,
@@ -415,6 +425,8 @@ pub enum Sense {
     HolidayCue,
     PreviousLink(i32),
     PreviousPeriod(i32),
+    ShiftFromPrevious(i32),
+    TwoYearPeriod,
 }
 
 impl Sense {
@@ -483,6 +495,8 @@ impl Sense {
             Sense::HolidayCue => 52,
             Sense::PreviousLink(_) => 57,
             Sense::PreviousPeriod(_) => 58,
+            Sense::ShiftFromPrevious(_) => 59,
+            Sense::TwoYearPeriod => 60,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -629,6 +643,12 @@ impl Phrases {
         for (word, &n) in &lex.periods_of_previous {
             phrases.add(word, Sense::PreviousPeriod(n))?;
         }
+        for (word, &n) in &lex.shifts_from_previous {
+            if !(-1..=1).contains(&n) {
+                return Err(format!("{word:?}: {n} is not in -1..=1"));
+            }
+            phrases.add(word, Sense::ShiftFromPrevious(n))?;
+        }
         for (word, &u) in &lex.units {
             phrases.add(word, Sense::Unit(u))?;
         }
@@ -665,7 +685,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 39] = [
+        let lists: [(&Vec<String>, Sense); 40] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -682,6 +702,7 @@ impl Phrases {
             (&lex.after_bare_day, Sense::AfterBareDay),
             (&lex.year_cues, Sense::YearCue),
             (&lex.fiscal_years, Sense::Fiscal),
+            (&lex.two_year_periods, Sense::TwoYearPeriod),
             (&lex.articles, Sense::Article),
             (&lex.of, Sense::Of),
             (&lex.range_from, Sense::From),

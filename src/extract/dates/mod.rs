@@ -128,7 +128,12 @@ impl DateEngine {
                     Some((j, expr))
                         if j > i
                             && !parser.names_place(i)
-                            && !self.names_someone(text, tokens[i].start, &expr) =>
+                            && !self.names_someone(text, tokens[i].start, &expr)
+                            && !self.names_event(
+                                text,
+                                (tokens[i].start, tokens[j - 1].end),
+                                &expr,
+                            ) =>
                     {
                         let (start, end) = (tokens[i].start, tokens[j - 1].end);
                         // An offset with nothing precise enough named before: after what,
@@ -205,6 +210,11 @@ impl DateEngine {
             {
                 tense::Tense::Future
             }
+            tense::Tense::Unknown
+                if resolve::late_last_year(expr, ctx.published, self.tense.last_year_months()) =>
+            {
+                tense::Tense::Past
+            }
             told => told,
         }
     }
@@ -222,6 +232,24 @@ impl DateEngine {
         }
         let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
         capital && !opens_sentence(text, start)
+    }
+
+    /// Whether a month and a two-digit year at `span` name an event (`Mai 68`), in a
+    /// language that writes months in lower case: capitalized, even opening a sentence.
+    /// News writes such a date `mai 1968` or `05/68`; a capitalized month with four digits
+    /// is a date too (`Décrets de Mars 1963`, timeline headings).
+    fn names_event(&self, text: &str, (start, end): (usize, usize), expr: &grammar::Expr) -> bool {
+        use grammar::{Base, Expr, YearRef};
+        if !self.lowercase_calendar_names
+            || !matches!(expr, Expr::Point(Base::Month(YearRef::Abs(_), _)))
+        {
+            return false;
+        }
+        let span = &text[start..end];
+        let short_year = span
+            .rsplit_once(' ')
+            .is_some_and(|(_, year)| year.len() == 2 && year.bytes().all(|b| b.is_ascii_digit()));
+        short_year && span.chars().next().is_some_and(char::is_uppercase)
     }
 
     /// `expr` placed in the year stated before it in its sentence, if it is yearless and
@@ -335,7 +363,8 @@ impl Discourse {
         Some(
             self.previous
                 .filter(|&(_, unit, at)| {
-                    unit != Unit::Year && tense::TenseCues::same_sentence(text, at, start)
+                    matches!(unit, Unit::Day | Unit::Month)
+                        && tense::TenseCues::same_sentence(text, at, start)
                 })
                 .and_then(|(day, _, _)| grammar::in_month_of(expr, day))
                 .unwrap_or(expr),
@@ -373,7 +402,7 @@ fn opens_sentence(text: &str, start: usize) -> bool {
     before
         .chars()
         .next_back()
-        .is_none_or(|c| ".!?:;\"'‘’“”«»(-–—•\n\r".contains(c))
+        .is_none_or(|c| ".!?:;…\"'‘’“”«»(-–—•\n\r".contains(c))
 }
 
 /// How many sentence ends may come between an offset (`le lendemain`, `deux ans plus
@@ -397,12 +426,14 @@ fn hides_anchor(value: &DateValue) -> bool {
     }
 }
 
-/// The first day of the day, month or year a date value names (`2025-03-04`, `2025-03`,
-/// `2025`), and which of them.
+/// The first day of the day, month, quarter, half or year a date value names
+/// (`2025-03-04`, `2025-03`, `2025-Q3`, `2025-H2`, `2025`), and which of them.
 fn named_point(value: &DateValue) -> Option<(chrono::NaiveDate, Unit)> {
     let unit = match value.granularity {
         Granularity::Day => Unit::Day,
         Granularity::Month => Unit::Month,
+        Granularity::Quarter => Unit::Quarter,
+        Granularity::Half => Unit::Half,
         Granularity::Year => Unit::Year,
         _ => return None,
     };
@@ -410,7 +441,12 @@ fn named_point(value: &DateValue) -> Option<(chrono::NaiveDate, Unit)> {
     // Read by hand: a format parser costs more than the rest of a mention.
     let field = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
     let year = i32::try_from(field(0..4)?).ok()?;
-    let month = if unit == Unit::Year { 1 } else { field(5..7)? };
+    let month = match unit {
+        Unit::Year => 1,
+        Unit::Quarter => field(6..7)?.checked_sub(1)? * 3 + 1,
+        Unit::Half => field(6..7)?.checked_sub(1)? * 6 + 1,
+        _ => field(5..7)?,
+    };
     let day = if unit == Unit::Day { field(8..10)? } else { 1 };
     chrono::NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, unit))
 }

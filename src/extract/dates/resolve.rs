@@ -95,7 +95,7 @@ pub fn granularity(base: &Base) -> Granularity {
         Base::Quarter(..) => Granularity::Quarter,
         Base::Month(..) | Base::MonthShift(..) | Base::MonthOfPrevious(_) => Granularity::Month,
         Base::Week(..) | Base::WeekOfMonth(..) | Base::WeekOfDay(..) => Granularity::Week,
-        Base::RelativeUnit(unit, _) => unit_granularity(*unit),
+        Base::RelativeUnit(unit, _) | Base::UnitFromPrevious(unit, _) => unit_granularity(*unit),
         Base::Offset(_, unit, From::Anchor) if coarse_offset(*unit) => unit_granularity(*unit),
         Base::Season(..) | Base::SeasonOfPrevious(_) => Granularity::Season,
         Base::Day(..)
@@ -307,6 +307,7 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         // Resolved by the engine, which knows the days named before.
         Base::AfterPrevious(..)
         | Base::PeriodOfPrevious(..)
+        | Base::UnitFromPrevious(..)
         | Base::MonthOfPrevious(_)
         | Base::SeasonOfPrevious(_) => None,
         Base::RelativeUnit(unit, n) => relative_unit(&anchor, unit, n),
@@ -616,17 +617,28 @@ fn announces(expr: &Expr) -> bool {
 /// eed af`, said in December): without a tense cue the coming one is meant, not the one
 /// nearly a year back.
 pub fn early_next_year(expr: &Expr, published: Option<PubDate>, months: u32) -> bool {
+    yearless_and_now(expr, published)
+        .is_some_and(|(month, now)| month < now && month + 12 - now <= months)
+}
+
+/// Whether a yearless day or month (alone or modified) falls in the last `months` months
+/// of the year before, said early in the year (`Fin décembre, la dette atteint…`, said in
+/// January): without a tense cue the one just past is meant, not the one nearly a year on.
+pub fn late_last_year(expr: &Expr, published: Option<PubDate>, months: u32) -> bool {
+    yearless_and_now(expr, published)
+        .is_some_and(|(month, now)| month > now && now + 12 - month <= months)
+}
+
+/// The month of a yearless day or month (alone or modified) and the publication's.
+fn yearless_and_now(expr: &Expr, published: Option<PubDate>) -> Option<(u32, u32)> {
     let (Expr::Point(base) | Expr::Modified(_, base)) = expr else {
-        return false;
+        return None;
     };
     let month = match *base {
         Base::Day(YearRef::Implicit, m, _) | Base::Month(YearRef::Implicit, m) => m,
-        _ => return false,
+        _ => return None,
     };
-    let Some(now) = published.and_then(|p| p.month) else {
-        return false;
-    };
-    month < now && month + 12 - now <= months
+    Some((month, published?.month?))
 }
 
 /// `van dinsdag tot donderdag`, `de mardi à jeudi` in a sentence about the future: those

@@ -144,6 +144,11 @@ pub struct TenseLexicon {
     /// cue is the coming one (`legt in januari de eed af`, said in December); 0: none.
     #[serde(default)]
     pub next_year_months: u32,
+    /// How many months back into the last year a yearless day or month said without a
+    /// tense cue early in the year is the one just past (`Fin décembre, la dette
+    /// atteint…`, said in January); 0: none.
+    #[serde(default)]
+    pub last_year_months: u32,
 }
 
 /// The compiled tense cues of one language.
@@ -576,6 +581,11 @@ impl TenseCues {
         self.lex.next_year_months
     }
 
+    /// See [`TenseLexicon::last_year_months`].
+    pub fn last_year_months(&self) -> u32 {
+        self.lex.last_year_months
+    }
+
     /// Whether the date at `text[start..]` follows a noun of reported figures, after its
     /// links if any (`de resultaten van het`, `cijfers over`): the period reported on.
     pub fn reports_on(&self, text: &str, start: usize) -> bool {
@@ -600,6 +610,10 @@ impl TenseCues {
     fn may_be_past(&self, w: &Word<'_>, perfect: bool) -> bool {
         if w.is(MAYBE_PAST) || w.class.tense == Some(Tense::Past) {
             return true;
+        }
+        // A planned participle tells no past (`des orages sont attendus jeudi`).
+        if w.class.tense == Some(Tense::Unknown) {
+            return false;
         }
         // A participle, reporting or not, is a past beside an auxiliary only (`worden
         // dinsdag bekendgemaakt` is a present passive).

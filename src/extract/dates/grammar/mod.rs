@@ -94,6 +94,9 @@ pub enum Base {
     MonthOfPrevious(u32),
     /// A season in the year of the last date named before it (`de herfst van dat jaar`).
     SeasonOfPrevious(Season),
+    /// A whole unit shifted from the last date named before it (`l'année précédente`,
+    /// `le même mois`, `ce jour-là`); see [`crate::extract::dates::lexicon::DateLexicon::shifts_from_previous`].
+    UnitFromPrevious(Unit, i32),
     /// A whole unit relative to the anchor's (`vorige maand`, `volgende week`).
     RelativeUnit(Unit, i32),
     /// A weekday, 1 = Monday.
@@ -305,6 +308,8 @@ mod first {
     pub const SEASON: u64 = Sense::kinds(&[Sense::Shift(0), Sense::Season(Season::Spring)]);
     pub const NTH_WEEKDAY: u64 = Sense::kinds(&[Sense::Article, Sense::Ordinal(0), Sense::Last]);
     pub const SHIFT: u64 = Sense::kinds(&[Sense::Shift(0)]);
+    pub const FROM_PREVIOUS: u64 =
+        RELATIVE_UNIT | ARTICLE | Sense::kinds(&[Sense::ShiftFromPrevious(0)]);
 
     /// Any point.
     pub const POINT: u64 = ARTICLE
@@ -322,7 +327,8 @@ mod first {
         | HOLIDAY
         | SEASON
         | NTH_WEEKDAY
-        | SHIFT;
+        | SHIFT
+        | FROM_PREVIOUS;
 
     /// Articles, prepositions, shifts, modifiers and number words: every expression
     /// beginning with one goes on, after it, with a number, a word with a digit or a
@@ -354,8 +360,13 @@ mod first {
     ]);
 
     /// Words that only say what a date next to them is not (`rue du 4-Septembre`, `Nouvel
-    /// An chinois`, `vacances de printemps`): to the rest of the grammar, plain words.
-    pub const CONTEXT: u64 = Sense::kinds(&[Sense::PlaceNoun, Sense::HolidayQualifier]);
+    /// An chinois`, `vacances de printemps`), or name a period only before a year pair
+    /// (`la 2e saison`): to the rest of the grammar, plain words.
+    pub const CONTEXT: u64 = Sense::kinds(&[
+        Sense::PlaceNoun,
+        Sense::HolidayQualifier,
+        Sense::TwoYearPeriod,
+    ]);
 
     /// Articles: no expression ends with one, so an expression that reaches one goes on
     /// after it with a number, a word with a digit or a lexicon word, as after
@@ -377,6 +388,7 @@ mod first {
             Sense::Modifier(TimexMod::Start),
             Sense::Within,
             Sense::Fiscal,
+            Sense::TwoYearPeriod,
             Sense::Decade,
             Sense::Rest,
         ]);
@@ -806,6 +818,8 @@ impl<'a> Parser<'a> {
                 self.gated(i, first::MONTH, || self.month_first(i)),
                 self.gated(i, first::ORDINAL, || self.ordinal_period(i)),
                 self.gated(i, first::NUMBER, || self.coded_period(i)),
+                // Last: it wins the tie with the same words read from the anchor.
+                self.gated(i, first::FROM_PREVIOUS, || self.unit_from_previous(i)),
             ]),
             longest(&[
                 self.gated(i, first::NUMBER, || self.year_month(i)),

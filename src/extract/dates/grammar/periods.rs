@@ -184,8 +184,11 @@ impl Parser<'_> {
         }
     }
 
-    /// `boekjaar 2023`, `l'exercice 2021`.
+    /// `boekjaar 2023`, `l'exercice 2021`; `la saison 2024-2025`.
     pub(super) fn fiscal(&self, i: usize) -> Option<Parse> {
+        if let Some(j) = self.is(i, Sense::TwoYearPeriod) {
+            return self.season_years(j);
+        }
         let shift = |k| {
             self.sense(k, |s| match s {
                 Sense::Shift(n) => Some(n),

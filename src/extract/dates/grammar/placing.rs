@@ -107,10 +107,10 @@ pub fn stated_year(expr: &Expr) -> Option<YearRef> {
 }
 
 /// The expression counted from the last day, month or year named before it (`le lendemain`,
-/// `depuis la veille`, `trois ans plus tard`, `dezelfde week`, `juni van dat jaar`) put in
-/// place from that one, `previous` (its first day and unit), at its own unit's precision;
-/// `None` for other expressions, and `Some(None)` when nothing precise enough was named
-/// before (a month for days).
+/// `depuis la veille`, `trois ans plus tard`, `dezelfde week`, `juni van dat jaar`,
+/// `l'année précédente`) put in place from that one, `previous` (its first day and unit), at
+/// its own unit's precision; `None` for other expressions, and `Some(None)` when nothing
+/// precise enough was named before (a month for days).
 pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<Option<Expr>> {
     let (base, modifier) = match expr {
         Expr::Point(base) => (base, None),
@@ -119,7 +119,7 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
     };
     let (n, unit, whole) = match base {
         Base::AfterPrevious(n, unit) => (n, unit, false),
-        Base::PeriodOfPrevious(n, unit) => (n, unit, true),
+        Base::PeriodOfPrevious(n, unit) | Base::UnitFromPrevious(unit, n) => (n, unit, true),
         Base::MonthOfPrevious(_) | Base::SeasonOfPrevious(_) => (0, Unit::Year, true),
         _ => return None,
     };
@@ -131,17 +131,24 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
     let day = previous
         .filter(|&(_, named)| coarseness(named) <= coarseness(unit))
         .and_then(|(d, _)| resolve::add(d, unit, n));
-    Some(day.map(|d| {
-        let year = YearRef::Abs(d.year());
-        let base = match (base, unit) {
-            (Base::MonthOfPrevious(m), _) => Base::Month(year, m),
-            (Base::SeasonOfPrevious(season), _) => Base::Season(season, Some(year)),
-            (_, unit) => placed_unit(unit, whole, year, d),
-        };
-        match modifier {
-            Some(m) => Expr::Modified(m, base),
-            None => Expr::Point(base),
+    let placed = match day {
+        Some(d) => {
+            let year = YearRef::Abs(d.year());
+            match base {
+                Base::MonthOfPrevious(m) => Base::Month(year, m),
+                Base::SeasonOfPrevious(season) => Base::Season(season, Some(year)),
+                _ => placed_unit(unit, whole, year, d),
+            }
         }
+        // `l'exercice précédent` with no year named: the one before the publication's.
+        None if matches!(base, Base::UnitFromPrevious(..)) && n != 0 && unit != Unit::Day => {
+            Base::RelativeUnit(unit, n)
+        }
+        None => return Some(None),
+    };
+    Some(Some(match modifier {
+        Some(m) => Expr::Modified(m, placed),
+        None => Expr::Point(placed),
     }))
 }
 
@@ -150,7 +157,7 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
 fn placed_unit(unit: Unit, whole: bool, year: YearRef, d: NaiveDate) -> Base {
     match unit {
         // `dezelfde week`: the week itself, not a day of it.
-        Unit::Week if whole => Base::WeekOfDay(year, d.month(), d.day()),
+        Unit::Week | Unit::Weekend if whole => Base::WeekOfDay(year, d.month(), d.day()),
         Unit::Quarter if whole => Base::Quarter(year, (d.month() - 1) / 3 + 1),
         Unit::Half if whole => Base::Half(year, (d.month() - 1) / 6 + 1),
         Unit::Day | Unit::Week | Unit::Weekend => Base::Day(year, d.month(), d.day()),

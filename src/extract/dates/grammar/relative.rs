@@ -119,6 +119,36 @@ impl Parser<'_> {
         (n != 0).then_some((k, Base::MonthShift(m, n)))
     }
 
+    /// `l'année précédente`, `le mois suivant`, `le même jour`, `cette année-là`: a unit
+    /// shifted from the last date named, as [`Base::UnitFromPrevious`].
+    pub(super) fn unit_from_previous(&self, i: usize) -> Option<(usize, Base)> {
+        let i = self.is(i, Sense::RelativeArticle).unwrap_or(i);
+        let anaphoric = |i| {
+            self.sense(i, |s| match s {
+                Sense::ShiftFromPrevious(n) => Some(n),
+                _ => None,
+            })
+        };
+        let single = |i| {
+            self.unit(i).filter(|&(_, u)| {
+                !self.has(i, Sense::Plural) && !matches!(u, Unit::Weekend | Unit::Decade)
+            })
+        };
+        // `le même mois`, `l'année précédente`
+        let before = anaphoric(i).and_then(|(j, n)| single(j).map(|(k, u)| (k, u, n)));
+        let after = single(i).and_then(|(j, u)| anaphoric(j).map(|(k, n)| (k, u, n)));
+        // `ce jour-là`, `cette année-là`
+        let that = || {
+            let (j, _) = self.sense(i, |s| matches!(s, Sense::Shift(0)).then_some(()))?;
+            let (k, u) = single(j)?;
+            let there = self.punct(k, "-") && self.toks.get(k + 1)?.folded == "là";
+            there.then_some((k + 2, u, 0))
+        };
+        let (end, unit, n) = before.or(after).or_else(that)?;
+        // `l'année précédente du club`: an event's.
+        (!self.has(end, Sense::Of)).then_some((end, Base::UnitFromPrevious(unit, n)))
+    }
+
     /// French `ce mois-ci`; `None` for `ce mois-là`, which is not the anchor's.
     fn skip_ci(&self, i: usize) -> Option<usize> {
         let suffix = self
