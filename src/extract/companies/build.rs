@@ -4,7 +4,7 @@
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashSet;
 
-use super::{gazetteer, scan, units, CompanyEngine, CompanyLexicon, Kind};
+use super::{gazetteer, origins, scan, units, CompanyEngine, CompanyLexicon, Kind};
 
 impl CompanyEngine {
     /// Compiles the engine from the shared gazetteer and a language's cues.
@@ -81,6 +81,12 @@ impl CompanyEngine {
         Ok(CompanyEngine {
             scanner,
             local_units,
+            tickers: origins::by_ticker(&parsed.entries),
+            demonyms: lexicon
+                .demonyms
+                .iter()
+                .map(|(word, country)| (word.to_lowercase(), country.clone()))
+                .collect(),
             parent_words: lower(&lexicon.parent_words),
             entries: parsed.entries,
             context,

@@ -16,6 +16,7 @@ mod deals;
 mod forms;
 pub mod gazetteer;
 mod names;
+mod origins;
 mod persons;
 mod repeats;
 mod scan;
@@ -216,6 +217,11 @@ pub struct CompanyLexicon {
     /// local unit named earlier (`filiale d'Orange` after `Orange Belgium`), not the unit.
     #[serde(default)]
     pub parent_words: Vec<String>,
+    /// Adjectives of origin in lower case with their ISO 3166 country (`américain` = `US`):
+    /// before a name that is also another company's ticker, they say which company it is
+    /// (`l'américain ADP` is the payroll firm, not Aéroports de Paris).
+    #[serde(default)]
+    pub demonyms: std::collections::HashMap<String, String>,
 }
 
 /// What an automaton pattern stands for.
@@ -335,6 +341,10 @@ pub struct CompanyEngine {
     local_units: FxHashMap<usize, Vec<usize>>,
     /// Lower-case words that keep a short name the parent's (`filiale`).
     parent_words: Vec<String>,
+    /// Adjectives of origin with their country, in lower case.
+    demonyms: FxHashMap<String, String>,
+    /// Every ticker with the entries that carry it.
+    tickers: FxHashMap<String, Vec<usize>>,
 }
 
 impl CompanyEngine {
@@ -421,6 +431,7 @@ impl CompanyEngine {
         self.drop_person_names(text, &mut found);
         self.repeat_learned_names(text, &mut found);
         self.name_local_units(text, &mut found);
+        self.resolve_by_origin(text, &mut found);
         self.drop_defined_acronyms(text, &hits, &mut found);
         drop_overlaps(&mut found, |f| (f.start, f.end));
         found
