@@ -96,7 +96,13 @@ impl CompanyEngine {
             not_companies,
             vetoed_forms,
             product_determiners: lower(&lexicon.product_determiners),
-            name_followers: lexicon.name_followers.iter().cloned().collect(),
+            name_followers: lexicon
+                .name_followers
+                .iter()
+                .chain(&lexicon.services)
+                .cloned()
+                .collect(),
+            services: lexicon.services.iter().cloned().collect(),
             person_titles: lexicon.person_titles.clone(),
             particles: particle_forms(&lexicon.particles),
             complement_particles: particle_forms(&lexicon.complement_particles),

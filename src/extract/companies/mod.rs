@@ -119,6 +119,10 @@ pub struct CompanyLexicon {
     /// longer name (`Google France`, `Philips CEO`).
     #[serde(default)]
     pub name_followers: Vec<String>,
+    /// Services sold under a group's name (`Apple Music`): name followers that also show a
+    /// common-word name is the company.
+    #[serde(default)]
+    pub services: Vec<String>,
     /// Titles before a family name (`M.`, `Mme`, `meneer`): a company name after one is a person.
     #[serde(default)]
     pub person_titles: Vec<String>,
@@ -293,6 +297,7 @@ pub struct CompanyEngine {
     not_companies: FxHashSet<String>,
     product_determiners: FxHashSet<String>,
     name_followers: FxHashSet<String>,
+    services: FxHashSet<String>,
     person_titles: Vec<String>,
     particles: Vec<String>,
     complement_particles: Vec<String>,
