@@ -4,7 +4,7 @@
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashSet;
 
-use super::{gazetteer, scan, units, CompanyEngine, CompanyLexicon, Kind};
+use super::{gazetteer, origins, scan, units, CompanyEngine, CompanyLexicon, Kind};
 
 impl CompanyEngine {
     /// Compiles the engine from the shared gazetteer and a language's cues.
@@ -81,6 +81,12 @@ impl CompanyEngine {
         Ok(CompanyEngine {
             scanner,
             local_units,
+            tickers: origins::by_ticker(&parsed.entries),
+            demonyms: lexicon
+                .demonyms
+                .iter()
+                .map(|(word, country)| (word.to_lowercase(), country.clone()))
+                .collect(),
             parent_words: lower(&lexicon.parent_words),
             entries: parsed.entries,
             context,
@@ -90,7 +96,13 @@ impl CompanyEngine {
             not_companies,
             vetoed_forms,
             product_determiners: lower(&lexicon.product_determiners),
-            name_followers: lexicon.name_followers.iter().cloned().collect(),
+            name_followers: lexicon
+                .name_followers
+                .iter()
+                .chain(&lexicon.services)
+                .cloned()
+                .collect(),
+            services: lexicon.services.iter().cloned().collect(),
             person_titles: lexicon.person_titles.clone(),
             particles: particle_forms(&lexicon.particles),
             complement_particles: particle_forms(&lexicon.complement_particles),

@@ -92,6 +92,7 @@ impl CompanyEngine {
         } else if self.before_figure(text, hit) || self.sign_before_number(text, hit) {
             Verdict::Rejected
         } else if self.before_company_verb(text, hit)
+            || self.before_service(text, hit)
             || before_share_move(text, hit)
             || self.company_context(text, hits, i, sentence_initial(text, hit.start))
         {
@@ -139,6 +140,15 @@ impl CompanyEngine {
             _ => word,
         };
         self.company_verbs.contains(verb)
+    }
+
+    /// Whether a service sold under the name follows `hit` (`Apple Music`): the name is
+    /// the company's. A country does not show it (`Metro UK` is a newspaper).
+    fn before_service(&self, text: &str, hit: Hit) -> bool {
+        text[hit.end..]
+            .strip_prefix(' ')
+            .and_then(|rest| names::name_token(rest, 0).map(|end| &rest[..end]))
+            .is_some_and(|word| self.services.contains(word))
     }
 
     /// Whether a number, in digits or words, follows a common-word name at a sentence

@@ -16,6 +16,7 @@ mod deals;
 mod forms;
 pub mod gazetteer;
 mod names;
+mod origins;
 mod persons;
 mod repeats;
 mod scan;
@@ -118,6 +119,10 @@ pub struct CompanyLexicon {
     /// longer name (`Google France`, `Philips CEO`).
     #[serde(default)]
     pub name_followers: Vec<String>,
+    /// Services sold under a group's name (`Apple Music`): name followers that also show a
+    /// common-word name is the company.
+    #[serde(default)]
+    pub services: Vec<String>,
     /// Titles before a family name (`M.`, `Mme`, `meneer`): a company name after one is a person.
     #[serde(default)]
     pub person_titles: Vec<String>,
@@ -216,6 +221,11 @@ pub struct CompanyLexicon {
     /// local unit named earlier (`filiale d'Orange` after `Orange Belgium`), not the unit.
     #[serde(default)]
     pub parent_words: Vec<String>,
+    /// Adjectives of origin in lower case with their ISO 3166 country (`américain` = `US`):
+    /// before a name that is also another company's ticker, they say which company it is
+    /// (`l'américain ADP` is the payroll firm, not Aéroports de Paris).
+    #[serde(default)]
+    pub demonyms: std::collections::HashMap<String, String>,
 }
 
 /// What an automaton pattern stands for.
@@ -287,6 +297,7 @@ pub struct CompanyEngine {
     not_companies: FxHashSet<String>,
     product_determiners: FxHashSet<String>,
     name_followers: FxHashSet<String>,
+    services: FxHashSet<String>,
     person_titles: Vec<String>,
     particles: Vec<String>,
     complement_particles: Vec<String>,
@@ -335,6 +346,10 @@ pub struct CompanyEngine {
     local_units: FxHashMap<usize, Vec<usize>>,
     /// Lower-case words that keep a short name the parent's (`filiale`).
     parent_words: Vec<String>,
+    /// Adjectives of origin with their country, in lower case.
+    demonyms: FxHashMap<String, String>,
+    /// Every ticker with the entries that carry it.
+    tickers: FxHashMap<String, Vec<usize>>,
 }
 
 impl CompanyEngine {
@@ -421,6 +436,7 @@ impl CompanyEngine {
         self.drop_person_names(text, &mut found);
         self.repeat_learned_names(text, &mut found);
         self.name_local_units(text, &mut found);
+        self.resolve_by_origin(text, &mut found);
         self.drop_defined_acronyms(text, &hits, &mut found);
         drop_overlaps(&mut found, |f| (f.start, f.end));
         found
