@@ -154,6 +154,9 @@ pub struct DateLexicon {
     /// Articles that belong to the span of a relative period (`la semaine prochaine`).
     #[serde(default)]
     pub relative_articles: Vec<String>,
+    /// Articles that make the weekend alone the nearest one (`het weekend`).
+    #[serde(default)]
+    pub weekend_articles: Vec<String>,
     /// `of` between a part and its period (`eind van`, `fin de`).
     #[serde(default)]
     pub of: Vec<String>,
@@ -415,6 +418,7 @@ pub enum Sense {
     HolidayCue,
     PreviousLink(i32),
     PreviousPeriod(i32),
+    WeekendArticle,
 }
 
 impl Sense {
@@ -483,6 +487,7 @@ impl Sense {
             Sense::HolidayCue => 52,
             Sense::PreviousLink(_) => 57,
             Sense::PreviousPeriod(_) => 58,
+            Sense::WeekendArticle => 59,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -665,7 +670,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 39] = [
+        let lists: [(&Vec<String>, Sense); 40] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -674,6 +679,7 @@ impl Phrases {
             (&lex.last, Sense::Last),
             (&lex.plural_units, Sense::Plural),
             (&lex.relative_articles, Sense::RelativeArticle),
+            (&lex.weekend_articles, Sense::WeekendArticle),
             (&lex.day_links, Sense::DayLink),
             (&lex.now, Sense::Now),
             (&lex.decades, Sense::Decade),

@@ -10,7 +10,8 @@ impl Parser<'_> {
     pub(super) fn with_article(&self, i: usize) -> Option<(usize, Base)> {
         let relative = self
             .is(i, Sense::RelativeArticle)
-            .and_then(|j| self.relative_unit(j));
+            .and_then(|j| self.relative_unit(j))
+            .or_else(|| self.weekend(i));
         let Some(j) = self.is(i, Sense::Article) else {
             return relative;
         };
@@ -32,6 +33,15 @@ impl Parser<'_> {
             season_of_year,
         ];
         candidates.into_iter().flatten().max_by_key(|&(k, _)| k)
+    }
+
+    /// `het weekend`: the nearest weekend (the tense picks the one past or to come); not
+    /// one named by its days (`het weekend van 14 en 15 maart`).
+    fn weekend(&self, i: usize) -> Option<(usize, Base)> {
+        let j = self.is(i, Sense::WeekendArticle)?;
+        let (k, unit) = self.unit(j)?;
+        let single = unit == Unit::Weekend && !self.has(j, Sense::Plural);
+        (single && !self.has(k, Sense::Of)).then_some((k, Base::RelativeUnit(Unit::Weekend, 0)))
     }
 
     /// `de 5e`: an ordinal day of the anchor's month.

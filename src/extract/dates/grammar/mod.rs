@@ -269,7 +269,11 @@ fn fill_senses(
 mod first {
     use super::{Holiday, Season, Sense, TimexMod, Unit, WeekdayShift};
 
-    pub const ARTICLE: u64 = Sense::kinds(&[Sense::Article, Sense::RelativeArticle]);
+    pub const ARTICLE: u64 = Sense::kinds(&[
+        Sense::Article,
+        Sense::RelativeArticle,
+        Sense::WeekendArticle,
+    ]);
     pub const WEEKDAY: u64 = Sense::kinds(&[
         Sense::WeekdayShift(WeekdayShift::Next),
         Sense::Weekday(0),
@@ -330,6 +334,7 @@ mod first {
     pub const LEADS: u64 = Sense::kinds(&[
         Sense::Article,
         Sense::RelativeArticle,
+        Sense::WeekendArticle,
         Sense::DayArticle,
         Sense::From,
         Sense::Between,
