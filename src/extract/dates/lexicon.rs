@@ -157,6 +157,12 @@ pub struct DateLexicon {
     /// Articles that make the weekend alone the nearest one (`het weekend`).
     #[serde(default)]
     pub weekend_articles: Vec<String>,
+    /// A night named by the two days it joins, before the first (`de nacht van`) and
+    /// between them (`op`): `de nacht van 3 op 4 augustus` is the evening's day, the 3rd.
+    #[serde(default)]
+    pub nights_of: Vec<String>,
+    #[serde(default)]
+    pub night_links: Vec<String>,
     /// `of` between a part and its period (`eind van`, `fin de`).
     #[serde(default)]
     pub of: Vec<String>,
@@ -419,6 +425,8 @@ pub enum Sense {
     PreviousLink(i32),
     PreviousPeriod(i32),
     WeekendArticle,
+    NightOf,
+    NightLink,
 }
 
 impl Sense {
@@ -488,6 +496,8 @@ impl Sense {
             Sense::PreviousLink(_) => 57,
             Sense::PreviousPeriod(_) => 58,
             Sense::WeekendArticle => 59,
+            Sense::NightOf => 60,
+            Sense::NightLink => 61,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -670,7 +680,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 40] = [
+        let lists: [(&Vec<String>, Sense); 42] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -680,6 +690,8 @@ impl Phrases {
             (&lex.plural_units, Sense::Plural),
             (&lex.relative_articles, Sense::RelativeArticle),
             (&lex.weekend_articles, Sense::WeekendArticle),
+            (&lex.nights_of, Sense::NightOf),
+            (&lex.night_links, Sense::NightLink),
             (&lex.day_links, Sense::DayLink),
             (&lex.now, Sense::Now),
             (&lex.decades, Sense::Decade),

@@ -44,6 +44,41 @@ impl Parser<'_> {
         (single && !self.has(k, Sense::Of)).then_some((k, Base::RelativeUnit(Unit::Weekend, 0)))
     }
 
+    /// `de nacht van 3 op 4 augustus`, `de nacht van vrijdag op zaterdag`: the day whose
+    /// evening the night begins.
+    pub(super) fn night(&self, i: usize) -> Option<(usize, Base)> {
+        let j = self.is(i, Sense::NightOf)?;
+        let weekday = |k| {
+            self.sense(k, |s| match s {
+                Sense::Weekday(wd) => Some(wd),
+                _ => None,
+            })
+        };
+        if let Some((k, wd)) = weekday(j) {
+            let l = self.is(k, Sense::NightLink)?;
+            let (end, _) = weekday(l)?;
+            return Some((end, Base::Weekday(wd, None)));
+        }
+        // `3 op 4 augustus`: the first day takes the month and year of the second.
+        let (k, first) = match self.day_month(j) {
+            Some((k, base)) => (k, Some(base)),
+            None => (self.day(j)?.0, None),
+        };
+        let l = self.is(k, Sense::NightLink)?;
+        let (end, Base::Day(year, m, next)) = self.day_month(l)? else {
+            return None;
+        };
+        let base = match first {
+            Some(base @ Base::Day(..)) => base,
+            Some(_) => return None,
+            None => {
+                let d = self.day(j)?.1;
+                (d + 1 == next).then_some(Base::Day(year, m, d))?
+            }
+        };
+        Some((end, base))
+    }
+
     /// `de 5e`: an ordinal day of the anchor's month.
     fn day_of_month(&self, i: usize) -> Option<(usize, Base)> {
         // Only written with digits: `de eerste` is far more often "the first one".

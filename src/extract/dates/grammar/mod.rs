@@ -281,6 +281,7 @@ mod first {
     ]);
     pub const RELATIVE_DAY: u64 = Sense::kinds(&[Sense::RelativeDay(0), Sense::AfterPrevious(0)]);
     pub const PREVIOUS_PERIOD: u64 = Sense::kinds(&[Sense::PreviousPeriod(0), Sense::Article]);
+    pub const NIGHT: u64 = Sense::kinds(&[Sense::NightOf]);
     pub const OF_PREVIOUS_YEAR: u64 = Sense::kinds(&[
         Sense::Article,
         Sense::Month(0),
@@ -315,6 +316,7 @@ mod first {
         | WEEKDAY
         | RELATIVE_DAY
         | PREVIOUS_PERIOD
+        | NIGHT
         | RELATIVE_UNIT
         | OFFSET
         | NUMBER
@@ -819,6 +821,7 @@ impl<'a> Parser<'a> {
                 self.gated(i, first::HOLIDAY, || self.holiday(i)),
                 self.gated(i, first::SEASON, || self.season(i)),
                 self.gated(i, first::OF_PREVIOUS_YEAR, || self.of_previous_year(i)),
+                self.gated(i, first::NIGHT, || self.night(i)),
                 self.gated(i, first::DAY, || self.bare_day(i)),
                 self.gated(i, first::NUMBER, || self.spaced_date(i)),
                 self.gated(i, first::MONTH, || self.glued_named_date(i)),
