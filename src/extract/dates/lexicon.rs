@@ -164,6 +164,15 @@ pub struct DateLexicon {
     /// Articles that belong to the span of a relative period (`la semaine prochaine`).
     #[serde(default)]
     pub relative_articles: Vec<String>,
+    /// Articles that make the weekend alone the nearest one (`het weekend`).
+    #[serde(default)]
+    pub weekend_articles: Vec<String>,
+    /// A night named by the two days it joins, before the first (`de nacht van`) and
+    /// between them (`op`): `de nacht van 3 op 4 augustus` is the evening's day, the 3rd.
+    #[serde(default)]
+    pub nights_of: Vec<String>,
+    #[serde(default)]
+    pub night_links: Vec<String>,
     /// `of` between a part and its period (`eind van`, `fin de`).
     #[serde(default)]
     pub of: Vec<String>,
@@ -427,6 +436,9 @@ pub enum Sense {
     PreviousPeriod(i32),
     ShiftFromPrevious(i32),
     TwoYearPeriod,
+    WeekendArticle,
+    NightOf,
+    NightLink,
 }
 
 impl Sense {
@@ -497,6 +509,9 @@ impl Sense {
             Sense::PreviousPeriod(_) => 58,
             Sense::ShiftFromPrevious(_) => 59,
             Sense::TwoYearPeriod => 60,
+            Sense::WeekendArticle => 61,
+            Sense::NightOf => 62,
+            Sense::NightLink => 63,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -685,7 +700,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 40] = [
+        let lists: [(&Vec<String>, Sense); 43] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -694,6 +709,9 @@ impl Phrases {
             (&lex.last, Sense::Last),
             (&lex.plural_units, Sense::Plural),
             (&lex.relative_articles, Sense::RelativeArticle),
+            (&lex.weekend_articles, Sense::WeekendArticle),
+            (&lex.nights_of, Sense::NightOf),
+            (&lex.night_links, Sense::NightLink),
             (&lex.day_links, Sense::DayLink),
             (&lex.now, Sense::Now),
             (&lex.decades, Sense::Decade),

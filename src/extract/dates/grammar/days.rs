@@ -10,7 +10,8 @@ impl Parser<'_> {
     pub(super) fn with_article(&self, i: usize) -> Option<(usize, Base)> {
         let relative = self
             .is(i, Sense::RelativeArticle)
-            .and_then(|j| self.relative_unit(j));
+            .and_then(|j| self.relative_unit(j))
+            .or_else(|| self.weekend(i));
         let Some(j) = self.is(i, Sense::Article) else {
             return relative;
         };
@@ -32,6 +33,50 @@ impl Parser<'_> {
             season_of_year,
         ];
         candidates.into_iter().flatten().max_by_key(|&(k, _)| k)
+    }
+
+    /// `het weekend`: the nearest weekend (the tense picks the one past or to come); not
+    /// one named by its days (`het weekend van 14 en 15 maart`).
+    fn weekend(&self, i: usize) -> Option<(usize, Base)> {
+        let j = self.is(i, Sense::WeekendArticle)?;
+        let (k, unit) = self.unit(j)?;
+        let single = unit == Unit::Weekend && !self.has(j, Sense::Plural);
+        (single && !self.has(k, Sense::Of)).then_some((k, Base::RelativeUnit(Unit::Weekend, 0)))
+    }
+
+    /// `de nacht van 3 op 4 augustus`, `de nacht van vrijdag op zaterdag`: the day whose
+    /// evening the night begins.
+    pub(super) fn night(&self, i: usize) -> Option<(usize, Base)> {
+        let j = self.is(i, Sense::NightOf)?;
+        let weekday = |k| {
+            self.sense(k, |s| match s {
+                Sense::Weekday(wd) => Some(wd),
+                _ => None,
+            })
+        };
+        if let Some((k, wd)) = weekday(j) {
+            let l = self.is(k, Sense::NightLink)?;
+            let (end, _) = weekday(l)?;
+            return Some((end, Base::Weekday(wd, None)));
+        }
+        // `3 op 4 augustus`: the first day takes the month and year of the second.
+        let (k, first) = match self.day_month(j) {
+            Some((k, base)) => (k, Some(base)),
+            None => (self.day(j)?.0, None),
+        };
+        let l = self.is(k, Sense::NightLink)?;
+        let (end, Base::Day(year, m, next)) = self.day_month(l)? else {
+            return None;
+        };
+        let base = match first {
+            Some(base @ Base::Day(..)) => base,
+            Some(_) => return None,
+            None => {
+                let d = self.day(j)?.1;
+                (d + 1 == next).then_some(Base::Day(year, m, d))?
+            }
+        };
+        Some((end, base))
     }
 
     /// `de 5e`: an ordinal day of the anchor's month.

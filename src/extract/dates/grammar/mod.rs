@@ -272,7 +272,11 @@ fn fill_senses(
 mod first {
     use super::{Holiday, Season, Sense, TimexMod, Unit, WeekdayShift};
 
-    pub const ARTICLE: u64 = Sense::kinds(&[Sense::Article, Sense::RelativeArticle]);
+    pub const ARTICLE: u64 = Sense::kinds(&[
+        Sense::Article,
+        Sense::RelativeArticle,
+        Sense::WeekendArticle,
+    ]);
     pub const WEEKDAY: u64 = Sense::kinds(&[
         Sense::WeekdayShift(WeekdayShift::Next),
         Sense::Weekday(0),
@@ -280,6 +284,7 @@ mod first {
     ]);
     pub const RELATIVE_DAY: u64 = Sense::kinds(&[Sense::RelativeDay(0), Sense::AfterPrevious(0)]);
     pub const PREVIOUS_PERIOD: u64 = Sense::kinds(&[Sense::PreviousPeriod(0), Sense::Article]);
+    pub const NIGHT: u64 = Sense::kinds(&[Sense::NightOf]);
     pub const OF_PREVIOUS_YEAR: u64 = Sense::kinds(&[
         Sense::Article,
         Sense::Month(0),
@@ -316,6 +321,7 @@ mod first {
         | WEEKDAY
         | RELATIVE_DAY
         | PREVIOUS_PERIOD
+        | NIGHT
         | RELATIVE_UNIT
         | OFFSET
         | NUMBER
@@ -336,6 +342,7 @@ mod first {
     pub const LEADS: u64 = Sense::kinds(&[
         Sense::Article,
         Sense::RelativeArticle,
+        Sense::WeekendArticle,
         Sense::DayArticle,
         Sense::From,
         Sense::Between,
@@ -828,6 +835,7 @@ impl<'a> Parser<'a> {
                 self.gated(i, first::HOLIDAY, || self.holiday(i)),
                 self.gated(i, first::SEASON, || self.season(i)),
                 self.gated(i, first::OF_PREVIOUS_YEAR, || self.of_previous_year(i)),
+                self.gated(i, first::NIGHT, || self.night(i)),
                 self.gated(i, first::DAY, || self.bare_day(i)),
                 self.gated(i, first::NUMBER, || self.spaced_date(i)),
                 self.gated(i, first::MONTH, || self.glued_named_date(i)),
