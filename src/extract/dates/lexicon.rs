@@ -153,6 +153,14 @@ pub struct DateLexicon {
     /// `l'année scolaire 2025-2026`): the noun belongs to the span.
     #[serde(default)]
     pub two_year_periods: Vec<String>,
+    /// Words after an ordinal period that make it a count, not a date (`le troisième
+    /// trimestre consécutif`).
+    #[serde(default)]
+    pub consecutive: Vec<String>,
+    /// Words after an ago-offset that make it the time something has lasted (`voilà deux
+    /// ans que le chantier est à l'arrêt`): a duration.
+    #[serde(default)]
+    pub lasting_links: Vec<String>,
     /// Articles that belong to the span of a named period (`het derde kwartaal`).
     #[serde(default)]
     pub articles: Vec<String>,
@@ -421,6 +429,8 @@ pub enum Sense {
     PreviousLink(i32),
     ShiftFromPrevious(i32),
     TwoYearPeriod,
+    Consecutive,
+    LastingLink,
 }
 
 impl Sense {
@@ -490,6 +500,8 @@ impl Sense {
             Sense::PreviousLink(_) => 57,
             Sense::ShiftFromPrevious(_) => 58,
             Sense::TwoYearPeriod => 59,
+            Sense::Consecutive => 60,
+            Sense::LastingLink => 61,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -675,7 +687,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 40] = [
+        let lists: [(&Vec<String>, Sense); 42] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -693,6 +705,8 @@ impl Phrases {
             (&lex.year_cues, Sense::YearCue),
             (&lex.fiscal_years, Sense::Fiscal),
             (&lex.two_year_periods, Sense::TwoYearPeriod),
+            (&lex.consecutive, Sense::Consecutive),
+            (&lex.lasting_links, Sense::LastingLink),
             (&lex.articles, Sense::Article),
             (&lex.of, Sense::Of),
             (&lex.range_from, Sense::From),
