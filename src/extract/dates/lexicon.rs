@@ -158,6 +158,14 @@ pub struct DateLexicon {
     /// `l'année scolaire 2025-2026`): the noun belongs to the span.
     #[serde(default)]
     pub two_year_periods: Vec<String>,
+    /// Words after an ordinal period that make it a count, not a date (`le troisième
+    /// trimestre consécutif`).
+    #[serde(default)]
+    pub consecutive: Vec<String>,
+    /// Words after an ago-offset that make it the time something has lasted (`voilà deux
+    /// ans que le chantier est à l'arrêt`): a duration.
+    #[serde(default)]
+    pub lasting_links: Vec<String>,
     /// Articles that belong to the span of a named period (`het derde kwartaal`).
     #[serde(default)]
     pub articles: Vec<String>,
@@ -439,6 +447,8 @@ pub enum Sense {
     WeekendArticle,
     NightOf,
     NightLink,
+    Consecutive,
+    LastingLink,
 }
 
 impl Sense {
@@ -512,6 +522,8 @@ impl Sense {
             Sense::WeekendArticle => 61,
             Sense::NightOf => 62,
             Sense::NightLink => 63,
+            Sense::Consecutive => 64,
+            Sense::LastingLink => 65,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -700,7 +712,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 43] = [
+        let lists: [(&Vec<String>, Sense); 45] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -721,6 +733,8 @@ impl Phrases {
             (&lex.year_cues, Sense::YearCue),
             (&lex.fiscal_years, Sense::Fiscal),
             (&lex.two_year_periods, Sense::TwoYearPeriod),
+            (&lex.consecutive, Sense::Consecutive),
+            (&lex.lasting_links, Sense::LastingLink),
             (&lex.articles, Sense::Article),
             (&lex.of, Sense::Of),
             (&lex.range_from, Sense::From),

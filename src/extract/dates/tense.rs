@@ -453,7 +453,13 @@ impl TenseCues {
         // The date's clause: back to the nearest clause opener (itself included) and on to
         // the next one (excluded), within the clause marks.
         let mut near = Cursor::default();
-        if let Some(tense) = self.nearest_cue(&mut sentence, &mut near, Reach::Clause, false) {
+        let mut told = self.nearest_cue(&mut sentence, &mut near, Reach::Clause, false);
+        // A planned participle (`prévu jeudi`) leaves the tense to the next cue, the main
+        // verb's (`le sommet, prévu jeudi, sera consacré à…`).
+        if told == Some(Tense::Unknown) && Self::last_read_neutral(&mut sentence, &near) {
+            told = self.nearest_cue(&mut sentence, &mut near, Reach::Clause, false);
+        }
+        if let Some(tense) = told {
             return tense;
         }
         // Outside the clause (whose words hold no cue by then), reporting verbs do not
@@ -531,6 +537,14 @@ impl TenseCues {
             at = e;
         }
         false
+    }
+
+    /// Whether the last word a cue search read, on either side, is a neutral cue.
+    fn last_read_neutral(sentence: &mut Sentence<'_, '_>, at: &Cursor) -> bool {
+        let neutral =
+            |w: Option<&Word<'_>>| w.is_some_and(|w| w.class.tense == Some(Tense::Unknown));
+        (at.left > 0 && neutral(sentence.word(Sentence::left_position(at.left - 1))))
+            || (at.right > 0 && neutral(sentence.word(at.right as isize - 1)))
     }
 
     /// Whether the sentence around `text[start..end]` is a whole sentence in the present:

@@ -68,7 +68,10 @@ impl Parser<'_> {
         let cues = [Sense::DurationCue, Sense::Since];
         // `sinds drie jaar`, `depuis trois ans`: the time up to the anchor.
         let since = phrase_before(i, &[Sense::Since]).is_some();
+        let lasting =
+            phrase_before(i, &[Sense::AgoBefore]).is_some() && self.has(end, Sense::LastingLink);
         let cued = phrase_before(i, &cues).is_some()
+            || lasting
             || self.has(end, Sense::DurationCloser)
             || phrase_before(i, &[Sense::Approximation]).is_some_and(|hedge| {
                 phrase_before(hedge, &cues).is_some() || unit != Unit::Year || n < 12

@@ -373,6 +373,8 @@ mod first {
         Sense::PlaceNoun,
         Sense::HolidayQualifier,
         Sense::TwoYearPeriod,
+        Sense::Consecutive,
+        Sense::LastingLink,
     ]);
 
     /// Articles: no expression ends with one, so an expression that reaches one goes on

@@ -278,7 +278,9 @@ impl Parser<'_> {
             }
         }
         let (end, year) = self.period_year(k);
-        if year == YearRef::Implicit && self.has(j, Sense::NeedsYear) {
+        if year == YearRef::Implicit
+            && (self.has(j, Sense::NeedsYear) || self.has(k, Sense::Consecutive))
+        {
             return None;
         }
         let n = match (n, u) {

@@ -183,7 +183,9 @@ impl Parser<'_> {
         }
         if let Some(j) = self.is(i, Sense::AgoBefore) {
             if let Some((k, n, u)) = amount_unit(j) {
-                return Some((k, Base::Offset(-n, u, From::Anchor)));
+                // `voilà deux ans que le chantier est à l'arrêt`: a duration.
+                return (!self.has(k, Sense::LastingLink))
+                    .then_some((k, Base::Offset(-n, u, From::Anchor)));
             }
         }
         let (j, n, u) = amount_unit(i)?;
