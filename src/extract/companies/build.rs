@@ -103,6 +103,11 @@ impl CompanyEngine {
                 .cloned()
                 .collect(),
             services: lexicon.services.iter().cloned().collect(),
+            noun_articles: lexicon
+                .noun_articles
+                .iter()
+                .flat_map(|a| cue_forms(a))
+                .collect(),
             person_titles: lexicon.person_titles.clone(),
             particles: particle_forms(&lexicon.particles),
             complement_particles: particle_forms(&lexicon.complement_particles),

@@ -64,7 +64,7 @@ impl CompanyEngine {
         {
             return Verdict::Rejected;
         }
-        if common && joined_to_other_name(text, hits, i) {
+        if common && (joined_to_other_name(text, hits, i) || self.after_noun_article(text, hit)) {
             return Verdict::Rejected;
         }
         if self.product_use(text, hits, i) || self.part_of_person_name(text, hits, i) {
@@ -140,6 +140,17 @@ impl CompanyEngine {
             _ => word,
         };
         self.company_verbs.contains(verb)
+    }
+
+    /// Whether an elided article that makes a common word a noun stands right before
+    /// `hit`, and starts a word there (`de l'Action`, not `d'Action`).
+    fn after_noun_article(&self, text: &str, hit: Hit) -> bool {
+        let before = &text[..hit.start];
+        self.noun_articles.iter().any(|a| {
+            before
+                .strip_suffix(a.as_str())
+                .is_some_and(|rest| !rest.chars().next_back().is_some_and(names::is_word_char))
+        })
     }
 
     /// Whether a service sold under the name follows `hit` (`Apple Music`): the name is

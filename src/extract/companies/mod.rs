@@ -123,6 +123,11 @@ pub struct CompanyLexicon {
     /// common-word name is the company.
     #[serde(default)]
     pub services: Vec<String>,
+    /// Elided articles that make a common-word name right after them the noun
+    /// (`ministre de l'Action et des Comptes publics`); the company takes none
+    /// (`chez Action`). Both apostrophes are matched.
+    #[serde(default)]
+    pub noun_articles: Vec<String>,
     /// Titles before a family name (`M.`, `Mme`, `meneer`): a company name after one is a person.
     #[serde(default)]
     pub person_titles: Vec<String>,
@@ -298,6 +303,8 @@ pub struct CompanyEngine {
     product_determiners: FxHashSet<String>,
     name_followers: FxHashSet<String>,
     services: FxHashSet<String>,
+    /// Elided noun articles with both apostrophes (`l'`, `l’`, `L'`, `L’`).
+    noun_articles: Vec<String>,
     person_titles: Vec<String>,
     particles: Vec<String>,
     complement_particles: Vec<String>,
