@@ -132,6 +132,10 @@ pub struct TenseLexicon {
     /// The words between such a noun and the period (`van`, `over`, `het`).
     #[serde(default)]
     pub results_links: Vec<String>,
+    /// Words right before a bare weekday that make it the coming one when no cue tells
+    /// the tense (`Paris muscle sa sécurité pour samedi`).
+    #[serde(default)]
+    pub announcing: Vec<String>,
     /// How many months into the next year a yearless day or month said without a tense
     /// cue is the coming one (`legt in januari de eed af`, said in December); 0: none.
     #[serde(default)]
@@ -334,6 +338,7 @@ const MAYBE_PAST: u32 = 1 << 13;
 const MOTION_PARTICIPLE: u32 = 1 << 14;
 const RESULTS_NOUN: u32 = 1 << 15;
 const RESULTS_LINK: u32 = 1 << 16;
+const ANNOUNCING: u32 = 1 << 17;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -401,6 +406,7 @@ impl TenseCues {
             (&lex.motion_participles, MOTION_PARTICIPLE),
             (&lex.results_nouns, RESULTS_NOUN),
             (&lex.results_links, RESULTS_LINK),
+            (&lex.announcing, ANNOUNCING),
         ];
         for (list, role) in roles {
             for w in list {
@@ -508,6 +514,14 @@ impl TenseCues {
     /// See [`TenseLexicon::last_year_months`].
     pub fn last_year_months(&self) -> u32 {
         self.lex.last_year_months
+    }
+
+    /// Whether the word right before `text[start..]` announces a weekday (see
+    /// [`TenseLexicon::announcing`]).
+    pub fn announced(&self, text: &str, start: usize) -> bool {
+        let from = sentence_start(text, start);
+        previous_word(text, from, start)
+            .is_some_and(|(s, e)| word(text, s, e, &self.classes).is(ANNOUNCING))
     }
 
     /// Whether the date at `text[start..]` follows a noun of reported figures, after its
