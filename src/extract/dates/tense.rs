@@ -133,7 +133,7 @@ pub struct TenseLexicon {
     #[serde(default)]
     pub results_links: Vec<String>,
     /// Words right before a bare weekday that make it the coming one when no cue tells
-    /// the tense (`Paris muscle sa sécurité pour samedi`).
+    /// the tense (`les organisateurs se préparent pour samedi`).
     #[serde(default)]
     pub announcing: Vec<String>,
     /// How many months into the next year a yearless day or month said without a tense
