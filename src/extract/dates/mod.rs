@@ -201,7 +201,8 @@ impl DateEngine {
         match told {
             tense::Tense::Unknown
                 if grammar::is_bare_weekday(expr)
-                    && self.tense.reads_as_present(text, start, end) =>
+                    && (self.tense.announced(text, start)
+                        || self.tense.reads_as_present(text, start, end)) =>
             {
                 tense::Tense::Future
             }

@@ -100,7 +100,8 @@ pub struct TenseLexicon {
     #[serde(default)]
     pub year_prepositions: Vec<String>,
     /// Words just before a date that announce it when its own clause tells no tense
-    /// (`de regel geldt vanaf 1 januari`, `besliste dat de maatregel vanaf maandag geldt`).
+    /// (`de regel geldt vanaf 1 januari`, `besliste dat de maatregel vanaf maandag geldt`,
+    /// `les organisateurs se préparent pour samedi`).
     #[serde(default)]
     pub announcing: Vec<String>,
     /// Words after a deadline that give its purpose (`tijd tot eind februari om te
@@ -598,6 +599,14 @@ impl TenseCues {
     /// See [`TenseLexicon::last_year_months`].
     pub fn last_year_months(&self) -> u32 {
         self.lex.last_year_months
+    }
+
+    /// Whether the word right before `text[start..]` announces a weekday (see
+    /// [`TenseLexicon::announcing`]).
+    pub fn announced(&self, text: &str, start: usize) -> bool {
+        let from = sentence_start(text, start);
+        previous_word(text, from, start)
+            .is_some_and(|(s, e)| word(text, s, e, &self.classes).is(ANNOUNCING))
     }
 
     /// Whether the date at `text[start..]` follows a noun of reported figures, after its

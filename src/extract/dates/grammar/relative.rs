@@ -122,7 +122,16 @@ impl Parser<'_> {
     /// `l'année précédente`, `le mois suivant`, `le même jour`, `cette année-là`: a unit
     /// shifted from the last date named, as [`Base::UnitFromPrevious`].
     pub(super) fn unit_from_previous(&self, i: usize) -> Option<(usize, Base)> {
+        const FIRST: u64 = Sense::kinds(&[
+            Sense::ShiftFromPrevious(0),
+            Sense::Unit(Unit::Day),
+            Sense::Shift(0),
+        ]);
         let i = self.is(i, Sense::RelativeArticle).unwrap_or(i);
+        // Asked at every article: most are followed by a plain word.
+        if self.sense_kinds.get(i).is_none_or(|k| k & FIRST == 0) {
+            return None;
+        }
         let anaphoric = |i| {
             self.sense(i, |s| match s {
                 Sense::ShiftFromPrevious(n) => Some(n),
