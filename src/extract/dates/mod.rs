@@ -397,12 +397,14 @@ fn hides_anchor(value: &DateValue) -> bool {
     }
 }
 
-/// The first day of the day, month or year a date value names (`2025-03-04`, `2025-03`,
-/// `2025`), and which of them.
+/// The first day of the day, month, quarter, half or year a date value names
+/// (`2025-03-04`, `2025-03`, `2025-Q1`, `2025-H2`, `2025`), and which of them.
 fn named_point(value: &DateValue) -> Option<(chrono::NaiveDate, Unit)> {
     let unit = match value.granularity {
         Granularity::Day => Unit::Day,
         Granularity::Month => Unit::Month,
+        Granularity::Quarter => Unit::Quarter,
+        Granularity::Half => Unit::Half,
         Granularity::Year => Unit::Year,
         _ => return None,
     };
@@ -410,7 +412,13 @@ fn named_point(value: &DateValue) -> Option<(chrono::NaiveDate, Unit)> {
     // Read by hand: a format parser costs more than the rest of a mention.
     let field = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
     let year = i32::try_from(field(0..4)?).ok()?;
-    let month = if unit == Unit::Year { 1 } else { field(5..7)? };
+    let month = match unit {
+        Unit::Year => 1,
+        // `2025-Q3`: its first month is 7; `2025-H2`: 7.
+        Unit::Quarter => field(6..7)?.checked_sub(1)? * 3 + 1,
+        Unit::Half => field(6..7)?.checked_sub(1)? * 6 + 1,
+        _ => field(5..7)?,
+    };
     let day = if unit == Unit::Day { field(8..10)? } else { 1 };
     chrono::NaiveDate::from_ymd_opt(year, month, day).map(|d| (d, unit))
 }

@@ -120,7 +120,9 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
     let (n, unit, whole) = match base {
         Base::AfterPrevious(n, unit) => (n, unit, false),
         Base::PeriodOfPrevious(n, unit) => (n, unit, true),
-        Base::MonthOfPrevious(_) | Base::SeasonOfPrevious(_) => (0, Unit::Year, true),
+        Base::MonthOfPrevious(_) | Base::DayOfPrevious(..) | Base::SeasonOfPrevious(_) => {
+            (0, Unit::Year, true)
+        }
         _ => return None,
     };
     let coarseness = |u: Unit| match u {
@@ -131,17 +133,21 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
     let day = previous
         .filter(|&(_, named)| coarseness(named) <= coarseness(unit))
         .and_then(|(d, _)| resolve::add(d, unit, n));
-    Some(day.map(|d| {
+    Some(day.and_then(|d| {
         let year = YearRef::Abs(d.year());
         let base = match (base, unit) {
             (Base::MonthOfPrevious(m), _) => Base::Month(year, m),
+            (Base::DayOfPrevious(m, day), _) if valid_day(Some(d.year()), m, day) => {
+                Base::Day(year, m, day)
+            }
+            (Base::DayOfPrevious(..), _) => return None,
             (Base::SeasonOfPrevious(season), _) => Base::Season(season, Some(year)),
             (_, unit) => placed_unit(unit, whole, year, d),
         };
-        match modifier {
+        Some(match modifier {
             Some(m) => Expr::Modified(m, base),
             None => Expr::Point(base),
-        }
+        })
     }))
 }
 
