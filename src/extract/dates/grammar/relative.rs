@@ -4,6 +4,9 @@
 use super::{Base, From, Parser, YearRef};
 use crate::extract::dates::lexicon::{Sense, Unit};
 
+/// How many tokens after its first one `29 oktober van dat jaar` may reach.
+const OF_PREVIOUS_REACH: usize = 7;
+
 impl Parser<'_> {
     /// `volgend jaar juni`.
     pub(super) fn relative_year_month(&self, i: usize) -> Option<(usize, Base)> {
@@ -61,6 +64,13 @@ impl Parser<'_> {
     /// year of the last date
     /// named before.
     pub(super) fn of_previous_year(&self, i: usize) -> Option<(usize, Base)> {
+        // Tried at every number, month and article: first a look for `dat`, `datzelfde`
+        // close after it, which most texts lack.
+        let near = i + 1..(i + OF_PREVIOUS_REACH).min(self.toks.len());
+        let kind = Sense::PreviousPeriod(0).kind_bit();
+        if !near.into_iter().any(|k| self.sense_kinds[k] & kind != 0) {
+            return None;
+        }
         let article = self.is(i, Sense::Article);
         let j = article.unwrap_or(i);
         let season = self.sense(j, |s| match s {
