@@ -444,6 +444,7 @@ fn named_point(value: &DateValue) -> Option<(chrono::NaiveDate, Unit)> {
     let year = i32::try_from(field(0..4)?).ok()?;
     let month = match unit {
         Unit::Year => 1,
+        // `2025-Q3`: its first month is 7; `2025-H2`: 7.
         Unit::Quarter => field(6..7)?.checked_sub(1)? * 3 + 1,
         Unit::Half => field(6..7)?.checked_sub(1)? * 6 + 1,
         _ => field(5..7)?,

@@ -106,6 +106,7 @@ pub fn granularity(base: &Base) -> Granularity {
         | Base::RelativeDay(_)
         | Base::AfterPrevious(..)
         | Base::PeriodOfPrevious(..)
+        | Base::DayOfPrevious(..)
         | Base::Weekday(..)
         | Base::Offset(..)
         | Base::Holiday(..)
@@ -309,6 +310,7 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         | Base::PeriodOfPrevious(..)
         | Base::UnitFromPrevious(..)
         | Base::MonthOfPrevious(_)
+        | Base::DayOfPrevious(..)
         | Base::SeasonOfPrevious(_) => None,
         Base::RelativeUnit(unit, n) => relative_unit(&anchor, unit, n),
         Base::Weekday(wd, shift) => Some(Point::Day(weekday(anchor.day?, wd, shift)?)),

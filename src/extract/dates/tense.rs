@@ -656,6 +656,7 @@ impl TenseCues {
             && !self.not_weak_past_endings.ends(word);
         weak_past
             || (perfect
+                && !w.is(NOT_PARTICIPLE)
                 && self.strong_participle_endings.ends(word)
                 && self.participle_prefixes.begins(word, 3))
     }

@@ -92,6 +92,9 @@ pub enum Base {
     PeriodOfPrevious(i32, Unit),
     /// A month in the year of the last date named before it (`juni van datzelfde jaar`).
     MonthOfPrevious(u32),
+    /// A day in the year of the last date named before it (`29 oktober van dat jaar`):
+    /// month, day.
+    DayOfPrevious(u32, u32),
     /// A season in the year of the last date named before it (`de herfst van dat jaar`).
     SeasonOfPrevious(Season),
     /// A whole unit shifted from the last date named before it (`l'année précédente`,
@@ -289,6 +292,8 @@ mod first {
         Sense::Article,
         Sense::Month(0),
         Sense::Season(Season::Spring),
+        Sense::Ordinal(0),
+        Sense::Number(0),
     ]);
     pub const RELATIVE_UNIT: u64 =
         Sense::kinds(&[Sense::Shift(0), Sense::Unit(Unit::Day), Sense::Month(0)]);

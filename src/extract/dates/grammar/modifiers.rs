@@ -116,7 +116,9 @@ impl Parser<'_> {
                 | Base::Half(..)
                 | Base::RelativeUnit(..)
                 | Base::Season(..)
-        );
+                | Base::MonthOfPrevious(_)
+                | Base::SeasonOfPrevious(_)
+        ) || matches!(base, Base::PeriodOfPrevious(_, u) if u != Unit::Day);
         periodic.then_some((k, m, base))
     }
 }

@@ -120,7 +120,9 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
     let (n, unit, whole) = match base {
         Base::AfterPrevious(n, unit) => (n, unit, false),
         Base::PeriodOfPrevious(n, unit) | Base::UnitFromPrevious(unit, n) => (n, unit, true),
-        Base::MonthOfPrevious(_) | Base::SeasonOfPrevious(_) => (0, Unit::Year, true),
+        Base::MonthOfPrevious(_) | Base::DayOfPrevious(..) | Base::SeasonOfPrevious(_) => {
+            (0, Unit::Year, true)
+        }
         _ => return None,
     };
     let coarseness = |u: Unit| match u {
@@ -136,6 +138,10 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
             let year = YearRef::Abs(d.year());
             match base {
                 Base::MonthOfPrevious(m) => Base::Month(year, m),
+                Base::DayOfPrevious(m, day) if valid_day(Some(d.year()), m, day) => {
+                    Base::Day(year, m, day)
+                }
+                Base::DayOfPrevious(..) => return Some(None),
                 Base::SeasonOfPrevious(season) => Base::Season(season, Some(year)),
                 _ => placed_unit(unit, whole, year, d),
             }

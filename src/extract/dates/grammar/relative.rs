@@ -4,6 +4,9 @@
 use super::{Base, From, Parser, YearRef};
 use crate::extract::dates::lexicon::{Sense, Unit};
 
+/// How many tokens after its first one `29 oktober van dat jaar` may reach.
+const OF_PREVIOUS_REACH: usize = 7;
+
 impl Parser<'_> {
     /// `volgend jaar juni`.
     pub(super) fn relative_year_month(&self, i: usize) -> Option<(usize, Base)> {
@@ -57,9 +60,17 @@ impl Parser<'_> {
         Some((end, Base::PeriodOfPrevious(n, u)))
     }
 
-    /// `juni van datzelfde jaar`, `de herfst van dat jaar`: in the year of the last date
+    /// `juni van datzelfde jaar`, `de herfst van dat jaar`, `29 oktober van dat jaar`: in the
+    /// year of the last date
     /// named before.
     pub(super) fn of_previous_year(&self, i: usize) -> Option<(usize, Base)> {
+        // Tried at every number, month and article: first a look for `dat`, `datzelfde`
+        // close after it, which most texts lack.
+        let near = i + 1..(i + OF_PREVIOUS_REACH).min(self.toks.len());
+        let kind = Sense::PreviousPeriod(0).kind_bit();
+        if !near.into_iter().any(|k| self.sense_kinds[k] & kind != 0) {
+            return None;
+        }
         let article = self.is(i, Sense::Article);
         let j = article.unwrap_or(i);
         let season = self.sense(j, |s| match s {
@@ -70,7 +81,13 @@ impl Parser<'_> {
             Sense::Month(m) if article.is_none() => Some(Base::MonthOfPrevious(m)),
             _ => None,
         });
-        let (k, base) = season.or(month)?;
+        let day = || match self.day_month(j) {
+            Some((k, Base::Day(YearRef::Implicit, m, d))) if article.is_none() => {
+                Some((k, Base::DayOfPrevious(m, d)))
+            }
+            _ => None,
+        };
+        let (k, base) = season.or(month).or_else(day)?;
         let l = self.is(k, Sense::Of)?;
         match self.period_of_previous(l)? {
             (end, Base::PeriodOfPrevious(0, Unit::Year)) => Some((end, base)),
@@ -175,8 +192,13 @@ impl Parser<'_> {
     /// `over twee weken`, `drie jaar geleden`, `il y a deux ans`, `twee dagen na vandaag`.
     pub(super) fn offset(&self, i: usize) -> Option<(usize, Base)> {
         let amount_unit = |i| {
-            // `ruim twee jaar geleden`: the span holds the hedge, the value the amount.
-            let i = self.is(i, Sense::Approximation).unwrap_or(i);
+            // `ruim twee jaar geleden`: the span holds the hedge, the value the amount; not
+            // a comparison after a quantity (`3 procent meer dan een jaar eerder`).
+            let compared = i > 0 && self.has(i - 1, Sense::Quantity);
+            let i = self
+                .is(i, Sense::Approximation)
+                .filter(|_| !compared)
+                .unwrap_or(i);
             let (j, n) = self.amount(i)?;
             let (k, u) = self.unit(j)?;
             // `in vijf jaar tijd` is a duration.
