@@ -2,7 +2,7 @@
 //! word sets the rules look up.
 
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{gazetteer, origins, scan, units, CompanyEngine, CompanyLexicon, Kind};
 
@@ -20,6 +20,12 @@ impl CompanyEngine {
         for (surface, lowered) in parsed.surfaces.iter().zip(parsed.lowered.iter()) {
             if function_words.contains(&surface.form) || not_companies.contains(lowered) {
                 vetoed_forms.insert(surface.form.clone());
+            }
+        }
+        let mut long_forms = FxHashMap::default();
+        for (surface, lowered) in parsed.surfaces.iter().zip(parsed.lowered.iter()) {
+            if lowered.contains(' ') {
+                long_forms.entry(lowered.clone()).or_insert(surface.entry);
             }
         }
         let mut patterns: Vec<(String, Kind)> = parsed
@@ -82,6 +88,7 @@ impl CompanyEngine {
             scanner,
             local_units,
             tickers: origins::by_ticker(&parsed.entries),
+            long_forms,
             demonyms: lexicon
                 .demonyms
                 .iter()

@@ -32,11 +32,29 @@ impl CompanyEngine {
         let end = name_run(text, pos + article, limit, |t| self.stops_name(t))
             .or_else(|| names::camel_word(text, pos + article, limit))?;
         let end = strip_possessive(text, pos, end);
+        if let Some(known) = self.cue_noun_and_name(text, pos, end) {
+            return Some(known);
+        }
         let name = &text[pos..end];
         (self.plausible(name) && !self.person_name(name)).then_some(Found {
             start: pos,
             end,
             entry: None,
+            name_end: end,
+        })
+    }
+
+    /// The gazetteer company that the cue's last word and the name after it form together,
+    /// as French writes a group's name in running text (`le groupe Rocher` for `Groupe
+    /// Rocher`).
+    fn cue_noun_and_name(&self, text: &str, pos: usize, end: usize) -> Option<Found> {
+        let before = text[..pos].strip_suffix(' ')?;
+        let start = names::word_start_before(text, before.len(), 0)?;
+        let entry = *self.long_forms.get(&text[start..end].to_lowercase())?;
+        Some(Found {
+            start,
+            end,
+            entry: Some(entry),
             name_end: end,
         })
     }

@@ -357,6 +357,9 @@ pub struct CompanyEngine {
     demonyms: FxHashMap<String, String>,
     /// Every ticker with the entries that carry it.
     tickers: FxHashMap<String, Vec<usize>>,
+    /// Gazetteer forms of several words, in lower case, with their entry: a cue's noun and
+    /// the name after it may be one (`le groupe Rocher` is `Groupe Rocher`).
+    long_forms: FxHashMap<String, usize>,
 }
 
 impl CompanyEngine {
