@@ -596,6 +596,13 @@ impl<'a> Parser<'a> {
         self.is(i, want).is_some()
     }
 
+    /// Whether token `i` has a sense of `want`'s kind, whatever its value (one AND).
+    fn has_kind(&self, i: usize, want: Sense) -> bool {
+        self.sense_kinds
+            .get(i)
+            .is_some_and(|k| k & want.kind_bit() != 0)
+    }
+
     /// Whether a token of the sentence around token `i` (up to [`SENTENCE_TOKENS`] each
     /// side) has the sense `want`.
     fn sentence_has(&self, i: usize, want: Sense) -> bool {
