@@ -41,6 +41,9 @@ impl Parser<'_> {
     /// `dezelfde week`, `dat jaar`, `de dag erna`, `het jaar daarop`: a period of the last
     /// day named before.
     pub(super) fn period_of_previous(&self, i: usize) -> Option<(usize, Base)> {
+        if !self.region_has_kind(Sense::PreviousPeriod(0)) {
+            return None;
+        }
         let shift = |i| {
             self.sense(i, |s| match s {
                 Sense::PreviousPeriod(n) => Some(n),
@@ -77,7 +80,10 @@ impl Parser<'_> {
     /// named before.
     pub(super) fn of_previous_year(&self, i: usize) -> Option<(usize, Base)> {
         // Tried at every number, month and article: first a look for `dat`, `datzelfde`
-        // close after it, which most texts lack.
+        // in the region and close after it, which most texts lack.
+        if !self.region_has_kind(Sense::PreviousPeriod(0)) {
+            return None;
+        }
         let near = i + 1..(i + OF_PREVIOUS_REACH).min(self.toks.len());
         if !near
             .into_iter()
