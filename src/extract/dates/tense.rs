@@ -326,6 +326,9 @@ struct Class {
     roles: u32,
 }
 
+/// How many bytes before a date its announcing word (`vanaf`) may start.
+const ANNOUNCING_REACH: usize = 16;
+
 /// How many words after a deadline may come before its purpose word (`tot eind april de
 /// tijd krijgt om`).
 const PURPOSE_WORDS: usize = 4;
@@ -477,10 +480,11 @@ impl TenseCues {
     /// announcing word comes before it, or the sentence may tell a past
     /// (`per 1 maart de subsidie staakte`).
     pub fn announced_tense(&self, text: &str, start: usize, end: usize) -> Option<Tense> {
-        if !self.has_cues {
+        if self.lex.announcing.is_empty() {
             return None;
         }
-        let from = sentence_start(text, start);
+        // The word right before: a short look back, not to the sentence's start.
+        let from = floor_boundary(text, start.saturating_sub(ANNOUNCING_REACH));
         let (s, e) = previous_word(text, from, start)?;
         if !word(text, s, e, &self.classes).is(ANNOUNCING) {
             return None;

@@ -193,6 +193,9 @@ pub struct Parser<'a> {
     /// Per token, the kinds of its senses ([`Sense::kind_bit`]): most lookups ask for a
     /// kind the token lacks, and are answered with one AND.
     sense_kinds: Vec<u64>,
+    /// The kinds of every sense of the region: a rule that needs a rare word (`dat` of
+    /// `29 oktober van dat jaar`) is not tried in a region without one.
+    region_kinds: u64,
     /// [`Parser::point_alternatives`] and [`Parser::endpoint`] at each token, filled on
     /// first use: the interval, modifier and plain-point alternatives of a token and its
     /// neighbours ask for the same ones again.
@@ -445,6 +448,7 @@ impl<'a> Parser<'a> {
             &mut sense_starts,
             &mut sense_kinds,
         );
+        let region_kinds = sense_kinds.iter().fold(0, |all, k| all | k);
         point_memo.clear();
         point_memo.resize_with(toks.len(), Default::default);
         endpoint_memo.clear();
@@ -456,6 +460,7 @@ impl<'a> Parser<'a> {
             senses,
             sense_starts,
             sense_kinds,
+            region_kinds,
             point_memo,
             endpoint_memo,
         }
@@ -608,6 +613,18 @@ impl<'a> Parser<'a> {
     #[inline(always)]
     fn has(&self, i: usize, want: Sense) -> bool {
         self.is(i, want).is_some()
+    }
+
+    /// Whether a token of the region has a sense of `want`'s kind.
+    fn region_has_kind(&self, want: Sense) -> bool {
+        self.region_kinds & want.kind_bit() != 0
+    }
+
+    /// Whether token `i` has a sense of `want`'s kind, whatever its value (one AND).
+    fn has_kind(&self, i: usize, want: Sense) -> bool {
+        self.sense_kinds
+            .get(i)
+            .is_some_and(|k| k & want.kind_bit() != 0)
     }
 
     /// Whether a token of the sentence around token `i` (up to [`SENTENCE_TOKENS`] each

@@ -41,14 +41,26 @@ impl Parser<'_> {
     /// `dezelfde week`, `dat jaar`, `de dag erna`, `het jaar daarop`: a period of the last
     /// day named before.
     pub(super) fn period_of_previous(&self, i: usize) -> Option<(usize, Base)> {
+        if !self.region_has_kind(Sense::PreviousPeriod(0)) {
+            return None;
+        }
         let shift = |i| {
             self.sense(i, |s| match s {
                 Sense::PreviousPeriod(n) => Some(n),
                 _ => None,
             })
         };
-        let single = |i| self.unit(i).filter(|_| !self.has(i, Sense::Plural));
-        if let Some((j, n)) = shift(i) {
+        let single = |i| {
+            self.has_kind(i, Sense::Unit(Unit::Day))
+                .then(|| self.unit(i))
+                .flatten()
+                .filter(|_| !self.has(i, Sense::Plural))
+        };
+        if let Some((j, n)) = self
+            .has_kind(i, Sense::PreviousPeriod(0))
+            .then(|| shift(i))
+            .flatten()
+        {
             let (k, u) = single(j)?;
             // `die dag van de staking`: a day named by its event.
             return (!self.has(k, Sense::Of)).then_some((k, Base::PeriodOfPrevious(n, u)));
@@ -56,6 +68,9 @@ impl Parser<'_> {
         // After the unit only a shift (`de dag erna`): `de dag dat` opens a clause.
         let j = self.is(i, Sense::Article)?;
         let (k, u) = single(j)?;
+        if !self.has_kind(k, Sense::PreviousPeriod(0)) {
+            return None;
+        }
         let (end, n) = shift(k).filter(|&(_, n)| n != 0)?;
         Some((end, Base::PeriodOfPrevious(n, u)))
     }
@@ -65,10 +80,15 @@ impl Parser<'_> {
     /// named before.
     pub(super) fn of_previous_year(&self, i: usize) -> Option<(usize, Base)> {
         // Tried at every number, month and article: first a look for `dat`, `datzelfde`
-        // close after it, which most texts lack.
+        // in the region and close after it, which most texts lack.
+        if !self.region_has_kind(Sense::PreviousPeriod(0)) {
+            return None;
+        }
         let near = i + 1..(i + OF_PREVIOUS_REACH).min(self.toks.len());
-        let kind = Sense::PreviousPeriod(0).kind_bit();
-        if !near.into_iter().any(|k| self.sense_kinds[k] & kind != 0) {
+        if !near
+            .into_iter()
+            .any(|k| self.has_kind(k, Sense::PreviousPeriod(0)))
+        {
             return None;
         }
         let article = self.is(i, Sense::Article);
