@@ -254,6 +254,10 @@ pub struct DateLexicon {
     /// Words right after a holiday that make it another calendar's (`Nouvel An chinois`).
     #[serde(default)]
     pub holiday_qualifiers: Vec<String>,
+    /// Words right before a holiday that make it someone's own or a kind (`sa fête
+    /// nationale`: the country's, not the lexicon's; `les vacances de Noël`).
+    #[serde(default)]
+    pub holiday_owners: Vec<String>,
     /// Links after which a bare season is a kind, not a date (`les vacances de printemps`,
     /// `les Jeux d'hiver`), and before which `le lendemain` is an event's (`le lendemain des
     /// élections`).
@@ -712,7 +716,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 45] = [
+        let lists: [(&Vec<String>, Sense); 46] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -756,6 +760,7 @@ impl Phrases {
             (&lex.forecast_words, Sense::Forecast),
             (&lex.place_nouns, Sense::PlaceNoun),
             (&lex.holiday_qualifiers, Sense::HolidayQualifier),
+            (&lex.holiday_owners, Sense::HolidayQualifier),
             (&lex.kind_links, Sense::KindLink),
             (&lex.holiday_cues, Sense::HolidayCue),
         ];

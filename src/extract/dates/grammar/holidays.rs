@@ -30,13 +30,18 @@ impl Parser<'_> {
             (i > 0 && self.has(i - 1, Sense::HolidayCue)).then_some((j, h))
         };
         let (j, h) = holiday_at(i).or_else(cued)?;
-        // `le Nouvel An chinois`; `la gare de Courtrai-Saint-Nicolas`.
-        if self.has(j, Sense::HolidayQualifier) || self.ends_compound_name(i) {
+        // `le Nouvel An chinois`; `la gare de Courtrai-Saint-Nicolas`; `sa fête nationale`.
+        if self.has(j, Sense::HolidayQualifier) || self.ends_compound_name(i) || self.owned(i) {
             return None;
         }
         match self.year_in(j, &YEARS) {
             Some((k, y)) => Some((k, Base::Holiday(h, YearRef::Abs(y)))),
             None => Some((j, Base::Holiday(h, YearRef::Implicit))),
         }
+    }
+
+    /// An owner or a kind ends right before the holiday at `i` (`sa`, `les vacances de`).
+    fn owned(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..i).any(|k| self.is(k, Sense::HolidayQualifier) == Some(i))
     }
 }
