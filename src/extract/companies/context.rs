@@ -345,18 +345,33 @@ impl CompanyEngine {
     /// neither a function word nor an adjective of origin: `Harrison Ford`, but not `Bij
     /// Ford` or `het Amerikaanse Ford`.
     fn after_capitalized_word(&self, text: &str, start: usize) -> bool {
-        self.word_before(text, start).is_some_and(|word| {
-            let capitalized = word.starts_with(char::is_uppercase)
-                && !self.function_words.contains(word)
-                && !self.origin_adjectives.contains(word);
-            capitalized || self.elided_first_name(word)
-        })
+        self.word_before(text, start)
+            .map(run_on_tail)
+            .is_some_and(|word| {
+                let capitalized = word.starts_with(char::is_uppercase)
+                    && !self.function_words.contains(word)
+                    && !self.origin_adjectives.contains(word);
+                capitalized || self.elided_first_name(word)
+            })
     }
 
     /// Whether `word` is an elided particle and a first name (`d'Édouard`, `l'Antoine`).
     fn elided_first_name(&self, word: &str) -> bool {
         word.split_once(['\'', '’'])
             .is_some_and(|(_, name)| self.first_names.contains(name))
+    }
+}
+
+/// The word after a full stop with no space after it (`donner.Yves` gives `Yves`), as a
+/// run-on sentence is written; any other word as it is (`E.Leclerc`).
+fn run_on_tail(word: &str) -> &str {
+    match word.rsplit_once('.') {
+        Some((head, tail))
+            if head.ends_with(char::is_lowercase) && tail.starts_with(char::is_uppercase) =>
+        {
+            tail
+        }
+        _ => word,
     }
 }
 
