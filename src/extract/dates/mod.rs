@@ -339,6 +339,10 @@ struct Discourse {
     /// The last day, month or year named (its first day, its unit) and where it ends:
     /// `le lendemain` is the day after it, and `le 12` in its sentence a day of its month.
     previous: Option<(chrono::NaiveDate, Unit, usize)>,
+    /// The last day named, and where it ends: `een week later` counts from it when a
+    /// quarter or half, which names no day, was named since (`op 4 november de cijfers
+    /// over het derde kwartaal; een week later`).
+    previous_day: Option<(chrono::NaiveDate, usize)>,
 }
 
 impl Discourse {
@@ -352,13 +356,23 @@ impl Discourse {
         } else {
             ANCHOR_SENTENCES
         };
+        let near = |at| tense::TenseCues::within_sentences(text, at, start, reach);
         let named = self
             .previous
-            .filter(|&(_, _, at)| tense::TenseCues::within_sentences(text, at, start, reach))
+            .filter(|&(_, _, at)| near(at))
             .map(|(day, unit, _)| (day, unit));
         let expr = match grammar::from_previous(expr, named) {
             None => expr,
-            Some(placed) => placed?,
+            Some(Some(placed)) => placed,
+            // A quarter or half last, too coarse: the last day named, if near.
+            Some(None) => {
+                let quarter = named.is_some_and(|(_, u)| matches!(u, Unit::Quarter | Unit::Half));
+                let day = self
+                    .previous_day
+                    .filter(|&(_, at)| quarter && near(at))
+                    .map(|(day, _)| (day, Unit::Day));
+                grammar::from_previous(expr, day).flatten()?
+            }
         };
         // `le match aller le 5 mars, le retour le 12`
         Some(
@@ -390,8 +404,12 @@ impl Discourse {
         }
         if let Some((day, unit)) = named_point(value) {
             self.previous = Some((day, unit, end));
+            if unit == Unit::Day {
+                self.previous_day = Some((day, end));
+            }
         } else if hides_anchor(value) {
             self.previous = None;
+            self.previous_day = None;
         }
     }
 }

@@ -250,6 +250,16 @@ impl Parser<'_> {
         }
         // `zomer 2020`, `het najaar van vorig jaar`, `l'été de l'année dernière`.
         let (k, year) = self.period_year(j);
+        if let YearRef::Abs(first) = year {
+            // `de winter van 2025 op 2026`: the season begun in the first year.
+            let next = self
+                .is(k, Sense::NightLink)
+                .and_then(|l| self.year_in(l, &YEARS))
+                .filter(|&(_, y)| y == first + 1);
+            if let Some((end, _)) = next {
+                return Some((end, Base::Season(season, Some(year))));
+            }
+        }
         if year != YearRef::Implicit {
             return Some((k, Base::Season(season, Some(year))));
         }
