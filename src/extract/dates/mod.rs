@@ -176,7 +176,7 @@ impl DateEngine {
         }
     }
 
-    /// The tense around a date; a bare weekday in a sentence without cues takes a present
+    /// The tense around a date; a bare weekday (or a pair) in a sentence without cues takes a present
     /// as announcing it (see [`tense::TenseCues::reads_as_present`]), so does a day or month
     /// early next year said late in the year (see [`resolve::early_next_year`]), and a
     /// quarter or half reported on has ended (see [`tense::TenseCues::reports_on`]).
@@ -200,7 +200,7 @@ impl DateEngine {
         };
         match told {
             tense::Tense::Unknown
-                if grammar::is_bare_weekday(expr)
+                if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
                     && (self.tense.announced(text, start)
                         || self.tense.reads_as_present(text, start, end)) =>
             {

@@ -463,6 +463,9 @@ impl TenseCues {
         if let Some(tense) = told {
             return tense;
         }
+        if self.in_participle_clause(&mut sentence) {
+            return Tense::Unknown;
+        }
         // Outside the clause (whose words hold no cue by then), reporting verbs do not
         // count (`en mars, a-t-il dit`; `a annoncé que l'usine ferme en septembre`), but
         // for one just before a date that opens its clause after a comma (`a annoncé,
@@ -470,6 +473,29 @@ impl TenseCues {
         let opens_clause = near.left == 0;
         self.nearest_cue(&mut sentence, &mut near, Reach::Sentence, !opens_clause)
             .unwrap_or(Tense::Unknown)
+    }
+
+    /// Whether the date's clause is a participle's alone, the date among its first words
+    /// (`le chantier, entamé en mars, sera achevé…`; `le sommet, organisé les 4 et 5 mars,
+    /// réunira…`): the participle's time is not the main verb's, before or after it, so
+    /// that verb tells nothing (planned participles, `neutral`, defer to it instead).
+    fn in_participle_clause(&self, sentence: &mut Sentence<'_, '_>) -> bool {
+        if !self.lex.participle_alone_past {
+            return false;
+        }
+        let mut first = None;
+        for k in 0..=PARTICIPLE_CLAUSE_WORDS {
+            if sentence.reaches(Side::Left, k, Reach::Clause).is_none() {
+                break;
+            }
+            first = Some(k);
+        }
+        let Some(k) = first.filter(|&k| k < PARTICIPLE_CLAUSE_WORDS) else {
+            return false;
+        };
+        sentence
+            .word(Sentence::left_position(k))
+            .is_some_and(|w| w.class.tense.is_none() && self.is_participle(w))
     }
 
     /// The tense of a date announced by the word before it (`vanaf 1 januari`): its own
@@ -861,6 +887,9 @@ enum Reach {
     Clause,
     Sentence,
 }
+
+/// How many words a participle clause may hold before its date (`entamé dès le`).
+const PARTICIPLE_CLAUSE_WORDS: usize = 3;
 
 /// The side of the date a word is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
