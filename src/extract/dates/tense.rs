@@ -463,22 +463,25 @@ impl TenseCues {
         if let Some(tense) = told {
             return tense;
         }
-        if self.in_participle_clause(&mut sentence) {
-            return Tense::Unknown;
-        }
         // Outside the clause (whose words hold no cue by then), reporting verbs do not
         // count (`en mars, a-t-il dit`; `a annoncé que l'usine ferme en septembre`), but
         // for one just before a date that opens its clause after a comma (`a annoncé,
         // mi-décembre, une aide`, `a déclaré le ministre, lundi sur RTL`).
         let opens_clause = near.left == 0;
-        self.nearest_cue(&mut sentence, &mut near, Reach::Sentence, !opens_clause)
-            .unwrap_or(Tense::Unknown)
+        let main = self
+            .nearest_cue(&mut sentence, &mut near, Reach::Sentence, !opens_clause)
+            .unwrap_or(Tense::Unknown);
+        if main == Tense::Future && self.in_participle_clause(&mut sentence) {
+            return Tense::Unknown;
+        }
+        main
     }
 
     /// Whether the date's clause is a participle's alone, the date among its first words
     /// (`le chantier, entamé en mars, sera achevé…`; `le sommet, organisé les 4 et 5 mars,
-    /// réunira…`): the participle's time is not the main verb's, before or after it, so
-    /// that verb tells nothing (planned participles, `neutral`, defer to it instead).
+    /// réunira…`): the participle's time is not the main verb's future, before or after
+    /// it, so that verb tells nothing (planned participles, `neutral`, defer to it
+    /// instead). Short words of participle shape (`au`, `que`, `qu`) are not participles.
     fn in_participle_clause(&self, sentence: &mut Sentence<'_, '_>) -> bool {
         if !self.lex.participle_alone_past {
             return false;
@@ -493,9 +496,12 @@ impl TenseCues {
         let Some(k) = first.filter(|&k| k < PARTICIPLE_CLAUSE_WORDS) else {
             return false;
         };
-        sentence
-            .word(Sentence::left_position(k))
-            .is_some_and(|w| w.class.tense.is_none() && self.is_participle(w))
+        sentence.word(Sentence::left_position(k)).is_some_and(|w| {
+            w.class.tense.is_none()
+                && !w.is(CLAUSE_OPENER)
+                && w.folded.chars().count() >= PARTICIPLE_MIN_CHARS
+                && self.is_participle(w)
+        })
     }
 
     /// The tense of a date announced by the word before it (`vanaf 1 januari`): its own
@@ -890,6 +896,9 @@ enum Reach {
 
 /// How many words a participle clause may hold before its date (`entamé dès le`).
 const PARTICIPLE_CLAUSE_WORDS: usize = 3;
+
+/// The shortest participle that may open a participle clause (`lancé`; not `au`, `eu`).
+const PARTICIPLE_MIN_CHARS: usize = 4;
 
 /// The side of the date a word is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
