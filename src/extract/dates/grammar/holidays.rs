@@ -44,6 +44,6 @@ impl Parser<'_> {
 
     /// An owner or a kind ends right before the holiday at `i` (`sa`, `les vacances de`).
     fn owned(&self, i: usize) -> bool {
-        (i.saturating_sub(3)..i).any(|k| self.is(k, Sense::HolidayQualifier) == Some(i))
+        (i.saturating_sub(3)..i).any(|k| self.is(k, Sense::HolidayOwner) == Some(i))
     }
 }

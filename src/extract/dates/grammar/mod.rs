@@ -377,6 +377,7 @@ mod first {
     pub const CONTEXT: u64 = Sense::kinds(&[
         Sense::PlaceNoun,
         Sense::HolidayQualifier,
+        Sense::HolidayOwner,
         Sense::TwoYearPeriod,
         Sense::Consecutive,
         Sense::LastingLink,
