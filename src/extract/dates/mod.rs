@@ -196,7 +196,17 @@ impl DateEngine {
         } else if grammar::is_deadline(expr) && self.tense.purpose_follows(text, end) {
             tense::Tense::Unknown
         } else {
-            self.tense.tense_at(text, start, end)
+            match self.tense.tense_at(text, start, end) {
+                // `Exposition : jusqu'au 5 janvier`: a deadline in a sentence with no
+                // word that may be past is ahead.
+                tense::Tense::Unknown
+                    if grammar::is_deadline(expr)
+                        && !self.tense.may_tell_past(text, start, end) =>
+                {
+                    tense::Tense::Future
+                }
+                told => told,
+            }
         };
         match told {
             tense::Tense::Unknown

@@ -600,6 +600,17 @@ impl TenseCues {
         !self.has_possible_past(&mut sentence)
     }
 
+    /// Whether a word of the sentence around `text[start..end]` may be a past form or a
+    /// report (see [`Self::reads_as_present`], which also asks for a whole sentence);
+    /// always, in a language without the tables to tell.
+    pub fn may_tell_past(&self, text: &str, start: usize, end: usize) -> bool {
+        if self.weak_past_endings.list.is_empty() {
+            return true;
+        }
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        self.has_possible_past(&mut sentence)
+    }
+
     /// Whether a word of the sentence may be a past form (a cue, a weak past ending, a
     /// participle beside an auxiliary) or a report.
     fn has_possible_past(&self, sentence: &mut Sentence<'_, '_>) -> bool {
