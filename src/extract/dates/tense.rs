@@ -597,26 +597,29 @@ impl TenseCues {
         if !ends_with_mark || follows_initial(text, sentence.to) {
             return false;
         }
-        !self.has_possible_past(&mut sentence)
+        !self.has_possible_past(&mut sentence, true)
     }
 
     /// Whether a word of the sentence around `text[start..end]` may be a past form or a
-    /// report (see [`Self::reads_as_present`], which also asks for a whole sentence);
-    /// always, in a language without the tables to tell.
+    /// report, a participle only beside an auxiliary (`Exposition prolongée jusqu'au 5
+    /// janvier` may not; see [`Self::reads_as_present`], which also asks for a whole
+    /// sentence); always, in a language without the tables to tell.
     pub fn may_tell_past(&self, text: &str, start: usize, end: usize) -> bool {
         if self.weak_past_endings.list.is_empty() {
             return true;
         }
         let mut sentence = Sentence::around(text, start, end, &self.classes);
-        self.has_possible_past(&mut sentence)
+        self.has_possible_past(&mut sentence, false)
     }
 
     /// Whether a word of the sentence may be a past form (a cue, a weak past ending, a
-    /// participle beside an auxiliary) or a report.
-    fn has_possible_past(&self, sentence: &mut Sentence<'_, '_>) -> bool {
+    /// participle beside an auxiliary, or alone where `participle_alone` and the
+    /// language say so) or a report.
+    fn has_possible_past(&self, sentence: &mut Sentence<'_, '_>, participle_alone: bool) -> bool {
         // A participle tells a past only beside an auxiliary (`is opgepakt`); with
         // `wordt` it is a present passive (`wordt dinsdag voorgeleid`).
-        let perfect = self.lex.participle_alone_past || sentence.has_auxiliary();
+        let perfect =
+            (participle_alone && self.lex.participle_alone_past) || sentence.has_auxiliary();
         let mut p = -1;
         while let Some(w) = sentence.word(p) {
             if self.may_be_past(w, perfect) {
