@@ -440,6 +440,7 @@ pub enum Sense {
     Forecast,
     PlaceNoun,
     HolidayQualifier,
+    HolidayOwner,
     KindLink,
     AfterPrevious(i32),
     CuedHoliday(Holiday),
@@ -528,6 +529,7 @@ impl Sense {
             Sense::NightLink => 63,
             Sense::Consecutive => 64,
             Sense::LastingLink => 65,
+            Sense::HolidayOwner => 66,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -760,7 +762,7 @@ impl Phrases {
             (&lex.forecast_words, Sense::Forecast),
             (&lex.place_nouns, Sense::PlaceNoun),
             (&lex.holiday_qualifiers, Sense::HolidayQualifier),
-            (&lex.holiday_owners, Sense::HolidayQualifier),
+            (&lex.holiday_owners, Sense::HolidayOwner),
             (&lex.kind_links, Sense::KindLink),
             (&lex.holiday_cues, Sense::HolidayCue),
         ];

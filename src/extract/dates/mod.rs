@@ -176,7 +176,7 @@ impl DateEngine {
         }
     }
 
-    /// The tense around a date; a bare weekday in a sentence without cues takes a present
+    /// The tense around a date; a bare weekday (or a pair) in a sentence without cues takes a present
     /// as announcing it (see [`tense::TenseCues::reads_as_present`]), so does a day or month
     /// early next year said late in the year (see [`resolve::early_next_year`]), and a
     /// quarter or half reported on has ended (see [`tense::TenseCues::reports_on`]).
@@ -196,11 +196,21 @@ impl DateEngine {
         } else if grammar::is_deadline(expr) && self.tense.purpose_follows(text, end) {
             tense::Tense::Unknown
         } else {
-            self.tense.tense_at(text, start, end)
+            match self.tense.tense_at(text, start, end) {
+                // `Exposition : jusqu'au 5 janvier`: a deadline in a sentence with no
+                // word that may be past is ahead.
+                tense::Tense::Unknown
+                    if grammar::is_deadline(expr)
+                        && !self.tense.may_tell_past(text, start, end) =>
+                {
+                    tense::Tense::Future
+                }
+                told => told,
+            }
         };
         match told {
             tense::Tense::Unknown
-                if grammar::is_bare_weekday(expr)
+                if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
                     && (self.tense.announced(text, start)
                         || self.tense.reads_as_present(text, start, end)) =>
             {

@@ -671,22 +671,28 @@ fn weekday_span(expr: &Expr, published: Option<PubDate>) -> Option<Expr> {
 /// clause's, and a day nearly a year away would carry its year.
 const NEAR_ANCHOR_DAYS: i64 = 31;
 
-/// A single yearless day as the day of that name within [`NEAR_ANCHOR_DAYS`] of the
-/// publication day (`20 januari`, said on 28 December: the coming one), if there is one.
+/// A single yearless day or holiday as the one of that name within [`NEAR_ANCHOR_DAYS`]
+/// of the publication day (`20 januari`, said on 28 December: the coming one; `Nouvel
+/// An : les feux d'artifice interdits`, said on 20 December), if there is one.
 fn near_anchor_day(expr: &Expr, published: Option<PubDate>) -> Option<Expr> {
-    let Expr::Point(Base::Day(YearRef::Implicit, m, d)) = *expr else {
-        return None;
-    };
     let today = published?.to_naive()?;
     let year = today.year();
-    [year, year - 1, year + 1].into_iter().find_map(|y| {
-        let day = NaiveDate::from_ymd_opt(y, m, d)?;
-        ((day - today).num_days().abs() <= NEAR_ANCHOR_DAYS).then_some(Expr::Point(Base::Day(
-            YearRef::Abs(y),
-            m,
-            d,
-        )))
-    })
+    let near = |day: NaiveDate| (day - today).num_days().abs() <= NEAR_ANCHOR_DAYS;
+    match *expr {
+        Expr::Point(Base::Day(YearRef::Implicit, m, d)) => {
+            [year, year - 1, year + 1].into_iter().find_map(|y| {
+                let day = NaiveDate::from_ymd_opt(y, m, d)?;
+                near(day).then_some(Expr::Point(Base::Day(YearRef::Abs(y), m, d)))
+            })
+        }
+        Expr::Point(Base::Holiday(h, YearRef::Implicit)) => {
+            [year, year - 1, year + 1].into_iter().find_map(|y| {
+                let day = holiday(h, y)?;
+                near(day).then_some(Expr::Point(Base::Holiday(h, YearRef::Abs(y))))
+            })
+        }
+        _ => None,
+    }
 }
 
 /// Whether an expression is a bare weekday that is the publication day's.

@@ -471,8 +471,40 @@ impl TenseCues {
         // for one just before a date that opens its clause after a comma (`a annoncé,
         // mi-décembre, une aide`, `a déclaré le ministre, lundi sur RTL`).
         let opens_clause = near.left == 0;
-        self.nearest_cue(&mut sentence, &mut near, Reach::Sentence, !opens_clause)
-            .unwrap_or(Tense::Unknown)
+        let main = self
+            .nearest_cue(&mut sentence, &mut near, Reach::Sentence, !opens_clause)
+            .unwrap_or(Tense::Unknown);
+        if main == Tense::Future && self.in_participle_clause(&mut sentence) {
+            return Tense::Unknown;
+        }
+        main
+    }
+
+    /// Whether the date's clause is a participle's alone, the date among its first words
+    /// (`le chantier, entamé en mars, sera achevé…`; `le sommet, organisé les 4 et 5 mars,
+    /// réunira…`): the participle's time is not the main verb's future, before or after
+    /// it, so that verb tells nothing (planned participles, `neutral`, defer to it
+    /// instead). Short words of participle shape (`au`, `que`, `qu`) are not participles.
+    fn in_participle_clause(&self, sentence: &mut Sentence<'_, '_>) -> bool {
+        if !self.lex.participle_alone_past {
+            return false;
+        }
+        let mut first = None;
+        for k in 0..=PARTICIPLE_CLAUSE_WORDS {
+            if sentence.reaches(Side::Left, k, Reach::Clause).is_none() {
+                break;
+            }
+            first = Some(k);
+        }
+        let Some(k) = first.filter(|&k| k < PARTICIPLE_CLAUSE_WORDS) else {
+            return false;
+        };
+        sentence.word(Sentence::left_position(k)).is_some_and(|w| {
+            w.class.tense.is_none()
+                && !w.is(CLAUSE_OPENER)
+                && w.folded.chars().count() >= PARTICIPLE_MIN_CHARS
+                && self.is_participle(w)
+        })
     }
 
     /// The tense of a date announced by the word before it (`vanaf 1 januari`): its own
@@ -569,15 +601,29 @@ impl TenseCues {
         if !ends_with_mark || follows_initial(text, sentence.to) {
             return false;
         }
-        !self.has_possible_past(&mut sentence)
+        !self.has_possible_past(&mut sentence, true)
+    }
+
+    /// Whether a word of the sentence around `text[start..end]` may be a past form or a
+    /// report, a participle only beside an auxiliary (`Exposition prolongée jusqu'au 5
+    /// janvier` may not; see [`Self::reads_as_present`], which also asks for a whole
+    /// sentence); always, in a language without the tables to tell.
+    pub fn may_tell_past(&self, text: &str, start: usize, end: usize) -> bool {
+        if self.weak_past_endings.list.is_empty() {
+            return true;
+        }
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        self.has_possible_past(&mut sentence, false)
     }
 
     /// Whether a word of the sentence may be a past form (a cue, a weak past ending, a
-    /// participle beside an auxiliary) or a report.
-    fn has_possible_past(&self, sentence: &mut Sentence<'_, '_>) -> bool {
+    /// participle beside an auxiliary, or alone where `participle_alone` and the
+    /// language say so) or a report.
+    fn has_possible_past(&self, sentence: &mut Sentence<'_, '_>, participle_alone: bool) -> bool {
         // A participle tells a past only beside an auxiliary (`is opgepakt`); with
         // `wordt` it is a present passive (`wordt dinsdag voorgeleid`).
-        let perfect = self.lex.participle_alone_past || sentence.has_auxiliary();
+        let perfect =
+            (participle_alone && self.lex.participle_alone_past) || sentence.has_auxiliary();
         let mut p = -1;
         while let Some(w) = sentence.word(p) {
             if self.may_be_past(w, perfect) {
@@ -865,6 +911,12 @@ enum Reach {
     Clause,
     Sentence,
 }
+
+/// How many words a participle clause may hold before its date (`entamé dès le`).
+const PARTICIPLE_CLAUSE_WORDS: usize = 3;
+
+/// The shortest participle that may open a participle clause (`lancé`; not `au`, `eu`).
+const PARTICIPLE_MIN_CHARS: usize = 4;
 
 /// The side of the date a word is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -31,17 +31,19 @@ impl Parser<'_> {
         };
         let (j, h) = holiday_at(i).or_else(cued)?;
         // `le Nouvel An chinois`; `la gare de Courtrai-Saint-Nicolas`; `sa fête nationale`.
-        if self.has(j, Sense::HolidayQualifier) || self.ends_compound_name(i) || self.owned(i) {
+        if self.has(j, Sense::HolidayQualifier) || self.ends_compound_name(i) {
             return None;
         }
         match self.year_in(j, &YEARS) {
             Some((k, y)) => Some((k, Base::Holiday(h, YearRef::Abs(y)))),
+            // `les vacances de Noël 2018-2019` keep their years.
+            None if self.owned(i) => None,
             None => Some((j, Base::Holiday(h, YearRef::Implicit))),
         }
     }
 
     /// An owner or a kind ends right before the holiday at `i` (`sa`, `les vacances de`).
     fn owned(&self, i: usize) -> bool {
-        (i.saturating_sub(3)..i).any(|k| self.is(k, Sense::HolidayQualifier) == Some(i))
+        (i.saturating_sub(3)..i).any(|k| self.is(k, Sense::HolidayOwner) == Some(i))
     }
 }

@@ -60,6 +60,16 @@ pub fn is_bare_weekday(expr: &Expr) -> bool {
     )
 }
 
+/// Whether an expression is a pair of bare weekdays (`de mardi à jeudi`, `dans la nuit
+/// de samedi à dimanche`): like a bare weekday, announced by a present sentence.
+pub fn is_weekday_pair(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Interval(a, b)
+            if matches!((a.base, b.base), (Base::Weekday(_, None), Base::Weekday(_, None)))
+    )
+}
+
 /// Whether an expression is a deadline (`tot eind februari`, `uiterlijk 31 maart`).
 pub fn is_deadline(expr: &Expr) -> bool {
     matches!(expr, Expr::Modified(TimexMod::OnOrBefore, _))
