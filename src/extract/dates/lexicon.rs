@@ -104,17 +104,13 @@ pub struct DateLexicon {
     /// (1) or back (-1): `trois jours plus tard`, `un an plus tôt`.
     #[serde(default)]
     pub offsets_from_previous: BTreeMap<String, i32>,
-    /// Words that make a unit the period of the last day named before, shifted: before the
-    /// unit (`dezelfde week`, `dat jaar` = 0) or after it with an article (`de dag erna` = 1,
-    /// `het jaar daarop` = 1, `de dag ervoor` = -1).
+    /// Words that make a unit the period of the last date named before, shifted by -1, 0 or
+    /// 1: before the unit (`dezelfde week`, `dat jaar`, `le même mois` = 0) or after it with
+    /// an article (`de dag erna`, `het jaar daarop` = 1, `l'année précédente` = -1). With
+    /// none named, a shift of one counts from the publication date (`l'exercice précédent`)
+    /// and the same unit is unknown.
     #[serde(default)]
     pub periods_of_previous: BTreeMap<String, i32>,
-    /// Words that shift a unit from the last date named before them, not from the
-    /// publication date (`l'année précédente` after `en 2013` is 2012, `le même mois`):
-    /// -1, 0 or 1. With none named, a shift of one counts from the publication date
-    /// (`l'exercice précédent`) and the same unit is unknown.
-    #[serde(default)]
-    pub shifts_from_previous: BTreeMap<String, i32>,
     /// Unit words, singular and plural.
     #[serde(default)]
     pub units: BTreeMap<String, Unit>,
@@ -447,7 +443,6 @@ pub enum Sense {
     HolidayCue,
     PreviousLink(i32),
     PreviousPeriod(i32),
-    ShiftFromPrevious(i32),
     TwoYearPeriod,
     WeekendArticle,
     NightOf,
@@ -522,7 +517,6 @@ impl Sense {
             Sense::HolidayCue => 52,
             Sense::PreviousLink(_) => 57,
             Sense::PreviousPeriod(_) => 58,
-            Sense::ShiftFromPrevious(_) => 59,
             Sense::TwoYearPeriod => 60,
             Sense::WeekendArticle => 61,
             Sense::NightOf => 62,
@@ -674,13 +668,10 @@ impl Phrases {
             phrases.add(word, Sense::PreviousLink(n))?;
         }
         for (word, &n) in &lex.periods_of_previous {
-            phrases.add(word, Sense::PreviousPeriod(n))?;
-        }
-        for (word, &n) in &lex.shifts_from_previous {
             if !(-1..=1).contains(&n) {
                 return Err(format!("{word:?}: {n} is not in -1..=1"));
             }
-            phrases.add(word, Sense::ShiftFromPrevious(n))?;
+            phrases.add(word, Sense::PreviousPeriod(n))?;
         }
         for (word, &u) in &lex.units {
             phrases.add(word, Sense::Unit(u))?;

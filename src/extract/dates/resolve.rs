@@ -95,7 +95,7 @@ pub fn granularity(base: &Base) -> Granularity {
         Base::Quarter(..) => Granularity::Quarter,
         Base::Month(..) | Base::MonthShift(..) | Base::MonthOfPrevious(_) => Granularity::Month,
         Base::Week(..) | Base::WeekOfMonth(..) | Base::WeekOfDay(..) => Granularity::Week,
-        Base::RelativeUnit(unit, _) | Base::UnitFromPrevious(unit, _) => unit_granularity(*unit),
+        Base::RelativeUnit(unit, _) => unit_granularity(*unit),
         Base::Offset(_, unit, From::Anchor) if coarse_offset(*unit) => unit_granularity(*unit),
         Base::Season(..) | Base::SeasonOfPrevious(_) => Granularity::Season,
         Base::Day(..)
@@ -308,7 +308,6 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         // Resolved by the engine, which knows the days named before.
         Base::AfterPrevious(..)
         | Base::PeriodOfPrevious(..)
-        | Base::UnitFromPrevious(..)
         | Base::MonthOfPrevious(_)
         | Base::DayOfPrevious(..)
         | Base::SeasonOfPrevious(_) => None,

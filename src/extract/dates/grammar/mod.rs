@@ -88,7 +88,8 @@ pub enum Base {
     /// tard` = 3 years).
     AfterPrevious(i32, Unit),
     /// The period of a unit around the last day named before it, shifted by whole units
-    /// (`dezelfde week` = 0, `het jaar daarop` = 1, `de dag ervoor` = -1).
+    /// (`dezelfde week`, `le même mois` = 0, `het jaar daarop` = 1, `l'année précédente` =
+    /// -1); see [`crate::extract::dates::lexicon::DateLexicon::periods_of_previous`].
     PeriodOfPrevious(i32, Unit),
     /// A month in the year of the last date named before it (`juni van datzelfde jaar`).
     MonthOfPrevious(u32),
@@ -97,9 +98,6 @@ pub enum Base {
     DayOfPrevious(u32, u32),
     /// A season in the year of the last date named before it (`de herfst van dat jaar`).
     SeasonOfPrevious(Season),
-    /// A whole unit shifted from the last date named before it (`l'année précédente`,
-    /// `le même mois`, `ce jour-là`); see [`crate::extract::dates::lexicon::DateLexicon::shifts_from_previous`].
-    UnitFromPrevious(Unit, i32),
     /// A whole unit relative to the anchor's (`vorige maand`, `volgende week`).
     RelativeUnit(Unit, i32),
     /// A weekday, 1 = Monday.
@@ -289,7 +287,12 @@ mod first {
         Sense::WeekdayAbbr(0),
     ]);
     pub const RELATIVE_DAY: u64 = Sense::kinds(&[Sense::RelativeDay(0), Sense::AfterPrevious(0)]);
-    pub const PREVIOUS_PERIOD: u64 = Sense::kinds(&[Sense::PreviousPeriod(0), Sense::Article]);
+    pub const PREVIOUS_PERIOD: u64 = ARTICLE
+        | Sense::kinds(&[
+            Sense::PreviousPeriod(0),
+            Sense::Shift(0),
+            Sense::Unit(Unit::Day),
+        ]);
     pub const NIGHT: u64 = Sense::kinds(&[Sense::NightOf]);
     pub const OF_PREVIOUS_YEAR: u64 = Sense::kinds(&[
         Sense::Article,
@@ -321,8 +324,6 @@ mod first {
     pub const SEASON: u64 = Sense::kinds(&[Sense::Shift(0), Sense::Season(Season::Spring)]);
     pub const NTH_WEEKDAY: u64 = Sense::kinds(&[Sense::Article, Sense::Ordinal(0), Sense::Last]);
     pub const SHIFT: u64 = Sense::kinds(&[Sense::Shift(0)]);
-    pub const FROM_PREVIOUS: u64 =
-        RELATIVE_UNIT | ARTICLE | Sense::kinds(&[Sense::ShiftFromPrevious(0)]);
 
     /// Any point.
     pub const POINT: u64 = ARTICLE
@@ -341,8 +342,7 @@ mod first {
         | HOLIDAY
         | SEASON
         | NTH_WEEKDAY
-        | SHIFT
-        | FROM_PREVIOUS;
+        | SHIFT;
 
     /// Articles, prepositions, shifts, modifiers and number words: every expression
     /// beginning with one goes on, after it, with a number, a word with a digit or a
@@ -842,7 +842,6 @@ impl<'a> Parser<'a> {
                 self.gated(i, first::ARTICLE, || self.with_article(i)),
                 self.gated(i, first::WEEKDAY, || self.weekday_date(i)),
                 self.gated(i, first::RELATIVE_DAY, || self.relative_day(i)),
-                self.gated(i, first::PREVIOUS_PERIOD, || self.period_of_previous(i)),
                 self.gated(i, first::RELATIVE_UNIT, || self.relative_unit(i)),
                 self.gated(i, first::OFFSET, || self.offset(i)),
                 self.gated(i, first::NUMBER, || self.numeric_date(i)),
@@ -851,7 +850,7 @@ impl<'a> Parser<'a> {
                 self.gated(i, first::ORDINAL, || self.ordinal_period(i)),
                 self.gated(i, first::NUMBER, || self.coded_period(i)),
                 // Last: it wins the tie with the same words read from the anchor.
-                self.gated(i, first::FROM_PREVIOUS, || self.unit_from_previous(i)),
+                self.gated(i, first::PREVIOUS_PERIOD, || self.period_of_previous(i)),
             ]),
             longest(&[
                 self.gated(i, first::NUMBER, || self.year_month(i)),

@@ -129,7 +129,7 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
     };
     let (n, unit, whole) = match base {
         Base::AfterPrevious(n, unit) => (n, unit, false),
-        Base::PeriodOfPrevious(n, unit) | Base::UnitFromPrevious(unit, n) => (n, unit, true),
+        Base::PeriodOfPrevious(n, unit) => (n, unit, true),
         Base::MonthOfPrevious(_) | Base::DayOfPrevious(..) | Base::SeasonOfPrevious(_) => {
             (0, Unit::Year, true)
         }
@@ -157,7 +157,7 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
             }
         }
         // `l'exercice précédent` with no year named: the one before the publication's.
-        None if matches!(base, Base::UnitFromPrevious(..)) && n != 0 && unit != Unit::Day => {
+        None if matches!(base, Base::PeriodOfPrevious(..)) && n != 0 && unit != Unit::Day => {
             Base::RelativeUnit(unit, n)
         }
         None => return Some(None),

@@ -38,12 +38,11 @@ impl Parser<'_> {
         (!blocked && !that_one).then_some((j, Base::RelativeDay(n)))
     }
 
-    /// `dezelfde week`, `dat jaar`, `de dag erna`, `het jaar daarop`: a period of the last
-    /// day named before.
+    /// A period of the last date named before: a shift word before the unit (`dezelfde
+    /// week`, `dat jaar`, `le même mois`), after it with a shift of one (`de dag erna`,
+    /// `het jaar daarop`, `au trimestre précédent`; `de dag dat` opens a clause), or
+    /// `ce jour-là`, `cette année-là`.
     pub(super) fn period_of_previous(&self, i: usize) -> Option<(usize, Base)> {
-        if !self.region_has_kind(Sense::PreviousPeriod(0)) {
-            return None;
-        }
         let shift = |i| {
             self.sense(i, |s| match s {
                 Sense::PreviousPeriod(n) => Some(n),
@@ -54,25 +53,45 @@ impl Parser<'_> {
             self.has_kind(i, Sense::Unit(Unit::Day))
                 .then(|| self.unit(i))
                 .flatten()
-                .filter(|_| !self.has(i, Sense::Plural))
+                .filter(|&(_, u)| !self.has(i, Sense::Plural) && u != Unit::Decade)
         };
-        if let Some((j, n)) = self
-            .has_kind(i, Sense::PreviousPeriod(0))
-            .then(|| shift(i))
-            .flatten()
-        {
+        let shifted = self.region_has_kind(Sense::PreviousPeriod(0));
+        let before = || {
+            let start = self.is(i, Sense::RelativeArticle).unwrap_or(i);
+            let (j, n) = self
+                .has_kind(start, Sense::PreviousPeriod(0))
+                .then(|| shift(start))
+                .flatten()?;
             let (k, u) = single(j)?;
-            // `die dag van de staking`: a day named by its event.
-            return (!self.has(k, Sense::Of)).then_some((k, Base::PeriodOfPrevious(n, u)));
-        }
-        // After the unit only a shift (`de dag erna`): `de dag dat` opens a clause.
-        let j = self.is(i, Sense::Article)?;
-        let (k, u) = single(j)?;
-        if !self.has_kind(k, Sense::PreviousPeriod(0)) {
-            return None;
-        }
-        let (end, n) = shift(k).filter(|&(_, n)| n != 0)?;
-        Some((end, Base::PeriodOfPrevious(n, u)))
+            Some((k, u, n))
+        };
+        let after = || {
+            let j = self
+                .is(i, Sense::Article)
+                .or_else(|| self.is(i, Sense::RelativeArticle))
+                .unwrap_or(i);
+            let (k, u) = single(j)?;
+            let (end, n) = self
+                .has_kind(k, Sense::PreviousPeriod(0))
+                .then(|| shift(k))
+                .flatten()
+                .filter(|&(_, n)| n != 0)?;
+            Some((end, u, n))
+        };
+        let that = || {
+            let (j, _) = self.sense(i, |s| matches!(s, Sense::Shift(0)).then_some(()))?;
+            let (k, u) = single(j)?;
+            let there = self.punct(k, "-") && self.toks.get(k + 1)?.folded == "là";
+            there.then_some((k + 2, u, 0))
+        };
+        let found = if shifted {
+            before().or_else(after)
+        } else {
+            None
+        };
+        let (end, unit, n) = found.or_else(that)?;
+        // `die dag van de staking`, `l'année précédente du club`: a day named by its event.
+        (!self.has(end, Sense::Of)).then_some((end, Base::PeriodOfPrevious(n, unit)))
     }
 
     /// `juni van datzelfde jaar`, `de herfst van dat jaar`, `29 oktober van dat jaar`: in the
@@ -154,45 +173,6 @@ impl Parser<'_> {
         })?;
         let (k, n) = shift(j)?;
         (n != 0).then_some((k, Base::MonthShift(m, n)))
-    }
-
-    /// `l'année précédente`, `le mois suivant`, `le même jour`, `cette année-là`: a unit
-    /// shifted from the last date named, as [`Base::UnitFromPrevious`].
-    pub(super) fn unit_from_previous(&self, i: usize) -> Option<(usize, Base)> {
-        const FIRST: u64 = Sense::kinds(&[
-            Sense::ShiftFromPrevious(0),
-            Sense::Unit(Unit::Day),
-            Sense::Shift(0),
-        ]);
-        let i = self.is(i, Sense::RelativeArticle).unwrap_or(i);
-        // Asked at every article: most are followed by a plain word.
-        if self.sense_kinds.get(i).is_none_or(|k| k & FIRST == 0) {
-            return None;
-        }
-        let anaphoric = |i| {
-            self.sense(i, |s| match s {
-                Sense::ShiftFromPrevious(n) => Some(n),
-                _ => None,
-            })
-        };
-        let single = |i| {
-            self.unit(i).filter(|&(_, u)| {
-                !self.has(i, Sense::Plural) && !matches!(u, Unit::Weekend | Unit::Decade)
-            })
-        };
-        // `le même mois`, `l'année précédente`
-        let before = anaphoric(i).and_then(|(j, n)| single(j).map(|(k, u)| (k, u, n)));
-        let after = single(i).and_then(|(j, u)| anaphoric(j).map(|(k, n)| (k, u, n)));
-        // `ce jour-là`, `cette année-là`
-        let that = || {
-            let (j, _) = self.sense(i, |s| matches!(s, Sense::Shift(0)).then_some(()))?;
-            let (k, u) = single(j)?;
-            let there = self.punct(k, "-") && self.toks.get(k + 1)?.folded == "là";
-            there.then_some((k + 2, u, 0))
-        };
-        let (end, unit, n) = before.or(after).or_else(that)?;
-        // `l'année précédente du club`: an event's.
-        (!self.has(end, Sense::Of)).then_some((end, Base::UnitFromPrevious(unit, n)))
     }
 
     /// French `ce mois-ci`; `None` for `ce mois-là`, which is not the anchor's.
