@@ -99,12 +99,17 @@ impl Parser<'_> {
                 self.punct(j + 1, ".") && self.toks.get(j + 2).is_none_or(|t| t.space_before);
             // `du lundi 2 au vendredi 6 novembre`: a range goes on.
             let range_goes_on = self.has(j + 1, Sense::To) || self.has(j + 1, Sense::And);
+            // `zakte woensdag 1,2 procent`: a decimal comma, not the end of a day.
+            let decimal = self.punct(j + 1, ",")
+                && self
+                    .toks
+                    .get(j + 2)
+                    .is_some_and(|t| t.has_digit && !t.space_before);
             let closed = sentence_end
                 || range_goes_on
-                || self
-                    .toks
-                    .get(j + 1)
-                    .is_none_or(|t| t.kind == Kind::Punct && !self.punct(j + 1, "%-/.:"));
+                || self.toks.get(j + 1).is_none_or(|t| {
+                    t.kind == Kind::Punct && !self.punct(j + 1, "%-/.:") && !decimal
+                });
             if digits <= 2 && (1..=31).contains(&d) && closed {
                 return Some((j + 1, Base::DayOfMonthOn(d, wd)));
             }
