@@ -53,7 +53,10 @@ impl Parser<'_> {
             self.has_kind(i, Sense::Unit(Unit::Day))
                 .then(|| self.unit(i))
                 .flatten()
-                .filter(|&(_, u)| !self.has(i, Sense::Plural) && u != Unit::Decade)
+                // `le week-end précédent` is read from the anchor, as a weekend.
+                .filter(|&(_, u)| {
+                    !self.has(i, Sense::Plural) && !matches!(u, Unit::Weekend | Unit::Decade)
+                })
         };
         let shifted = self.region_has_kind(Sense::PreviousPeriod(0));
         let before = || {
