@@ -20,7 +20,7 @@ use grammar::Home;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -486,8 +486,11 @@ fn compile_places(
     if names.is_empty() {
         return Ok((None, owners));
     }
+    // Searched only in the rare text with a plain `francs` or `dinars`: a contiguous NFA
+    // builds at a tenth of a DFA's cost.
     let matcher = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&names)
         .map_err(|e| format!("[countries]: {e}"))?;
     Ok((Some(matcher), owners))
