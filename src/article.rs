@@ -75,9 +75,8 @@ impl Country {
             "ac", "ag", "ai", "am", "cc", "co", "eu", "fm", "gg", "gl", "im", "io", "la", "ly",
             "me", "sh", "su", "to", "tv", "ws",
         ];
-        let rest = url.split_once("://")?.1;
-        let authority = rest.split(['/', '?', '#']).next()?;
-        let host = authority.rsplit('@').next()?.split(':').next()?;
+        let parsed = reqwest::Url::parse(url).ok()?;
+        let host = parsed.domain()?;
         let tld = host.trim_end_matches('.').rsplit('.').next()?;
         if tld.len() != 2 || GENERIC.contains(&tld.to_ascii_lowercase().as_str()) {
             return None;
