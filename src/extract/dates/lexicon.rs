@@ -88,6 +88,10 @@ pub struct DateLexicon {
     /// a capital inside a sentence is a name (`keizer Augustus`, `De Zondag`), not a date.
     #[serde(default)]
     pub lowercase_calendar_names: bool,
+    /// Whether two bare weekdays that follow each other, joined by `and`, are one stretch of
+    /// days (`zaterdag en zondag` = Saturday to Sunday) rather than two dates.
+    #[serde(default)]
+    pub joins_weekday_pairs: bool,
     /// Parts of the day glued to a weekday name (`zaterdagavond`): still that weekday.
     #[serde(default)]
     pub day_part_suffixes: Vec<String>,
@@ -584,6 +588,8 @@ pub struct Phrases {
     pub quarter_prefixes: Vec<String>,
     /// Half-year prefixes, folded.
     pub half_prefixes: Vec<String>,
+    /// See [`DateLexicon::joins_weekday_pairs`].
+    pub joins_weekday_pairs: bool,
     /// Every word of every phrase, numbered, so that a region's tokens are hashed once
     /// and phrases match by comparing numbers.
     word_ids: FxHashMap<String, u32>,
@@ -637,6 +643,7 @@ impl Phrases {
             ordinal_suffixes: fold_all(&lex.ordinal_suffixes),
             quarter_prefixes: fold_all(&lex.quarter_prefixes),
             half_prefixes: fold_all(&lex.half_prefixes),
+            joins_weekday_pairs: lex.joins_weekday_pairs,
             ..Phrases::default()
         };
         for (word, &m) in &lex.months {

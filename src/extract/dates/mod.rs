@@ -209,6 +209,9 @@ impl DateEngine {
             }
         };
         match told {
+            _ if grammar::is_bare_weekday(expr) && self.tense.names_edition(text, start) => {
+                tense::Tense::Past
+            }
             tense::Tense::Unknown
                 if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
                     && (self.tense.announced(text, start)

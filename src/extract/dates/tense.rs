@@ -108,6 +108,10 @@ pub struct TenseLexicon {
     /// reageren`): the deadline as stated, whatever the tense of the giving.
     #[serde(default)]
     pub purposes: Vec<String>,
+    /// Links between a name and a weekday that make the weekday an edition's day, one past
+    /// (`de krant De Tijd van vrijdag`): after a capitalised word, not a coming day.
+    #[serde(default)]
+    pub edition_links: Vec<String>,
     /// Endings any past form may have (Dutch weak `-de`, `-te`), not cues: a sentence
     /// with no word of such an ending, no participle and no cue is a present (see
     /// [`TenseCues::reads_as_present`]). Empty: no sentence is read so.
@@ -352,6 +356,7 @@ const RESULTS_NOUN: u32 = 1 << 15;
 const RESULTS_LINK: u32 = 1 << 16;
 const ANNOUNCING: u32 = 1 << 17;
 const PURPOSE: u32 = 1 << 18;
+const EDITION_LINK: u32 = 1 << 19;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -421,6 +426,7 @@ impl TenseCues {
             (&lex.results_links, RESULTS_LINK),
             (&lex.announcing, ANNOUNCING),
             (&lex.purposes, PURPOSE),
+            (&lex.edition_links, EDITION_LINK),
         ];
         for (list, role) in roles {
             for w in list {
@@ -651,6 +657,20 @@ impl TenseCues {
         self.lex.last_year_months
     }
 
+    /// Whether the weekday at `text[start..]` is the day of an edition named before it: an
+    /// edition link right before it, after a capitalised word that does not open the
+    /// sentence (`Volgens de krant De Tijd van vrijdag`, not `Van vrijdag tot zondag`).
+    pub fn names_edition(&self, text: &str, start: usize) -> bool {
+        let from = sentence_start(text, start);
+        let Some((link, _)) = previous_word(text, from, start)
+            .filter(|&(s, e)| word(text, s, e, &self.classes).is(EDITION_LINK))
+        else {
+            return false;
+        };
+        previous_word(text, from, link)
+            .is_some_and(|(s, e)| s > from && !word(text, s, e, &self.classes).lowercase)
+    }
+
     /// Whether the word right before `text[start..]` announces a weekday (see
     /// [`TenseLexicon::announcing`]).
     pub fn announced(&self, text: &str, start: usize) -> bool {
@@ -717,9 +737,39 @@ impl TenseCues {
     /// a fronted adverbial does. A year further on may belong to a noun or an inserted
     /// clause only (`De in 1998 opgerichte band speelt op 9 juni`).
     pub fn states_sentence_year(&self, text: &str, start: usize) -> bool {
-        let mut at = sentence_start(text, start);
+        let sentence = sentence_start(text, start);
+        let mut at = sentence;
         while let Some((from, to)) = next_word(text, at, start) {
             if !word(text, from, to, &self.classes).is(YEAR_PREPOSITION) {
+                return self.year_after_main_past(text, sentence, start);
+            }
+            at = to;
+        }
+        true
+    }
+
+    /// Whether the year at `text[start..]` comes right after the main clause's past verb
+    /// and a year preposition (`De minister trad in 2023 af na de schietpartij van 16
+    /// oktober`): it dates the rest of the sentence as a fronted one does. Not inside a
+    /// clause opened before (`die in 2022 nog steeg`) nor after a comma.
+    fn year_after_main_past(&self, text: &str, sentence: usize, start: usize) -> bool {
+        let Some((p, _)) = previous_word(text, sentence, start)
+            .filter(|&(s, e)| word(text, s, e, &self.classes).is(YEAR_PREPOSITION))
+        else {
+            return false;
+        };
+        let Some((v, _)) = previous_word(text, sentence, p).filter(|&(s, e)| {
+            let verb = word(text, s, e, &self.classes);
+            verb.lowercase && verb.class.tense == Some(Tense::Past)
+        }) else {
+            return false;
+        };
+        if text[sentence..start].contains([',', ';', ':', '(']) {
+            return false;
+        }
+        let mut at = sentence;
+        while let Some((from, to)) = next_word(text, at, v) {
+            if word(text, from, to, &self.classes).is(CLAUSE_OPENER) {
                 return false;
             }
             at = to;

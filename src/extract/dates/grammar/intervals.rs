@@ -52,7 +52,32 @@ impl Parser<'_> {
         self.interval_body(i, Sense::To)
             .or_else(|| self.month_day_span(i))
             .or_else(|| self.day_pair(i))
+            .or_else(|| self.weekday_pair(i))
             .or_else(|| self.season_years(i))
+    }
+
+    /// `zaterdag en zondag`, `mercredi et jeudi`: two bare weekdays that follow each other
+    /// are one stretch of days, from the first to the second (two days apart, as `maandag en
+    /// woensdag`, stay two dates). Only in a language whose table says so.
+    fn weekday_pair(&self, i: usize) -> Option<Parse> {
+        if !self.phrases.joins_weekday_pairs {
+            return None;
+        }
+        let bare_weekday = |k: usize| match self.point(k, true) {
+            Some((e, Base::Weekday(wd, None))) => Some((e, wd)),
+            _ => None,
+        };
+        let (j, first) = bare_weekday(i)?;
+        let k = self.is(j, Sense::And)?;
+        let (end, second) = bare_weekday(k)?;
+        if second != first % 7 + 1 {
+            return None;
+        }
+        let day = |wd| Bound {
+            base: Base::Weekday(wd, None),
+            edge: Edge::Start,
+        };
+        Some((end, Expr::Interval(day(first), day(second))))
     }
 
     /// `2019/2020`, `2019-20`, `2020/21`: a season or fiscal year over two consecutive

@@ -53,6 +53,12 @@ impl Parser<'_> {
                 .contains(&n)
                 .then(|| (k, years((n - 1) * 100, n * 100)));
         }
+        // `sinds midden jaren negentig`, `eind de jaren tachtig`: a part of a decade (and
+        // `since` before it) belongs to its span; the value stays the decade's.
+        let i = self.is(i, Sense::Since).unwrap_or(i);
+        let i = self
+            .sense(i, |s| matches!(s, Sense::Part(_)).then_some(()))
+            .map_or(i, |(j, ())| j);
         let i = self.is(i, Sense::Article).unwrap_or(i);
         let j = self.is(i, Sense::Decade)?;
         let (y, end) = match self.num(j) {
