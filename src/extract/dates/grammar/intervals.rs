@@ -63,9 +63,13 @@ impl Parser<'_> {
         if !self.phrases.joins_weekday_pairs {
             return None;
         }
-        let bare_weekday = |k: usize| match self.point(k, true) {
-            Some((e, Base::Weekday(wd, None))) => Some((e, wd)),
-            _ => None,
+        // The weekday sense first: most tokens have none, and a point is parsed only then.
+        let bare_weekday = |k: usize| {
+            self.sense(k, |s| matches!(s, Sense::Weekday(_)).then_some(()))?;
+            match self.point(k, true) {
+                Some((e, Base::Weekday(wd, None))) => Some((e, wd)),
+                _ => None,
+            }
         };
         let (j, first) = bare_weekday(i)?;
         let k = self.is(j, Sense::And)?;
