@@ -321,6 +321,9 @@ pub enum Holiday {
     Fixed(u32, u32),
     /// Days after Easter Sunday (Gregorian).
     Easter(i32),
+    /// The `n`-th weekday (1 = Monday) of a month: `month, weekday, n` (`Prinsjesdag`, the
+    /// third Tuesday of September, is written `09-w2-3`).
+    NthWeekday(u32, u32, u32),
 }
 
 impl Holiday {
@@ -334,6 +337,19 @@ impl Holiday {
                     .map_err(|_| format!("bad holiday rule {rule:?}"))?
             };
             return Ok(Holiday::Easter(offset));
+        }
+        if let Some((m, rest)) = rule.split_once("-w") {
+            let numbers = rest
+                .split_once('-')
+                .and_then(|(wd, n)| Some((m.parse().ok()?, wd.parse().ok()?, n.parse().ok()?)));
+            return match numbers {
+                Some((m, wd, n))
+                    if (1..=12).contains(&m) && (1..=7).contains(&wd) && (1..=4).contains(&n) =>
+                {
+                    Ok(Holiday::NthWeekday(m, wd, n))
+                }
+                _ => Err(format!("bad holiday rule {rule:?}")),
+            };
         }
         let (m, d) = rule
             .split_once('-')
@@ -1005,5 +1021,15 @@ mod tests {
             [(11, Sense::To)]
         );
         assert_eq!(phrases.at_ids(&ids, 11).count(), 0);
+    }
+
+    #[test]
+    fn holiday_rules_read_fixed_days_easter_offsets_and_nth_weekdays() {
+        assert_eq!(Holiday::parse("12-25"), Ok(Holiday::Fixed(12, 25)));
+        assert_eq!(Holiday::parse("easter+39"), Ok(Holiday::Easter(39)));
+        assert_eq!(Holiday::parse("09-w2-3"), Ok(Holiday::NthWeekday(9, 2, 3)));
+        for bad in ["09-w8-3", "13-w2-3", "09-w2-5", "09-w2", "02-30"] {
+            assert!(Holiday::parse(bad).is_err(), "{bad}");
+        }
     }
 }

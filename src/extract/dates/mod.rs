@@ -191,6 +191,9 @@ impl DateEngine {
         if grammar::is_yearless_period(expr) && self.tense.reports_on(text, start) {
             return tense::Tense::Past;
         }
+        if self.tense.postponed_to(text, start) {
+            return tense::Tense::Future;
+        }
         let told = if let Some(announced) = self.tense.announced_tense(text, start, end) {
             announced
         } else if grammar::is_deadline(expr) && self.tense.purpose_follows(text, end) {

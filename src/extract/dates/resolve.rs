@@ -429,6 +429,7 @@ fn holiday(h: Holiday, y: i32) -> Option<NaiveDate> {
     match h {
         Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
         Holiday::Easter(offset) => easter(y)?.checked_add_signed(Duration::days(offset.into())),
+        Holiday::NthWeekday(m, wd, n) => nth_weekday(NaiveDate::from_ymd_opt(y, m, 1)?, n, wd),
     }
 }
 

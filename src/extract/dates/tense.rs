@@ -112,6 +112,14 @@ pub struct TenseLexicon {
     /// (`de krant De Tijd van vrijdag`): after a capitalised word, not a coming day.
     #[serde(default)]
     pub edition_links: Vec<String>,
+    /// Participles of moving a date (`verplaatst`, `uitgesteld`): a date after one, or after
+    /// one and a link of [`Self::postponement_links`], is the new one, ahead whatever the
+    /// tense of the moving (`is verplaatst naar 14 maart`).
+    #[serde(default)]
+    pub postponements: Vec<String>,
+    /// Links between a postponement and its new date (`naar`, `tot`).
+    #[serde(default)]
+    pub postponement_links: Vec<String>,
     /// Endings any past form may have (Dutch weak `-de`, `-te`), not cues: a sentence
     /// with no word of such an ending, no participle and no cue is a present (see
     /// [`TenseCues::reads_as_present`]). Empty: no sentence is read so.
@@ -357,6 +365,8 @@ const RESULTS_LINK: u32 = 1 << 16;
 const ANNOUNCING: u32 = 1 << 17;
 const PURPOSE: u32 = 1 << 18;
 const EDITION_LINK: u32 = 1 << 19;
+const POSTPONEMENT: u32 = 1 << 20;
+const POSTPONEMENT_LINK: u32 = 1 << 21;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -427,6 +437,8 @@ impl TenseCues {
             (&lex.announcing, ANNOUNCING),
             (&lex.purposes, PURPOSE),
             (&lex.edition_links, EDITION_LINK),
+            (&lex.postponements, POSTPONEMENT),
+            (&lex.postponement_links, POSTPONEMENT_LINK),
         ];
         for (list, role) in roles {
             for w in list {
@@ -669,6 +681,23 @@ impl TenseCues {
         };
         previous_word(text, from, link)
             .is_some_and(|(s, e)| s > from && !word(text, s, e, &self.classes).lowercase)
+    }
+
+    /// Whether the date at `text[start..]` is the new date of a postponement (see
+    /// [`TenseLexicon::postponements`]): `is verplaatst naar 14 maart`, `uitgesteld tot
+    /// maart` (the span holding `tot`).
+    pub fn postponed_to(&self, text: &str, start: usize) -> bool {
+        let from = sentence_start(text, start);
+        let Some((s, e)) = previous_word(text, from, start) else {
+            return false;
+        };
+        let before = word(text, s, e, &self.classes);
+        if before.is(POSTPONEMENT) {
+            return true;
+        }
+        before.is(POSTPONEMENT_LINK)
+            && previous_word(text, from, s)
+                .is_some_and(|(s, e)| word(text, s, e, &self.classes).is(POSTPONEMENT))
     }
 
     /// Whether the word right before `text[start..]` announces a weekday (see
