@@ -341,6 +341,9 @@ struct Class {
 /// How many bytes before a date its announcing word (`vanaf`) may start.
 const ANNOUNCING_REACH: usize = 16;
 
+/// How many bytes before a date its postponement and link may take (`opgeschoven naar `).
+const POSTPONEMENT_REACH: usize = 32;
+
 /// How many words after a deadline may come before its purpose word (`tot eind april de
 /// tijd krijgt om`).
 const PURPOSE_WORDS: usize = 4;
@@ -687,7 +690,11 @@ impl TenseCues {
     /// [`TenseLexicon::postponements`]): `is verplaatst naar 14 maart`, `uitgesteld tot
     /// maart` (the span holding `tot`).
     pub fn postponed_to(&self, text: &str, start: usize) -> bool {
-        let from = sentence_start(text, start);
+        if self.lex.postponements.is_empty() {
+            return false;
+        }
+        // A short look back (two words), not to the sentence's start: asked of every date.
+        let from = floor_boundary(text, start.saturating_sub(POSTPONEMENT_REACH));
         let Some((s, e)) = previous_word(text, from, start) else {
             return false;
         };

@@ -65,7 +65,9 @@ impl Parser<'_> {
         }
         // The weekday sense first: most tokens have none, and a point is parsed only then.
         let bare_weekday = |k: usize| {
-            self.sense(k, |s| matches!(s, Sense::Weekday(_)).then_some(()))?;
+            if !self.has_kind(k, Sense::Weekday(1)) {
+                return None;
+            }
             match self.point(k, true) {
                 Some((e, Base::Weekday(wd, None))) => Some((e, wd)),
                 _ => None,

@@ -2,7 +2,7 @@
 //! year's months (`het derde kwartaal`, `Q3 2020`, `l'été dernier`, `de jaren '90`).
 
 use super::{Base, Bound, Edge, Expr, Parse, Parser, YearRef, LAST, YEARS};
-use crate::extract::dates::lexicon::{Sense, Unit};
+use crate::extract::dates::lexicon::{Sense, TimexMod, Unit};
 
 impl Parser<'_> {
     /// `het voorbije kwartaal`, `de vorige zomer`: an article before a quarter, half or
@@ -56,9 +56,12 @@ impl Parser<'_> {
         // `sinds midden jaren negentig`, `eind de jaren tachtig`: a part of a decade (and
         // `since` before it) belongs to its span; the value stays the decade's.
         let i = self.is(i, Sense::Since).unwrap_or(i);
-        let i = self
-            .sense(i, |s| matches!(s, Sense::Part(_)).then_some(()))
-            .map_or(i, |(j, ())| j);
+        let i = if self.has_kind(i, Sense::Part(TimexMod::Mid)) {
+            self.sense(i, |s| matches!(s, Sense::Part(_)).then_some(()))
+                .map_or(i, |(j, ())| j)
+        } else {
+            i
+        };
         let i = self.is(i, Sense::Article).unwrap_or(i);
         let j = self.is(i, Sense::Decade)?;
         let (y, end) = match self.num(j) {
