@@ -117,6 +117,10 @@ pub struct TenseLexicon {
     /// tense of the moving (`is verplaatst naar 14 maart`).
     #[serde(default)]
     pub postponements: Vec<String>,
+    /// Words after which a listed verb form is a noun and tells no tense (`van start ging`,
+    /// `de start`).
+    #[serde(default)]
+    pub noun_markers: Vec<String>,
     /// Links between a postponement and its new date (`naar`, `tot`).
     #[serde(default)]
     pub postponement_links: Vec<String>,
@@ -370,6 +374,7 @@ const PURPOSE: u32 = 1 << 18;
 const EDITION_LINK: u32 = 1 << 19;
 const POSTPONEMENT: u32 = 1 << 20;
 const POSTPONEMENT_LINK: u32 = 1 << 21;
+const NOUN_MARKER: u32 = 1 << 22;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -442,6 +447,7 @@ impl TenseCues {
             (&lex.edition_links, EDITION_LINK),
             (&lex.postponements, POSTPONEMENT),
             (&lex.postponement_links, POSTPONEMENT_LINK),
+            (&lex.noun_markers, NOUN_MARKER),
         ];
         for (list, role) in roles {
             for w in list {
@@ -906,7 +912,9 @@ impl TenseCues {
         };
         let is = |role: u32| class.roles & role != 0;
         if let Some(tense) = class.tense {
-            Some(tense)
+            // The word before, unless it is the date itself (`p == 0`, just after it).
+            let noun = p != 0 && sentence.word(p - 1).is_some_and(|w| w.is(NOUN_MARKER));
+            (!noun).then_some(tense)
         } else if is(GOING_TO) && self.infinitive_after(sentence, p) {
             Some(Tense::Future)
         } else if sentence.word(p).is_some_and(|w| self.is_participle(w))
