@@ -121,6 +121,14 @@ pub struct TenseLexicon {
     /// `de start`).
     #[serde(default)]
     pub noun_markers: Vec<String>,
+    /// Present forms that are also the past of another verb (`staken`: "strike", and the
+    /// past of `steken`), read as that past when a word of [`Self::past_complements`]
+    /// follows in their clause (`staken zondagnacht een auto in brand`).
+    #[serde(default)]
+    pub past_readings: Vec<String>,
+    /// See [`Self::past_readings`]: complements and particles of the other verb.
+    #[serde(default)]
+    pub past_complements: Vec<String>,
     /// Links between a postponement and its new date (`naar`, `tot`).
     #[serde(default)]
     pub postponement_links: Vec<String>,
@@ -345,6 +353,10 @@ struct Class {
 /// How many bytes before a date its announcing word (`vanaf`) may start.
 const ANNOUNCING_REACH: usize = 16;
 
+/// How many words after a past reading its complement may come (`staken zondagnacht een
+/// vrachtwagen in brand`).
+const PAST_COMPLEMENT_WORDS: isize = 8;
+
 /// How many bytes before a date its postponement and link may take (`opgeschoven naar `).
 const POSTPONEMENT_REACH: usize = 32;
 
@@ -375,6 +387,8 @@ const EDITION_LINK: u32 = 1 << 19;
 const POSTPONEMENT: u32 = 1 << 20;
 const POSTPONEMENT_LINK: u32 = 1 << 21;
 const NOUN_MARKER: u32 = 1 << 22;
+const PAST_READING: u32 = 1 << 23;
+const PAST_COMPLEMENT: u32 = 1 << 24;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -448,6 +462,8 @@ impl TenseCues {
             (&lex.postponements, POSTPONEMENT),
             (&lex.postponement_links, POSTPONEMENT_LINK),
             (&lex.noun_markers, NOUN_MARKER),
+            (&lex.past_readings, PAST_READING),
+            (&lex.past_complements, PAST_COMPLEMENT),
         ];
         for (list, role) in roles {
             for w in list {
@@ -914,7 +930,13 @@ impl TenseCues {
         if let Some(tense) = class.tense {
             // The word before, unless it is the date itself (`p == 0`, just after it).
             let noun = p != 0 && sentence.word(p - 1).is_some_and(|w| w.is(NOUN_MARKER));
-            (!noun).then_some(tense)
+            if noun {
+                None
+            } else if is(PAST_READING) && Self::past_complement_follows(sentence, p) {
+                Some(Tense::Past)
+            } else {
+                Some(tense)
+            }
         } else if is(GOING_TO) && self.infinitive_after(sentence, p) {
             Some(Tense::Future)
         } else if sentence.word(p).is_some_and(|w| self.is_participle(w))
@@ -933,6 +955,19 @@ impl TenseCues {
         } else {
             None
         }
+    }
+
+    /// Whether a past complement (see [`TenseLexicon::past_readings`]) comes within a few
+    /// words after position `p`, before a clause opener.
+    fn past_complement_follows(sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
+        for q in p + 1..=p + PAST_COMPLEMENT_WORDS {
+            match sentence.word(q) {
+                Some(w) if w.is(PAST_COMPLEMENT) => return true,
+                Some(w) if !w.is(CLAUSE_OPENER) => {}
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Whether an infinitive follows the `going_to` verb at position `p`.
