@@ -95,10 +95,11 @@ pub struct DateEngine {
 }
 
 impl DateEngine {
-    /// Compiles the engine from a language's lexicon.
-    pub fn new(lexicon: &DateLexicon) -> Result<Self, String> {
+    /// Compiles the engine from a language's lexicon; `common_words` are the language's
+    /// most frequent words, which should not open regions to parse.
+    pub fn new(lexicon: &DateLexicon, common_words: &[&str]) -> Result<Self, String> {
         let phrases = Phrases::compile(lexicon)?;
-        let triggers = Triggers::new(&phrases.trigger_words())?;
+        let triggers = Triggers::new(&phrases.trigger_words(common_words))?;
         let tense = tense::TenseCues::new(&lexicon.tense);
         Ok(DateEngine {
             phrases,
@@ -306,8 +307,10 @@ impl DateEngine {
             }
         }
         self.triggers.scan(text, |start, end| {
-            // Only the start must be a word boundary: `zaterdagavond`, `maart-april`.
-            if is_word_boundary(text, start) {
+            // A hit inside a longer word (`mai` in `mais`, `déc` in `décision`) is no
+            // phrase word: lexicon words match whole tokens (`zaterdagavond` is a word of
+            // its own), and `-` ends a word (`maart-april`).
+            if is_word_boundary(text, start) && is_word_boundary(text, end) {
                 hits.push((start, end));
             }
         });
