@@ -550,7 +550,6 @@ impl Sense {
                 | Sense::RelativeDay(_)
                 | Sense::AfterPrevious(_)
                 | Sense::Unit(_)
-                | Sense::Shift(1 | -1)
                 | Sense::Fiscal
                 | Sense::Holiday(_)
                 | Sense::CuedHoliday(_)
