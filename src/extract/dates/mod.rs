@@ -83,7 +83,7 @@ pub enum Granularity {
 /// Bytes of context kept before and after a prefilter hit: the words of a phrase before
 /// its trigger and the word before those, which some rules read (`teruggaan voor het eind
 /// van dit jaar`); the corpus's facts are the same with 48 and 64, 40 and 40 parse less
-/// less text. 32 before loses that word.
+/// text. 32 before loses that word.
 const CONTEXT_BEFORE: usize = 40;
 const CONTEXT_AFTER: usize = 40;
 
