@@ -132,6 +132,7 @@ impl DateEngine {
                     Some((j, expr))
                         if j > i
                             && !parser.names_place(i)
+                            && !self.opens_with_verb(text, &tokens[i], &expr)
                             && !self.names_someone(text, tokens[i].start, &expr)
                             && !self.names_event(
                                 text,
@@ -236,6 +237,16 @@ impl DateEngine {
 
     /// Whether a lone month or weekday at `start` is a name: capitalized inside a sentence
     /// in a language that writes them in lower case (`keizer Augustus`, `De Zondag`).
+    /// Whether a point in time begins with a participle right after its auxiliary: a verb
+    /// (`a été passé`, `ce qu'a été ce mouvement`), not a season. A length may begin with
+    /// one (`a passé 15 ans en prison`).
+    fn opens_with_verb(&self, text: &str, first: &token::Token, expr: &grammar::Expr) -> bool {
+        matches!(expr, grammar::Expr::Point(_) | grammar::Expr::Modified(..))
+            && self
+                .tense
+                .is_participle_after_auxiliary(text, first.start, first.end)
+    }
+
     fn names_someone(&self, text: &str, start: usize, expr: &grammar::Expr) -> bool {
         use grammar::{Base, Expr, YearRef};
         let lone = matches!(
@@ -313,7 +324,11 @@ impl DateEngine {
             // A hit inside a longer word (`mai` in `mais`, `déc` in `décision`) is no
             // phrase word: lexicon words match whole tokens (`zaterdagavond` is a word of
             // its own), and `-` ends a word (`maart-april`).
-            if is_word_boundary(text, start) && is_word_boundary(text, end) {
+            // And a participle after its auxiliary (`a été`) is a verb, not the season.
+            if is_word_boundary(text, start)
+                && is_word_boundary(text, end)
+                && !self.tense.is_participle_after_auxiliary(text, start, end)
+            {
                 hits.push((start, end));
             }
         });
