@@ -111,7 +111,8 @@ fn compile_engines(raw: &RawTables) -> Result<Engines, String> {
     let numbers = NumberWords::new(&numbers).map_err(|e| format!("{code}/numbers.toml: {e}"))?;
     Ok(Engines {
         money: MoneyEngine::new(&money, &numbers).map_err(|e| format!("{code}/money.toml: {e}"))?,
-        dates: DateEngine::new(&dates).map_err(|e| format!("{code}/dates.toml: {e}"))?,
+        dates: DateEngine::new(&dates, &crate::langid::common_words(code))
+            .map_err(|e| format!("{code}/dates.toml: {e}"))?,
         companies: CompanyEngine::new(GAZETTEER, &companies)
             .map_err(|e| format!("{code}/companies.toml: {e}"))?,
     })

@@ -78,6 +78,12 @@ const SECONDARY_MIN_HITS: u32 = 5;
 /// ... and when it leads by this many nats in that sentence.
 const SECONDARY_MARGIN: f32 = 8.0;
 
+/// The most frequent words of language `code` (function words and very common news
+/// words, most frequent first), as the detector knows them; none for other languages.
+pub fn common_words(code: &str) -> Vec<&'static str> {
+    model::common_words(code)
+}
+
 /// Detects the language of `text`.
 pub fn detect(text: &str) -> Detection {
     let reading = Reading::of(text);

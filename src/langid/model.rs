@@ -206,6 +206,15 @@ impl Model {
     }
 }
 
+/// The most frequent words of language `code` (its `words/<code>.txt`), most frequent
+/// first; none for a language the detector does not know.
+pub(super) fn common_words(code: &str) -> Vec<&'static str> {
+    LANGUAGES
+        .iter()
+        .find(|l| l.code == code)
+        .map_or_else(Vec::new, |l| list_words(l.words).collect())
+}
+
 /// The words of a list file, in order, without comments.
 fn list_words(list: &str) -> impl Iterator<Item = &str> {
     list.lines()

@@ -1,7 +1,7 @@
 //! One language's date vocabulary (`src/lang/<code>/dates.toml`) and its compiled phrase
 //! table: every phrase tokenized once, looked up by its first token.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -570,7 +570,6 @@ impl Sense {
                 | Sense::RelativeDay(_)
                 | Sense::AfterPrevious(_)
                 | Sense::Unit(_)
-                | Sense::Shift(1 | -1)
                 | Sense::Fiscal
                 | Sense::Holiday(_)
                 | Sense::CuedHoliday(_)
@@ -926,25 +925,51 @@ impl Phrases {
         has_first_byte(&self.first_bytes, token)
     }
 
-    /// The words whose presence makes the text around them worth parsing.
-    pub fn trigger_words(&self) -> Vec<String> {
-        // The longest word of each phrase stands for it: `l'an dernier` is found by
-        // `dernier`, `ce mois-ci` by `mois`, so elisions and articles (`l'`, `ce`), which
-        // are everywhere, never open a region. The context kept before a hit holds the
-        // phrase's first words.
-        let mut words: Vec<String> = self
+    /// The words whose presence makes the text around them worth parsing: one word of
+    /// each phrase that can start a date, chosen to be rare in text, since every hit costs
+    /// a region to tokenize and parse. `common` lists the language's most frequent words.
+    pub fn trigger_words(&self, common: &[&str]) -> Vec<String> {
+        let phrases: Vec<&Phrase> = self
             .by_first
             .values()
             .flatten()
             .filter(|p| p.sense.is_trigger())
-            .filter_map(|p| p.tokens.iter().max_by_key(|t| t.chars().count()))
-            .filter(|word| word.chars().count() >= 2)
+            .collect();
+        // A phrase with a word that is a trigger phrase of its own (`avant-hier`, `année
+        // fiscale`) is found by that word.
+        let alone: HashSet<&str> = phrases
+            .iter()
+            .filter_map(|p| match p.tokens.as_slice() {
+                [word] => Some(word.as_str()),
+                _ => None,
+            })
+            .collect();
+        let common: HashSet<&str> = common.iter().copied().collect();
+        let is_common = |word: &&String| common.contains(word.as_str());
+        let long = |word: &&String| word.chars().count() >= 2;
+        let mut words: Vec<String> = phrases
+            .iter()
+            .filter(|p| p.tokens.len() == 1 || !p.tokens.iter().any(|t| alone.contains(t.as_str())))
+            // Else by its longest word that is not among the most common ones: `cette
+            // nuit` by `nuit`, `l'an dernier` by `dernier`; elisions and articles (`l'`,
+            // `ce`), which are everywhere, never open a region. The context kept before a
+            // hit holds the phrase's first words.
+            .filter_map(|p| {
+                let rare = p.tokens.iter().filter(long).filter(|t| !is_common(t));
+                longest(rare).or_else(|| longest(p.tokens.iter()))
+            })
+            .filter(long)
             .flat_map(|word| [word.clone(), word.replace('\'', "\u{2019}")])
             .collect();
         words.sort();
         words.dedup();
         words
     }
+}
+
+/// The longest of `words` (the last of equally long ones).
+fn longest<'a>(words: impl Iterator<Item = &'a String>) -> Option<&'a String> {
+    words.max_by_key(|w| w.chars().count())
 }
 
 fn fold_all(words: &[String]) -> Vec<String> {

@@ -1019,6 +1019,24 @@ impl TenseCues {
                         .is_some_and(|w| w.is(REFLEXIVE_PRONOUN))))
     }
 
+    /// Whether the word at `start..end` is a participle right after its auxiliary, in a
+    /// language whose participle follows it (French `a été`, `ont été`): a verb there,
+    /// whatever else the word may name (`l'été`, the season).
+    pub fn is_participle_after_auxiliary(&self, text: &str, start: usize, end: usize) -> bool {
+        // One word of letters, as sentences are read (`aujourd'hui` is two).
+        let one_word = text[start..end].chars().all(char::is_alphabetic);
+        if !self.lex.participle_follows
+            || !one_word
+            || !self.is_participle(&word(text, start, end, &self.classes))
+        {
+            return false;
+        }
+        previous_word(text, start.saturating_sub(32), start).is_some_and(|(before, after)| {
+            text[after..start].trim().is_empty()
+                && word(text, before, after, &self.classes).is(AUXILIARY)
+        })
+    }
+
     /// Whether a word has the shape of a past participle.
     fn is_participle(&self, w: &Word<'_>) -> bool {
         if w.is(PARTICIPLE) {
