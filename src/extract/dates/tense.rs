@@ -90,6 +90,12 @@ pub struct TenseLexicon {
     /// Verbs of plans, whose time is open (`gepland`, `prévu`): the nearest cue says nothing.
     #[serde(default)]
     pub neutral: Vec<String>,
+    /// Participles that move a date on (`reporté`, `prolongé`): the act may be past, but
+    /// the date moved to and the one planned before lie ahead (`le concert, prévu le 12
+    /// juin, a été reporté à l'automne`), so they are future cues, and so is the past
+    /// auxiliary before one (`été` in `a été reporté`).
+    #[serde(default)]
+    pub postponing: Vec<String>,
     /// Words that open a subordinate or relative clause (`dat`, `omdat`, `que`, `où`): a
     /// date after one follows its own clause's tense (`heeft aangekondigd dat de fabriek
     /// in september sluit`), the main clause's only when its own has no cue.
@@ -352,6 +358,7 @@ const RESULTS_NOUN: u32 = 1 << 15;
 const RESULTS_LINK: u32 = 1 << 16;
 const ANNOUNCING: u32 = 1 << 17;
 const PURPOSE: u32 = 1 << 18;
+const POSTPONING: u32 = 1 << 19;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -421,6 +428,7 @@ impl TenseCues {
             (&lex.results_links, RESULTS_LINK),
             (&lex.announcing, ANNOUNCING),
             (&lex.purposes, PURPOSE),
+            (&lex.postponing, POSTPONING),
         ];
         for (list, role) in roles {
             for w in list {
@@ -819,7 +827,13 @@ impl TenseCues {
             (w.class, w.lowercase)
         };
         let is = |role: u32| class.roles & role != 0;
-        if let Some(tense) = class.tense {
+        if is(POSTPONING) && self.moves_date_on(sentence, p) {
+            Some(Tense::Future)
+        } else if let Some(tense) = class.tense {
+            // `été` in `a été reporté à l'automne`; `p + 1` is past the date for `p = -1`.
+            if tense == Tense::Past && p != -1 && self.moves_date_on(sentence, p + 1) {
+                return Some(Tense::Future);
+            }
             Some(tense)
         } else if is(GOING_TO) && self.infinitive_after(sentence, p) {
             Some(Tense::Future)
@@ -838,6 +852,32 @@ impl TenseCues {
             }
         } else {
             None
+        }
+    }
+
+    /// Whether the word at position `p` is a postponing participle after its auxiliary
+    /// (`a été reporté`, `ont été repoussées`), not right before the date, which is then
+    /// the act's own day (`la garde à vue a été prolongée mardi`). Without an auxiliary
+    /// it is no postponement (`repoussé une grenade`).
+    fn moves_date_on(&self, sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
+        if p == -1 || !sentence.word(p).is_some_and(|w| w.is(POSTPONING)) {
+            return false;
+        }
+        // The word before `p`, past the adverbs; the date lies between -1 and 0.
+        let mut at = p - 1;
+        loop {
+            if at == -1 && p >= 0 {
+                return false;
+            }
+            match sentence.word(at) {
+                None => return false,
+                Some(w) if w.is(ADVERB) => at -= 1,
+                Some(w) => {
+                    return w.is(AUXILIARY)
+                        || w.is(REFLEXIVE_AUXILIARY)
+                        || w.class.tense == Some(Tense::Past)
+                }
+            }
         }
     }
 
