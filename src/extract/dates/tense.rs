@@ -1375,6 +1375,34 @@ mod tests {
     }
 
     #[test]
+    fn a_postponing_participle_after_its_auxiliary_looks_ahead() {
+        let cues = TenseCues::new(&TenseLexicon {
+            past: vec!["été".into()],
+            auxiliaries: vec!["a".into(), "ont".into()],
+            adverbs: vec!["déjà".into()],
+            neutral: vec!["prévu".into()],
+            postponing: vec!["reporté".into()],
+            participle_endings: vec!["é".into()],
+            participle_follows: true,
+            ..TenseLexicon::default()
+        });
+        let expected = [
+            // The date planned and the one moved to, after `a été reporté`.
+            ("Le match, prévu samedi, a été reporté.", Tense::Future),
+            ("Le match a été reporté à samedi.", Tense::Future),
+            ("Le match a déjà reporté à samedi.", Tense::Future),
+            // Right after the participle: the day of the act.
+            ("Le match a été reporté samedi.", Tense::Past),
+            // Without an auxiliary, a participle of any other sense.
+            ("Il a reporté samedi.", Tense::Past),
+            ("Un texte reporté, samedi.", Tense::Unknown),
+        ];
+        for (text, tense) in expected {
+            assert_eq!(tense_of(&cues, text, "samedi"), tense, "{text}");
+        }
+    }
+
+    #[test]
     fn the_nearest_cue_decides_and_the_own_clause_first() {
         let cues = TenseCues::new(&TenseLexicon {
             past: vec!["werd".into(), "zei".into()],
