@@ -166,6 +166,10 @@ pub struct DateLexicon {
     /// ans que le chantier est à l'arrêt`): a duration.
     #[serde(default)]
     pub lasting_links: Vec<String>,
+    /// Words after an offset in years or months that make it the same day (`il y a
+    /// cinquante ans jour pour jour`: that very day, not the year).
+    #[serde(default)]
+    pub to_the_day: Vec<String>,
     /// Articles that belong to the span of a named period (`het derde kwartaal`).
     #[serde(default)]
     pub articles: Vec<String>,
@@ -469,6 +473,7 @@ pub enum Sense {
     NightLink,
     Consecutive,
     LastingLink,
+    ToTheDay,
 }
 
 impl Sense {
@@ -544,6 +549,7 @@ impl Sense {
             Sense::Consecutive => 64,
             Sense::LastingLink => 65,
             Sense::HolidayOwner => 66,
+            Sense::ToTheDay => 67,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -731,7 +737,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 46] = [
+        let lists: [(&Vec<String>, Sense); 47] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -754,6 +760,7 @@ impl Phrases {
             (&lex.two_year_periods, Sense::TwoYearPeriod),
             (&lex.consecutive, Sense::Consecutive),
             (&lex.lasting_links, Sense::LastingLink),
+            (&lex.to_the_day, Sense::ToTheDay),
             (&lex.articles, Sense::Article),
             (&lex.of, Sense::Of),
             (&lex.range_from, Sense::From),

@@ -87,6 +87,9 @@ impl Point {
     }
 }
 
+/// The months before winter in which a next winter is the coming one.
+const AUTUMN_MONTHS: std::ops::RangeInclusive<i32> = 9..=11;
+
 /// The granularity of a base expression, known even when it cannot be resolved.
 pub fn granularity(base: &Base) -> Granularity {
     match base {
@@ -193,7 +196,9 @@ impl Anchor {
     /// last one is the latest season of that name begun by the anchor's month once it is
     /// over (`l'été dernier`, said in November: this year's), else the one before; this
     /// one is the latest begun while under way (`cet hiver`, said in January: the one
-    /// begun in December), else the anchor year's; a next one is in the year after it.
+    /// begun in December), else the anchor year's; a next one is in the year after it,
+    /// but for a next winter said in the autumn, the one about to begin (`l'hiver
+    /// prochain`, said in October: this December's, which runs into the next year).
     fn year_of_shifted_season(&self, season: Season, n: i32) -> Option<i32> {
         let (year, month) = (self.year?, self.month? as i32);
         let first = match season {
@@ -202,6 +207,9 @@ impl Anchor {
             Season::Fall => 9,
             Season::Winter => 12,
         };
+        if n == 1 && season == Season::Winter && AUTUMN_MONTHS.contains(&month) {
+            return Some(year);
+        }
         let begun = if month >= first { year } else { year - 1 };
         let months_in = (year - begun) * 12 + month - first;
         let over = months_in > 2;

@@ -90,6 +90,12 @@ pub struct TenseLexicon {
     /// Verbs of plans, whose time is open (`gepland`, `prévu`): the nearest cue says nothing.
     #[serde(default)]
     pub neutral: Vec<String>,
+    /// Participles that move a date on (`reporté`, `prolongé`): the act may be past, but
+    /// the date moved to and the one planned before lie ahead (`le concert, prévu le 12
+    /// juin, a été reporté à l'automne`), so they are future cues, and so is the past
+    /// auxiliary before one (`été` in `a été reporté`).
+    #[serde(default)]
+    pub postponing: Vec<String>,
     /// Words that open a subordinate or relative clause (`dat`, `omdat`, `que`, `où`): a
     /// date after one follows its own clause's tense (`heeft aangekondigd dat de fabriek
     /// in september sluit`), the main clause's only when its own has no cue.
@@ -389,6 +395,7 @@ const POSTPONEMENT_LINK: u32 = 1 << 21;
 const NOUN_MARKER: u32 = 1 << 22;
 const PAST_READING: u32 = 1 << 23;
 const PAST_COMPLEMENT: u32 = 1 << 24;
+const POSTPONING: u32 = 1 << 25;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -464,6 +471,7 @@ impl TenseCues {
             (&lex.noun_markers, NOUN_MARKER),
             (&lex.past_readings, PAST_READING),
             (&lex.past_complements, PAST_COMPLEMENT),
+            (&lex.postponing, POSTPONING),
         ];
         for (list, role) in roles {
             for w in list {
@@ -927,11 +935,16 @@ impl TenseCues {
             (w.class, w.lowercase)
         };
         let is = |role: u32| class.roles & role != 0;
-        if let Some(tense) = class.tense {
+        if is(POSTPONING) && self.moves_date_on(sentence, p) {
+            Some(Tense::Future)
+        } else if let Some(tense) = class.tense {
             // The word before, unless it is the date itself (`p == 0`, just after it).
             let noun = p != 0 && sentence.word(p - 1).is_some_and(|w| w.is(NOUN_MARKER));
             if noun {
                 None
+            } else if tense == Tense::Past && p != -1 && self.moves_date_on(sentence, p + 1) {
+                // `été` in `a été reporté à l'automne`; `p + 1` is past the date for `p = -1`.
+                Some(Tense::Future)
             } else if is(PAST_READING) && Self::past_complement_follows(sentence, p) {
                 Some(Tense::Past)
             } else {
@@ -968,6 +981,32 @@ impl TenseCues {
             }
         }
         false
+    }
+
+    /// Whether the word at position `p` is a postponing participle after its auxiliary
+    /// (`a été reporté`, `ont été repoussées`), not right before the date, which is then
+    /// the act's own day (`la garde à vue a été prolongée mardi`). Without an auxiliary
+    /// it is no postponement (`repoussé une grenade`).
+    fn moves_date_on(&self, sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
+        if p == -1 || !sentence.word(p).is_some_and(|w| w.is(POSTPONING)) {
+            return false;
+        }
+        // The word before `p`, past the adverbs; the date lies between -1 and 0.
+        let mut at = p - 1;
+        loop {
+            if at == -1 && p >= 0 {
+                return false;
+            }
+            match sentence.word(at) {
+                None => return false,
+                Some(w) if w.is(ADVERB) => at -= 1,
+                Some(w) => {
+                    return w.is(AUXILIARY)
+                        || w.is(REFLEXIVE_AUXILIARY)
+                        || w.class.tense == Some(Tense::Past)
+                }
+            }
+        }
     }
 
     /// Whether an infinitive follows the `going_to` verb at position `p`.
@@ -1479,6 +1518,34 @@ mod tests {
             ("Hij werkte in maart.", Tense::Unknown),
         ];
         assert_tenses(&cues, &expected);
+    }
+
+    #[test]
+    fn a_postponing_participle_after_its_auxiliary_looks_ahead() {
+        let cues = TenseCues::new(&TenseLexicon {
+            past: vec!["été".into()],
+            auxiliaries: vec!["a".into(), "ont".into()],
+            adverbs: vec!["déjà".into()],
+            neutral: vec!["prévu".into()],
+            postponing: vec!["reporté".into()],
+            participle_endings: vec!["é".into()],
+            participle_follows: true,
+            ..TenseLexicon::default()
+        });
+        let expected = [
+            // The date planned and the one moved to, after `a été reporté`.
+            ("Le match, prévu samedi, a été reporté.", Tense::Future),
+            ("Le match a été reporté à samedi.", Tense::Future),
+            ("Le match a déjà reporté à samedi.", Tense::Future),
+            // Right after the participle: the day of the act.
+            ("Le match a été reporté samedi.", Tense::Past),
+            // Without an auxiliary, a participle of any other sense.
+            ("Il a reporté samedi.", Tense::Past),
+            ("Un texte reporté, samedi.", Tense::Unknown),
+        ];
+        for (text, tense) in expected {
+            assert_eq!(tense_of(&cues, text, "samedi"), tense, "{text}");
+        }
     }
 
     #[test]

@@ -384,6 +384,7 @@ mod first {
         Sense::TwoYearPeriod,
         Sense::Consecutive,
         Sense::LastingLink,
+        Sense::ToTheDay,
     ]);
 
     /// Articles: no expression ends with one, so an expression that reaches one goes on

@@ -25,10 +25,14 @@ impl Parser<'_> {
             self.sense(a, |s| matches!(s, Sense::Part(_)).then_some(()))
                 .is_some()
         });
-        // `depuis le 17 novembre`, `avant le 3 mars`
-        let dated_day = self
-            .is(j, Sense::DayArticle)
-            .filter(|&k| self.day_month(k).is_some());
+        // `depuis le 17 novembre`, `avant le 3 mars`, `au plus tard le vendredi 6 février`
+        // (not `le vendredi` alone: any Friday).
+        let dated_day = self.is(j, Sense::DayArticle).filter(|&k| {
+            self.day_month(k).is_some()
+                || self
+                    .weekday_date(k)
+                    .is_some_and(|(_, b)| !matches!(b, Base::Weekday(..)))
+        });
         if m == TimexMod::Before
             && self.has(j, Sense::Article)
             && !part_follows

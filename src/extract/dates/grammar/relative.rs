@@ -192,6 +192,16 @@ impl Parser<'_> {
         }
     }
 
+    /// An offset of `n` units from the anchor ending at `k`: the unit's period (`il y a
+    /// dix ans`: the year), but the very day when `jour pour jour` follows, which joins
+    /// the span (counted from today rather than the anchor, so it is not coarse).
+    fn to_the_day(&self, k: usize, n: i32, u: Unit) -> (usize, Base) {
+        match self.is(k, Sense::ToTheDay) {
+            Some(end) => (end, Base::Offset(n, u, From::RelativeDay(0))),
+            None => (k, Base::Offset(n, u, From::Anchor)),
+        }
+    }
+
     /// `over twee weken`, `drie jaar geleden`, `il y a deux ans`, `twee dagen na vandaag`.
     pub(super) fn offset(&self, i: usize) -> Option<(usize, Base)> {
         let amount_unit = |i| {
@@ -212,14 +222,13 @@ impl Parser<'_> {
                 let linked = self
                     .sense(k, |s| matches!(s, Sense::OffsetLink(_)).then_some(()))
                     .is_some();
-                return (!linked).then_some((k, Base::Offset(n, u, From::Anchor)));
+                return (!linked).then(|| self.to_the_day(k, n, u));
             }
         }
         if let Some(j) = self.is(i, Sense::AgoBefore) {
             if let Some((k, n, u)) = amount_unit(j) {
                 // `voilà deux ans que le chantier est à l'arrêt`: a duration.
-                return (!self.has(k, Sense::LastingLink))
-                    .then_some((k, Base::Offset(-n, u, From::Anchor)));
+                return (!self.has(k, Sense::LastingLink)).then(|| self.to_the_day(k, -n, u));
             }
         }
         let (j, n, u) = amount_unit(i)?;
