@@ -221,6 +221,14 @@ mod tests {
     use std::collections::HashMap;
 
     #[test]
+    fn brand_flag_is_parsed_with_others() {
+        let g =
+            parse("Corona\t\tMX\t\tcommon,brand\nAmstel\t\tNL\t\tbrand\nAB InBev\t\tBE\n").unwrap();
+        let flags: Vec<(bool, bool)> = g.entries.iter().map(|e| (e.brand, e.common)).collect();
+        assert_eq!(flags, [(true, true), (true, false), (false, false)]);
+    }
+
+    #[test]
     fn parses_fields_flags_and_aliases() {
         let g = parse("# comment\nPhilips\tKoninklijke Philips|Philips N.V.\tNL\tPHIA\n\nOrange\t\tFR\tORA\tcommon\nNasdaq\t\tUS\t\tmarket\n")
             .unwrap();
