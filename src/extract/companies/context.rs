@@ -70,7 +70,7 @@ impl CompanyEngine {
         if self.product_use(text, hits, i) || self.part_of_person_name(text, hits, i) {
             return Verdict::Rejected;
         }
-        if !common {
+        if !common && !e.brand {
             return Verdict::Vouched;
         }
         let follows_company = i > 0
@@ -86,9 +86,12 @@ impl CompanyEngine {
             || form_after
             || cue_in_apposition(text, hits, i)
             || self.cue_in_predicate(text, hits, i)
-            || self.coordinated_with_company(text, hits, i);
+            || (!e.brand && self.coordinated_with_company(text, hits, i));
         if vouched {
             Verdict::Vouched
+        } else if e.brand {
+            // A brand sold by a company named nearby is its product (`Corona in Mexico`).
+            Verdict::Rejected
         } else if self.before_figure(text, hit) || self.sign_before_number(text, hit) {
             Verdict::Rejected
         } else if self.before_company_verb(text, hit)

@@ -10,6 +10,10 @@
 //!   after another capitalized word (`Harrison Ford`).
 //! - `market`: the name is also a stock market or an index (`Nasdaq`, `Dow Jones`); after
 //!   an article or before a number it is the market (`de Nasdaq`, `le Dow Jones`, `Stoxx 600`).
+//! - `brand`: the name is mostly a product brand of another company (`Stella Artois`,
+//!   `Biscoff`, `Hennessy`): it counts only when a cue names it as a company (`brouwerij
+//!   Amstel`, `la maison Hennessy`), never from a company nearby (`AB InBev verkocht meer
+//!   Corona`), which names the brand's owner, not the brand.
 
 use std::sync::{Arc, OnceLock};
 
@@ -30,6 +34,8 @@ pub struct Entry {
     pub surname: bool,
     /// The name is also a stock market or an index: not after an article or before a number.
     pub market: bool,
+    /// The name is mostly a product brand: only a cue makes it a company.
+    pub brand: bool,
 }
 
 /// The parsed gazetteer: entries and every surface form pointing to its entry.
@@ -162,6 +168,7 @@ fn parse_line(line: &str) -> Result<(Entry, Vec<&str>), String> {
         common: false,
         surname: false,
         market: false,
+        brand: false,
     };
     for flag in field(4).unwrap_or("").split(',').map(str::trim) {
         match flag {
@@ -169,6 +176,7 @@ fn parse_line(line: &str) -> Result<(Entry, Vec<&str>), String> {
             "common" => entry.common = true,
             "surname" => entry.surname = true,
             "market" => entry.market = true,
+            "brand" => entry.brand = true,
             other => return Err(format!("unknown flag `{other}`")),
         }
     }
@@ -211,6 +219,14 @@ fn for_each_variant(name: &str, mut add: impl FnMut(&str)) {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn brand_flag_is_parsed_with_others() {
+        let g =
+            parse("Corona\t\tMX\t\tcommon,brand\nAmstel\t\tNL\t\tbrand\nAB InBev\t\tBE\n").unwrap();
+        let flags: Vec<(bool, bool)> = g.entries.iter().map(|e| (e.brand, e.common)).collect();
+        assert_eq!(flags, [(true, true), (true, false), (false, false)]);
+    }
 
     #[test]
     fn parses_fields_flags_and_aliases() {
