@@ -1019,6 +1019,32 @@ mod tests {
     }
 
     #[test]
+    fn each_phrase_is_found_by_its_rarest_word() {
+        let lexicon = DateLexicon {
+            relative_days: [
+                ("hier".to_string(), -1),
+                ("avant-hier".to_string(), -2),
+                ("cette nuit".to_string(), 0),
+                ("aujourd'hui".to_string(), 0),
+            ]
+            .into(),
+            units: [("mois".to_string(), Unit::Month)].into(),
+            shifts: [("prochain".to_string(), 1)].into(),
+            ..DateLexicon::default()
+        };
+        let phrases = Phrases::compile(&lexicon).unwrap();
+        // `avant-hier` by `hier`, a trigger of its own; `cette nuit` by `nuit`, `cette` being
+        // common; `prochain` shifts a unit that opens the region, so it opens none; both
+        // apostrophes of `aujourd'hui`.
+        assert_eq!(
+            phrases.trigger_words(&["cette", "avant"]),
+            ["aujourd'hui", "aujourd\u{2019}hui", "hier", "mois", "nuit"]
+        );
+        // With no common words the longest word stands for a phrase.
+        assert!(phrases.trigger_words(&[]).contains(&"cette".to_string()));
+    }
+
+    #[test]
     fn phrases_match_by_word_ids_as_by_strings() {
         let lexicon = DateLexicon {
             relative_days: [("overmorgen".to_string(), 2)].into(),

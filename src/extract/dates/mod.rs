@@ -756,6 +756,20 @@ mod scan_tests {
     }
 
     #[test]
+    fn regions_open_at_whole_trigger_words_only() {
+        let rules = crate::lang::rules("fr").expect("language has rules");
+        let engine = &rules.engines.dates;
+        // `mai` in `mais`, `déc` in `décision`; the season after its auxiliary is a verb.
+        let none = "Il a pris une décision, mais la réforme a été votée.";
+        assert_eq!(engine.regions(none), []);
+        let text = "La réforme a été votée en mai, mais pas l'été.";
+        let regions = engine.regions(text);
+        assert_eq!(regions.len(), 1, "{regions:?}");
+        let (start, end) = regions[0];
+        assert!(text[start..end].contains("en mai") && text[start..end].contains("l'été"));
+    }
+
+    #[test]
     fn triggers_hide_each_other_only_after_a_sign() {
         // Letters only: a hit inside another starts inside a word.
         assert!(!hidden_triggers_possible(&words(&[
