@@ -35,8 +35,15 @@ pub struct OutputFormat {
     pub rows: Option<Rows>,
 }
 
-/// The article columns that start every row.
-const ARTICLE_COLUMNS: [&str; 4] = ["article_id", "source", "lang", "published"];
+/// The article columns that start every row. The article's country is `article_country`:
+/// a company fact has a `country` column of its own.
+const ARTICLE_COLUMNS: [&str; 5] = [
+    "article_id",
+    "source",
+    "lang",
+    "published",
+    "article_country",
+];
 
 /// The fact columns, read from each fact's JSON by name (absent fields are empty);
 /// `range_start`/`range_end` flatten a date's `range`.
@@ -159,6 +166,7 @@ fn flat_rows(record: &Record, rows: Rows) -> Vec<Map<String, Value>> {
             row.insert("source".into(), record.source.clone().into());
             row.insert("lang".into(), record.lang.clone().into());
             row.insert("published".into(), record.published.clone().into());
+            row.insert("article_country".into(), record.country.clone().into());
             row.insert(index_column.into(), i.into());
             if let Value::Object(fields) = item {
                 for (key, value) in fields {
@@ -249,7 +257,7 @@ mod tests {
             lang: "nl".into(),
             lang_confidence: 1.0,
             lang_secondary: Vec::new(),
-            country: None,
+            country: Some("BE".into()),
             published: Some("2024-05".into()),
             title: None,
             facts: vec![
@@ -305,11 +313,11 @@ mod tests {
     fn fact_rows_carry_the_article_columns() {
         assert_eq!(
             csv(Rows::Facts),
-            "article_id,source,lang,published,fact_index,type,start,end,text,amount,amount_max,\
-             currency,currency_inferred,qualifier,unit,name,ticker,country,value,granularity,\
-             mod,range_start,range_end\n\
-             7,in.jsonl:1,nl,2024-05,0,company,0,7,Philips,,,,,,,Philips,,,,,,,\n\
-             7,in.jsonl:1,nl,2024-05,1,money,25,46,\"ruim 1,7 miljard euro\",1700000000,,EUR,,ruim,,,,,,,,,\n"
+            "article_id,source,lang,published,article_country,fact_index,type,start,end,text,\
+             amount,amount_max,currency,currency_inferred,qualifier,unit,name,ticker,country,\
+             value,granularity,mod,range_start,range_end\n\
+             7,in.jsonl:1,nl,2024-05,BE,0,company,0,7,Philips,,,,,,,Philips,,,,,,,\n\
+             7,in.jsonl:1,nl,2024-05,BE,1,money,25,46,\"ruim 1,7 miljard euro\",1700000000,,EUR,,ruim,,,,,,,,,\n"
         );
     }
 
@@ -317,10 +325,10 @@ mod tests {
     fn statement_rows_flatten_evidence_and_facts() {
         assert_eq!(
             csv(Rows::Statements),
-            "article_id,source,lang,published,statement_index,company,metric,amount,amount_max,\
-             currency,currency_inferred,period,period_start,period_end,period_inferred,qualifier,\
-             counterparty,equivalents,evidence_start,evidence_end,facts\n\
-             7,in.jsonl:1,nl,2024-05,0,\"Philips, Koninklijke\",revenue,1700000000,,EUR,,2024,,,\
+            "article_id,source,lang,published,article_country,statement_index,company,metric,\
+             amount,amount_max,currency,currency_inferred,period,period_start,period_end,\
+             period_inferred,qualifier,counterparty,equivalents,evidence_start,evidence_end,facts\n\
+             7,in.jsonl:1,nl,2024-05,BE,0,\"Philips, Koninklijke\",revenue,1700000000,,EUR,,2024,,,\
              true,ruim,,,0,46,0;1\n"
         );
     }

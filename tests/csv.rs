@@ -55,8 +55,14 @@ fn check(kind: &str, field: &str, key: &str) {
     let records = records();
     let (header, rows) = rows(kind);
     assert_eq!(
-        &header.iter().take(4).collect::<Vec<_>>(),
-        &["article_id", "source", "lang", "published"]
+        &header.iter().take(5).collect::<Vec<_>>(),
+        &[
+            "article_id",
+            "source",
+            "lang",
+            "published",
+            "article_country"
+        ]
     );
     let expected: Vec<(String, String, String, String)> = records
         .iter()
@@ -126,4 +132,27 @@ fn csv_articles_have_dates_and_languages() {
         assert!(r["published"].as_str().unwrap().starts_with("2024-"));
         assert!(["nl", "fr"].contains(&r["lang"].as_str().unwrap()), "{r}");
     }
+}
+
+#[test]
+fn rows_carry_the_articles_country_beside_a_companys_own() {
+    let text = run(&["--format", "csv", "--rows", "facts", "--country", "BE"]);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let forced: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let (article, own, kind) = (
+        column(&header, "article_country"),
+        column(&header, "country"),
+        column(&header, "type"),
+    );
+    assert!(!forced.is_empty());
+    assert!(forced.iter().all(|r| &r[article] == "BE"));
+    // A company's own country stays in `country` (the gazetteer's, not the article's).
+    assert!(forced
+        .iter()
+        .any(|r| &r[kind] == "company" && !r[own].is_empty() && &r[own] != "BE"));
+    // Without a country the column is empty.
+    let (header, rows) = rows("facts");
+    let article = column(&header, "article_country");
+    assert!(rows.iter().all(|r| r[article].is_empty()));
 }
