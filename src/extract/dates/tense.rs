@@ -363,6 +363,9 @@ const ANNOUNCING_REACH: usize = 16;
 /// vrachtwagen in brand`).
 const PAST_COMPLEMENT_WORDS: isize = 8;
 
+/// How many bytes before a participle its auxiliary may start (`avaient été`).
+const AUXILIARY_REACH: usize = 32;
+
 /// How many bytes before a date its postponement and link may take (`opgeschoven naar `).
 const POSTPONEMENT_REACH: usize = 32;
 
@@ -568,8 +571,7 @@ impl TenseCues {
         }
         // The word right before: a short look back, not to the sentence's start.
         let from = floor_boundary(text, start.saturating_sub(ANNOUNCING_REACH));
-        let (s, e) = previous_word(text, from, start)?;
-        if !word(text, s, e, &self.classes).is(ANNOUNCING) {
+        if !self.word_before(text, from, start)?.is(ANNOUNCING) {
             return None;
         }
         let mut sentence = Sentence::around(text, start, end, &self.classes);
@@ -707,13 +709,14 @@ impl TenseCues {
     /// sentence (`Volgens de krant De Tijd van vrijdag`, not `Van vrijdag tot zondag`).
     pub fn names_edition(&self, text: &str, start: usize) -> bool {
         let from = sentence_start(text, start);
-        let Some((link, _)) = previous_word(text, from, start)
-            .filter(|&(s, e)| word(text, s, e, &self.classes).is(EDITION_LINK))
+        let Some(link) = self
+            .word_before(text, from, start)
+            .filter(|w| w.is(EDITION_LINK))
         else {
             return false;
         };
-        previous_word(text, from, link)
-            .is_some_and(|(s, e)| s > from && !word(text, s, e, &self.classes).lowercase)
+        self.word_before(text, from, link.start)
+            .is_some_and(|w| w.start > from && !w.lowercase)
     }
 
     /// Whether the date at `text[start..]` is the new date of a postponement (see
@@ -725,24 +728,24 @@ impl TenseCues {
         }
         // A short look back (two words), not to the sentence's start: asked of every date.
         let from = floor_boundary(text, start.saturating_sub(POSTPONEMENT_REACH));
-        let Some((s, e)) = previous_word(text, from, start) else {
+        let Some(before) = self.word_before(text, from, start) else {
             return false;
         };
-        let before = word(text, s, e, &self.classes);
         if before.is(POSTPONEMENT) {
             return true;
         }
         before.is(POSTPONEMENT_LINK)
-            && previous_word(text, from, s)
-                .is_some_and(|(s, e)| word(text, s, e, &self.classes).is(POSTPONEMENT))
+            && self
+                .word_before(text, from, before.start)
+                .is_some_and(|w| w.is(POSTPONEMENT))
     }
 
     /// Whether the word right before `text[start..]` announces a weekday (see
     /// [`TenseLexicon::announcing`]).
     pub fn announced(&self, text: &str, start: usize) -> bool {
         let from = sentence_start(text, start);
-        previous_word(text, from, start)
-            .is_some_and(|(s, e)| word(text, s, e, &self.classes).is(ANNOUNCING))
+        self.word_before(text, from, start)
+            .is_some_and(|w| w.is(ANNOUNCING))
     }
 
     /// Whether the date at `text[start..]` follows a noun of reported figures, after its
@@ -1063,17 +1066,20 @@ impl TenseCues {
     /// whatever else the word may name (`l'été`, the season).
     pub fn is_participle_after_auxiliary(&self, text: &str, start: usize, end: usize) -> bool {
         // One word of letters, as sentences are read (`aujourd'hui` is two).
-        let one_word = text[start..end].chars().all(char::is_alphabetic);
         if !self.lex.participle_follows
-            || !one_word
+            || !text[start..end].chars().all(char::is_alphabetic)
             || !self.is_participle(&word(text, start, end, &self.classes))
         {
             return false;
         }
-        previous_word(text, start.saturating_sub(32), start).is_some_and(|(before, after)| {
-            text[after..start].trim().is_empty()
-                && word(text, before, after, &self.classes).is(AUXILIARY)
-        })
+        let from = floor_boundary(text, start.saturating_sub(AUXILIARY_REACH));
+        self.word_before(text, from, start)
+            .is_some_and(|w| w.is(AUXILIARY) && text[w.end..start].trim().is_empty())
+    }
+
+    /// The word of `text[from..at]` nearest `at`, with its roles.
+    fn word_before<'t>(&self, text: &'t str, from: usize, at: usize) -> Option<Word<'t>> {
+        previous_word(text, from, at).map(|(s, e)| word(text, s, e, &self.classes))
     }
 
     /// Whether a word has the shape of a past participle.
