@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::Deserialize;
 
-use super::cues::CueSet;
+use super::cues::CueScanner;
 use super::Metric;
 
 /// One language's statement vocabulary, read from `src/lang/<code>/statements.toml`.
@@ -69,7 +69,7 @@ pub(super) type WordSet = HashSet<String>;
 /// The compiled statement linker for one language.
 #[derive(Debug)]
 pub struct StatementEngine {
-    pub(super) cues: Vec<(Metric, CueSet)>,
+    pub(super) cues: CueScanner,
     pub(super) conjunctions: WordSet,
     pub(super) relatives: WordSet,
     pub(super) sources: WordSet,
@@ -89,12 +89,7 @@ pub struct StatementEngine {
 impl StatementEngine {
     /// Compiles the engine from a language's lexicon.
     pub fn new(lexicon: &StatementLexicon) -> Result<Self, String> {
-        let mut cues = Vec::with_capacity(lexicon.metrics.len());
-        for (&metric, words) in &lexicon.metrics {
-            if let Some(set) = CueSet::new(words).map_err(|e| format!("{metric:?}: {e}"))? {
-                cues.push((metric, set));
-            }
-        }
+        let cues = CueScanner::new(lexicon.metrics.iter().map(|(&m, cues)| (m, cues)))?;
         let c = &lexicon.clause;
         if let Some(empty) = c.blockers.iter().find(|b| words_of(b).is_empty()) {
             return Err(format!("blocker {empty:?} has no words"));

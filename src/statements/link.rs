@@ -121,19 +121,14 @@ impl StatementEngine {
         }
         let sentence_text = &text[range.clone()];
         let boundaries = super::cues::word_boundaries(sentence_text);
-        for (metric, set) in &self.cues {
-            for (hit_start, hit_end) in set.find_iter(sentence_text, &boundaries) {
+        // By start, and at one start in the lexicon's order of the metrics.
+        self.cues
+            .find_all(sentence_text, &boundaries, |metric, hit_start, hit_end| {
                 let (start, end) = (range.start + hit_start, range.start + hit_end);
                 if !s.money.iter().any(|&m| s.mentions[m].start == start) {
-                    s.cues.push(Cue {
-                        metric: *metric,
-                        start,
-                        end,
-                    });
+                    s.cues.push(Cue { metric, start, end });
                 }
-            }
-        }
-        s.cues.sort_by_key(|c| c.start);
+            });
         let mut previous: Option<Metric> = None;
         let (clauses, relatives) = self.clauses(&s, range);
         s.relatives = relatives;
