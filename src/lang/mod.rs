@@ -78,44 +78,54 @@ pub fn rules(code: &str) -> Option<&'static Language> {
 
 /// Compiles one language's tables; an error names the file and the problem.
 ///
-/// The statement cues (large case-insensitive regexes) compile on a second thread while
-/// this one builds the extraction engines: on two or more cores, start-up waits for the
-/// longer of the two instead of their sum.
+/// The company engine, the largest part (its tables, the gazetteer shared by all
+/// languages and the anchored automata: about half the instructions of a language),
+/// compiles on a second thread while this one builds the others: on two or more cores,
+/// start-up waits for the longer of the two instead of their sum, and every worker
+/// thread waits on it for the first article of the language.
 pub fn compile(raw: &RawTables) -> Result<Language, String> {
     let code = raw.code;
-    let statements: StatementLexicon = parse(code, "statements", raw.statements)?;
-    let (engines, statements) = std::thread::scope(|scope| {
-        let statements = scope.spawn(|| {
-            StatementEngine::new(&statements).map_err(|e| format!("{code}/statements.toml: {e}"))
-        });
-        let engines = compile_engines(raw);
-        let statements = statements
+    let (companies, others) = std::thread::scope(|scope| {
+        let companies = scope.spawn(|| compile_companies(raw));
+        let others = compile_others(raw);
+        let companies = companies
             .join()
-            .unwrap_or_else(|_| Err(format!("{code}/statements.toml: compiling panicked")));
-        (engines, statements)
+            .unwrap_or_else(|_| Err(format!("{code}/companies.toml: compiling panicked")));
+        (companies, others)
     });
+    let (money, dates, statements) = others?;
     Ok(Language {
         code,
-        engines: engines?,
-        statements: statements?,
+        engines: Engines {
+            money,
+            dates,
+            companies: companies?,
+        },
+        statements,
     })
 }
 
-/// The money, date and company engines of one language.
-fn compile_engines(raw: &RawTables) -> Result<Engines, String> {
+/// The company engine of one language.
+fn compile_companies(raw: &RawTables) -> Result<CompanyEngine, String> {
+    let code = raw.code;
+    let companies: CompanyLexicon = parse(code, "companies", raw.companies)?;
+    CompanyEngine::new(GAZETTEER, &companies).map_err(|e| format!("{code}/companies.toml: {e}"))
+}
+
+/// The money and date engines and the statement linker of one language.
+fn compile_others(raw: &RawTables) -> Result<(MoneyEngine, DateEngine, StatementEngine), String> {
     let code = raw.code;
     let money: MoneyLexicon = parse(code, "money", raw.money)?;
     let dates: DateLexicon = parse(code, "dates", raw.dates)?;
-    let companies: CompanyLexicon = parse(code, "companies", raw.companies)?;
     let numbers: NumberLexicon = parse(code, "numbers", raw.numbers)?;
     let numbers = NumberWords::new(&numbers).map_err(|e| format!("{code}/numbers.toml: {e}"))?;
-    Ok(Engines {
-        money: MoneyEngine::new(&money, &numbers).map_err(|e| format!("{code}/money.toml: {e}"))?,
-        dates: DateEngine::new(&dates, &crate::langid::common_words(code))
+    let statements: StatementLexicon = parse(code, "statements", raw.statements)?;
+    Ok((
+        MoneyEngine::new(&money, &numbers).map_err(|e| format!("{code}/money.toml: {e}"))?,
+        DateEngine::new(&dates, &crate::langid::common_words(code))
             .map_err(|e| format!("{code}/dates.toml: {e}"))?,
-        companies: CompanyEngine::new(GAZETTEER, &companies)
-            .map_err(|e| format!("{code}/companies.toml: {e}"))?,
-    })
+        StatementEngine::new(&statements).map_err(|e| format!("{code}/statements.toml: {e}"))?,
+    ))
 }
 
 fn parse<T: serde::de::DeserializeOwned>(code: &str, file: &str, text: &str) -> Result<T, String> {
