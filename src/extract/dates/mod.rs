@@ -202,7 +202,14 @@ impl DateEngine {
         let told = if let Some(announced) = self.tense.announced_tense(text, start, end) {
             announced
         } else if grammar::is_deadline(expr) && self.tense.purpose_follows(text, end) {
-            tense::Tense::Unknown
+            // Time given for something to be done: a weekday lies ahead of the giving
+            // (`l'entreprise a jusqu'à vendredi pour présenter un plan`); a dated deadline
+            // keeps its stated year.
+            if grammar::is_bare_weekday(expr) {
+                tense::Tense::Future
+            } else {
+                tense::Tense::Unknown
+            }
         } else {
             match self.tense.tense_at(text, start, end) {
                 // `Exposition : jusqu'au 5 janvier`: a deadline in a sentence with no

@@ -1061,9 +1061,10 @@ impl TenseCues {
                         .is_some_and(|w| w.is(REFLEXIVE_PRONOUN))))
     }
 
-    /// Whether the word at `start..end` is a participle right after its auxiliary, in a
-    /// language whose participle follows it (French `a été`, `ont été`): a verb there,
-    /// whatever else the word may name (`l'été`, the season).
+    /// Whether the word at `start..end` is a participle after its auxiliary, in a language
+    /// whose participle follows it (French `a été`, `ont été`, `avait déjà été`): a verb
+    /// there, whatever else the word may name (`l'été`, the season). Adverbs may stand
+    /// between them, as [`Self::auxiliary_for`] lets them.
     pub fn is_participle_after_auxiliary(&self, text: &str, start: usize, end: usize) -> bool {
         // One word of letters, as sentences are read (`aujourd'hui` is two).
         if !self.lex.participle_follows
@@ -1073,8 +1074,20 @@ impl TenseCues {
             return false;
         }
         let from = floor_boundary(text, start.saturating_sub(AUXILIARY_REACH));
-        self.word_before(text, from, start)
-            .is_some_and(|w| w.is(AUXILIARY) && text[w.end..start].trim().is_empty())
+        let mut at = start;
+        while let Some(w) = self.word_before(text, from, at) {
+            if !text[w.end..at].trim().is_empty() {
+                return false;
+            }
+            if w.is(AUXILIARY) {
+                return true;
+            }
+            if !w.is(ADVERB) {
+                return false;
+            }
+            at = w.start;
+        }
+        false
     }
 
     /// The word of `text[from..at]` nearest `at`, with its roles.

@@ -76,10 +76,7 @@ impl Parser<'_> {
         if let Some((k, y)) = self
             .year_after_date(after_comma, false)
             .or_else(|| self.year_after_date(after_of, false))
-            .or_else(|| {
-                self.is(j, Sense::YearCue)
-                    .and_then(|c| self.year_in(c, &YEARS))
-            })
+            .or_else(|| self.year_after_plain_cue(j))
         {
             return Some((k, Base::Month(YearRef::Abs(y), m)));
         }
@@ -93,6 +90,23 @@ impl Parser<'_> {
             return Some((j, Base::Month(YearRef::Abs(y), m)));
         }
         full.map(|_| (j, Base::Month(YearRef::Implicit, m)))
+    }
+
+    /// The year after a cue that only places it (`juni in 2017`, `juin en 2017`); not after a
+    /// bound or a range word, which starts a date of its own (`prolongé en janvier jusqu'en
+    /// 2029`, `april tot 2019`).
+    fn year_after_plain_cue(&self, j: usize) -> Option<(usize, i32)> {
+        let c = self.is(j, Sense::YearCue)?;
+        let bound = self
+            .sense(j, |s| matches!(s, Sense::Modifier(_)).then_some(()))
+            .is_some()
+            || self.has(j, Sense::To)
+            || self.has(j, Sense::And)
+            || self.has(j, Sense::Between);
+        if bound {
+            return None;
+        }
+        self.year_in(c, &YEARS)
     }
 
     /// The year after the last month of a list going on at `k` (`, juni en juli 2023`,
