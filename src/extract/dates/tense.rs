@@ -994,6 +994,11 @@ impl TenseCues {
         if p == -1 || !sentence.word(p).is_some_and(|w| w.is(POSTPONING)) {
             return false;
         }
+        // A link to the new date after this one makes this one the act's (`son contrat a
+        // été prolongé en janvier jusqu'en 2029`).
+        if p < 0 && sentence.word(0).is_some_and(|w| w.is(POSTPONEMENT_LINK)) {
+            return false;
+        }
         // The word before `p`, past the adverbs; the date lies between -1 and 0.
         let mut at = p - 1;
         loop {
@@ -1107,6 +1112,15 @@ impl TenseCues {
         self.participle_endings.ends(&w.folded)
             && (self.lex.participle_prefixes.is_empty()
                 || self.participle_prefixes.begins(&w.folded, 3))
+            && !self.plural_of_not_participle(&w.folded)
+    }
+
+    /// Whether `folded` is the plural of a listed non-participle (`pluies`, `journées`,
+    /// `sociétés`): a noun, as its singular (`des pluies sont attendues jeudi`).
+    fn plural_of_not_participle(&self, folded: &str) -> bool {
+        folded
+            .strip_suffix('s')
+            .is_some_and(|singular| self.classes.of(singular).roles & NOT_PARTICIPLE != 0)
     }
 }
 
