@@ -204,6 +204,20 @@ impl Parser<'_> {
         .then_some((j, y))
     }
 
+    /// Whether a street follows the number ending at `j`: a house number written first (`au
+    /// 2030 de la rue Sherbrooke`, `au 1250, boulevard René-Lévesque`), not a year.
+    /// The link is needed: a place noun right after a year may open the next sentence
+    /// (`un déficit de 3,2 % en 2019 Cité dans le communiqué`).
+    fn street_follows(&self, j: usize) -> bool {
+        let linked = if self.punct(j, ",") {
+            Some(j + 1)
+        } else {
+            self.is(j, Sense::Of)
+                .map(|k| self.is(k, Sense::Article).unwrap_or(k))
+        };
+        linked.is_some_and(|k| self.has(k, Sense::PlaceNoun))
+    }
+
     /// A year on its own: only after a cue word (`in 2021`, `en 2019`) or when `cued`. A
     /// year of an earlier century needs the cue word right before it (`opgericht in 1891`,
     /// `fondée en 1891`).
@@ -225,6 +239,9 @@ impl Parser<'_> {
             .or_else(historic)?;
         // `aan de Meir in 2000 Antwerpen`: a postcode before its place.
         if !cued && self.has(j, Sense::PostcodePlace) {
+            return None;
+        }
+        if self.street_follows(j) {
             return None;
         }
         let parenthesized = i > 0 && self.punct(i - 1, "(") && self.punct(j, ")");
