@@ -88,6 +88,11 @@ pub struct DateLexicon {
     /// a capital inside a sentence is a name (`keizer Augustus`, `De Zondag`), not a date.
     #[serde(default)]
     pub lowercase_calendar_names: bool,
+    /// Countries (ISO 3166-1 alpha-2 codes) whose usage makes the end of the week its
+    /// weekend (Québec's `fin de semaine`): in an article from one, `fin de semaine`, `la
+    /// fin de semaine prochaine` are the weekend, elsewhere the week's last days.
+    #[serde(default)]
+    pub end_of_week_is_weekend_in: Vec<String>,
     /// Whether two bare weekdays that follow each other, joined by `and`, are one stretch of
     /// days (`zaterdag en zondag` = Saturday to Sunday) rather than two dates.
     #[serde(default)]

@@ -23,6 +23,7 @@ use serde::Serialize;
 pub use lexicon::{DateLexicon, TimexMod};
 
 use super::{Context, FactValue, Mention};
+use crate::article::Country;
 use grammar::{Parser, ParserBuffers};
 use lexicon::{Phrases, Unit};
 
@@ -95,6 +96,8 @@ pub struct DateEngine {
     tense: tense::TenseCues,
     /// See [`DateLexicon::lowercase_calendar_names`].
     lowercase_calendar_names: bool,
+    /// See [`DateLexicon::end_of_week_is_weekend_in`].
+    weekend_countries: Vec<Country>,
 }
 
 impl DateEngine {
@@ -109,6 +112,13 @@ impl DateEngine {
             triggers,
             tense,
             lowercase_calendar_names: lexicon.lowercase_calendar_names,
+            weekend_countries: lexicon
+                .end_of_week_is_weekend_in
+                .iter()
+                .map(|code| {
+                    Country::parse(code).ok_or_else(|| format!("bad country code {code:?}"))
+                })
+                .collect::<Result<_, _>>()?,
         })
     }
 
@@ -143,6 +153,7 @@ impl DateEngine {
                         let (start, end) = (tokens[i].start, tokens[j - 1].end);
                         // An offset with nothing precise enough named before: after what,
                         // is unknown.
+                        let expr = self.as_the_country_reads(expr, ctx);
                         if let Some(expr) = discourse.place(text, start, expr) {
                             let value = self.value_of(text, (start, end), &expr, ctx, &discourse);
                             discourse.remember(self, text, (start, end), &expr, &value, ctx);
@@ -160,6 +171,22 @@ impl DateEngine {
             buffers = parser.into_buffers();
         }
         mentions
+    }
+
+    /// `expr` as the article's country reads it: the end of a week is its weekend where
+    /// [`DateLexicon::end_of_week_is_weekend_in`] says so (Québec's `fin de semaine`).
+    fn as_the_country_reads(&self, expr: grammar::Expr, ctx: &Context) -> grammar::Expr {
+        use grammar::{Base, Expr};
+        match expr {
+            Expr::Modified(lexicon::TimexMod::End, Base::RelativeUnit(Unit::Week, n))
+                if ctx
+                    .country
+                    .is_some_and(|c| self.weekend_countries.contains(&c)) =>
+            {
+                Expr::Point(Base::RelativeUnit(Unit::Weekend, n))
+            }
+            other => other,
+        }
     }
 
     /// The value of `expr` at `span`: in the year stated before it in its sentence when
@@ -202,7 +229,14 @@ impl DateEngine {
         let told = if let Some(announced) = self.tense.announced_tense(text, start, end) {
             announced
         } else if grammar::is_deadline(expr) && self.tense.purpose_follows(text, end) {
-            tense::Tense::Unknown
+            // Time given for something to be done: a weekday lies ahead of the giving
+            // (`l'entreprise a jusqu'à vendredi pour présenter un plan`); a dated deadline
+            // keeps its stated year.
+            if grammar::is_bare_weekday(expr) {
+                tense::Tense::Future
+            } else {
+                tense::Tense::Unknown
+            }
         } else {
             match self.tense.tense_at(text, start, end) {
                 // `Exposition : jusqu'au 5 janvier`: a deadline in a sentence with no

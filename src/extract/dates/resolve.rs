@@ -639,10 +639,19 @@ pub fn late_last_year(expr: &Expr, published: Option<PubDate>, months: u32) -> b
         .is_some_and(|(month, now)| month > now && now + 12 - month <= months)
 }
 
-/// The month of a yearless day or month (alone or modified) and the publication's.
+/// The month of a yearless day or month (alone, modified, or starting a span from a day
+/// or mid-month: `du 12 février au 30 mai`, `de la mi-janvier au 1er mars`) and the
+/// publication's. Not a span from a month's start, as months counted from the year's
+/// (`les neuf premiers mois de l'année`: this year's).
 fn yearless_and_now(expr: &Expr, published: Option<PubDate>) -> Option<(u32, u32)> {
-    let (Expr::Point(base) | Expr::Modified(_, base)) = expr else {
-        return None;
+    let base = match expr {
+        Expr::Point(base) | Expr::Modified(_, base) => base,
+        Expr::Interval(start, _)
+            if matches!(start.base, Base::Day(..)) || start.edge == Edge::Mid =>
+        {
+            &start.base
+        }
+        _ => return None,
     };
     let month = match *base {
         Base::Day(YearRef::Implicit, m, _) | Base::Month(YearRef::Implicit, m) => m,

@@ -994,6 +994,11 @@ impl TenseCues {
         if p == -1 || !sentence.word(p).is_some_and(|w| w.is(POSTPONING)) {
             return false;
         }
+        // A link to the new date after this one makes this one the act's (`son contrat a
+        // été prolongé en janvier jusqu'en 2029`).
+        if p < 0 && sentence.word(0).is_some_and(|w| w.is(POSTPONEMENT_LINK)) {
+            return false;
+        }
         // The word before `p`, past the adverbs; the date lies between -1 and 0.
         let mut at = p - 1;
         loop {
@@ -1061,9 +1066,10 @@ impl TenseCues {
                         .is_some_and(|w| w.is(REFLEXIVE_PRONOUN))))
     }
 
-    /// Whether the word at `start..end` is a participle right after its auxiliary, in a
-    /// language whose participle follows it (French `a été`, `ont été`): a verb there,
-    /// whatever else the word may name (`l'été`, the season).
+    /// Whether the word at `start..end` is a participle after its auxiliary, in a language
+    /// whose participle follows it (French `a été`, `ont été`, `avait déjà été`): a verb
+    /// there, whatever else the word may name (`l'été`, the season). Adverbs may stand
+    /// between them, as [`Self::auxiliary_for`] lets them.
     pub fn is_participle_after_auxiliary(&self, text: &str, start: usize, end: usize) -> bool {
         // One word of letters, as sentences are read (`aujourd'hui` is two).
         if !self.lex.participle_follows
@@ -1073,8 +1079,20 @@ impl TenseCues {
             return false;
         }
         let from = floor_boundary(text, start.saturating_sub(AUXILIARY_REACH));
-        self.word_before(text, from, start)
-            .is_some_and(|w| w.is(AUXILIARY) && text[w.end..start].trim().is_empty())
+        let mut at = start;
+        while let Some(w) = self.word_before(text, from, at) {
+            if !text[w.end..at].trim().is_empty() {
+                return false;
+            }
+            if w.is(AUXILIARY) {
+                return true;
+            }
+            if !w.is(ADVERB) {
+                return false;
+            }
+            at = w.start;
+        }
+        false
     }
 
     /// The word of `text[from..at]` nearest `at`, with its roles.
@@ -1094,6 +1112,15 @@ impl TenseCues {
         self.participle_endings.ends(&w.folded)
             && (self.lex.participle_prefixes.is_empty()
                 || self.participle_prefixes.begins(&w.folded, 3))
+            && !self.plural_of_not_participle(&w.folded)
+    }
+
+    /// Whether `folded` is the plural of a listed non-participle (`pluies`, `journées`,
+    /// `sociétés`): a noun, as its singular (`des pluies sont attendues jeudi`).
+    fn plural_of_not_participle(&self, folded: &str) -> bool {
+        folded
+            .strip_suffix('s')
+            .is_some_and(|singular| self.classes.of(singular).roles & NOT_PARTICIPLE != 0)
     }
 }
 

@@ -430,3 +430,33 @@ fn days_after_the_one_named_before_need_no_publication_date() {
         )]
     );
 }
+
+#[test]
+fn the_end_of_the_week_is_the_weekend_in_an_article_from_quebec() {
+    let rules = crate::lang::rules("fr").expect("language has rules");
+    let text = "Jusqu'à 25 centimètres de neige sont attendus en fin de semaine.";
+    let values = |country: Option<&str>| -> Vec<(String, Option<String>)> {
+        let ctx = Context {
+            published: PubDate::parse("2025-11-26"),
+            country: country.and_then(crate::article::Country::parse),
+        };
+        rules
+            .engines
+            .dates
+            .extract(text, &ctx)
+            .into_iter()
+            .map(|m| match m.value {
+                FactValue::Date(d) => (text[m.start..m.end].to_string(), d.value),
+                other => panic!("not a date: {other:?}"),
+            })
+            .collect()
+    };
+    let weekend = vec![(
+        "fin de semaine".to_string(),
+        Some("2025-W48-WE".to_string()),
+    )];
+    let week_end = vec![("fin de semaine".to_string(), Some("2025-W48".to_string()))];
+    assert_eq!(values(Some("CA")), weekend);
+    assert_eq!(values(Some("FR")), week_end);
+    assert_eq!(values(None), week_end);
+}

@@ -91,6 +91,8 @@ impl Parser<'_> {
             || self.month(j, true).is_some()
             || self.unit(j).is_some()
             || self.has(j, Sense::Century)
+            // `pour la 23e fois`: a count.
+            || self.quantity_after(j)
         {
             return None;
         }

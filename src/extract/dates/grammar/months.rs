@@ -76,10 +76,7 @@ impl Parser<'_> {
         if let Some((k, y)) = self
             .year_after_date(after_comma, false)
             .or_else(|| self.year_after_date(after_of, false))
-            .or_else(|| {
-                self.is(j, Sense::YearCue)
-                    .and_then(|c| self.year_in(c, &YEARS))
-            })
+            .or_else(|| self.year_after_plain_cue(j))
         {
             return Some((k, Base::Month(YearRef::Abs(y), m)));
         }
@@ -93,6 +90,23 @@ impl Parser<'_> {
             return Some((j, Base::Month(YearRef::Abs(y), m)));
         }
         full.map(|_| (j, Base::Month(YearRef::Implicit, m)))
+    }
+
+    /// The year after a cue that only places it (`juni in 2017`, `juin en 2017`); not after a
+    /// bound or a range word, which starts a date of its own (`prolongé en janvier jusqu'en
+    /// 2029`, `april tot 2019`).
+    fn year_after_plain_cue(&self, j: usize) -> Option<(usize, i32)> {
+        let c = self.is(j, Sense::YearCue)?;
+        let bound = self
+            .sense(j, |s| matches!(s, Sense::Modifier(_)).then_some(()))
+            .is_some()
+            || self.has(j, Sense::To)
+            || self.has(j, Sense::And)
+            || self.has(j, Sense::Between);
+        if bound {
+            return None;
+        }
+        self.year_in(c, &YEARS)
     }
 
     /// The year after the last month of a list going on at `k` (`, juni en juli 2023`,
@@ -190,6 +204,20 @@ impl Parser<'_> {
         .then_some((j, y))
     }
 
+    /// Whether a street follows the number ending at `j`: a house number written first (`au
+    /// 2030 de la rue Sherbrooke`, `au 1250, boulevard René-Lévesque`), not a year.
+    /// The link is needed: a place noun right after a year may open the next sentence
+    /// (`un déficit de 3,2 % en 2019 Cité dans le communiqué`).
+    fn street_follows(&self, j: usize) -> bool {
+        let linked = if self.punct(j, ",") {
+            Some(j + 1)
+        } else {
+            self.is(j, Sense::Of)
+                .map(|k| self.is(k, Sense::Article).unwrap_or(k))
+        };
+        linked.is_some_and(|k| self.has(k, Sense::PlaceNoun))
+    }
+
     /// A year on its own: only after a cue word (`in 2021`, `en 2019`) or when `cued`. A
     /// year of an earlier century needs the cue word right before it (`opgericht in 1891`,
     /// `fondée en 1891`).
@@ -211,6 +239,9 @@ impl Parser<'_> {
             .or_else(historic)?;
         // `aan de Meir in 2000 Antwerpen`: a postcode before its place.
         if !cued && self.has(j, Sense::PostcodePlace) {
+            return None;
+        }
+        if self.street_follows(j) {
             return None;
         }
         let parenthesized = i > 0 && self.punct(i - 1, "(") && self.punct(j, ")");

@@ -34,6 +34,10 @@ impl Parser<'_> {
             ),
         };
         let j = if full { j } else { self.skip_dot(j) };
+        // `le dernier samedi du mois`, `de chaque mois`: a recurring day, not one date.
+        if self.of_unnamed_period(j) {
+            return None;
+        }
         let k = if self.punct(j, ",") { j + 1 } else { j };
         let dated = [
             self.day_month(k),
@@ -49,6 +53,20 @@ impl Parser<'_> {
             Some(found) => Some(found),
             None => self.weekday_rest(j, wd, full, shift_before),
         }
+    }
+
+    /// Whether `j` goes on with a period that names no one in particular: `du mois`, `de
+    /// chaque mois` (not `du mois prochain`, `de ce mois`).
+    fn of_unnamed_period(&self, j: usize) -> bool {
+        let Some(k) = self.is(j, Sense::Of) else {
+            return false;
+        };
+        let k = self.is(k, Sense::Every).unwrap_or(k);
+        self.relative_unit(k).is_none()
+            && self.month_ref(k).is_none()
+            && self
+                .sense(k, |s| matches!(s, Sense::Unit(_)).then_some(()))
+                .is_some()
     }
 
     /// The weekday not followed by a date: its shift or its day of the month.
