@@ -639,10 +639,15 @@ pub fn late_last_year(expr: &Expr, published: Option<PubDate>, months: u32) -> b
         .is_some_and(|(month, now)| month > now && now + 12 - month <= months)
 }
 
-/// The month of a yearless day or month (alone or modified) and the publication's.
+/// The month of a yearless day or month (alone or modified, or the first end of a yearless
+/// span: `van januari tot april`) and the publication's. Not a count of a year's months
+/// (`les neuf premiers mois de l'année`, up to the end of its last month): a report on the
+/// year so far.
 fn yearless_and_now(expr: &Expr, published: Option<PubDate>) -> Option<(u32, u32)> {
-    let (Expr::Point(base) | Expr::Modified(_, base)) = expr else {
-        return None;
+    let base = match expr {
+        Expr::Point(base) | Expr::Modified(_, base) => base,
+        Expr::Interval(first, last) if last.edge != Edge::End && needs_tense(expr) => &first.base,
+        _ => return None,
     };
     let month = match *base {
         Base::Day(YearRef::Implicit, m, _) | Base::Month(YearRef::Implicit, m) => m,
