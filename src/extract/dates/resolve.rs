@@ -639,17 +639,19 @@ pub fn late_last_year(expr: &Expr, published: Option<PubDate>, months: u32) -> b
         .is_some_and(|(month, now)| month > now && now + 12 - month <= months)
 }
 
-/// The month of a yearless day or month (alone, modified, or starting a span from a day
-/// or mid-month: `du 12 février au 30 mai`, `de la mi-janvier au 1er mars`) and the
-/// publication's. Not a span from a month's start, as months counted from the year's
-/// (`les neuf premiers mois de l'année`: this year's).
+/// The month of a yearless day or month (alone or modified, or the first end of a yearless
+/// span: `van januari tot april`, `du 12 février au 30 mai`, `de la mi-janvier au 1er mars`)
+/// and the publication's. Not a count of a year's months (`les neuf premiers mois de
+/// l'année`, from a month's start up to the end of its last month): a report on the year so far.
 fn yearless_and_now(expr: &Expr, published: Option<PubDate>) -> Option<(u32, u32)> {
     let base = match expr {
         Expr::Point(base) | Expr::Modified(_, base) => base,
-        Expr::Interval(start, _)
-            if matches!(start.base, Base::Day(..)) || start.edge == Edge::Mid =>
+        Expr::Interval(first, last)
+            if matches!(first.base, Base::Day(..))
+                || first.edge == Edge::Mid
+                || (last.edge != Edge::End && needs_tense(expr)) =>
         {
-            &start.base
+            &first.base
         }
         _ => return None,
     };

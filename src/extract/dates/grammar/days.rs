@@ -205,9 +205,10 @@ impl Parser<'_> {
         (n == LAST || (1..=5).contains(&n)).then_some((end, Base::NthWeekday(n, wd, month)))
     }
 
-    /// `de 9e van mei`, `tweede van augustus`.
+    /// `de 9e van mei`, `tweede van augustus`, `de 15e dag van juni`.
     fn ordinal_day_month(&self, i: usize) -> Option<(usize, Base)> {
         let (j, d) = self.ordinal(i)?;
+        let j = self.is(j, Sense::Unit(Unit::Day)).unwrap_or(j);
         let k = self.is(j, Sense::Of)?;
         let (end, m) = self.month(k, true)?;
         self.finish_day(end, d, m)

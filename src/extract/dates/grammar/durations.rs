@@ -70,9 +70,12 @@ impl Parser<'_> {
         let since = phrase_before(i, &[Sense::Since]).is_some();
         let lasting =
             phrase_before(i, &[Sense::AgoBefore]).is_some() && self.has(end, Sense::LastingLink);
+        // A closer may follow the auxiliary of a perfect (`drie dagen hadden platgelegd`).
+        let closer_at = |k: usize| self.has(k, Sense::DurationCloser);
         let cued = phrase_before(i, &cues).is_some()
             || lasting
-            || self.has(end, Sense::DurationCloser)
+            || closer_at(end)
+            || self.is(end, Sense::YearVerb).is_some_and(closer_at)
             || phrase_before(i, &[Sense::Approximation]).is_some_and(|hedge| {
                 phrase_before(hedge, &cues).is_some() || unit != Unit::Year || n < 12
             });

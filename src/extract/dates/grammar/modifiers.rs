@@ -59,14 +59,20 @@ impl Parser<'_> {
         // `Voor 2010 kwam dat nooit voor`).
         // So does one before a year by number in a sentence of forecasts (`De Commissie
         // verwacht voor 2026 een tekort`, `Voor 2027 mikt de regering op ...`).
+        // Right after a forecast or target word it is "for", whatever the date (`zijn
+        // winstdoel voor 2027`, `de prognose voor volgend jaar`, `je plan voor dec-2018`).
         let opens_sentence = i == 0 || self.punct(i - 1, ".!?");
+        let after_forecast = i
+            .checked_sub(1)
+            .is_some_and(|w| self.is(w, Sense::Forecast) == Some(i));
         let for_year = m == TimexMod::Before
             && self.has(i, Sense::DurationCue)
-            && match found.1 {
-                Base::RelativeUnit(Unit::Year, _) => opens_sentence,
-                Base::Year(YearRef::Abs(_)) => self.sentence_has(i, Sense::Forecast),
-                _ => false,
-            };
+            && (after_forecast
+                || match found.1 {
+                    Base::RelativeUnit(Unit::Year, _) => opens_sentence,
+                    Base::Year(YearRef::Abs(_)) => self.sentence_has(i, Sense::Forecast),
+                    _ => false,
+                });
         if matches!(found.1, Base::Offset(..))
             || modifier_after
             || for_year

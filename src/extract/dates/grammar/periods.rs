@@ -298,7 +298,9 @@ impl Parser<'_> {
         }
         let (end, year) = self.period_year(k);
         if year == YearRef::Implicit
-            && (self.has(j, Sense::NeedsYear) || self.has(k, Sense::Consecutive))
+            && (self.has(j, Sense::NeedsYear)
+                || self.has(k, Sense::Consecutive)
+                || self.predicate_of_date(i))
         {
             return None;
         }
@@ -320,6 +322,37 @@ impl Parser<'_> {
             Unit::Half if (1..=2).contains(&n) => Some((end, Base::Half(year, n))),
             _ => None,
         }
+    }
+
+    /// Whether the ordinal at `i` (after its article, if any) opens the predicate of a date
+    /// before a copula: `Q1 2026 was het eerste kwartaal met een daling`, `Het derde kwartaal
+    /// werd het tweede kwartaal op rij met verlies` say which one in a row the date was, not a
+    /// second date. (`Voor de groep was het derde kwartaal het beste ooit` has no date before
+    /// its copula: there the quarter is the subject.)
+    fn predicate_of_date(&self, i: usize) -> bool {
+        let i = match i.checked_sub(1) {
+            Some(a) if self.is(a, Sense::Article) == Some(i) => a,
+            _ => i,
+        };
+        let Some(verb) = i.checked_sub(1) else {
+            return false;
+        };
+        let Some(subject_end) = verb.checked_sub(1) else {
+            return false;
+        };
+        // A date after a preposition is no subject: `In 2025 was het derde kwartaal het
+        // zwakste` is that quarter.
+        let after_cue = subject_end
+            .checked_sub(1)
+            .is_some_and(|c| self.is(c, Sense::YearCue) == Some(subject_end));
+        self.is(verb, Sense::YearVerb) == Some(i)
+            && !after_cue
+            && (self.year_in(subject_end, &YEARS).is_some()
+                || self
+                    .sense(subject_end, |s| {
+                        matches!(s, Sense::Unit(_) | Sense::Month(_)).then_some(())
+                    })
+                    .is_some())
     }
 
     /// `Q3 2020`, `K3`, `T3 2020`, `H1`, `S1 2024`.
