@@ -252,3 +252,26 @@ fn particle_forms(particles: &[String]) -> Vec<String> {
     forms.dedup();
     forms
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contractions_add_forms_once() {
+        let cues: Vec<String> = ["le suisse", "du suisse", "l'américain", "groupe"]
+            .map(String::from)
+            .to_vec();
+        let contractions = BTreeMap::from([("le".to_string(), vec!["au".into(), "du".into()])]);
+        assert_eq!(
+            with_contractions(&cues, &contractions),
+            [
+                "le suisse",
+                "du suisse",
+                "l'américain",
+                "groupe",
+                "au suisse"
+            ]
+        );
+    }
+}
