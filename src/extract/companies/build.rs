@@ -2,6 +2,8 @@
 //! word sets the rules look up.
 
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use std::collections::BTreeMap;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{gazetteer, origins, scan, units, CompanyEngine, CompanyLexicon, Kind};
@@ -42,7 +44,8 @@ impl CompanyEngine {
         };
         // Heads first: `Brouwerij X` opens a name even where `brouwerij` is also a cue.
         add(&lexicon.name_heads, Kind::Head, "");
-        add(&lexicon.cues, Kind::Cue, "");
+        let cues = with_contractions(&lexicon.cues, &lexicon.article_contractions);
+        add(&cues, Kind::Cue, "");
         add(&lexicon.cue_nouns, Kind::CueNoun, "");
         add(&lexicon.legal_forms, Kind::Legal, "");
         add(&lexicon.name_tails, Kind::Tail, "");
@@ -76,8 +79,7 @@ impl CompanyEngine {
         for group in &mut modifiers {
             group.sort_by_key(|m| std::cmp::Reverse(m.len()));
         }
-        let initial_only_cues = lexicon
-            .cues
+        let initial_only_cues = cues
             .iter()
             .filter(|c| c.starts_with(char::is_lowercase))
             .flat_map(|c| cue_forms(c).into_iter().skip(1))
@@ -192,6 +194,26 @@ impl CompanyEngine {
     }
 }
 
+/// The cues with, for each that opens with an article that has contractions, the same cue
+/// opening with each contraction instead (`le suisse` gives `au suisse`, `du suisse`); a
+/// form already listed is not added twice.
+fn with_contractions(cues: &[String], contractions: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let mut all = cues.to_vec();
+    let mut seen: FxHashSet<String> = cues.iter().cloned().collect();
+    for cue in cues {
+        let Some((article, rest)) = cue.split_once(' ') else {
+            continue;
+        };
+        for contraction in contractions.get(article).into_iter().flatten() {
+            let form = format!("{contraction} {rest}");
+            if seen.insert(form.clone()) {
+                all.push(form);
+            }
+        }
+    }
+    all
+}
+
 /// A cue as written and with a capital first letter (sentence start), each with both
 /// apostrophes.
 fn cue_forms(word: &str) -> Vec<String> {
@@ -229,4 +251,27 @@ fn particle_forms(particles: &[String]) -> Vec<String> {
     forms.sort_by_key(|p| std::cmp::Reverse(p.len()));
     forms.dedup();
     forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contractions_add_forms_once() {
+        let cues: Vec<String> = ["le suisse", "du suisse", "l'américain", "groupe"]
+            .map(String::from)
+            .to_vec();
+        let contractions = BTreeMap::from([("le".to_string(), vec!["au".into(), "du".into()])]);
+        assert_eq!(
+            with_contractions(&cues, &contractions),
+            [
+                "le suisse",
+                "du suisse",
+                "l'américain",
+                "groupe",
+                "au suisse"
+            ]
+        );
+    }
 }

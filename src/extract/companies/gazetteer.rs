@@ -14,6 +14,9 @@
 //!   `Biscoff`, `Hennessy`): it counts only when a cue names it as a company (`brouwerij
 //!   Amstel`, `la maison Hennessy`), never from a company nearby (`AB InBev verkocht meer
 //!   Corona`), which names the brand's owner, not the brand.
+//! - `local`: the entry is its parent's business in one country (`Orange Belgium`, the
+//!   parent `Orange`): a bare parent name in a text whose other known companies all come
+//!   from that country, at least two of them, is this unit (`Proximus, Telenet en Orange`).
 
 use std::sync::{Arc, OnceLock};
 
@@ -36,6 +39,9 @@ pub struct Entry {
     pub market: bool,
     /// The name is mostly a product brand: only a cue makes it a company.
     pub brand: bool,
+    /// The parent's business in one country: among that country's companies, the bare
+    /// parent name stands for it.
+    pub local: bool,
 }
 
 /// The parsed gazetteer: entries and every surface form pointing to its entry.
@@ -169,6 +175,7 @@ fn parse_line(line: &str) -> Result<(Entry, Vec<&str>), String> {
         surname: false,
         market: false,
         brand: false,
+        local: false,
     };
     for flag in field(4).unwrap_or("").split(',').map(str::trim) {
         match flag {
@@ -177,6 +184,7 @@ fn parse_line(line: &str) -> Result<(Entry, Vec<&str>), String> {
             "surname" => entry.surname = true,
             "market" => entry.market = true,
             "brand" => entry.brand = true,
+            "local" => entry.local = true,
             other => return Err(format!("unknown flag `{other}`")),
         }
     }
@@ -226,6 +234,13 @@ mod tests {
             parse("Corona\t\tMX\t\tcommon,brand\nAmstel\t\tNL\t\tbrand\nAB InBev\t\tBE\n").unwrap();
         let flags: Vec<(bool, bool)> = g.entries.iter().map(|e| (e.brand, e.common)).collect();
         assert_eq!(flags, [(true, true), (true, false), (false, false)]);
+    }
+
+    #[test]
+    fn local_flag_is_parsed() {
+        let g = parse("Orange Belgium\t\tBE\tOBEL\tlocal\nOrange\t\tFR\tORA\tcommon\n").unwrap();
+        let flags: Vec<(bool, bool)> = g.entries.iter().map(|e| (e.local, e.common)).collect();
+        assert_eq!(flags, [(true, false), (false, true)]);
     }
 
     #[test]

@@ -59,6 +59,11 @@ pub struct CompanyLexicon {
     /// (`bedrijf` in `softwarebedrijf X`).
     #[serde(default)]
     pub cue_nouns: Vec<String>,
+    /// Contractions of an article with a preposition (`le` = `au`, `du`): a cue that opens
+    /// with the article is a cue with each contraction too (`le canadien X` gives `au
+    /// canadien X` and `du suisse X`), so the tables list each cue once.
+    #[serde(default)]
+    pub article_contractions: std::collections::BTreeMap<String, Vec<String>>,
     /// Plural nouns for kinds of companies (`bedrijven`, `groupes`): a cue for each name of
     /// the list after them (`de Amerikaanse bedrijven Xylos en Brandoria`).
     #[serde(default)]

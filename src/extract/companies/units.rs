@@ -10,6 +10,9 @@ use super::{floor_boundary, gazetteer::Entry, CompanyEngine, Found};
 /// How far before a short name the parent words are looked for, in bytes.
 const PARENT_REACH: usize = 48;
 
+/// How many known companies of one country make a bare parent name its local unit there.
+const MIN_PEERS: usize = 2;
+
 /// For each gazetteer entry, its local units: entries named after it plus one word whose
 /// country differs (`Orange Belgium`, BE, for `Orange`, FR). A unit in the parent's own
 /// country is a business line (`Google Cloud`), which the short name does not stand for.
@@ -53,14 +56,53 @@ impl CompanyEngine {
                 .iter()
                 .filter(|g| g.end <= start)
                 .filter_map(|g| g.entry.filter(|e| units.contains(e)));
-            let Some(unit) = named.next() else {
+            let unit = match named.next() {
+                Some(unit) if named.all(|other| other == unit) => Some(unit),
+                Some(_) => continue,
+                None => self.unit_of_peers(found, found[i].entry, units),
+            };
+            let Some(unit) = unit else {
                 continue;
             };
-            if named.any(|other| other != unit) || self.after_parent_words(text, start) {
+            if self.after_parent_words(text, start) {
                 continue;
             }
             found[i].entry = Some(unit);
         }
+    }
+
+    /// The one `local` unit whose country every other known company of the text comes
+    /// from, when there are at least two of them: `Orange` among `Proximus` and `Telenet`
+    /// is Orange Belgium. The parent's own mentions and unknown names do not count.
+    fn unit_of_peers(
+        &self,
+        found: &[Found],
+        parent: Option<usize>,
+        units: &[usize],
+    ) -> Option<usize> {
+        let mut peers = found
+            .iter()
+            .filter_map(|g| g.entry)
+            .filter(|&e| Some(e) != parent)
+            .collect::<Vec<_>>();
+        peers.sort_unstable();
+        peers.dedup();
+        if peers.len() < MIN_PEERS {
+            return None;
+        }
+        let country = self.entries[peers[0]].country.as_deref()?;
+        if peers
+            .iter()
+            .any(|&p| self.entries[p].country.as_deref() != Some(country))
+        {
+            return None;
+        }
+        let mut local = units.iter().copied().filter(|&u| {
+            let unit = &self.entries[u];
+            unit.local && unit.country.as_deref() == Some(country)
+        });
+        let unit = local.next()?;
+        local.next().is_none().then_some(unit)
     }
 
     /// Whether a parent word (`filiale`, `moederbedrijf`) stands shortly before `start`,
