@@ -3,7 +3,8 @@
 `LANG_N.txt` there (nl.txt, nl_2.txt, fr.txt, ...), reported per file and per language.
 
 Usage: bench/dates_news.py BINARY [--quiet]
-Each line is `sentence | publication date | span = value [MOD]; ...` (or `none`). A date counts
+Each line is `sentence | publication date [country] | span = value [MOD]; ...` (or `none`); the
+country (ISO 3166, `2025-11-26 CA`) is the article's, as a record's `country` field. A date counts
 as correct when its text and TIMEX3 value both match (MOD is reported but not scored).
 Prints precision, recall and F1 per language, then every miss (`-`) and false positive (`+`).
 """
@@ -35,9 +36,17 @@ def load(name):
     return cases
 
 
+def record(i, sentence, published, lang):
+    """The input record of a case; a country after the date (`2025-11-26 CA`) is the article's."""
+    date, _, country = published.partition(" ")
+    rec = {"id": str(i), "text": sentence, "published": date, "lang": lang}
+    if country:
+        rec["country"] = country
+    return rec
+
+
 def run(binary, lang, cases):
-    lines = "".join(json.dumps({"id": str(i), "text": s, "published": p, "lang": lang}) + "\n"
-                    for i, (s, p, _) in enumerate(cases))
+    lines = "".join(json.dumps(record(i, s, p, lang)) + "\n" for i, (s, p, _) in enumerate(cases))
     out = subprocess.run([binary, "extract", "--input-format", "jsonl", "--lang", lang, "-"],
                          input=lines.encode(), capture_output=True, check=True).stdout.decode()
     found = {}
