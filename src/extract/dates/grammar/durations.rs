@@ -59,6 +59,13 @@ impl Parser<'_> {
     fn bare_duration(&self, i: usize) -> Option<Parse> {
         let (j, n) = self.amount(i)?;
         let (end, unit) = self.unit(j)?;
+        // `deux ans et demi`: counted in months, which TIMEX3 writes whole (`P30M`).
+        let (end, n, unit) = match self.is(end, Sense::AndAHalf) {
+            Some(k) if unit == Unit::Year => {
+                (k, n.saturating_mul(12).saturating_add(6), Unit::Month)
+            }
+            _ => (end, n, unit),
+        };
         // A cue phrase of up to three words that ends right before the amount, or a hedge
         // (after a cue or alone); a hedge alone before many years sets an age limit (`les
         // moins de 25 ans`, `chômeurs de plus de 50 ans`).
