@@ -244,7 +244,7 @@ pub struct DateLexicon {
     /// jaar cel`, `cinq ans de prison`).
     #[serde(default)]
     pub duration_closers: Vec<String>,
-    /// Words after an amount of years that add half a year (`deux ans et demi`: `P30M`).
+    /// Words after an amount of years that add half a year (`deux ans et demi`: `P2.5Y`).
     #[serde(default)]
     pub and_a_half: Vec<String>,
     /// Places whose postcode reads like a year (`in 2000 Antwerpen`, `1930 Zaventem`).

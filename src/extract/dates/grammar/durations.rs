@@ -59,11 +59,10 @@ impl Parser<'_> {
     fn bare_duration(&self, i: usize) -> Option<Parse> {
         let (j, n) = self.amount(i)?;
         let (end, unit) = self.unit(j)?;
-        // `deux ans et demi`: counted in months, which TIMEX3 writes whole (`P30M`).
+        // `deux ans et demi`: an odd count of half-years, written in decimal years (`P2.5Y`,
+        // as TIMEX3 and ISO 8601 write a fraction of the last unit).
         let (end, n, unit) = match self.is(end, Sense::AndAHalf) {
-            Some(k) if unit == Unit::Year => {
-                (k, n.saturating_mul(12).saturating_add(6), Unit::Month)
-            }
+            Some(k) if unit == Unit::Year => (k, n.saturating_mul(2).saturating_add(1), Unit::Half),
             _ => (end, n, unit),
         };
         // A cue phrase of up to three words that ends right before the amount, or a hedge
