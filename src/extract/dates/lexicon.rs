@@ -244,6 +244,9 @@ pub struct DateLexicon {
     /// jaar cel`, `cinq ans de prison`).
     #[serde(default)]
     pub duration_closers: Vec<String>,
+    /// Words after an amount of years that add half a year (`deux ans et demi`: `P2.5Y`).
+    #[serde(default)]
+    pub and_a_half: Vec<String>,
     /// Places whose postcode reads like a year (`in 2000 Antwerpen`, `1930 Zaventem`).
     #[serde(default)]
     pub postcode_places: Vec<String>,
@@ -479,6 +482,7 @@ pub enum Sense {
     Consecutive,
     LastingLink,
     ToTheDay,
+    AndAHalf,
 }
 
 impl Sense {
@@ -555,6 +559,7 @@ impl Sense {
             Sense::LastingLink => 65,
             Sense::HolidayOwner => 66,
             Sense::ToTheDay => 67,
+            Sense::AndAHalf => 68,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -742,7 +747,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 47] = [
+        let lists: [(&Vec<String>, Sense); 48] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -783,6 +788,7 @@ impl Phrases {
             (&lex.duration_cues, Sense::DurationCue),
             (&lex.year_subject_verbs, Sense::YearVerb),
             (&lex.duration_closers, Sense::DurationCloser),
+            (&lex.and_a_half, Sense::AndAHalf),
             (&lex.postcode_places, Sense::PostcodePlace),
             (&lex.forecast_words, Sense::Forecast),
             (&lex.place_nouns, Sense::PlaceNoun),

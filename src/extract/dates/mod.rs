@@ -220,7 +220,7 @@ impl DateEngine {
         expr: &grammar::Expr,
         ctx: &Context,
     ) -> tense::Tense {
-        if grammar::is_yearless_period(expr) && self.tense.reports_on(text, start) {
+        if grammar::is_yearless_period(expr) && self.tense.reports_on(text, start, end) {
             return tense::Tense::Past;
         }
         if self.tense.postponed_to(text, start) {

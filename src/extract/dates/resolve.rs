@@ -536,9 +536,11 @@ pub fn add(day: NaiveDate, unit: Unit, n: i32) -> Option<NaiveDate> {
     }
 }
 
-/// The ISO 8601 duration: `P3Y`, `P6M`, `P2W`, `P10D`.
+/// The ISO 8601 duration: `P3Y`, `P6M`, `P2W`, `P10D`; an odd count of half-years past
+/// one in decimal years (`deux ans et demi`: `P2.5Y`).
 fn duration_value(n: u32, unit: Unit) -> String {
     match unit {
+        Unit::Half if n > 1 && n % 2 == 1 => format!("P{}.5Y", n / 2),
         Unit::Day => format!("P{n}D"),
         Unit::Week | Unit::Weekend => format!("P{n}W"),
         Unit::Month => format!("P{n}M"),

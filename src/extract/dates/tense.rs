@@ -101,6 +101,16 @@ pub struct TenseLexicon {
     /// in september sluit`), the main clause's only when its own has no cue.
     #[serde(default)]
     pub clause_openers: Vec<String>,
+    /// Relative pronouns (`qui`, `die`): a clause opened by one between two commas is
+    /// inserted, and its verb is not the main clause's (`L'exposition, qui a attiré 80 000
+    /// visiteurs, ferme dimanche`: the coming Sunday).
+    #[serde(default)]
+    pub relative_pronouns: Vec<String>,
+    /// Auxiliaries of the future (`zal`, `sera`), unlike other future cues (`volgende`): in
+    /// the date's clause one says the period is ahead, not reported on (`dat de omzet in de
+    /// tweede jaarhelft lager zal uitvallen`, said in June: this year's).
+    #[serde(default)]
+    pub future_auxiliaries: Vec<String>,
     /// Prepositions that make a bare year the time of its sentence (`in 2022`, `en
     /// 2019`), unlike a year that names a topic (`de cijfers over 2022`).
     #[serde(default)]
@@ -399,6 +409,8 @@ const NOUN_MARKER: u32 = 1 << 22;
 const PAST_READING: u32 = 1 << 23;
 const PAST_COMPLEMENT: u32 = 1 << 24;
 const POSTPONING: u32 = 1 << 25;
+const RELATIVE_PRONOUN: u32 = 1 << 26;
+const FUTURE_AUXILIARY: u32 = 1 << 27;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -475,6 +487,8 @@ impl TenseCues {
             (&lex.past_readings, PAST_READING),
             (&lex.past_complements, PAST_COMPLEMENT),
             (&lex.postponing, POSTPONING),
+            (&lex.relative_pronouns, RELATIVE_PRONOUN),
+            (&lex.future_auxiliaries, FUTURE_AUXILIARY),
         ];
         for (list, role) in roles {
             for w in list {
@@ -677,9 +691,10 @@ impl TenseCues {
         // `wordt` it is a present passive (`wordt dinsdag voorgeleid`).
         let perfect =
             (participle_alone && self.lex.participle_alone_past) || sentence.has_auxiliary();
+        // The verb of a relative clause inserted before the date's tells of its noun.
         let mut p = -1;
         while let Some(w) = sentence.word(p) {
-            if self.may_be_past(w, perfect) {
+            if self.may_be_past(w, perfect) && !sentence.is_inserted(p) {
                 return true;
             }
             p -= 1;
@@ -749,8 +764,45 @@ impl TenseCues {
     }
 
     /// Whether the date at `text[start..]` follows a noun of reported figures, after its
-    /// links if any (`de resultaten van het`, `cijfers over`): the period reported on.
-    pub fn reports_on(&self, text: &str, start: usize) -> bool {
+    /// links if any (`de resultaten van het`, `cijfers over`): the period reported on,
+    /// unless a future auxiliary in the date's clause puts it ahead (`dat de omzet in de
+    /// tweede jaarhelft lager zal uitvallen`).
+    pub fn reports_on(&self, text: &str, start: usize, end: usize) -> bool {
+        self.follows_results_noun(text, start) && !self.future_auxiliary_in_clause(text, start, end)
+    }
+
+    /// Whether a future auxiliary stands in the clause of `text[start..end]` without a
+    /// participle: a future passive tells when the figures come out (`les résultats du
+    /// troisième trimestre seront publiés mardi`), not the period's time.
+    fn future_auxiliary_in_clause(&self, text: &str, start: usize, end: usize) -> bool {
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        let mut future = false;
+        for side in [Side::Left, Side::Right] {
+            let mut k = 0;
+            while sentence.reaches(side, k, Reach::Clause).is_some() {
+                let p = match side {
+                    Side::Left => Sentence::left_position(k),
+                    Side::Right => k as isize,
+                };
+                match sentence.word(p) {
+                    Some(w)
+                        if w.folded.chars().count() >= PARTICIPLE_MIN_CHARS
+                            && self.is_participle(w) =>
+                    {
+                        return false
+                    }
+                    Some(w) => future |= w.is(FUTURE_AUXILIARY),
+                    None => break,
+                }
+                k += 1;
+            }
+        }
+        future
+    }
+
+    /// Whether the date at `text[start..]` follows a noun of reported figures, after its
+    /// links if any.
+    fn follows_results_noun(&self, text: &str, start: usize) -> bool {
         let from = sentence_start(text, start);
         let mut at = start;
         let mut links = 0;
@@ -912,6 +964,10 @@ impl TenseCues {
                 at.right as isize - 1
             });
             let mut cue = |p: isize, skip: bool| {
+                // An inserted relative clause's verb is not the main clause's.
+                if reach == Reach::Sentence && sentence.is_inserted(p) {
+                    return None;
+                }
                 self.cue_of(sentence, p)
                     .filter(|_| !(skip && sentence.word(p).is_some_and(|w| w.is(REPORTING))))
             };
@@ -1174,6 +1230,8 @@ struct Sentence<'t, 'c> {
     right_at: usize,
     /// Whether any word of the sentence is an auxiliary, once asked.
     has_auxiliary: Option<bool>,
+    /// The byte ranges of the relative clauses inserted between commas, once asked.
+    inserted: Option<Vec<(usize, usize)>>,
 }
 
 impl<'t, 'c> Sentence<'t, 'c> {
@@ -1208,7 +1266,50 @@ impl<'t, 'c> Sentence<'t, 'c> {
             right: Vec::with_capacity(8),
             right_at: end,
             has_auxiliary: None,
+            inserted: None,
         }
+    }
+
+    /// Whether the word at position `p` lies in a relative clause inserted between commas
+    /// right before the date's clause, which has a word before the date (`L'exposition,
+    /// qui a attiré 80 000 visiteurs, ferme dimanche`): its verb tells of its noun, not of
+    /// the main clause. A date just after the clause may still be its (`dont la main a été
+    /// arrachée par une grenade, samedi, lors d'un rassemblement`).
+    fn is_inserted(&mut self, p: isize) -> bool {
+        let Some(at) = self.word(p).map(|w| w.start) else {
+            return false;
+        };
+        if self.inserted.is_none() {
+            self.inserted = Some(self.inserted_relatives());
+        }
+        self.inserted
+            .as_deref()
+            .is_some_and(|ranges| ranges.iter().any(|&(open, close)| open < at && at < close))
+    }
+
+    /// The byte ranges between two commas (each before a space, so not a decimal comma)
+    /// whose first word is a relative pronoun, the second comma opening the date's
+    /// clause, with a word before the date.
+    fn inserted_relatives(&self) -> Vec<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        let opens_clause = next_word(self.text, self.clause.0, self.start).is_none();
+        if opens_clause || bytes.get(self.clause.0) != Some(&b',') {
+            return Vec::new();
+        }
+        let commas: Vec<usize> = (self.from..self.to)
+            .filter(|&i| bytes[i] == b',' && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+            .collect();
+        commas
+            .windows(2)
+            .map(|pair| (pair[0], pair[1]))
+            .filter(|&(_, close)| close == self.clause.0)
+            .filter(|&(open, close)| {
+                next_word(self.text, open + 1, close).is_some_and(|(s, e)| {
+                    bytes[open + 1..s].iter().all(u8::is_ascii_whitespace)
+                        && word(self.text, s, e, self.classes).is(RELATIVE_PRONOUN)
+                })
+            })
+            .collect()
     }
 
     /// The position of the `k`-th word before the date (nearest first).

@@ -59,6 +59,12 @@ impl Parser<'_> {
     fn bare_duration(&self, i: usize) -> Option<Parse> {
         let (j, n) = self.amount(i)?;
         let (end, unit) = self.unit(j)?;
+        // `deux ans et demi`: an odd count of half-years, written in decimal years (`P2.5Y`,
+        // as TIMEX3 and ISO 8601 write a fraction of the last unit).
+        let (end, n, unit) = match self.is(end, Sense::AndAHalf) {
+            Some(k) if unit == Unit::Year => (k, n.saturating_mul(2).saturating_add(1), Unit::Half),
+            _ => (end, n, unit),
+        };
         // A cue phrase of up to three words that ends right before the amount, or a hedge
         // (after a cue or alone); a hedge alone before many years sets an age limit (`les
         // moins de 25 ans`, `chômeurs de plus de 50 ans`).
@@ -72,7 +78,16 @@ impl Parser<'_> {
             phrase_before(i, &[Sense::AgoBefore]).is_some() && self.has(end, Sense::LastingLink);
         // A closer may follow the auxiliary of a perfect (`drie dagen hadden platgelegd`).
         let closer_at = |k: usize| self.has(k, Sense::DurationCloser);
+        // A cue may stand before a shifted unit placing the length (`dure cette année trois
+        // semaines`, `duurt dit jaar drie weken`).
+        let over_adverb = (i.saturating_sub(3)..i).any(|k| {
+            self.sense(k, |s| matches!(s, Sense::Shift(_)).then_some(()))
+                .and_then(|(j, ())| self.unit(j))
+                .is_some_and(|(e, _)| e == i)
+                && phrase_before(k, &[Sense::DurationCue]).is_some()
+        });
         let cued = phrase_before(i, &cues).is_some()
+            || over_adverb
             || lasting
             || closer_at(end)
             || self.is(end, Sense::YearVerb).is_some_and(closer_at)

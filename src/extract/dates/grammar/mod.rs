@@ -223,6 +223,15 @@ type Point = (usize, Base);
 /// A sub-parse at one token, once computed.
 type Memo<T> = Cell<Option<T>>;
 
+/// How many tokens `every` may stand before a recurring month (`chaque dernier week-end
+/// de novembre`).
+const EVERY_REACH: usize = 8;
+
+/// Whether a sense links a unit to a month (`de`, `en`, `in`, an article).
+fn is_link(s: Sense) -> bool {
+    matches!(s, Sense::Of | Sense::YearCue | Sense::Article)
+}
+
 /// The memoized `compute()`: `memo` holds it once known (no memo: computed every time).
 fn memoized<T: Copy>(memo: Option<&Memo<T>>, compute: impl FnOnce() -> T) -> T {
     let Some(memo) = memo else {
@@ -505,7 +514,7 @@ impl<'a> Parser<'a> {
         );
         // `elke maandag`, `chaque lundi`: a recurring set, not a date. Asked after
         // `may_start`, which turns most tokens away.
-        if !may_start || (i > 0 && self.has(i - 1, Sense::Every)) {
+        if !may_start || (i > 0 && self.has(i - 1, Sense::Every)) || self.month_of_every(i) {
             return false;
         }
         if self.leads_nowhere(i) {
@@ -517,6 +526,40 @@ impl<'a> Parser<'a> {
             return false;
         }
         may_start
+    }
+
+    /// Whether token `i` is a month (or a preposition before one) after `every` and a
+    /// recurring unit (`chaque année en novembre`, `elk jaar in november`, `chaque dernier
+    /// week-end de novembre`): the month of a recurring set, not a date.
+    fn month_of_every(&self, i: usize) -> bool {
+        let is_month = |k: usize| self.has_kind(k, Sense::Month(0));
+        let before_month = self
+            .senses_at(i)
+            .iter()
+            .any(|&(j, s)| is_link(s) && is_month(j));
+        if !(is_month(i) || before_month) || !self.region_has_kind(Sense::Every) {
+            return false;
+        }
+        (i.saturating_sub(EVERY_REACH)..i.saturating_sub(1))
+            .any(|e| self.has(e, Sense::Every) && self.unit_phrase_reaches(e + 1, i))
+    }
+
+    /// Whether phrases of units, ordinals and links lead from token `from` to token `to`.
+    fn unit_phrase_reaches(&self, from: usize, to: usize) -> bool {
+        let mut reached = [false; EVERY_REACH + 1];
+        reached[0] = true;
+        for k in from..to {
+            if !reached[k - from] {
+                continue;
+            }
+            for &(j, s) in self.senses_at(k) {
+                let recurring = matches!(s, Sense::Unit(_) | Sense::Last | Sense::Ordinal(_));
+                if (recurring || is_link(s)) && j > k && j <= to {
+                    reached[j - from] = true;
+                }
+            }
+        }
+        reached[to - from]
     }
 
     /// Whether token `i` has only senses that lead on ([`first::LEADS`]) and every
