@@ -1230,8 +1230,9 @@ struct Sentence<'t, 'c> {
     right_at: usize,
     /// Whether any word of the sentence is an auxiliary, once asked.
     has_auxiliary: Option<bool>,
-    /// The byte ranges of the relative clauses inserted between commas, once asked.
-    inserted: Option<Vec<(usize, usize)>>,
+    /// The byte range of the relative clause inserted between commas right before the
+    /// date's clause, if any, once asked.
+    inserted: Option<Option<(usize, usize)>>,
 }
 
 impl<'t, 'c> Sentence<'t, 'c> {
@@ -1280,36 +1281,32 @@ impl<'t, 'c> Sentence<'t, 'c> {
             return false;
         };
         if self.inserted.is_none() {
-            self.inserted = Some(self.inserted_relatives());
+            self.inserted = Some(self.inserted_relative());
         }
         self.inserted
-            .as_deref()
-            .is_some_and(|ranges| ranges.iter().any(|&(open, close)| open < at && at < close))
+            .flatten()
+            .is_some_and(|(open, close)| open < at && at < close)
     }
 
-    /// The byte ranges between two commas (each before a space, so not a decimal comma)
+    /// The byte range between two commas (each before a space, so not a decimal comma)
     /// whose first word is a relative pronoun, the second comma opening the date's
     /// clause, with a word before the date.
-    fn inserted_relatives(&self) -> Vec<(usize, usize)> {
+    fn inserted_relative(&self) -> Option<(usize, usize)> {
         let bytes = self.text.as_bytes();
-        let opens_clause = next_word(self.text, self.clause.0, self.start).is_none();
-        if opens_clause || bytes.get(self.clause.0) != Some(&b',') {
-            return Vec::new();
+        let is_comma =
+            |i: usize| bytes[i] == b',' && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
+        let close = self.clause.0;
+        if !(self.from..self.to).contains(&close)
+            || !is_comma(close)
+            || next_word(self.text, close, self.start).is_none()
+        {
+            return None;
         }
-        let commas: Vec<usize> = (self.from..self.to)
-            .filter(|&i| bytes[i] == b',' && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace))
-            .collect();
-        commas
-            .windows(2)
-            .map(|pair| (pair[0], pair[1]))
-            .filter(|&(_, close)| close == self.clause.0)
-            .filter(|&(open, close)| {
-                next_word(self.text, open + 1, close).is_some_and(|(s, e)| {
-                    bytes[open + 1..s].iter().all(u8::is_ascii_whitespace)
-                        && word(self.text, s, e, self.classes).is(RELATIVE_PRONOUN)
-                })
-            })
-            .collect()
+        let open = (self.from..close).rev().find(|&i| is_comma(i))?;
+        let (s, e) = next_word(self.text, open + 1, close)?;
+        (bytes[open + 1..s].iter().all(u8::is_ascii_whitespace)
+            && word(self.text, s, e, self.classes).is(RELATIVE_PRONOUN))
+        .then_some((open, close))
     }
 
     /// The position of the `k`-th word before the date (nearest first).

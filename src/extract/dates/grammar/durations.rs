@@ -80,14 +80,16 @@ impl Parser<'_> {
         let closer_at = |k: usize| self.has(k, Sense::DurationCloser);
         // A cue may stand before a shifted unit placing the length (`dure cette année trois
         // semaines`, `duurt dit jaar drie weken`).
-        let over_adverb = (i.saturating_sub(3)..i).any(|k| {
-            self.sense(k, |s| matches!(s, Sense::Shift(_)).then_some(()))
-                .and_then(|(j, ())| self.unit(j))
-                .is_some_and(|(e, _)| e == i)
-                && phrase_before(k, &[Sense::DurationCue]).is_some()
-        });
+        let over_adverb = || {
+            (i.saturating_sub(3)..i).any(|k| {
+                self.sense(k, |s| matches!(s, Sense::Shift(_)).then_some(()))
+                    .and_then(|(j, ())| self.unit(j))
+                    .is_some_and(|(e, _)| e == i)
+                    && phrase_before(k, &[Sense::DurationCue]).is_some()
+            })
+        };
         let cued = phrase_before(i, &cues).is_some()
-            || over_adverb
+            || over_adverb()
             || lasting
             || closer_at(end)
             || self.is(end, Sense::YearVerb).is_some_and(closer_at)

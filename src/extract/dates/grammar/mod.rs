@@ -532,12 +532,17 @@ impl<'a> Parser<'a> {
     /// recurring unit (`chaque année en novembre`, `elk jaar in november`, `chaque dernier
     /// week-end de novembre`): the month of a recurring set, not a date.
     fn month_of_every(&self, i: usize) -> bool {
+        // Asked at every token that may start: the region test (one AND) goes first.
+        if !self.region_has_kind(Sense::Every) {
+            return false;
+        }
         let is_month = |k: usize| self.has_kind(k, Sense::Month(0));
-        let before_month = self
-            .senses_at(i)
-            .iter()
-            .any(|&(j, s)| is_link(s) && is_month(j));
-        if !(is_month(i) || before_month) || !self.region_has_kind(Sense::Every) {
+        let before_month = || {
+            self.senses_at(i)
+                .iter()
+                .any(|&(j, s)| is_link(s) && is_month(j))
+        };
+        if !(is_month(i) || before_month()) {
             return false;
         }
         (i.saturating_sub(EVERY_REACH)..i.saturating_sub(1))

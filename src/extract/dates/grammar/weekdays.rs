@@ -62,11 +62,10 @@ impl Parser<'_> {
             return false;
         };
         let k = self.is(k, Sense::Every).unwrap_or(k);
-        self.relative_unit(k).is_none()
+        self.sense(k, |s| matches!(s, Sense::Unit(_)).then_some(()))
+            .is_some()
+            && self.relative_unit(k).is_none()
             && self.month_ref(k).is_none()
-            && self
-                .sense(k, |s| matches!(s, Sense::Unit(_)).then_some(()))
-                .is_some()
     }
 
     /// The weekday not followed by a date: its shift or its day of the month.
