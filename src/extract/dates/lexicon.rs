@@ -247,6 +247,10 @@ pub struct DateLexicon {
     /// Words after an amount of years that add half a year (`deux ans et demi`: `P2.5Y`).
     #[serde(default)]
     pub and_a_half: Vec<String>,
+    /// Number words with a half, by their whole part (`anderhalf` 1, `tweeënhalf` 2, `een
+    /// half` 0): before a unit of years, a length in decimal years (`anderhalf jaar`: `P1.5Y`).
+    #[serde(default)]
+    pub half_numbers: BTreeMap<String, u32>,
     /// Places whose postcode reads like a year (`in 2000 Antwerpen`, `1930 Zaventem`).
     #[serde(default)]
     pub postcode_places: Vec<String>,
@@ -483,6 +487,7 @@ pub enum Sense {
     LastingLink,
     ToTheDay,
     AndAHalf,
+    HalfNumber(u32),
 }
 
 impl Sense {
@@ -560,6 +565,7 @@ impl Sense {
             Sense::HolidayOwner => 66,
             Sense::ToTheDay => 67,
             Sense::AndAHalf => 68,
+            Sense::HalfNumber(_) => 69,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -722,6 +728,9 @@ impl Phrases {
         }
         for (word, &n) in &lex.numbers {
             phrases.add(word, Sense::Number(n))?;
+        }
+        for (word, &n) in &lex.half_numbers {
+            phrases.add(word, Sense::HalfNumber(n))?;
         }
         for (word, &n) in &lex.ordinals {
             phrases.add(word, Sense::Ordinal(n))?;

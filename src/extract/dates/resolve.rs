@@ -536,11 +536,12 @@ pub fn add(day: NaiveDate, unit: Unit, n: i32) -> Option<NaiveDate> {
     }
 }
 
-/// The ISO 8601 duration: `P3Y`, `P6M`, `P2W`, `P10D`; an odd count of half-years past
-/// one in decimal years (`deux ans et demi`: `P2.5Y`).
+/// The ISO 8601 duration: `P3Y`, `P6M`, `P2W`, `P10D`; an odd count of half-years in
+/// decimal years (`deux ans et demi`: `P2.5Y`, `een half jaar`: `P0.5Y`, as the
+/// Recognizers-Text gold writes `halfjaarlijks`).
 fn duration_value(n: u32, unit: Unit) -> String {
     match unit {
-        Unit::Half if n > 1 && n % 2 == 1 => format!("P{}.5Y", n / 2),
+        Unit::Half if n % 2 == 1 => format!("P{}.5Y", n / 2),
         Unit::Day => format!("P{n}D"),
         Unit::Week | Unit::Weekend => format!("P{n}W"),
         Unit::Month => format!("P{n}M"),

@@ -57,12 +57,29 @@ impl Parser<'_> {
     /// closer, without them (TIMEX3 leaves such signals out). Elsewhere a bare amount is as often an age (`à 87 ans`) or a
     /// count.
     fn bare_duration(&self, i: usize) -> Option<Parse> {
-        let (j, n) = self.amount(i)?;
+        let half = self.half_amount(i);
+        let (j, n) = match half {
+            Some(found) => found,
+            None => self.amount(i)?,
+        };
         let (end, unit) = self.unit(j)?;
-        // `deux ans et demi`: an odd count of half-years, written in decimal years (`P2.5Y`,
-        // as TIMEX3 and ISO 8601 write a fraction of the last unit).
-        let (end, n, unit) = match self.is(end, Sense::AndAHalf) {
-            Some(k) if unit == Unit::Year => (k, n.saturating_mul(2).saturating_add(1), Unit::Half),
+        // `deux ans et demi`, `anderhalf jaar`: an odd count of half-years, written in decimal
+        // years (`P2.5Y`, as TIMEX3 and ISO 8601 write a fraction of the last unit). Only
+        // years: other units have no half unit to count in.
+        // `anderhalf jaar geleden`, `een half jaar later` are offsets, which count in whole
+        // units: not a length either.
+        let offset_after = || {
+            self.has(end, Sense::AgoAfter)
+                || self
+                    .sense(end, |s| matches!(s, Sense::PreviousLink(_)).then_some(()))
+                    .is_some()
+        };
+        let (end, n, unit) = match (half, self.is(end, Sense::AndAHalf)) {
+            (Some(_), _) if unit != Unit::Year || offset_after() => return None,
+            (Some(_), _) => (end, n.saturating_mul(2).saturating_add(1), Unit::Half),
+            (None, Some(k)) if unit == Unit::Year => {
+                (k, n.saturating_mul(2).saturating_add(1), Unit::Half)
+            }
             _ => (end, n, unit),
         };
         // A cue phrase of up to three words that ends right before the amount, or a hedge
@@ -115,6 +132,19 @@ impl Parser<'_> {
                 false => Expr::Length(n, unit),
             },
         ))
+    }
+
+    /// `anderhalf`, `een half`, `twee en een half`: a number with a half before `i`'s unit,
+    /// as its whole part (the half is added by the caller).
+    fn half_amount(&self, i: usize) -> Option<(usize, u32)> {
+        if let Some(found) = self.sense(i, |s| match s {
+            Sense::HalfNumber(n) => Some(n),
+            _ => None,
+        }) {
+            return Some(found);
+        }
+        let (j, n) = self.amount(i)?;
+        Some((self.is(j, Sense::AndAHalf)?, n))
     }
 
     /// `(de komende) weken`, `(de voorbije) maanden`, `(ces derniers) mois`: a plural unit
