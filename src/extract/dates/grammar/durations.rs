@@ -3,6 +3,7 @@
 
 use super::{Expr, Parse, Parser, YEARS};
 use crate::extract::dates::lexicon::{Sense, Unit};
+use crate::extract::dates::token::Kind;
 
 impl Parser<'_> {
     /// `de komende vijf jaar`, `les trois prochaines années`, `afgelopen 5 jaren`, `binnen 9 maanden`.
@@ -96,12 +97,22 @@ impl Parser<'_> {
         // A closer may follow the auxiliary of a perfect (`drie dagen hadden platgelegd`).
         let closer_at = |k: usize| self.has(k, Sense::DurationCloser);
         // A cue may stand before a shifted unit placing the length (`dure cette année trois
-        // semaines`, `duurt dit jaar drie weken`).
+        // semaines`, `duurt dit jaar drie weken`), or a shift word and one plain word, a
+        // demonstrative and its noun (`duurt dit seizoen drie weken`, `duurt deze editie vier
+        // dagen`).
+        let shifted = |k: usize| {
+            self.sense(k, |s| matches!(s, Sense::Shift(_)).then_some(()))
+                .map(|(j, ())| j)
+        };
         let over_adverb = || {
             (i.saturating_sub(3)..i).any(|k| {
-                self.sense(k, |s| matches!(s, Sense::Shift(_)).then_some(()))
-                    .and_then(|(j, ())| self.unit(j))
-                    .is_some_and(|(e, _)| e == i)
+                let placed = shifted(k).and_then(|j| self.unit(j)).map(|(e, _)| e);
+                let named = shifted(k).filter(|&j| {
+                    j + 1 == i
+                        && self.sense_kinds.get(j) == Some(&0)
+                        && self.toks.get(j).is_some_and(|w| w.kind == Kind::Word)
+                });
+                (placed == Some(i) || named.is_some())
                     && phrase_before(k, &[Sense::DurationCue]).is_some()
             })
         };
