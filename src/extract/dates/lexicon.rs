@@ -565,7 +565,7 @@ impl Sense {
             Sense::HolidayOwner => 66,
             Sense::ToTheDay => 67,
             Sense::AndAHalf => 68,
-            Sense::HalfNumber(_) => 69,
+            Sense::HalfNumber(_) => 59,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }

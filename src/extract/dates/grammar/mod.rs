@@ -419,7 +419,7 @@ mod first {
             Sense::TwoYearPeriod,
             Sense::Decade,
             Sense::Rest,
-            // `anderhalf jaar` (a kind past 63: it lets the few words sharing its bit try too).
+            // `anderhalf jaar`.
             Sense::HalfNumber(0),
         ]);
 }
