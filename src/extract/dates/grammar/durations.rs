@@ -106,14 +106,14 @@ impl Parser<'_> {
         };
         let over_adverb = || {
             (i.saturating_sub(3)..i).any(|k| {
-                let placed = shifted(k).and_then(|j| self.unit(j)).map(|(e, _)| e);
-                let named = shifted(k).filter(|&j| {
-                    j + 1 == i
-                        && self.sense_kinds.get(j) == Some(&0)
-                        && self.toks.get(j).is_some_and(|w| w.kind == Kind::Word)
-                });
-                (placed == Some(i) || named.is_some())
-                    && phrase_before(k, &[Sense::DurationCue]).is_some()
+                let Some(j) = shifted(k) else {
+                    return false;
+                };
+                let placed = self.unit(j).is_some_and(|(e, _)| e == i);
+                let named = j + 1 == i
+                    && self.sense_kinds.get(j) == Some(&0)
+                    && self.toks.get(j).is_some_and(|w| w.kind == Kind::Word);
+                (placed || named) && phrase_before(k, &[Sense::DurationCue]).is_some()
             })
         };
         let cued = phrase_before(i, &cues).is_some()
@@ -148,11 +148,15 @@ impl Parser<'_> {
     /// `anderhalf`, `een half`, `twee en een half`: a number with a half before `i`'s unit,
     /// as its whole part (the half is added by the caller).
     fn half_amount(&self, i: usize) -> Option<(usize, u32)> {
-        if let Some(found) = self.sense(i, |s| match s {
-            Sense::HalfNumber(n) => Some(n),
-            _ => None,
-        }) {
-            return Some(found);
+        if self.has_kind(i, Sense::HalfNumber(0)) {
+            return self.sense(i, |s| match s {
+                Sense::HalfNumber(n) => Some(n),
+                _ => None,
+            });
+        }
+        // Asked before every bare amount: the region test first spares most of them.
+        if !self.region_has_kind(Sense::AndAHalf) {
+            return None;
         }
         let (j, n) = self.amount(i)?;
         Some((self.is(j, Sense::AndAHalf)?, n))
