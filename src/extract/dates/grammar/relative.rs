@@ -206,8 +206,9 @@ impl Parser<'_> {
     pub(super) fn offset(&self, i: usize) -> Option<(usize, Base)> {
         let amount_unit = |i| {
             // `ruim twee jaar geleden`: the span holds the hedge, the value the amount; not
-            // a comparison after a quantity (`3 procent meer dan een jaar eerder`).
-            let compared = i > 0 && self.has(i - 1, Sense::Quantity);
+            // a comparison after a quantity or a number (`3 procent meer dan een jaar
+            // eerder`, `2.013 minder dan tien jaar geleden`).
+            let compared = i > 0 && (self.has(i - 1, Sense::Quantity) || self.num(i - 1).is_some());
             let i = self
                 .is(i, Sense::Approximation)
                 .filter(|_| !compared)
