@@ -551,6 +551,17 @@ fn duration_value(n: u32, unit: Unit) -> String {
     }
 }
 
+/// The ISO 8601 duration of `n` days, weeks or months and a half, a fraction of the last
+/// unit (`P2.5M`, `P1.5W`, `P3.5D`); other units are never halved this way.
+fn half_more_value(n: u32, unit: Unit) -> String {
+    match unit {
+        Unit::Day => format!("P{n}.5D"),
+        Unit::Week => format!("P{n}.5W"),
+        Unit::Month => format!("P{n}.5M"),
+        _ => duration_value(n, unit),
+    }
+}
+
 /// Resolves an expression whose yearless day or month takes its year from the tense
 /// of the sentence (asked only when needed); the anchor's year stays when the tense is
 /// unknown or the anchor too vague for it.
@@ -845,6 +856,12 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
         },
         Expr::Length(n, unit) => DateValue {
             value: Some(duration_value(*n, *unit)),
+            granularity: Granularity::Duration,
+            modifier: None,
+            range: None,
+        },
+        Expr::LengthAndAHalf(n, unit) => DateValue {
+            value: Some(half_more_value(*n, *unit)),
             granularity: Granularity::Duration,
             modifier: None,
             range: None,

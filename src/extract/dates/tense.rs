@@ -124,6 +124,14 @@ pub struct TenseLexicon {
     /// reageren`): the deadline as stated, whatever the tense of the giving.
     #[serde(default)]
     pub purposes: Vec<String>,
+    /// Words that link a date to its clock time (`à`, `om`): with a number and one of
+    /// [`Self::time_of_day_units`] right after a weekday (`samedi à 20 h`), a time set
+    /// ahead in a listing or an announcement.
+    #[serde(default)]
+    pub time_of_day_links: Vec<String>,
+    /// Units of a clock time (`h`, `heures`, `uur`), after its number (`20 h`, `20h30`).
+    #[serde(default)]
+    pub time_of_day_units: Vec<String>,
     /// Links between a name and a weekday that make the weekday an edition's day, one past
     /// (`de krant De Tijd van vrijdag`): after a capitalised word, not a coming day.
     #[serde(default)]
@@ -382,6 +390,8 @@ const POSTPONEMENT_REACH: usize = 32;
 /// How many words after a deadline may come before its purpose word (`tot eind april de
 /// tijd krijgt om`).
 const PURPOSE_WORDS: usize = 4;
+/// How many words after a weekday its clock time's link may stand (`mardi et mercredi à`).
+const CLOCK_WORDS: usize = 3;
 
 const AUXILIARY: u32 = 1;
 const GOING_TO: u32 = 1 << 1;
@@ -669,6 +679,60 @@ impl TenseCues {
             return false;
         }
         !self.has_possible_past(&mut sentence, true)
+    }
+
+    /// Whether the weekday at `text[start..end]` is given a clock time (`Concert samedi à
+    /// 20 h au Palais`, `mardi et mercredi à 20 h 30`) in a whole sentence where no word
+    /// may be past but a participle alone: a listing or an announcement, whose short
+    /// words of participle shape (`au`, `du`) are no verbs. Reportage tells its past with
+    /// a verb (`Samedi à 20 h, la police est intervenue`).
+    pub fn reads_as_timed_listing(&self, text: &str, start: usize, end: usize) -> bool {
+        if !self.clock_time_follows(text, end) {
+            return false;
+        }
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        let ends_with_mark = text
+            .get(sentence.to..)
+            .is_some_and(|rest| rest.starts_with(['.', '!', '?']));
+        ends_with_mark
+            && !follows_initial(text, sentence.to)
+            && !sentence.has_role(REFLEXIVE_AUXILIARY)
+            && !self.has_possible_past(&mut sentence, false)
+    }
+
+    /// Whether a clock time (a link, a number, a unit: `à 20 h`, `à 21h30`) follows
+    /// `text[..end]` within [`CLOCK_WORDS`] words of letters (over `et mercredi`; not over
+    /// a comma: `Dimanche, à 11 heures, il s'est rendu` is reportage).
+    fn clock_time_follows(&self, text: &str, end: usize) -> bool {
+        if self.lex.time_of_day_units.is_empty() {
+            return false;
+        }
+        let is_in = |list: &[String], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+        let words: Vec<&str> = text
+            .get(end..)
+            .unwrap_or_default()
+            .split_whitespace()
+            .take(CLOCK_WORDS + 3)
+            .collect();
+        // Only words of letters may stand between the weekday and the link.
+        let reach = words
+            .iter()
+            .position(|w| !w.chars().all(char::is_alphabetic))
+            .map_or(CLOCK_WORDS, |k| k.min(CLOCK_WORDS));
+        words.windows(2).take(reach).enumerate().any(|(k, pair)| {
+            let digits = pair[1].bytes().take_while(u8::is_ascii_digit).count();
+            if !is_in(&self.lex.time_of_day_links, pair[0]) || !(1..=2).contains(&digits) {
+                return false;
+            }
+            // The unit glued to the number (`20h30`) or the next word (`20 h`, `21 heures.`).
+            let glued = pair[1][digits..].trim_start_matches(|c: char| c.is_ascii_digit());
+            let unit = |w: &str| {
+                let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+                is_in(&self.lex.time_of_day_units, letters)
+            };
+            unit(glued) || (glued.is_empty() && words.get(k + 2).is_some_and(|w| unit(w)))
+        })
     }
 
     /// Whether a word of the sentence around `text[start..end]` may be a past form or a
@@ -1380,6 +1444,25 @@ impl<'t, 'c> Sentence<'t, 'c> {
     }
 
     /// Whether any word of the sentence is an auxiliary (reads the whole sentence).
+    /// Whether a word of the sentence, on either side, has `role`.
+    fn has_role(&mut self, role: u32) -> bool {
+        let mut k = 0;
+        while let Some(w) = self.word(Self::left_position(k)) {
+            if w.is(role) {
+                return true;
+            }
+            k += 1;
+        }
+        let mut p = 0;
+        while let Some(w) = self.word(p) {
+            if w.is(role) {
+                return true;
+            }
+            p += 1;
+        }
+        false
+    }
+
     fn has_auxiliary(&mut self) -> bool {
         if let Some(known) = self.has_auxiliary {
             return known;

@@ -60,9 +60,14 @@ impl Parser<'_> {
         let (j, n) = self.amount(i)?;
         let (end, unit) = self.unit(j)?;
         // `deux ans et demi`: an odd count of half-years, written in decimal years (`P2.5Y`,
-        // as TIMEX3 and ISO 8601 write a fraction of the last unit).
-        let (end, n, unit) = match self.is(end, Sense::AndAHalf) {
+        // as TIMEX3 and ISO 8601 write a fraction of the last unit); `deux mois et demi`,
+        // `une semaine et demie`: the same fraction of a shorter unit (`P2.5M`, `P1.5W`).
+        let half_at = self.is(end, Sense::AndAHalf);
+        let halved_short_unit =
+            half_at.is_some() && matches!(unit, Unit::Day | Unit::Week | Unit::Month);
+        let (end, n, unit) = match half_at {
             Some(k) if unit == Unit::Year => (k, n.saturating_mul(2).saturating_add(1), Unit::Half),
+            Some(k) if halved_short_unit => (k, n, unit),
             _ => (end, n, unit),
         };
         // A cue phrase of up to three words that ends right before the amount, or a hedge
@@ -111,6 +116,7 @@ impl Parser<'_> {
         Some((
             end,
             match since {
+                _ if halved_short_unit => Expr::LengthAndAHalf(n, unit),
                 true => Expr::Duration(-(n as i32), unit),
                 false => Expr::Length(n, unit),
             },
