@@ -96,6 +96,12 @@ pub struct TenseLexicon {
     /// auxiliary before one (`été` in `a été reporté`).
     #[serde(default)]
     pub postponing: Vec<String>,
+    /// Past modals of a plan (`devait`, `devaient`): a date of the plan lies ahead when a
+    /// postponing participle follows in the sentence (`Le procès, qui devait s'ouvrir
+    /// mercredi, a été reporté au 3 février`); elsewhere they tell a past as their ending
+    /// does (`qui devait se tenir en février, aura finalement lieu`).
+    #[serde(default)]
+    pub planning_modals: Vec<String>,
     /// Words that open a subordinate or relative clause (`dat`, `omdat`, `que`, `où`): a
     /// date after one follows its own clause's tense (`heeft aangekondigd dat de fabriek
     /// in september sluit`), the main clause's only when its own has no cue.
@@ -390,6 +396,9 @@ const POSTPONEMENT_REACH: usize = 32;
 /// How many words after a deadline may come before its purpose word (`tot eind april de
 /// tijd krijgt om`).
 const PURPOSE_WORDS: usize = 4;
+/// How many words after a planning modal its postponement may stand (`devait s'ouvrir
+/// mercredi, a été reporté`).
+const POSTPONEMENT_WORDS: isize = 8;
 /// How many words after a weekday its clock time's link may stand (`mardi et mercredi à`).
 const CLOCK_WORDS: usize = 3;
 
@@ -421,6 +430,7 @@ const PAST_COMPLEMENT: u32 = 1 << 24;
 const POSTPONING: u32 = 1 << 25;
 const RELATIVE_PRONOUN: u32 = 1 << 26;
 const FUTURE_AUXILIARY: u32 = 1 << 27;
+const PLANNING_MODAL: u32 = 1 << 28;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -497,6 +507,7 @@ impl TenseCues {
             (&lex.past_readings, PAST_READING),
             (&lex.past_complements, PAST_COMPLEMENT),
             (&lex.postponing, POSTPONING),
+            (&lex.planning_modals, PLANNING_MODAL),
             (&lex.relative_pronouns, RELATIVE_PRONOUN),
             (&lex.future_auxiliaries, FUTURE_AUXILIARY),
         ];
@@ -1060,6 +1071,8 @@ impl TenseCues {
         let is = |role: u32| class.roles & role != 0;
         if is(POSTPONING) && self.moves_date_on(sentence, p) {
             Some(Tense::Future)
+        } else if is(PLANNING_MODAL) && self.postponement_follows(sentence, p) {
+            Some(Tense::Future)
         } else if let Some(tense) = class.tense {
             // The word before, unless it is the date itself (`p == 0`, just after it).
             let noun = p != 0 && sentence.word(p - 1).is_some_and(|w| w.is(NOUN_MARKER));
@@ -1091,6 +1104,15 @@ impl TenseCues {
         } else {
             None
         }
+    }
+
+    /// Whether a postponing participle after its auxiliary comes within
+    /// [`POSTPONEMENT_WORDS`] words after position `p` (over the date, which lies between
+    /// -1 and 0): `qui devait s'ouvrir mercredi, a été reporté`.
+    fn postponement_follows(&self, sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
+        (p + 1..=p + POSTPONEMENT_WORDS).any(|q| {
+            sentence.word(q).is_some_and(|w| w.is(POSTPONING)) && self.moves_date_on(sentence, q)
+        })
     }
 
     /// Whether a past complement (see [`TenseLexicon::past_readings`]) comes within a few
