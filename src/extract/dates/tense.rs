@@ -1069,9 +1069,10 @@ impl TenseCues {
             (w.class, w.lowercase)
         };
         let is = |role: u32| class.roles & role != 0;
-        if is(POSTPONING) && self.moves_date_on(sentence, p) {
-            Some(Tense::Future)
-        } else if is(PLANNING_MODAL) && self.postponement_follows(sentence, p) {
+        // A postponement's dates, and a plan's before one, lie ahead.
+        if (is(POSTPONING) && self.moves_date_on(sentence, p))
+            || (is(PLANNING_MODAL) && self.postponement_follows(sentence, p))
+        {
             Some(Tense::Future)
         } else if let Some(tense) = class.tense {
             // The word before, unless it is the date itself (`p == 0`, just after it).
