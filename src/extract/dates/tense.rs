@@ -1084,6 +1084,13 @@ impl TenseCues {
                 Some(Tense::Future)
             } else if is(PAST_READING) && Self::past_complement_follows(sentence, p) {
                 Some(Tense::Past)
+            } else if tense == Tense::Past
+                && sentence.word(p).is_some_and(|w| self.is_participle(w))
+                && Self::after_future_word(sentence, p)
+            {
+                // A future perfect (`quand l'enquête aura été bouclée, fin février`); not
+                // a past form after a present (`van start ging`).
+                Some(Tense::Future)
             } else {
                 Some(tense)
             }
@@ -1114,6 +1121,15 @@ impl TenseCues {
         (p + 1..=p + POSTPONEMENT_WORDS).any(|q| {
             sentence.word(q).is_some_and(|w| w.is(POSTPONING)) && self.moves_date_on(sentence, q)
         })
+    }
+
+    /// Whether the word right before position `p` (not across the date) is a future
+    /// cue: `aura` in `aura été`.
+    fn after_future_word(sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
+        p != 0
+            && sentence
+                .word(p - 1)
+                .is_some_and(|w| w.class.tense == Some(Tense::Future))
     }
 
     /// Whether a past complement (see [`TenseLexicon::past_readings`]) comes within a few
