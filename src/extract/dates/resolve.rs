@@ -583,6 +583,20 @@ pub fn resolve_in_tense(
         }
         return resolve(expr, published);
     }
+    if let Expr::Modified(TimexMod::Start, Base::RelativeUnit(Unit::Week, 0)) = expr {
+        // `Les négociations reprendront en début de semaine`, said at the weekend: this
+        // week's start is over, the next one's is meant.
+        let at_weekend = published
+            .and_then(|p| p.to_naive())
+            .is_some_and(|day| day.weekday().number_from_monday() >= 6);
+        if at_weekend && tense() == Tense::Future {
+            return resolve(
+                &Expr::Modified(TimexMod::Start, Base::RelativeUnit(Unit::Week, 1)),
+                published,
+            );
+        }
+        return resolve(expr, published);
+    }
     if let Some(span) = whole_months(expr) {
         return resolve(&span.in_tense(published, tense()), published);
     }

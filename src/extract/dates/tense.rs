@@ -401,6 +401,9 @@ const PURPOSE_WORDS: usize = 4;
 const POSTPONEMENT_WORDS: isize = 8;
 /// How many words after a weekday its clock time's link may stand (`mardi et mercredi à`).
 const CLOCK_WORDS: usize = 3;
+/// How many bytes after a weekday its clock time's number may start (`mardi et mercredi à
+/// 20 h`).
+const CLOCK_BYTES: usize = 40;
 
 const AUXILIARY: u32 = 1;
 const GOING_TO: u32 = 1 << 1;
@@ -716,6 +719,11 @@ impl TenseCues {
     /// a comma: `Dimanche, à 11 heures, il s'est rendu` is reportage).
     fn clock_time_follows(&self, text: &str, end: usize) -> bool {
         if self.lex.time_of_day_units.is_empty() {
+            return false;
+        }
+        // Most weekdays have no number close after them: a byte scan turns them away.
+        let near = text.as_bytes().get(end..).unwrap_or_default();
+        if !near.iter().take(CLOCK_BYTES).any(u8::is_ascii_digit) {
             return false;
         }
         let is_in = |list: &[String], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
