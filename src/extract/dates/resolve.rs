@@ -717,9 +717,10 @@ fn weekday_span(expr: &Expr, published: Option<PubDate>) -> Option<Expr> {
 /// clause's, and a day nearly a year away would carry its year.
 const NEAR_ANCHOR_DAYS: i64 = 31;
 
-/// A single yearless day or holiday as the one of that name within [`NEAR_ANCHOR_DAYS`]
-/// of the publication day (`20 januari`, said on 28 December: the coming one; `Nouvel
-/// An : les feux d'artifice interdits`, said on 20 December), if there is one.
+/// A single yearless day or holiday, or a span of days from one, as the one of that name
+/// within [`NEAR_ANCHOR_DAYS`] of the publication day (`20 januari`, said on 28 December:
+/// the coming one; `Nouvel An : les feux d'artifice interdits`, said on 20 December), if
+/// there is one.
 fn near_anchor_day(expr: &Expr, published: Option<PubDate>) -> Option<Expr> {
     let today = published?.to_naive()?;
     let year = today.year();
@@ -737,6 +738,32 @@ fn near_anchor_day(expr: &Expr, published: Option<PubDate>) -> Option<Expr> {
                 near(day).then_some(Expr::Point(Base::Holiday(h, YearRef::Abs(y))))
             })
         }
+        // `ont déposé un préavis de grève du 6 au 10 octobre` (said on 12 September): a
+        // yearless span of days from a day near the anchor, its end in the same year or the
+        // next.
+        Expr::Interval(
+            a @ Bound {
+                base: Base::Day(YearRef::Implicit, m, d),
+                ..
+            },
+            b @ Bound {
+                base: Base::Day(YearRef::Implicit | YearRef::Rel(1), m2, d2),
+                ..
+            },
+        ) => [year, year - 1, year + 1].into_iter().find_map(|y| {
+            let day = NaiveDate::from_ymd_opt(y, m, d)?;
+            let end_year = if (m2, d2) < (m, d) { y + 1 } else { y };
+            near(day).then_some(Expr::Interval(
+                Bound {
+                    base: Base::Day(YearRef::Abs(y), m, d),
+                    ..a
+                },
+                Bound {
+                    base: Base::Day(YearRef::Abs(end_year), m2, d2),
+                    ..b
+                },
+            ))
+        }),
         _ => None,
     }
 }
