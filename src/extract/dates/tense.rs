@@ -714,6 +714,20 @@ impl TenseCues {
             && !self.has_possible_past(&mut sentence, false)
     }
 
+    /// Whether the weekday at `text[start..end]` opens with an announcing word (`dès`, in
+    /// the span: `Pâques : les routes chargées dès vendredi`) in a sentence, stop or not,
+    /// where no word may be past but a participle alone: a headline or a forecast of the
+    /// days ahead. A past verb keeps the past (`Dès mercredi, les syndicats avaient bloqué`).
+    pub fn announced_from(&self, text: &str, start: usize, end: usize) -> bool {
+        let opening = next_word(text, start, end)
+            .is_some_and(|(s, e)| s == start && word(text, s, e, &self.classes).is(ANNOUNCING));
+        if !opening {
+            return false;
+        }
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        !sentence.has_role(REFLEXIVE_AUXILIARY) && !self.has_possible_past(&mut sentence, false)
+    }
+
     /// Whether a clock time (a link, a number, a unit: `à 20 h`, `à 21h30`) follows
     /// `text[..end]` within [`CLOCK_WORDS`] words of letters (over `et mercredi`; not over
     /// a comma: `Dimanche, à 11 heures, il s'est rendu` is reportage).
@@ -912,10 +926,20 @@ impl TenseCues {
         if w.class.tense == Some(Tense::Unknown) {
             return false;
         }
+        let word = &w.folded;
+        let weak_past = || {
+            w.lowercase
+                && w.class.tense.is_none()
+                && !w.is(NOT_WEAK_PAST)
+                && word.len() >= 4
+                && self.weak_past_endings.ends(word)
+                && !self.not_weak_past_endings.ends(word)
+        };
         // A participle, reporting or not, is a past beside an auxiliary only (`worden
-        // dinsdag bekendgemaakt` is a present passive).
+        // dinsdag bekendgemaakt` is a present passive); an imperfect of participle shape
+        // (`installait`) is a past anyway.
         if self.is_participle(w) {
-            return perfect;
+            return perfect || weak_past();
         }
         if w.is(REPORTING) {
             return true;
@@ -923,12 +947,7 @@ impl TenseCues {
         if !w.lowercase || w.class.tense.is_some() {
             return false;
         }
-        let word = &w.folded;
-        let weak_past = !w.is(NOT_WEAK_PAST)
-            && word.len() >= 4
-            && self.weak_past_endings.ends(word)
-            && !self.not_weak_past_endings.ends(word);
-        weak_past
+        weak_past()
             || (perfect
                 && !w.is(NOT_PARTICIPLE)
                 && self.strong_participle_endings.ends(word)
