@@ -183,7 +183,7 @@ impl DateEngine {
                     .country
                     .is_some_and(|c| self.weekend_countries.contains(&c)) =>
             {
-                Expr::Point(Base::RelativeUnit(Unit::Weekend, n))
+                Expr::Point(Base::RelativeUnit(Unit::Weekend, weekends_ahead(n, ctx)))
             }
             other => other,
         }
@@ -237,6 +237,11 @@ impl DateEngine {
             } else {
                 tense::Tense::Unknown
             }
+        } else if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
+            && (self.tense.reads_as_timed_listing(text, start, end)
+                || self.tense.announced_from(text, start, end))
+        {
+            tense::Tense::Future
         } else {
             match self.tense.tense_at(text, start, end) {
                 // `Exposition : jusqu'au 5 janvier`: a deadline in a sentence with no
@@ -277,14 +282,17 @@ impl DateEngine {
 
     /// Whether a lone month or weekday at `start` is a name: capitalized inside a sentence
     /// in a language that writes them in lower case (`keizer Augustus`, `De Zondag`).
-    /// Whether a point in time begins with a participle right after its auxiliary: a verb
-    /// (`a été passé`, `ce qu'a été ce mouvement`), not a season. A length may begin with
-    /// one (`a passé 15 ans en prison`).
+    /// Whether a point in time or an amount of time begins with a participle right after
+    /// its auxiliary: a verb (`a été passé`, `ce qu'a été ce mouvement`), not a season, and
+    /// not a shift (`a passé deux ans et demi en prison`: the verb is the length's cue, the
+    /// length is read from its amount).
     fn opens_with_verb(&self, text: &str, first: &token::Token, expr: &grammar::Expr) -> bool {
-        matches!(expr, grammar::Expr::Point(_) | grammar::Expr::Modified(..))
-            && self
-                .tense
-                .is_participle_after_auxiliary(text, first.start, first.end)
+        matches!(
+            expr,
+            grammar::Expr::Point(_) | grammar::Expr::Modified(..) | grammar::Expr::Duration(..)
+        ) && self
+            .tense
+            .is_participle_after_auxiliary(text, first.start, first.end)
     }
 
     fn names_someone(&self, text: &str, start: usize, expr: &grammar::Expr) -> bool {
@@ -749,6 +757,23 @@ fn cut_forward(text: &str, to: usize) -> usize {
     match find_whitespace(&text[at..limit]) {
         Some(ws) => at + ws,
         None => limit,
+    }
+}
+
+/// How many weekends ahead the end of the week `weeks` ahead is, counted as
+/// [`Unit::Weekend`] counts them (from the first to come, which on a weekday is this
+/// week's): `la fin de semaine prochaine`, said on a Wednesday, is the end of next week,
+/// the second weekend to come; said on a Saturday, the next one.
+fn weekends_ahead(weeks: i32, ctx: &Context) -> i32 {
+    use chrono::Datelike;
+    let on_weekday = ctx
+        .published
+        .and_then(|p| chrono::NaiveDate::from_ymd_opt(p.year, p.month?, p.day?))
+        .is_some_and(|d| d.weekday().number_from_monday() < 6);
+    if weeks > 0 && on_weekday {
+        weeks + 1
+    } else {
+        weeks
     }
 }
 

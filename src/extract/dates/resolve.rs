@@ -552,6 +552,17 @@ fn duration_value(n: u32, unit: Unit) -> String {
     }
 }
 
+/// The ISO 8601 duration of `n` days, weeks or months and a half, a fraction of the last
+/// unit (`P2.5M`, `P1.5W`, `P3.5D`); other units are never halved this way.
+fn half_more_value(n: u32, unit: Unit) -> String {
+    match unit {
+        Unit::Day => format!("P{n}.5D"),
+        Unit::Week => format!("P{n}.5W"),
+        Unit::Month => format!("P{n}.5M"),
+        _ => duration_value(n, unit),
+    }
+}
+
 /// Resolves an expression whose yearless day or month takes its year from the tense
 /// of the sentence (asked only when needed); the anchor's year stays when the tense is
 /// unknown or the anchor too vague for it.
@@ -568,6 +579,20 @@ pub fn resolve_in_tense(
         if on_weekday && tense() == Tense::Past {
             return resolve(
                 &Expr::Point(Base::RelativeUnit(Unit::Weekend, -1)),
+                published,
+            );
+        }
+        return resolve(expr, published);
+    }
+    if let Expr::Modified(TimexMod::Start, Base::RelativeUnit(Unit::Week, 0)) = expr {
+        // `Les négociations reprendront en début de semaine`, said at the weekend: this
+        // week's start is over, the next one's is meant.
+        let at_weekend = published
+            .and_then(|p| p.to_naive())
+            .is_some_and(|day| day.weekday().number_from_monday() >= 6);
+        if at_weekend && tense() == Tense::Future {
+            return resolve(
+                &Expr::Modified(TimexMod::Start, Base::RelativeUnit(Unit::Week, 1)),
                 published,
             );
         }
@@ -693,9 +718,10 @@ fn weekday_span(expr: &Expr, published: Option<PubDate>) -> Option<Expr> {
 /// clause's, and a day nearly a year away would carry its year.
 const NEAR_ANCHOR_DAYS: i64 = 31;
 
-/// A single yearless day or holiday as the one of that name within [`NEAR_ANCHOR_DAYS`]
-/// of the publication day (`20 januari`, said on 28 December: the coming one; `Nouvel
-/// An : les feux d'artifice interdits`, said on 20 December), if there is one.
+/// A single yearless day or holiday, or a span of days from one, as the one of that name
+/// within [`NEAR_ANCHOR_DAYS`] of the publication day (`20 januari`, said on 28 December:
+/// the coming one; `Nouvel An : les feux d'artifice interdits`, said on 20 December), if
+/// there is one.
 fn near_anchor_day(expr: &Expr, published: Option<PubDate>) -> Option<Expr> {
     let today = published?.to_naive()?;
     let year = today.year();
@@ -713,6 +739,32 @@ fn near_anchor_day(expr: &Expr, published: Option<PubDate>) -> Option<Expr> {
                 near(day).then_some(Expr::Point(Base::Holiday(h, YearRef::Abs(y))))
             })
         }
+        // `ont déposé un préavis de grève du 6 au 10 octobre` (said on 12 September): a
+        // yearless span of days from a day near the anchor, its end in the same year or the
+        // next.
+        Expr::Interval(
+            a @ Bound {
+                base: Base::Day(YearRef::Implicit, m, d),
+                ..
+            },
+            b @ Bound {
+                base: Base::Day(YearRef::Implicit | YearRef::Rel(1), m2, d2),
+                ..
+            },
+        ) => [year, year - 1, year + 1].into_iter().find_map(|y| {
+            let day = NaiveDate::from_ymd_opt(y, m, d)?;
+            let end_year = if (m2, d2) < (m, d) { y + 1 } else { y };
+            near(day).then_some(Expr::Interval(
+                Bound {
+                    base: Base::Day(YearRef::Abs(y), m, d),
+                    ..a
+                },
+                Bound {
+                    base: Base::Day(YearRef::Abs(end_year), m2, d2),
+                    ..b
+                },
+            ))
+        }),
         _ => None,
     }
 }
@@ -846,6 +898,12 @@ pub fn resolve(expr: &Expr, published: Option<PubDate>) -> DateValue {
         },
         Expr::Length(n, unit) => DateValue {
             value: Some(duration_value(*n, *unit)),
+            granularity: Granularity::Duration,
+            modifier: None,
+            range: None,
+        },
+        Expr::LengthAndAHalf(n, unit) => DateValue {
+            value: Some(half_more_value(*n, *unit)),
             granularity: Granularity::Duration,
             modifier: None,
             range: None,

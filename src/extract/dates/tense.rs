@@ -96,6 +96,12 @@ pub struct TenseLexicon {
     /// auxiliary before one (`été` in `a été reporté`).
     #[serde(default)]
     pub postponing: Vec<String>,
+    /// Past modals of a plan (`devait`, `devaient`): a date of the plan lies ahead when a
+    /// postponing participle follows in the sentence (`Le procès, qui devait s'ouvrir
+    /// mercredi, a été reporté au 3 février`); elsewhere they tell a past as their ending
+    /// does (`qui devait se tenir en février, aura finalement lieu`).
+    #[serde(default)]
+    pub planning_modals: Vec<String>,
     /// Words that open a subordinate or relative clause (`dat`, `omdat`, `que`, `où`): a
     /// date after one follows its own clause's tense (`heeft aangekondigd dat de fabriek
     /// in september sluit`), the main clause's only when its own has no cue.
@@ -124,6 +130,14 @@ pub struct TenseLexicon {
     /// reageren`): the deadline as stated, whatever the tense of the giving.
     #[serde(default)]
     pub purposes: Vec<String>,
+    /// Words that link a date to its clock time (`à`, `om`): with a number and one of
+    /// [`Self::time_of_day_units`] right after a weekday (`samedi à 20 h`), a time set
+    /// ahead in a listing or an announcement.
+    #[serde(default)]
+    pub time_of_day_links: Vec<String>,
+    /// Units of a clock time (`h`, `heures`, `uur`), after its number (`20 h`, `20h30`).
+    #[serde(default)]
+    pub time_of_day_units: Vec<String>,
     /// Links between a name and a weekday that make the weekday an edition's day, one past
     /// (`de krant De Tijd van vrijdag`): after a capitalised word, not a coming day.
     #[serde(default)]
@@ -382,6 +396,14 @@ const POSTPONEMENT_REACH: usize = 32;
 /// How many words after a deadline may come before its purpose word (`tot eind april de
 /// tijd krijgt om`).
 const PURPOSE_WORDS: usize = 4;
+/// How many words after a planning modal its postponement may stand (`devait s'ouvrir
+/// mercredi, a été reporté`).
+const POSTPONEMENT_WORDS: isize = 8;
+/// How many words after a weekday its clock time's link may stand (`mardi et mercredi à`).
+const CLOCK_WORDS: usize = 3;
+/// How many bytes after a weekday its clock time's number may start (`mardi et mercredi à
+/// 20 h`).
+const CLOCK_BYTES: usize = 40;
 
 const AUXILIARY: u32 = 1;
 const GOING_TO: u32 = 1 << 1;
@@ -411,6 +433,7 @@ const PAST_COMPLEMENT: u32 = 1 << 24;
 const POSTPONING: u32 = 1 << 25;
 const RELATIVE_PRONOUN: u32 = 1 << 26;
 const FUTURE_AUXILIARY: u32 = 1 << 27;
+const PLANNING_MODAL: u32 = 1 << 28;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -487,6 +510,7 @@ impl TenseCues {
             (&lex.past_readings, PAST_READING),
             (&lex.past_complements, PAST_COMPLEMENT),
             (&lex.postponing, POSTPONING),
+            (&lex.planning_modals, PLANNING_MODAL),
             (&lex.relative_pronouns, RELATIVE_PRONOUN),
             (&lex.future_auxiliaries, FUTURE_AUXILIARY),
         ];
@@ -671,6 +695,79 @@ impl TenseCues {
         !self.has_possible_past(&mut sentence, true)
     }
 
+    /// Whether the weekday at `text[start..end]` is given a clock time (`Concert samedi à
+    /// 20 h au Palais`, `mardi et mercredi à 20 h 30`) in a whole sentence where no word
+    /// may be past but a participle alone: a listing or an announcement, whose short
+    /// words of participle shape (`au`, `du`) are no verbs. Reportage tells its past with
+    /// a verb (`Samedi à 20 h, la police est intervenue`).
+    pub fn reads_as_timed_listing(&self, text: &str, start: usize, end: usize) -> bool {
+        if !self.clock_time_follows(text, end) {
+            return false;
+        }
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        let ends_with_mark = text
+            .get(sentence.to..)
+            .is_some_and(|rest| rest.starts_with(['.', '!', '?']));
+        ends_with_mark
+            && !follows_initial(text, sentence.to)
+            && !sentence.has_role(REFLEXIVE_AUXILIARY)
+            && !self.has_possible_past(&mut sentence, false)
+    }
+
+    /// Whether the weekday at `text[start..end]` opens with an announcing word (`dès`, in
+    /// the span: `Pâques : les routes chargées dès vendredi`) in a sentence, stop or not,
+    /// where no word may be past but a participle alone: a headline or a forecast of the
+    /// days ahead. A past verb keeps the past (`Dès mercredi, les syndicats avaient bloqué`).
+    pub fn announced_from(&self, text: &str, start: usize, end: usize) -> bool {
+        let opening = next_word(text, start, end)
+            .is_some_and(|(s, e)| s == start && word(text, s, e, &self.classes).is(ANNOUNCING));
+        if !opening {
+            return false;
+        }
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        !sentence.has_role(REFLEXIVE_AUXILIARY) && !self.has_possible_past(&mut sentence, false)
+    }
+
+    /// Whether a clock time (a link, a number, a unit: `à 20 h`, `à 21h30`) follows
+    /// `text[..end]` within [`CLOCK_WORDS`] words of letters (over `et mercredi`; not over
+    /// a comma: `Dimanche, à 11 heures, il s'est rendu` is reportage).
+    fn clock_time_follows(&self, text: &str, end: usize) -> bool {
+        if self.lex.time_of_day_units.is_empty() {
+            return false;
+        }
+        // Most weekdays have no number close after them: a byte scan turns them away.
+        let near = text.as_bytes().get(end..).unwrap_or_default();
+        if !near.iter().take(CLOCK_BYTES).any(u8::is_ascii_digit) {
+            return false;
+        }
+        let is_in = |list: &[String], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+        let words: Vec<&str> = text
+            .get(end..)
+            .unwrap_or_default()
+            .split_whitespace()
+            .take(CLOCK_WORDS + 3)
+            .collect();
+        // Only words of letters may stand between the weekday and the link.
+        let reach = words
+            .iter()
+            .position(|w| !w.chars().all(char::is_alphabetic))
+            .map_or(CLOCK_WORDS, |k| k.min(CLOCK_WORDS));
+        words.windows(2).take(reach).enumerate().any(|(k, pair)| {
+            let digits = pair[1].bytes().take_while(u8::is_ascii_digit).count();
+            if !is_in(&self.lex.time_of_day_links, pair[0]) || !(1..=2).contains(&digits) {
+                return false;
+            }
+            // The unit glued to the number (`20h30`) or the next word (`20 h`, `21 heures.`).
+            let glued = pair[1][digits..].trim_start_matches(|c: char| c.is_ascii_digit());
+            let unit = |w: &str| {
+                let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+                is_in(&self.lex.time_of_day_units, letters)
+            };
+            unit(glued) || (glued.is_empty() && words.get(k + 2).is_some_and(|w| unit(w)))
+        })
+    }
+
     /// Whether a word of the sentence around `text[start..end]` may be a past form or a
     /// report, a participle only beside an auxiliary (`Exposition prolongée jusqu'au 5
     /// janvier` may not; see [`Self::reads_as_present`], which also asks for a whole
@@ -829,10 +926,20 @@ impl TenseCues {
         if w.class.tense == Some(Tense::Unknown) {
             return false;
         }
+        let word = &w.folded;
+        let weak_past = || {
+            w.lowercase
+                && w.class.tense.is_none()
+                && !w.is(NOT_WEAK_PAST)
+                && word.len() >= 4
+                && self.weak_past_endings.ends(word)
+                && !self.not_weak_past_endings.ends(word)
+        };
         // A participle, reporting or not, is a past beside an auxiliary only (`worden
-        // dinsdag bekendgemaakt` is a present passive).
+        // dinsdag bekendgemaakt` is a present passive); an imperfect of participle shape
+        // (`installait`) is a past anyway.
         if self.is_participle(w) {
-            return perfect;
+            return perfect || weak_past();
         }
         if w.is(REPORTING) {
             return true;
@@ -840,12 +947,7 @@ impl TenseCues {
         if !w.lowercase || w.class.tense.is_some() {
             return false;
         }
-        let word = &w.folded;
-        let weak_past = !w.is(NOT_WEAK_PAST)
-            && word.len() >= 4
-            && self.weak_past_endings.ends(word)
-            && !self.not_weak_past_endings.ends(word);
-        weak_past
+        weak_past()
             || (perfect
                 && !w.is(NOT_PARTICIPLE)
                 && self.strong_participle_endings.ends(word)
@@ -994,7 +1096,10 @@ impl TenseCues {
             (w.class, w.lowercase)
         };
         let is = |role: u32| class.roles & role != 0;
-        if is(POSTPONING) && self.moves_date_on(sentence, p) {
+        // A postponement's dates, and a plan's before one, lie ahead.
+        if (is(POSTPONING) && self.moves_date_on(sentence, p))
+            || (is(PLANNING_MODAL) && self.postponement_follows(sentence, p))
+        {
             Some(Tense::Future)
         } else if let Some(tense) = class.tense {
             // The word before, unless it is the date itself (`p == 0`, just after it).
@@ -1006,6 +1111,13 @@ impl TenseCues {
                 Some(Tense::Future)
             } else if is(PAST_READING) && Self::past_complement_follows(sentence, p) {
                 Some(Tense::Past)
+            } else if tense == Tense::Past
+                && sentence.word(p).is_some_and(|w| self.is_participle(w))
+                && Self::after_future_word(sentence, p)
+            {
+                // A future perfect (`quand l'enquête aura été bouclée, fin février`); not
+                // a past form after a present (`van start ging`).
+                Some(Tense::Future)
             } else {
                 Some(tense)
             }
@@ -1027,6 +1139,24 @@ impl TenseCues {
         } else {
             None
         }
+    }
+
+    /// Whether a postponing participle after its auxiliary comes within
+    /// [`POSTPONEMENT_WORDS`] words after position `p` (over the date, which lies between
+    /// -1 and 0): `qui devait s'ouvrir mercredi, a été reporté`.
+    fn postponement_follows(&self, sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
+        (p + 1..=p + POSTPONEMENT_WORDS).any(|q| {
+            sentence.word(q).is_some_and(|w| w.is(POSTPONING)) && self.moves_date_on(sentence, q)
+        })
+    }
+
+    /// Whether the word right before position `p` (not across the date) is a future
+    /// cue: `aura` in `aura été`.
+    fn after_future_word(sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
+        p != 0
+            && sentence
+                .word(p - 1)
+                .is_some_and(|w| w.class.tense == Some(Tense::Future))
     }
 
     /// Whether a past complement (see [`TenseLexicon::past_readings`]) comes within a few
@@ -1380,6 +1510,25 @@ impl<'t, 'c> Sentence<'t, 'c> {
     }
 
     /// Whether any word of the sentence is an auxiliary (reads the whole sentence).
+    /// Whether a word of the sentence, on either side, has `role`.
+    fn has_role(&mut self, role: u32) -> bool {
+        let mut k = 0;
+        while let Some(w) = self.word(Self::left_position(k)) {
+            if w.is(role) {
+                return true;
+            }
+            k += 1;
+        }
+        let mut p = 0;
+        while let Some(w) = self.word(p) {
+            if w.is(role) {
+                return true;
+            }
+            p += 1;
+        }
+        false
+    }
+
     fn has_auxiliary(&mut self) -> bool {
         if let Some(known) = self.has_auxiliary {
             return known;

@@ -460,3 +460,36 @@ fn the_end_of_the_week_is_the_weekend_in_an_article_from_quebec() {
     assert_eq!(values(Some("FR")), week_end);
     assert_eq!(values(None), week_end);
 }
+
+#[test]
+fn next_week_s_end_in_quebec_is_the_weekend_of_next_week() {
+    let rules = crate::lang::rules("fr").expect("language has rules");
+    let text = "Les Alouettes joueront la fin de semaine prochaine.";
+    let value = |published: &str| -> Vec<(String, Option<String>)> {
+        let ctx = Context {
+            published: PubDate::parse(published),
+            country: crate::article::Country::parse("CA"),
+        };
+        rules
+            .engines
+            .dates
+            .extract(text, &ctx)
+            .into_iter()
+            .map(|m| match m.value {
+                FactValue::Date(d) => (text[m.start..m.end].to_string(), d.value),
+                other => panic!("not a date: {other:?}"),
+            })
+            .collect()
+    };
+    let span = "la fin de semaine prochaine".to_string();
+    // Said on a Wednesday (week 48): the weekend of week 49, not the coming one.
+    assert_eq!(
+        value("2025-11-26"),
+        vec![(span.clone(), Some("2025-W49-WE".to_string()))]
+    );
+    // Said on a Saturday (week 48): the weekend of week 49 too.
+    assert_eq!(
+        value("2025-11-29"),
+        vec![(span, Some("2025-W49-WE".to_string()))]
+    );
+}

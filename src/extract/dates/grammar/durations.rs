@@ -65,8 +65,9 @@ impl Parser<'_> {
         };
         let (end, unit) = self.unit(j)?;
         // `deux ans et demi`, `anderhalf jaar`: an odd count of half-years, written in decimal
-        // years (`P2.5Y`, as TIMEX3 and ISO 8601 write a fraction of the last unit). Only
-        // years: other units have no half unit to count in.
+        // years (`P2.5Y`, as TIMEX3 and ISO 8601 write a fraction of the last unit);
+        // `deux mois et demi`, `une semaine et demie`: the same fraction of a shorter unit
+        // (`P2.5M`, `P1.5W`). A number carrying its half (`anderhalf`) only counts years.
         // `anderhalf jaar geleden`, `een half jaar later` are offsets, which count in whole
         // units: not a length either.
         let offset_after = || {
@@ -75,12 +76,17 @@ impl Parser<'_> {
                     .sense(end, |s| matches!(s, Sense::PreviousLink(_)).then_some(()))
                     .is_some()
         };
-        let (end, n, unit) = match (half, self.is(end, Sense::AndAHalf)) {
+        let half_at = self.is(end, Sense::AndAHalf);
+        let halved_short_unit = half.is_none()
+            && half_at.is_some()
+            && matches!(unit, Unit::Day | Unit::Week | Unit::Month);
+        let (end, n, unit) = match (half, half_at) {
             (Some(_), _) if unit != Unit::Year || offset_after() => return None,
             (Some(_), _) => (end, n.saturating_mul(2).saturating_add(1), Unit::Half),
             (None, Some(k)) if unit == Unit::Year => {
                 (k, n.saturating_mul(2).saturating_add(1), Unit::Half)
             }
+            (None, Some(k)) if halved_short_unit => (k, n, unit),
             _ => (end, n, unit),
         };
         // A cue phrase of up to three words that ends right before the amount, or a hedge
@@ -139,6 +145,7 @@ impl Parser<'_> {
         Some((
             end,
             match since {
+                _ if halved_short_unit => Expr::LengthAndAHalf(n, unit),
                 true => Expr::Duration(-(n as i32), unit),
                 false => Expr::Length(n, unit),
             },

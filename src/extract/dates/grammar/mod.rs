@@ -171,6 +171,9 @@ pub enum Expr {
     Duration(i32, Unit),
     /// An amount of time not placed on the calendar (`pendant dix jours`, `vijf jaar cel`).
     Length(u32, Unit),
+    /// An amount and half a unit more, not placed (`deux mois et demi`, `une semaine et
+    /// demie`): half a month or week has no exact calendar length, so it has no range.
+    LengthAndAHalf(u32, Unit),
     /// An unknown amount of units (`de komende weken`, `de voorbije maanden`): `PXW`.
     Units(Unit),
 }
