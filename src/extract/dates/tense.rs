@@ -1005,10 +1005,7 @@ impl TenseCues {
         let Some(between) = text.get(from..to).filter(|b| b.len() <= REACH) else {
             return false;
         };
-        !between
-            .bytes()
-            .enumerate()
-            .any(|(i, b)| is_stop_byte(b) && ends_sentence_at(between, i))
+        first_sentence_end(between).is_none()
     }
 
     /// Whether at most `most` sentences end between `from` and `to` (a run of stops and
@@ -1368,20 +1365,11 @@ struct Sentence<'t, 'c> {
 impl<'t, 'c> Sentence<'t, 'c> {
     fn around(text: &'t str, start: usize, end: usize, classes: &'c Classes) -> Sentence<'t, 'c> {
         let to = floor_boundary(text, end.saturating_add(REACH).min(text.len()));
-        let after = &text[end..to];
         let sentence_start = sentence_start(text, start);
-        let sentence_end = after
-            .bytes()
-            .enumerate()
-            .find(|&(i, b)| is_stop_byte(b) && ends_sentence_at(after, i))
-            .map_or(to, |(i, _)| end + i);
-        let clause_start = text.as_bytes()[sentence_start..start]
-            .iter()
-            .rposition(|&b| is_clause_mark(b))
+        let sentence_end = first_sentence_end(&text[end..to]).map_or(to, |i| end + i);
+        let clause_start = last_clause_mark(&text.as_bytes()[sentence_start..start])
             .map_or(sentence_start, |i| sentence_start + i);
-        let clause_end = text.as_bytes()[end..sentence_end]
-            .iter()
-            .position(|&b| is_clause_mark(b))
+        let clause_end = first_clause_mark(&text.as_bytes()[end..sentence_end])
             .map_or(sentence_end, |i| end + i);
         Sentence {
             text,
@@ -1552,14 +1540,67 @@ impl<'t, 'c> Sentence<'t, 'c> {
 /// The start of the sentence holding `text[start..]`, looked for up to [`REACH`] back.
 fn sentence_start(text: &str, start: usize) -> usize {
     let from = floor_boundary(text, start.saturating_sub(REACH));
-    let before = &text[from..start];
-    // The marks are ASCII, so they are found by byte: a byte below 0x80 is a whole char.
-    before
-        .bytes()
-        .enumerate()
-        .rev()
-        .find(|&(i, b)| is_stop_byte(b) && ends_sentence_at(before, i))
-        .map_or(from, |(i, _)| from + i + 1)
+    last_sentence_end(&text[from..start]).map_or(from, |i| from + i + 1)
+}
+
+/// The byte offset of the first sentence end of `text` (see [`ends_sentence_at`]).
+///
+/// The marks are ASCII, so they are found by byte (a byte below 0x80 is a whole char),
+/// with `memchr`'s vector search: a sentence is skipped in blocks, not byte by byte,
+/// and a date's sentence is looked for on both sides of it for every date.
+fn first_sentence_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // `!` is rare: looked for again only once passed.
+    let mut bang = memchr::memchr(b'!', bytes);
+    loop {
+        let other = memchr::memchr3(b'.', b'?', b'\n', &bytes[from..]).map(|i| from + i);
+        let i = match (other, bang) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        if ends_sentence_at(text, i) {
+            return Some(i);
+        }
+        from = i + 1;
+        if bang == Some(i) {
+            bang = memchr::memchr(b'!', &bytes[from..]).map(|j| from + j);
+        }
+    }
+}
+
+/// The byte offset of the last sentence end of `text`: [`first_sentence_end`] from the end.
+fn last_sentence_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut to = bytes.len();
+    let mut bang = memchr::memrchr(b'!', bytes);
+    loop {
+        // `None` orders before any `Some`: the later of the two.
+        let i = memchr::memrchr3(b'.', b'?', b'\n', &bytes[..to]).max(bang)?;
+        if ends_sentence_at(text, i) {
+            return Some(i);
+        }
+        to = i;
+        if bang == Some(i) {
+            bang = memchr::memrchr(b'!', &bytes[..to]);
+        }
+    }
+}
+
+/// The offset of the first clause mark (see [`is_clause_mark`]) of `bytes`.
+fn first_clause_mark(bytes: &[u8]) -> Option<usize> {
+    match (
+        memchr::memchr3(b',', b';', b':', bytes),
+        memchr::memchr2(b'(', b')', bytes),
+    ) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The offset of the last clause mark (see [`is_clause_mark`]) of `bytes`.
+fn last_clause_mark(bytes: &[u8]) -> Option<usize> {
+    memchr::memrchr3(b',', b';', b':', bytes).max(memchr::memrchr2(b'(', b')', bytes))
 }
 
 /// Whether `text[..at]` ends with a lone capital letter (`M`, `J` of `J. Dupont`).
@@ -1569,6 +1610,9 @@ fn follows_initial(text: &str, at: usize) -> bool {
         && !before.next().is_some_and(char::is_alphanumeric)
 }
 
+/// The marks that bound a date's clause, one byte each: what [`first_clause_mark`] and
+/// [`last_clause_mark`] look for (kept as the plain test they are checked against).
+#[cfg(test)]
 fn is_clause_mark(b: u8) -> bool {
     matches!(b, b',' | b';' | b':' | b'(' | b')')
 }
@@ -1656,22 +1700,14 @@ fn next_word(text: &str, mut at: usize, to: usize) -> Option<(usize, usize)> {
 /// The last alphabetic word of `text[from..at]`: the words [`next_word`] finds, read
 /// backward.
 fn previous_word(text: &str, from: usize, mut at: usize) -> Option<(usize, usize)> {
-    // The start of the char before `at`.
-    let char_before = |at: usize| {
-        let mut before = at - 1;
-        while !text.is_char_boundary(before) {
-            before -= 1;
-        }
-        before
-    };
     while at > from {
-        let before = char_before(at);
-        if letter_len(text, before).is_some() {
+        let (before, letter) = char_before(text, at);
+        if letter {
             let end = at;
             at = before;
             while at > from {
-                let before = char_before(at);
-                if letter_len(text, before).is_none() {
+                let (before, letter) = char_before(text, at);
+                if !letter {
                     break;
                 }
                 at = before;
@@ -1681,6 +1717,21 @@ fn previous_word(text: &str, from: usize, mut at: usize) -> Option<(usize, usize
         at = before;
     }
     None
+}
+
+/// The start of the char before `at` (a char boundary past 0) and whether it is a letter.
+/// An ASCII byte is a whole char, told in line; only others need the boundary search.
+#[inline(always)]
+fn char_before(text: &str, at: usize) -> (usize, bool) {
+    let b = text.as_bytes()[at - 1];
+    if b.is_ascii() {
+        return (at - 1, b.is_ascii_alphabetic());
+    }
+    let mut before = at - 1;
+    while !text.is_char_boundary(before) {
+        before -= 1;
+    }
+    (before, non_ascii_letter_len(text, before).is_some())
 }
 
 /// The word `text[start..end]` with its lowercase form and roles.
@@ -1964,6 +2015,33 @@ mod tests {
         .map(|(s, e)| &text[s..e])
         .collect();
         assert_eq!(words, ["l", "été", "aujourd", "hui"]);
+    }
+
+    #[test]
+    fn sentence_ends_and_clause_marks_are_found_as_by_a_plain_scan() {
+        let texts = [
+            "",
+            "Le 4 mai. Puis 1.500 euros! Rien? Et (alors) d.w.z. zei hij.\" Ja, nee; of: x",
+            "Hij zei: «stop!» En toen.\n\nMaar 3.5 en ?.!",
+            "é.ü! à? (ô) ,;:",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            let stops: Vec<usize> = (0..bytes.len())
+                .filter(|&i| is_stop_byte(bytes[i]) && ends_sentence_at(text, i))
+                .collect();
+            let marks: Vec<usize> = (0..bytes.len())
+                .filter(|&i| is_clause_mark(bytes[i]))
+                .collect();
+            assert_eq!(first_sentence_end(text), stops.first().copied(), "{text:?}");
+            assert_eq!(last_sentence_end(text), stops.last().copied(), "{text:?}");
+            assert_eq!(first_clause_mark(bytes), marks.first().copied(), "{text:?}");
+            assert_eq!(last_clause_mark(bytes), marks.last().copied(), "{text:?}");
+        }
+        assert_eq!(first_sentence_end("1.5 x. y!"), Some(5));
+        assert_eq!(last_sentence_end("x! y 1.5"), Some(1));
+        assert_eq!(first_clause_mark(b"a (b, c"), Some(2));
+        assert_eq!(last_clause_mark(b"a, b) c"), Some(4));
     }
 
     #[test]
