@@ -136,6 +136,7 @@ impl CompanyEngine {
                 .flat_map(|a| cue_forms(a))
                 .collect(),
             surname_particles: lexicon.surname_particles.iter().cloned().collect(),
+            name_particles: lexicon.name_particles.iter().cloned().collect(),
             origin_articles: lexicon
                 .origin_articles
                 .iter()
