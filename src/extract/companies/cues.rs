@@ -18,7 +18,7 @@ impl CompanyEngine {
             pos += text[pos..].strip_prefix(' ').map(|_| 1)?;
         }
         let known_here = next.filter(|n| matches!(n.kind, Kind::Company(..)) && n.start == pos);
-        if known_here.is_some_and(|n| !self.common_name_opens_longer(text, n)) {
+        if known_here.is_some_and(|n| !self.known_name_opens_longer(text, n)) {
             return None;
         }
         let limit = next
@@ -149,12 +149,12 @@ impl CompanyEngine {
         }
     }
 
-    /// Whether the common-word gazetteer match `hit` right after a cue opens a longer
-    /// name, which is the company: `het bedrijf Mars One Ventures`, not `Mars`. A
-    /// capitalized follower (`Orange France`, `Apple CEO`) or a first name (`Apple Tim
-    /// Cook`) does not lengthen it.
-    fn common_name_opens_longer(&self, text: &str, hit: &Hit) -> bool {
-        if !matches!(hit.kind, Kind::Company(_, true)) {
+    /// Whether the gazetteer match `hit` right after a cue opens a longer name, which is
+    /// the company: `het bedrijf Mars One Ventures`, not `Mars`; `la PME Trigano Marine`,
+    /// not `Trigano`. A capitalized follower (`Orange France`, `Apple CEO`) or a first
+    /// name (`Apple Tim Cook`) does not lengthen it.
+    fn known_name_opens_longer(&self, text: &str, hit: &Hit) -> bool {
+        if !matches!(hit.kind, Kind::Company(..)) {
             return false;
         }
         let Some(next_start) = text[hit.end..].strip_prefix(' ').map(|_| hit.end + 1) else {
@@ -163,6 +163,7 @@ impl CompanyEngine {
         names::name_token(text, next_start).is_some_and(|end| {
             let word = &text[next_start..end];
             !(self.stops_name(word)
+                || self.name_ends.contains(word)
                 || self.name_followers.contains(word)
                 || self.first_names.contains(word))
         })

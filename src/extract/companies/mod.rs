@@ -330,6 +330,9 @@ pub struct CompanyEngine {
     plural_cues: FxHashSet<String>,
     plural_cue_not_after: Vec<String>,
     legal_form_prefixes: FxHashSet<String>,
+    /// Legal forms and name tails as written (`Corp`, `SA`, `Holding`): after a known name
+    /// they end it, never lengthen it.
+    name_ends: FxHashSet<String>,
     name_articles: Vec<String>,
     apposition_articles: Vec<String>,
     apposition_not_nouns: FxHashSet<String>,
