@@ -136,6 +136,7 @@ impl CompanyEngine {
                 .flat_map(|a| cue_forms(a))
                 .collect(),
             surname_particles: lexicon.surname_particles.iter().cloned().collect(),
+            name_particles: lexicon.name_particles.iter().cloned().collect(),
             origin_articles: lexicon
                 .origin_articles
                 .iter()
@@ -144,6 +145,12 @@ impl CompanyEngine {
             common_name_cues: lexicon.common_name_cues.iter().cloned().collect(),
             plural_cues: lexicon.plural_cue_nouns.iter().cloned().collect(),
             legal_form_prefixes: lexicon.legal_form_prefixes.iter().cloned().collect(),
+            name_ends: lexicon
+                .legal_forms
+                .iter()
+                .chain(&lexicon.name_tails)
+                .cloned()
+                .collect(),
             apposition_articles: lexicon
                 .apposition_articles
                 .iter()

@@ -37,6 +37,13 @@ impl CompanyEngine {
                 return Verdict::Rejected;
             }
         }
+        // The tail of a vetoed hyphenated whole (`AP-HP`, the Paris hospitals, not `HP`).
+        if text[..hit.start].ends_with('-') {
+            let compound = hyphenated_word(text, hyphenated_start(text, hit.start));
+            if compound.len() > hit.end - hit.start && self.vetoed(compound) {
+                return Verdict::Rejected;
+            }
+        }
         // `Brouwerij Heineken`, `Autobouwer Ford`: a capitalized kind of company, not a
         // first name.
         let kind_before = i > 0
@@ -401,6 +408,16 @@ fn hyphenated_word(text: &str, start: usize) -> &str {
         .find(|c: char| !(names::is_word_char(c) || c == '-'))
         .unwrap_or(rest.len());
     rest[..end].trim_end_matches('-')
+}
+
+/// The start of the hyphenated word that `start` is inside of (`AP-HP` for `HP`).
+fn hyphenated_start(text: &str, start: usize) -> usize {
+    text[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| names::is_word_char(c) || c == '-')
+        .last()
+        .map_or(start, |(i, _)| i)
 }
 
 /// Whether the common-word gazetteer hit `i` is joined to another name by a hyphen or

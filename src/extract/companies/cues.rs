@@ -18,7 +18,7 @@ impl CompanyEngine {
             pos += text[pos..].strip_prefix(' ').map(|_| 1)?;
         }
         let known_here = next.filter(|n| matches!(n.kind, Kind::Company(..)) && n.start == pos);
-        if known_here.is_some_and(|n| !self.common_name_opens_longer(text, n)) {
+        if known_here.is_some_and(|n| !self.known_name_opens_longer(text, n)) {
             return None;
         }
         let limit = next
@@ -29,9 +29,13 @@ impl CompanyEngine {
             .iter()
             .find(|a| text[pos..].starts_with(a.as_str()))
             .map_or(0, String::len);
-        let end = name_run(text, pos + article, limit, |t| self.stops_name(t))
+        let end = self
+            .cued_name_run(text, pos + article, limit)
             .or_else(|| names::camel_word(text, pos + article, limit))?;
         let end = strip_possessive(text, pos, end);
+        if self.opens_vetoed_name(text, pos, end) {
+            return None;
+        }
         if let Some(known) = self.cue_noun_and_name(text, pos, end) {
             return Some(known);
         }
@@ -44,12 +48,54 @@ impl CompanyEngine {
         })
     }
 
+    /// The end of the capitalized name at `at` that a cue vouches for: a name particle
+    /// (`Van`, `De`) may join its tokens, as family firms are named (`Van Gils Logistiek`,
+    /// `Dries Van Noten`), but never ends it.
+    fn cued_name_run(&self, text: &str, at: usize, limit: usize) -> Option<usize> {
+        let joins = |t: &str| self.name_particles.contains(t);
+        let mut end = name_run(text, at, limit, |t| self.stops_name(t) && !joins(t))?;
+        // `het bedrijf Xylos Van ...` without a name after the particle: drop it.
+        while let Some(start) = names::word_start_before(text, end, at) {
+            if start == at || !joins(&text[start..end]) {
+                break;
+            }
+            end = text[..start].trim_end_matches([' ', '&']).len();
+        }
+        (end > at && !joins(&text[at..end])).then_some(end)
+    }
+
+    /// Whether the name `pos..end` is only the head of a longer name that is never a
+    /// company, cut where a stop word begins: `le groupe Radio France` is not `Radio`.
+    fn opens_vetoed_name(&self, text: &str, pos: usize, end: usize) -> bool {
+        let mut at = end;
+        for _ in 0..3 {
+            let Some(next) = text[at..].strip_prefix(' ').map(|_| at + 1) else {
+                return false;
+            };
+            let Some(next_end) = names::name_token(text, next) else {
+                return false;
+            };
+            if self
+                .not_companies
+                .contains(&text[pos..next_end].to_lowercase())
+            {
+                return true;
+            }
+            at = next_end;
+        }
+        false
+    }
+
     /// The gazetteer company that the cue's last word and the name after it form together,
     /// as French writes a group's name in running text (`le groupe Rocher` for `Groupe
     /// Rocher`).
     fn cue_noun_and_name(&self, text: &str, pos: usize, end: usize) -> Option<Found> {
         let before = text[..pos].strip_suffix(' ')?;
-        let start = names::word_start_before(text, before.len(), 0)?;
+        let mut start = names::word_start_before(text, before.len(), 0)?;
+        // An elided article is no part of the long form (`l'assureur Zurich`).
+        if let Some(apostrophe) = text[start..before.len()].rfind(['\'', '’']) {
+            start += apostrophe + text[start + apostrophe..].chars().next()?.len_utf8();
+        }
         let entry = *self.long_forms.get(&text[start..end].to_lowercase())?;
         Some(Found {
             start,
@@ -86,7 +132,7 @@ impl CompanyEngine {
                 return;
             }
             let limit = known_here.map_or(text.len(), |h| h.start);
-            let Some(name_end) = name_run(text, start, limit, |t| self.stops_name(t)) else {
+            let Some(name_end) = self.cued_name_run(text, start, limit) else {
                 return;
             };
             let name = &text[start..name_end];
@@ -103,12 +149,12 @@ impl CompanyEngine {
         }
     }
 
-    /// Whether the common-word gazetteer match `hit` right after a cue opens a longer
-    /// name, which is the company: `het bedrijf Mars One Ventures`, not `Mars`. A
-    /// capitalized follower (`Orange France`, `Apple CEO`) or a first name (`Apple Tim
-    /// Cook`) does not lengthen it.
-    fn common_name_opens_longer(&self, text: &str, hit: &Hit) -> bool {
-        if !matches!(hit.kind, Kind::Company(_, true)) {
+    /// Whether the gazetteer match `hit` right after a cue opens a longer name, which is
+    /// the company: `het bedrijf Mars One Ventures`, not `Mars`; `la PME Trigano Marine`,
+    /// not `Trigano`. A capitalized follower (`Orange France`, `Apple CEO`) or a first
+    /// name (`Apple Tim Cook`) does not lengthen it.
+    fn known_name_opens_longer(&self, text: &str, hit: &Hit) -> bool {
+        if !matches!(hit.kind, Kind::Company(..)) {
             return false;
         }
         let Some(next_start) = text[hit.end..].strip_prefix(' ').map(|_| hit.end + 1) else {
@@ -117,6 +163,7 @@ impl CompanyEngine {
         names::name_token(text, next_start).is_some_and(|end| {
             let word = &text[next_start..end];
             !(self.stops_name(word)
+                || self.name_ends.contains(word)
                 || self.name_followers.contains(word)
                 || self.first_names.contains(word))
         })

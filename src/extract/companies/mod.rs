@@ -196,6 +196,11 @@ pub struct CompanyLexicon {
     /// one first name and one family name, so a person.
     #[serde(default)]
     pub surname_particles: Vec<String>,
+    /// Capitalized particles that join the tokens of an unknown name after a cue, though
+    /// they are function words elsewhere: `het transportbedrijf Van Gils`, `het modehuis
+    /// Dries Van Noten` (Flemish family names write `Van` with a capital).
+    #[serde(default)]
+    pub name_particles: Vec<String>,
     /// Endings a one-word known name takes in the genitive without an apostrophe, before
     /// a lower-case word (`s` in `Shells winst`, `Unilevers topman`).
     #[serde(default)]
@@ -319,11 +324,15 @@ pub struct CompanyEngine {
     origin_adjectives: FxHashSet<String>,
     first_names: FxHashSet<String>,
     surname_particles: FxHashSet<String>,
+    name_particles: FxHashSet<String>,
     origin_articles: FxHashSet<String>,
     relation_cues: FxHashSet<String>,
     plural_cues: FxHashSet<String>,
     plural_cue_not_after: Vec<String>,
     legal_form_prefixes: FxHashSet<String>,
+    /// Legal forms and name tails as written (`Corp`, `SA`, `Holding`): after a known name
+    /// they end it, never lengthen it.
+    name_ends: FxHashSet<String>,
     name_articles: Vec<String>,
     apposition_articles: Vec<String>,
     apposition_not_nouns: FxHashSet<String>,
