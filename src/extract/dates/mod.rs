@@ -229,14 +229,11 @@ impl DateEngine {
         let told = if let Some(announced) = self.tense.announced_tense(text, start, end) {
             announced
         } else if grammar::is_deadline(expr) && self.tense.purpose_follows(text, end) {
-            // Time given for something to be done: a weekday lies ahead of the giving
-            // (`l'entreprise a jusqu'à vendredi pour présenter un plan`); a dated deadline
-            // keeps its stated year.
-            if grammar::is_bare_weekday(expr) {
-                tense::Tense::Future
-            } else {
-                tense::Tense::Unknown
-            }
+            // Time given for something to be done lies ahead of the giving, whatever its
+            // tense, and news tells the giving soon after: `l'entreprise a jusqu'à vendredi
+            // pour présenter un plan`, `gaf de curatoren tijd tot eind maart om een koper te
+            // vinden` (said in November: the coming March). A stated year stays as stated.
+            tense::Tense::Future
         } else if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
             && (self.tense.reads_as_timed_listing(text, start, end)
                 || self.tense.announced_from(text, start, end))

@@ -67,9 +67,9 @@ impl Parser<'_> {
         // `deux ans et demi`, `anderhalf jaar`: an odd count of half-years, written in decimal
         // years (`P2.5Y`, as TIMEX3 and ISO 8601 write a fraction of the last unit);
         // `deux mois et demi`, `une semaine et demie`: the same fraction of a shorter unit
-        // (`P2.5M`, `P1.5W`). A number carrying its half (`anderhalf`) only counts years.
-        // `anderhalf jaar geleden`, `een half jaar later` are offsets, which count in whole
-        // units: not a length either.
+        // (`P2.5M`, `P1.5W`), so also a number carrying its half (`anderhalve maand`,
+        // `tweeënhalve week`). `anderhalf jaar geleden`, `een half jaar later` are offsets,
+        // which count in whole units: not a length either.
         let offset_after = || {
             self.has(end, Sense::AgoAfter)
                 || self
@@ -77,12 +77,17 @@ impl Parser<'_> {
                     .is_some()
         };
         let half_at = self.is(end, Sense::AndAHalf);
-        let halved_short_unit = half.is_none()
-            && half_at.is_some()
-            && matches!(unit, Unit::Day | Unit::Week | Unit::Month);
+        let short_unit = matches!(unit, Unit::Day | Unit::Week | Unit::Month);
+        // One half, carried by the number or after the unit, not both.
+        let halved_short_unit = short_unit && (half.is_some() != half_at.is_some());
         let (end, n, unit) = match (half, half_at) {
-            (Some(_), _) if unit != Unit::Year || offset_after() => return None,
-            (Some(_), _) => (end, n.saturating_mul(2).saturating_add(1), Unit::Half),
+            (Some(_), _) if !(unit == Unit::Year || halved_short_unit) || offset_after() => {
+                return None
+            }
+            (Some(_), _) if unit == Unit::Year => {
+                (end, n.saturating_mul(2).saturating_add(1), Unit::Half)
+            }
+            (Some(_), _) => (end, n, unit),
             (None, Some(k)) if unit == Unit::Year => {
                 (k, n.saturating_mul(2).saturating_add(1), Unit::Half)
             }
