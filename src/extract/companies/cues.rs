@@ -21,9 +21,14 @@ impl CompanyEngine {
         if known_here.is_some_and(|n| !self.known_name_opens_longer(text, n)) {
             return None;
         }
+        // A known name that is also a common word may end an unknown one (`de dakpannenmaker
+        // Terca Plus`); any other known name starts a mention of its own.
         let limit = next
             .filter(|_| known_here.is_none())
-            .map_or(text.len(), |n| n.start);
+            .map_or(text.len(), |n| match n.kind {
+                Kind::Company(_, true) => n.end,
+                _ => n.start,
+            });
         let article = self
             .name_articles
             .iter()
