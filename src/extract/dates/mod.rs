@@ -226,7 +226,10 @@ impl DateEngine {
         if self.tense.postponed_to(text, start) {
             return tense::Tense::Future;
         }
-        let told = if let Some(announced) = self.tense.announced_tense(text, start, end) {
+        let told = if self.tense.scheduled_for(text, start) {
+            // A date set by a past act (`a fixé l'audience au 9 décembre`) is not past.
+            tense::Tense::Unknown
+        } else if let Some(announced) = self.tense.announced_tense(text, start, end) {
             announced
         } else if grammar::is_deadline(expr) && self.tense.purpose_follows(text, end) {
             // Time given for something to be done lies ahead of the giving, whatever its

@@ -96,6 +96,17 @@ pub struct TenseLexicon {
     /// auxiliary before one (`été` in `a été reporté`).
     #[serde(default)]
     pub postponing: Vec<String>,
+    /// Participles of setting a date (`fixé`, `convoqué`): before a link of
+    /// [`Self::scheduling_links`] right before the date (`a fixé l'audience au 9
+    /// décembre`, `a convoqué des législatives pour le 16 novembre`), the date is the one
+    /// set, whose time the past of the setting does not tell (with or without its
+    /// auxiliary: `l'audience, fixée au 9 décembre` is planned, as `prévue` is).
+    #[serde(default)]
+    pub scheduling: Vec<String>,
+    /// The words right before a date set so (`au`, `pour le`); a link elsewhere (`était
+    /// fixé à vendredi`) leaves the tense to the cues.
+    #[serde(default)]
+    pub scheduling_links: Vec<String>,
     /// Past modals of a plan (`devait`, `devaient`): a date of the plan lies ahead when a
     /// postponing participle follows in the sentence (`Le procès, qui devait s'ouvrir
     /// mercredi, a été reporté au 3 février`); elsewhere they tell a past as their ending
@@ -396,6 +407,9 @@ const POSTPONEMENT_REACH: usize = 32;
 /// How many words after a deadline may come before its purpose word (`tot eind april de
 /// tijd krijgt om`).
 const PURPOSE_WORDS: usize = 4;
+/// How many words before a date's scheduling link its scheduling participle may stand
+/// (`convoqué des législatives anticipées pour le`).
+const SCHEDULING_WORDS: usize = 6;
 /// How many words after a planning modal its postponement may stand (`devait s'ouvrir
 /// mercredi, a été reporté`).
 const POSTPONEMENT_WORDS: isize = 8;
@@ -553,6 +567,11 @@ impl TenseCues {
         // A planned participle (`prévu jeudi`) leaves the tense to the next cue, the main
         // verb's (`le sommet, prévu jeudi, sera consacré à…`).
         if told == Some(Tense::Unknown) && Self::last_read_neutral(&mut sentence, &near) {
+            // `Le verdict est attendu le 14 janvier, a annoncé lundi la cour`: the plan's
+            // own clause tells its time, not the inverted report after it.
+            if self.planned_before_inverted_report(&mut sentence, &near) {
+                return Tense::Unknown;
+            }
             told = self.nearest_cue(&mut sentence, &mut near, Reach::Clause, false);
         }
         if let Some(tense) = told {
@@ -663,6 +682,44 @@ impl TenseCues {
                 return true;
             }
             at = e;
+        }
+        false
+    }
+
+    /// Whether the neutral cue just read before the date is a finite verb's (`est attendu`,
+    /// `sont prévus`: after `est`, `sont`, ...) and the date's clause is followed by an
+    /// inverted clause, a comma then an auxiliary and a participle (`, a annoncé lundi la
+    /// cour`, `, a-t-il précisé`): a report of the plan, whose past is the telling's. A
+    /// planned participle alone (`le sommet, prévu jeudi, a été annulé`) is not such a
+    /// clause and defers to the main verb.
+    fn planned_before_inverted_report(&self, sentence: &mut Sentence<'_, '_>, at: &Cursor) -> bool {
+        if !self.lex.participle_follows || at.left == 0 {
+            return false;
+        }
+        let mut p = Sentence::left_position(at.left - 1) - 1;
+        while sentence.word(p).is_some_and(|w| w.is(ADVERB)) {
+            p -= 1;
+        }
+        if !sentence.word(p).is_some_and(|w| w.is(REFLEXIVE_AUXILIARY)) {
+            return false;
+        }
+        let (text, clause_end, to) = (sentence.text, sentence.clause.1, sentence.to);
+        if text.as_bytes().get(clause_end) != Some(&b',') {
+            return false;
+        }
+        let mut from = clause_end + 1;
+        let mut auxiliary_seen = false;
+        while let Some((s, e)) = next_word(text, from, to) {
+            let w = word(text, s, e, &self.classes);
+            if !auxiliary_seen {
+                if !w.is(AUXILIARY) {
+                    return false;
+                }
+                auxiliary_seen = true;
+            } else if !w.is(ADVERB) {
+                return self.is_participle(&w);
+            }
+            from = e;
         }
         false
     }
@@ -850,6 +907,41 @@ impl TenseCues {
             && self
                 .word_before(text, from, before.start)
                 .is_some_and(|w| w.is(POSTPONEMENT))
+    }
+
+    /// Whether the date at `text[start..]` is one set by a scheduling participle, through a
+    /// link right before it (see [`TenseLexicon::scheduling`]): `a fixé l'audience au 9
+    /// décembre`, `a dissous l'Assemblée et convoqué des législatives pour le 16 novembre`. Looked for only behind a link, so most dates cost a
+    /// few byte comparisons.
+    pub fn scheduled_for(&self, text: &str, start: usize) -> bool {
+        let before = text[..start].trim_end();
+        let Some(link) = self.lex.scheduling_links.iter().find(|link| {
+            before.len() >= link.len()
+                && before.is_char_boundary(before.len() - link.len())
+                && before[before.len() - link.len()..].eq_ignore_ascii_case(link)
+                && !before[..before.len() - link.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        }) else {
+            return false;
+        };
+        let mut at = before.len() - link.len();
+        let from = sentence_start(text, start);
+        for _ in 0..SCHEDULING_WORDS {
+            let Some(w) = self.word_before(text, from, at) else {
+                return false;
+            };
+            // The setting and its object within the date's clause.
+            if first_clause_mark(&text.as_bytes()[w.end..at]).is_some() {
+                return false;
+            }
+            if self.lex.scheduling.iter().any(|p| **p == *w.folded) {
+                return true;
+            }
+            at = w.start;
+        }
+        false
     }
 
     /// Whether the word right before `text[start..]` announces a weekday (see
