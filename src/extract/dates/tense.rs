@@ -1589,7 +1589,6 @@ impl<'t, 'c> Sentence<'t, 'c> {
         }
     }
 
-    /// Whether any word of the sentence is an auxiliary (reads the whole sentence).
     /// Whether a word of the sentence, on either side, has `role`.
     fn has_role(&mut self, role: u32) -> bool {
         let mut k = 0;
@@ -1609,21 +1608,12 @@ impl<'t, 'c> Sentence<'t, 'c> {
         false
     }
 
+    /// Whether any word of the sentence is an auxiliary, remembered once asked.
     fn has_auxiliary(&mut self) -> bool {
         if let Some(known) = self.has_auxiliary {
             return known;
         }
-        let mut found = false;
-        let mut k = 0;
-        while let Some(w) = self.word(Self::left_position(k)) {
-            found |= w.is(AUXILIARY);
-            k += 1;
-        }
-        let mut p = 0;
-        while let Some(w) = self.word(p) {
-            found |= w.is(AUXILIARY);
-            p += 1;
-        }
+        let found = self.has_role(AUXILIARY);
         self.has_auxiliary = Some(found);
         found
     }

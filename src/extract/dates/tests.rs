@@ -431,26 +431,34 @@ fn days_after_the_one_named_before_need_no_publication_date() {
     );
 }
 
+/// The French dates of `text` as (span, value), for an article published on `published`
+/// in `country`.
+fn french_values(
+    text: &str,
+    published: &str,
+    country: Option<&str>,
+) -> Vec<(String, Option<String>)> {
+    let rules = crate::lang::rules("fr").expect("language has rules");
+    let ctx = Context {
+        published: PubDate::parse(published),
+        country: country.and_then(crate::article::Country::parse),
+    };
+    rules
+        .engines
+        .dates
+        .extract(text, &ctx)
+        .into_iter()
+        .map(|m| match m.value {
+            FactValue::Date(d) => (text[m.start..m.end].to_string(), d.value),
+            other => panic!("not a date: {other:?}"),
+        })
+        .collect()
+}
+
 #[test]
 fn the_end_of_the_week_is_the_weekend_in_an_article_from_quebec() {
-    let rules = crate::lang::rules("fr").expect("language has rules");
     let text = "Jusqu'à 25 centimètres de neige sont attendus en fin de semaine.";
-    let values = |country: Option<&str>| -> Vec<(String, Option<String>)> {
-        let ctx = Context {
-            published: PubDate::parse("2025-11-26"),
-            country: country.and_then(crate::article::Country::parse),
-        };
-        rules
-            .engines
-            .dates
-            .extract(text, &ctx)
-            .into_iter()
-            .map(|m| match m.value {
-                FactValue::Date(d) => (text[m.start..m.end].to_string(), d.value),
-                other => panic!("not a date: {other:?}"),
-            })
-            .collect()
-    };
+    let values = |country| french_values(text, "2025-11-26", country);
     let weekend = vec![(
         "fin de semaine".to_string(),
         Some("2025-W48-WE".to_string()),
@@ -463,24 +471,8 @@ fn the_end_of_the_week_is_the_weekend_in_an_article_from_quebec() {
 
 #[test]
 fn next_week_s_end_in_quebec_is_the_weekend_of_next_week() {
-    let rules = crate::lang::rules("fr").expect("language has rules");
     let text = "Les Alouettes joueront la fin de semaine prochaine.";
-    let value = |published: &str| -> Vec<(String, Option<String>)> {
-        let ctx = Context {
-            published: PubDate::parse(published),
-            country: crate::article::Country::parse("CA"),
-        };
-        rules
-            .engines
-            .dates
-            .extract(text, &ctx)
-            .into_iter()
-            .map(|m| match m.value {
-                FactValue::Date(d) => (text[m.start..m.end].to_string(), d.value),
-                other => panic!("not a date: {other:?}"),
-            })
-            .collect()
-    };
+    let value = |published| french_values(text, published, Some("CA"));
     let span = "la fin de semaine prochaine".to_string();
     // Said on a Wednesday (week 48): the weekend of week 49, not the coming one.
     assert_eq!(
