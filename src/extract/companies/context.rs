@@ -44,6 +44,14 @@ impl CompanyEngine {
                 return Verdict::Rejected;
             }
         }
+        // The last word of a vetoed name of two words (`AZ Delta`, a hospital, not Delta).
+        let vetoed_pair = self.word_before(text, hit.start).is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && self.vetoed(&text[hit.start - 1 - w.len()..hit.end])
+        });
+        if vetoed_pair {
+            return Verdict::Rejected;
+        }
         // `Brouwerij Heineken`, `Autobouwer Ford`: a capitalized kind of company, not a
         // first name.
         let kind_before = i > 0
@@ -302,8 +310,15 @@ impl CompanyEngine {
     fn company_context(&self, text: &str, hits: &[Hit], i: usize, initial: bool) -> bool {
         let hit = hits[i];
         let (from, to) = sentence_window(text, hit.start, hit.end);
+        // A name right beside this one is part of one longer name, not a second company
+        // (`Jacques Smulders`, a person).
         let other_company = hits.iter().enumerate().any(|(j, h)| {
-            j != i && h.start >= from && h.end <= to && matches!(h.kind, Kind::Company(_, false))
+            j != i
+                && h.start >= from
+                && h.end <= to
+                && h.start != hit.end + 1
+                && h.end + 1 != hit.start
+                && matches!(h.kind, Kind::Company(_, false))
         });
         if other_company && !initial {
             return true;
@@ -344,7 +359,14 @@ impl CompanyEngine {
                     .word_before(text, hit.start - w.len() - 1)
                     .is_some_and(|p| p.starts_with(char::is_uppercase) && p.ends_with('s'))
         });
-        !(surname
+        // A family's genitive too, unless a business word follows: `Colruyts
+        // marktaandeel` is the company's, `Colruyts vader` a person's.
+        let business_after = next_word.is_some_and(|w| {
+            self.context
+                .find_iter(w)
+                .any(|m| m.end() == w.len() && w.len() - m.start() >= 4)
+        });
+        !((surname && !business_after)
             || coordinated_plural
             || self.after_capitalized_word(text, hit.start)
             || lower_before(hit.start).is_some_and(|w| self.genitive_not_after.contains(&w))

@@ -457,6 +457,7 @@ impl CompanyEngine {
         let aliases = self.add_bracketed_aliases(text, &mut found);
         self.add_dateline_agencies(text, &mut found);
         self.add_deal_parties(text, &mut found);
+        self.add_listed_origin_names(text, &mut found);
         self.drop_person_names(text, &mut found);
         self.repeat_learned_names(text, &mut found);
         self.name_local_units(text, &mut found);

@@ -5,6 +5,9 @@ use rustc_hash::FxHashMap;
 
 use super::{floor_boundary, gazetteer::Entry, names, CompanyEngine, Found};
 
+/// How many capitalized tokens an unknown name after an adjective of origin may have.
+const ORIGIN_NAME_TOKENS: usize = 3;
+
 /// How far before a name its origin adjective is looked for, in bytes.
 const ORIGIN_REACH: usize = 24;
 
@@ -61,5 +64,78 @@ impl CompanyEngine {
         self.demonyms
             .get(&before[word_start..].to_lowercase())
             .map(String::as_str)
+    }
+
+    /// Adds the unknown names after an article and an adjective of origin that are listed
+    /// with a company found: `TomTom en het Duitse Here`, `het Noorse Mowi en het Faeröerse
+    /// Bakkafrost`. Alone, `het Duitse X` may be a city (`het Duitse Keulen`); a list
+    /// with a company makes it one of its kind.
+    pub(super) fn add_listed_origin_names(&self, text: &str, found: &mut Vec<Found>) {
+        if self.origin_articles.is_empty() {
+            return;
+        }
+        let mut listed = Vec::new();
+        for f in found.iter() {
+            for join in &self.list_joins {
+                if text[f.end..].starts_with(join.as_str()) {
+                    listed.extend(self.origin_name_at(text, f.end + join.len()));
+                }
+                if let Some(head) = text[..f.start].strip_suffix(join.as_str()) {
+                    listed.extend(self.origin_name_ending_at(text, head.len()));
+                }
+            }
+        }
+        listed.retain(|l| !found.iter().any(|f| f.start < l.end && l.start < f.end));
+        found.extend(listed);
+    }
+
+    /// The unknown name after the origin article at `at` and its adjective (`het Duitse
+    /// Here`).
+    fn origin_name_at(&self, text: &str, at: usize) -> Option<Found> {
+        let article_end = at + text[at..].find(' ')?;
+        if !self.origin_articles.contains(&text[at..article_end]) {
+            return None;
+        }
+        let adjective_end = article_end + 1 + text[article_end + 1..].find(' ')?;
+        if !self.origin_adjectives.contains(&text[article_end + 1..adjective_end]) {
+            return None;
+        }
+        let start = adjective_end + 1;
+        let end = names::name_run(text, start, text.len(), |t| self.stops_name(t))?;
+        self.origin_name(text, start, end)
+    }
+
+    /// The unknown name ending at `end` that follows an origin article and its adjective
+    /// (`het Duitse Here` before `en TomTom`).
+    fn origin_name_ending_at(&self, text: &str, end: usize) -> Option<Found> {
+        let mut start = end;
+        for _ in 0..ORIGIN_NAME_TOKENS {
+            start = names::word_start_before(text, start, 0)?;
+            let token = &text[start..names::word_end(text, start)];
+            if !token.starts_with(char::is_uppercase) || self.stops_name(token) {
+                return None;
+            }
+            if let Some(adjective) = self.word_before(text, start) {
+                let article = self.word_before(text, start - 1 - adjective.len());
+                if self.origin_adjectives.contains(adjective)
+                    && article.is_some_and(|a| self.origin_articles.contains(a))
+                {
+                    return self.origin_name(text, start, end);
+                }
+            }
+            start = start.checked_sub(1).filter(|&s| text[s..].starts_with(' '))?;
+        }
+        None
+    }
+
+    /// `start..end` as an unknown company, if it may be one.
+    fn origin_name(&self, text: &str, start: usize, end: usize) -> Option<Found> {
+        let name = &text[start..end];
+        (self.plausible(name) && !self.person_name(name)).then_some(Found {
+            start,
+            end,
+            entry: None,
+            name_end: end,
+        })
     }
 }
