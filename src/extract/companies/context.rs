@@ -244,7 +244,21 @@ impl CompanyEngine {
     /// elsewhere in the sentence (`Total: Shell 3, BP 2`).
     fn coordinated_with_company(&self, text: &str, hits: &[Hit], i: usize) -> bool {
         let hit = hits[i];
-        let joins = |gap: &str| self.list_joins.iter().any(|j| j == gap);
+        // `Mammoet en Sarens`, and `Mammoet en het Belgische Sarens` too.
+        let joins = |gap: &str| {
+            self.list_joins.iter().any(|j| {
+                gap.strip_prefix(j.as_str()).is_some_and(|rest| {
+                    rest.is_empty()
+                        || rest
+                            .strip_suffix(' ')
+                            .and_then(|r| r.split_once(' '))
+                            .is_some_and(|(article, adjective)| {
+                                self.origin_articles.contains(article)
+                                    && self.origin_adjectives.contains(adjective)
+                            })
+                })
+            })
+        };
         let before = i > 0
             && matches!(hits[i - 1].kind, Kind::Company(..))
             && joins(&text[hits[i - 1].end..hit.start]);

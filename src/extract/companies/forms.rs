@@ -57,6 +57,7 @@ impl CompanyEngine {
         if start >= name_end {
             return;
         }
+        let start = self.family_particles_before(text, start, floor);
         if let Some(last) = found.last_mut().filter(|f| f.end + 1 == start) {
             last.end = hit.end;
             return;
@@ -73,6 +74,30 @@ impl CompanyEngine {
                 name_end,
             });
         }
+    }
+
+    /// `start` moved back over a family name's particles, a capitalized one before one
+    /// or two in lower case (`Van de Bilt bv`, `Van der Valk BV`), which end a run of
+    /// capitalized words; `start` itself when they are not there.
+    fn family_particles_before(&self, text: &str, start: usize, floor: usize) -> usize {
+        let mut at = start;
+        for _ in 0..2 {
+            let Some(word) = self.word_before(text, at) else {
+                break;
+            };
+            let word_start = at - 1 - word.len();
+            if word_start < floor || !self.surname_particles.contains(word) {
+                break;
+            }
+            at = word_start;
+            if let Some(head) = self.word_before(text, at) {
+                let head_start = at - 1 - head.len();
+                if head_start >= floor && self.name_particles.contains(head) {
+                    return head_start;
+                }
+            }
+        }
+        start
     }
 
     /// The start of the next token when the token at `start` is a function word.

@@ -11,12 +11,20 @@ const ORIGIN_NAME_TOKENS: usize = 3;
 /// How far before a name its origin adjective is looked for, in bytes.
 const ORIGIN_REACH: usize = 24;
 
-/// Every ticker with the entries that carry it.
+/// Every ticker with the entries that carry it, and every acronym that opens a canonical
+/// name with the entry it opens (`PSA` for PSA International, the Singapore port operator,
+/// while the alias `PSA` is Peugeot's).
 pub(super) fn by_ticker(entries: &[Entry]) -> FxHashMap<String, Vec<usize>> {
     let mut tickers: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, entry) in entries.iter().enumerate() {
         if let Some(ticker) = &entry.ticker {
             tickers.entry(ticker.clone()).or_default().push(i);
+        }
+        if let Some((head, _)) = entry.name.split_once(' ') {
+            let acronym = head.len() >= 2 && head.chars().all(|c| c.is_ascii_uppercase());
+            if acronym && entry.ticker.as_deref() != Some(head) {
+                tickers.entry(head.to_string()).or_default().push(i);
+            }
         }
     }
     tickers
