@@ -105,7 +105,10 @@ impl CompanyEngine {
             return None;
         }
         let adjective_end = article_end + 1 + text[article_end + 1..].find(' ')?;
-        if !self.origin_adjectives.contains(&text[article_end + 1..adjective_end]) {
+        if !self
+            .origin_adjectives
+            .contains(&text[article_end + 1..adjective_end])
+        {
             return None;
         }
         let start = adjective_end + 1;
@@ -131,7 +134,9 @@ impl CompanyEngine {
                     return self.origin_name(text, start, end);
                 }
             }
-            start = start.checked_sub(1).filter(|&s| text[s..].starts_with(' '))?;
+            start = start
+                .checked_sub(1)
+                .filter(|&s| text[s..].starts_with(' '))?;
         }
         None
     }
