@@ -134,9 +134,8 @@ impl CompanyEngine {
                     return self.origin_name(text, start, end);
                 }
             }
-            start = start
-                .checked_sub(1)
-                .filter(|&s| text[s..].starts_with(' '))?;
+            // One space back to the word before (a boundary, unlike any byte before).
+            start = text[..start].strip_suffix(' ')?.len();
         }
         None
     }

@@ -181,7 +181,21 @@ fn never_panics_on_odd_text() {
         let _ = e.extract(text);
     }
     let nl = &rules("nl").unwrap().engines.companies;
-    for text in ["-topman", "Ω-CEO", "bedrijf", " N.V.", "Één NV"] {
+    for text in [
+        "-topman",
+        "Ω-CEO",
+        "bedrijf",
+        " N.V.",
+        "Één NV",
+        // Origin names before and after a listed company, next to multibyte letters.
+        "éHet Duitse Ärö en TomTom",
+        "Het Duitse Ω en TomTom",
+        "TomTom en het Duitse ",
+        "TomTom, het Duitse Één",
+        "Ω de Bilt bv",
+        " de Bilt bv",
+        "AZ Delta",
+    ] {
         let _ = nl.extract(text);
     }
 }
