@@ -17,10 +17,19 @@ impl CompanyEngine {
         }
         let function_words: FxHashSet<String> = lexicon.function_words.iter().cloned().collect();
         let not_companies: FxHashSet<String> = lower(&lexicon.not_companies);
-        // The forms this language's tables rule out, as written.
+        let not_companies_as_written: FxHashSet<&str> =
+            lexicon.not_companies.iter().map(String::as_str).collect();
+        // The forms this language's tables rule out, as written. A common-word form, a company
+        // only in a company context, is ruled out only as written: its case tells it apart
+        // (`la Banque Nationale` of Québec, `la Banque nationale` of Switzerland).
         let mut vetoed_forms = FxHashSet::default();
         for (surface, lowered) in parsed.surfaces.iter().zip(parsed.lowered.iter()) {
-            if function_words.contains(&surface.form) || not_companies.contains(lowered) {
+            let not_company = if surface.common {
+                not_companies_as_written.contains(surface.form.as_str())
+            } else {
+                not_companies.contains(lowered)
+            };
+            if function_words.contains(&surface.form) || not_company {
                 vetoed_forms.insert(surface.form.clone());
             }
         }
