@@ -226,7 +226,7 @@ impl DateEngine {
         if self.tense.postponed_to(text, start) {
             return tense::Tense::Future;
         }
-        let told = if self.tense.scheduled_for(text, start) {
+        let told = if self.tense.scheduled_for(text, start, end) {
             // A date set by a past act (`a fixé l'audience au 9 décembre`) is not past.
             tense::Tense::Unknown
         } else if let Some(announced) = self.tense.announced_tense(text, start, end) {

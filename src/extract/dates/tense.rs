@@ -909,11 +909,13 @@ impl TenseCues {
                 .is_some_and(|w| w.is(POSTPONEMENT))
     }
 
-    /// Whether the date at `text[start..]` is one set by a scheduling participle, through a
-    /// link right before it (see [`TenseLexicon::scheduling`]): `a fixé l'audience au 9
-    /// décembre`, `a dissous l'Assemblée et convoqué des législatives pour le 16 novembre`. Looked for only behind a link, so most dates cost a
-    /// few byte comparisons.
-    pub fn scheduled_for(&self, text: &str, start: usize) -> bool {
+    /// Whether the date at `text[start..end]` is one set by a scheduling participle, through
+    /// a link right before it (see [`TenseLexicon::scheduling`]): `a fixé l'audience au 9
+    /// décembre`, `a dissous l'Assemblée et convoqué des législatives pour le 16 novembre`,
+    /// `kondigden voor 16 december een staking aan`; or by one right after the date, where
+    /// Dutch puts the participle (`had de zaak voor 14 september gepland`). Looked for only
+    /// behind a link, so most dates cost a few byte comparisons.
+    pub fn scheduled_for(&self, text: &str, start: usize, end: usize) -> bool {
         let before = text[..start].trim_end();
         let Some(link) = self.lex.scheduling_links.iter().find(|link| {
             before.len() >= link.len()
@@ -927,6 +929,9 @@ impl TenseCues {
             return false;
         };
         let mut at = before.len() - link.len();
+        if self.scheduling_follows(text, end) {
+            return true;
+        }
         let from = sentence_start(text, start);
         for _ in 0..SCHEDULING_WORDS {
             let Some(w) = self.word_before(text, from, at) else {
@@ -942,6 +947,17 @@ impl TenseCues {
             at = w.start;
         }
         false
+    }
+
+    /// Whether the word right after the date ending at `end` is a scheduling participle,
+    /// in the same clause (`voor 14 september gepland`).
+    fn scheduling_follows(&self, text: &str, end: usize) -> bool {
+        let rest = &text.as_bytes()[end..];
+        let to = end + first_clause_mark(rest).unwrap_or(rest.len());
+        next_word(text, end, to).is_some_and(|(s, e)| {
+            let w = word(text, s, e, &self.classes);
+            self.lex.scheduling.iter().any(|p| **p == *w.folded)
+        })
     }
 
     /// Whether the word right before `text[start..]` announces a weekday (see
