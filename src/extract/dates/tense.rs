@@ -153,6 +153,15 @@ pub struct TenseLexicon {
     /// (`de krant De Tijd van vrijdag`): after a capitalised word, not a coming day.
     #[serde(default)]
     pub edition_links: Vec<String>,
+    /// Endings of nouns of an outcome (`nederlaag`, `zege`, also closing a compound:
+    /// `thuisnederlaag`, `1-4-zege`): before an edition link and a weekday, an event over
+    /// (`na de nederlaag van woensdag moet ...`), as a score is (`de 2-2 van woensdag`).
+    #[serde(default)]
+    pub outcome_nouns: Vec<String>,
+    /// A preposition and an article before an event's noun that place it before the telling
+    /// (`na de verkiezingen van zondag moet ...`), unless a future auxiliary follows.
+    #[serde(default)]
+    pub aftermath_links: Vec<String>,
     /// Participles of moving a date (`verplaatst`, `uitgesteld`): a date after one, or after
     /// one and a link of [`Self::postponement_links`], is the new one, ahead whatever the
     /// tense of the moving (`is verplaatst naar 14 maart`).
@@ -886,6 +895,52 @@ impl TenseCues {
         };
         self.word_before(text, from, link.start)
             .is_some_and(|w| w.start > from && !w.lowercase)
+    }
+
+    /// Whether the weekday at `text[start..end]` is the day of an event over: after an
+    /// edition link (`van`), a score (`de 2-2 van woensdag`) or an outcome noun (`na de
+    /// nederlaag van woensdag moet ...`, see [`TenseLexicon::outcome_nouns`]), which exist
+    /// only once the event is over; or an event after an aftermath link (`na de
+    /// verkiezingen van zondag`) with no future auxiliary in its sentence (`na de betoging
+    /// van donderdag zal ...` may come before or after it).
+    pub fn names_past_event(&self, text: &str, start: usize, end: usize) -> bool {
+        if self.lex.outcome_nouns.is_empty() && self.lex.aftermath_links.is_empty() {
+            return false;
+        }
+        let from = sentence_start(text, start);
+        let Some(link) = self
+            .word_before(text, from, start)
+            .filter(|w| w.lowercase && w.is(EDITION_LINK))
+        else {
+            return false;
+        };
+        if ends_with_score(text[from..link.start].trim_end()) {
+            return true;
+        }
+        let Some(noun) = self
+            .word_before(text, from, link.start)
+            .filter(|w| w.lowercase)
+        else {
+            return false;
+        };
+        if self
+            .lex
+            .outcome_nouns
+            .iter()
+            .any(|n| noun.folded.ends_with(n.as_str()))
+        {
+            return true;
+        }
+        let Some(article) = self.word_before(text, from, noun.start) else {
+            return false;
+        };
+        let Some(opener) = self.word_before(text, from, article.start) else {
+            return false;
+        };
+        self.lex.aftermath_links.iter().any(|p| {
+            p.split_once(' ')
+                .is_some_and(|(o, a)| o == &*opener.folded && a == &*article.folded)
+        }) && !Sentence::around(text, start, end, &self.classes).has_role(FUTURE_AUXILIARY)
     }
 
     /// Whether the date at `text[start..]` is the new date of a postponement (see
@@ -1776,6 +1831,24 @@ fn non_ascii_letter_len(text: &str, at: usize) -> Option<usize> {
         .next()
         .filter(|c| c.is_alphabetic())
         .map(char::len_utf8)
+}
+
+/// Whether `text` ends with a score of one or two digits a side (`de 2-2`, `na de 10-0`).
+fn ends_with_score(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits_before = |end: usize| {
+        let mut at = end;
+        while at > 0 && bytes[at - 1].is_ascii_digit() {
+            at -= 1;
+        }
+        (at, end - at)
+    };
+    let (dash, right) = digits_before(bytes.len());
+    if !(1..=2).contains(&right) || dash == 0 || bytes[dash - 1] != b'-' {
+        return false;
+    }
+    let (at, left) = digits_before(dash - 1);
+    (1..=2).contains(&left) && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
 }
 
 /// The first alphabetic word of `text[at..to]` (apostrophes and hyphens split words),
