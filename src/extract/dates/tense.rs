@@ -1031,6 +1031,30 @@ impl TenseCues {
         self.follows_results_noun(text, start) && !self.future_auxiliary_in_clause(text, start, end)
     }
 
+    /// Whether a past auxiliary (`hadden`, `was`: an auxiliary that is a past cue) stands in
+    /// the clause of `text[start..end]`: time given before a past ran out then (`De
+    /// curatoren hadden tot eind oktober de tijd gekregen om ...`, said in November).
+    pub fn past_auxiliary_in_clause(&self, text: &str, start: usize, end: usize) -> bool {
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        for side in [Side::Left, Side::Right] {
+            let mut k = 0;
+            while sentence.reaches(side, k, Reach::Clause).is_some() {
+                let p = match side {
+                    Side::Left => Sentence::left_position(k),
+                    Side::Right => k as isize,
+                };
+                match sentence.word(p) {
+                    Some(w) if w.is(AUXILIARY) && w.class.tense == Some(Tense::Past) => {
+                        return true
+                    }
+                    Some(_) => k += 1,
+                    None => break,
+                }
+            }
+        }
+        false
+    }
+
     /// Whether a future auxiliary stands in the clause of `text[start..end]` without a
     /// participle: a future passive tells when the figures come out (`les résultats du
     /// troisième trimestre seront publiés mardi`), not the period's time.
