@@ -261,10 +261,7 @@ impl DateEngine {
             }
         };
         match told {
-            _ if grammar::is_bare_weekday(expr)
-                && (self.tense.names_edition(text, start)
-                    || self.tense.names_past_event(text, start, end)) =>
-            {
+            _ if grammar::is_bare_weekday(expr) && self.tense.names_past_day(text, start, end) => {
                 tense::Tense::Past
             }
             tense::Tense::Unknown

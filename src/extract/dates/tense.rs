@@ -882,10 +882,11 @@ impl TenseCues {
         self.lex.last_year_months
     }
 
-    /// Whether the weekday at `text[start..]` is the day of an edition named before it: an
-    /// edition link right before it, after a capitalised word that does not open the
-    /// sentence (`Volgens de krant De Tijd van vrijdag`, not `Van vrijdag tot zondag`).
-    pub fn names_edition(&self, text: &str, start: usize) -> bool {
+    /// Whether the weekday at `text[start..end]` is a day past named by what comes before
+    /// its edition link (`van`): an edition, a capitalised word that does not open the
+    /// sentence (`Volgens de krant De Tijd van vrijdag`, not `Van vrijdag tot zondag`), or
+    /// an event over (see [`Self::names_past_event`]). The link is read once for both.
+    pub fn names_past_day(&self, text: &str, start: usize, end: usize) -> bool {
         let from = sentence_start(text, start);
         let Some(link) = self
             .word_before(text, from, start)
@@ -893,34 +894,38 @@ impl TenseCues {
         else {
             return false;
         };
-        self.word_before(text, from, link.start)
+        let before = self.word_before(text, from, link.start);
+        if before
+            .as_ref()
             .is_some_and(|w| w.start > from && !w.lowercase)
+        {
+            return true;
+        }
+        link.lowercase && self.names_past_event(text, from, link.start, before, end)
     }
 
-    /// Whether the weekday at `text[start..end]` is the day of an event over: after an
-    /// edition link (`van`), a score (`de 2-2 van woensdag`) or an outcome noun (`na de
-    /// nederlaag van woensdag moet ...`, see [`TenseLexicon::outcome_nouns`]), which exist
-    /// only once the event is over; or an event after an aftermath link (`na de
-    /// verkiezingen van zondag`) with no future auxiliary in its sentence (`na de betoging
-    /// van donderdag zal ...` may come before or after it).
-    pub fn names_past_event(&self, text: &str, start: usize, end: usize) -> bool {
+    /// Whether the weekday ending at `end`, after an edition link starting at `link` (`van`)
+    /// and the word `before` it, in the sentence from `from`, is the day of an event over: a
+    /// score (`de 2-2 van woensdag`) or an outcome noun (`na de nederlaag van woensdag moet
+    /// ...`, see [`TenseLexicon::outcome_nouns`]), which exist only once the event is over;
+    /// or an event after an aftermath link (`na de verkiezingen van zondag`) with no future
+    /// auxiliary in its sentence (`na de betoging van donderdag zal ...` may come before or
+    /// after it).
+    fn names_past_event(
+        &self,
+        text: &str,
+        from: usize,
+        link: usize,
+        before: Option<Word<'_>>,
+        end: usize,
+    ) -> bool {
         if self.lex.outcome_nouns.is_empty() && self.lex.aftermath_links.is_empty() {
             return false;
         }
-        let from = sentence_start(text, start);
-        let Some(link) = self
-            .word_before(text, from, start)
-            .filter(|w| w.lowercase && w.is(EDITION_LINK))
-        else {
-            return false;
-        };
-        if ends_with_score(text[from..link.start].trim_end()) {
+        if ends_with_score(text[from..link].trim_end()) {
             return true;
         }
-        let Some(noun) = self
-            .word_before(text, from, link.start)
-            .filter(|w| w.lowercase)
-        else {
+        let Some(noun) = before.filter(|w| w.lowercase) else {
             return false;
         };
         if self
@@ -940,7 +945,7 @@ impl TenseCues {
         self.lex.aftermath_links.iter().any(|p| {
             p.split_once(' ')
                 .is_some_and(|(o, a)| o == &*opener.folded && a == &*article.folded)
-        }) && !Sentence::around(text, start, end, &self.classes).has_role(FUTURE_AUXILIARY)
+        }) && !Sentence::around(text, link, end, &self.classes).has_role(FUTURE_AUXILIARY)
     }
 
     /// Whether the date at `text[start..]` is the new date of a postponement (see
@@ -1966,6 +1971,16 @@ fn word<'t>(text: &'t str, start: usize, end: usize, classes: &Classes) -> Word<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scores_end_with_two_short_numbers() {
+        assert!(ends_with_score("Na de 2-2"));
+        assert!(ends_with_score("de 10-0"));
+        assert!(!ends_with_score("het seizoen 2025-2026"));
+        assert!(!ends_with_score("de A12-3"));
+        assert!(!ends_with_score("de -2"));
+        assert!(!ends_with_score("2-"));
+    }
 
     fn tense_of(cues: &TenseCues, text: &str, date: &str) -> Tense {
         let start = text.find(date).unwrap_or(text.len());

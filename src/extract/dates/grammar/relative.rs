@@ -221,7 +221,12 @@ impl Parser<'_> {
         };
         // `anderhalf jaar geleden`, `over anderhalf jaar`: counted in half-years, read as a
         // year as whole years are.
+        let halves_here =
+            self.region_has_kind(Sense::HalfNumber(0)) || self.region_has_kind(Sense::AndAHalf);
         let half_years = |i| {
+            if !halves_here {
+                return None;
+            }
             let (j, whole) = self.half_amount(unhedged(i))?;
             let (k, u) = self.unit(j)?;
             (u == Unit::Year).then_some((k, 2 * whole as i32 + 1))
