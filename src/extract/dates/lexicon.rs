@@ -259,6 +259,15 @@ pub struct DateLexicon {
     /// een tekort`), not a deadline.
     #[serde(default)]
     pub forecast_words: Vec<String>,
+    /// Verbs that set the date after `voor` ("for", not "before"), only right before it
+    /// (`kondigde voor 1 juli een hervorming aan`): unlike [`Self::forecast_words`] they say
+    /// nothing of the rest of their sentence (`kondigde aan dat de wet voor 2027 ingaat`).
+    #[serde(default)]
+    pub for_verbs: Vec<String>,
+    /// Participles that set the date before them, after a `voor` (`was voor 14 september
+    /// gepland`): the verb stands last in a Dutch clause.
+    #[serde(default)]
+    pub for_participles: Vec<String>,
     /// Singular verbs a year opening a sentence is the subject of (`2024 was het warmste
     /// jaar`, `2023 a été une année record`).
     #[serde(default)]
@@ -488,6 +497,10 @@ pub enum Sense {
     ToTheDay,
     AndAHalf,
     HalfNumber(u32),
+    /// A verb setting the date of a `voor` ("for"): `false` right before `voor`
+    /// (`kondigde voor 1 juli ... aan`), `true` right after the date (`voor 14 september
+    /// gepland`).
+    SetsDateFor(bool),
 }
 
 impl Sense {
@@ -566,6 +579,7 @@ impl Sense {
             Sense::ToTheDay => 67,
             Sense::AndAHalf => 68,
             Sense::HalfNumber(_) => 59,
+            Sense::SetsDateFor(_) => 69,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -756,7 +770,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 48] = [
+        let lists: [(&Vec<String>, Sense); 50] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -800,6 +814,8 @@ impl Phrases {
             (&lex.and_a_half, Sense::AndAHalf),
             (&lex.postcode_places, Sense::PostcodePlace),
             (&lex.forecast_words, Sense::Forecast),
+            (&lex.for_verbs, Sense::SetsDateFor(false)),
+            (&lex.for_participles, Sense::SetsDateFor(true)),
             (&lex.place_nouns, Sense::PlaceNoun),
             (&lex.holiday_qualifiers, Sense::HolidayQualifier),
             (&lex.holiday_owners, Sense::HolidayOwner),

@@ -226,16 +226,21 @@ impl DateEngine {
         if self.tense.postponed_to(text, start) {
             return tense::Tense::Future;
         }
-        let told = if self.tense.scheduled_for(text, start) {
+        let told = if self.tense.scheduled_for(text, start, end) {
             // A date set by a past act (`a fixé l'audience au 9 décembre`) is not past.
             tense::Tense::Unknown
         } else if let Some(announced) = self.tense.announced_tense(text, start, end) {
             announced
-        } else if grammar::is_deadline(expr) && self.tense.purpose_follows(text, end) {
+        } else if grammar::is_deadline(expr)
+            && self.tense.purpose_follows(text, end)
+            && !self.tense.past_auxiliary_in_clause(text, start, end)
+        {
             // Time given for something to be done lies ahead of the giving, whatever its
             // tense, and news tells the giving soon after: `l'entreprise a jusqu'à vendredi
             // pour présenter un plan`, `gaf de curatoren tijd tot eind maart om een koper te
             // vinden` (said in November: the coming March). A stated year stays as stated.
+            // Not before a past auxiliary: `hadden tot eind oktober de tijd gekregen om`
+            // tells of time that ran out.
             tense::Tense::Future
         } else if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
             && (self.tense.reads_as_timed_listing(text, start, end)
@@ -256,7 +261,7 @@ impl DateEngine {
             }
         };
         match told {
-            _ if grammar::is_bare_weekday(expr) && self.tense.names_edition(text, start) => {
+            _ if grammar::is_bare_weekday(expr) && self.tense.names_past_day(text, start, end) => {
                 tense::Tense::Past
             }
             tense::Tense::Unknown

@@ -100,6 +100,7 @@ pub fn granularity(base: &Base) -> Granularity {
         Base::Week(..) | Base::WeekOfMonth(..) | Base::WeekOfDay(..) => Granularity::Week,
         Base::RelativeUnit(unit, _) => unit_granularity(*unit),
         Base::Offset(_, unit, From::Anchor) if coarse_offset(*unit) => unit_granularity(*unit),
+        Base::Offset(_, _, From::AnchorInYears) => Granularity::Year,
         Base::Season(..) | Base::SeasonOfPrevious(_) => Granularity::Season,
         Base::Day(..)
         | Base::DayOfMonth(..)
@@ -324,9 +325,13 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::Offset(n, unit, From::Anchor) if coarse_offset(unit) => {
             relative_unit(&anchor, unit, n)
         }
+        Base::Offset(n, unit, From::AnchorInYears) => match relative_unit(&anchor, unit, n)? {
+            Point::Half(y, _) | Point::Quarter(y, _) | Point::Month(y, _) => Some(Point::Year(y)),
+            point => Some(point),
+        },
         Base::Offset(n, unit, from) => {
             let day = match from {
-                From::Anchor => anchor.day?,
+                From::Anchor | From::AnchorInYears => anchor.day?,
                 From::RelativeDay(d) => anchor.day? + Duration::days(d.into()),
                 From::Weekday(wd) => weekday(anchor.day?, wd, None)?,
                 // A yearless day the tense placed takes its year as a day alone does.

@@ -153,6 +153,15 @@ pub struct TenseLexicon {
     /// (`de krant De Tijd van vrijdag`): after a capitalised word, not a coming day.
     #[serde(default)]
     pub edition_links: Vec<String>,
+    /// Endings of nouns of an outcome (`nederlaag`, `zege`, also closing a compound:
+    /// `thuisnederlaag`, `1-4-zege`): before an edition link and a weekday, an event over
+    /// (`na de nederlaag van woensdag moet ...`), as a score is (`de 2-2 van woensdag`).
+    #[serde(default)]
+    pub outcome_nouns: Vec<String>,
+    /// A preposition and an article before an event's noun that place it before the telling
+    /// (`na de verkiezingen van zondag moet ...`), unless a future auxiliary follows.
+    #[serde(default)]
+    pub aftermath_links: Vec<String>,
     /// Participles of moving a date (`verplaatst`, `uitgesteld`): a date after one, or after
     /// one and a link of [`Self::postponement_links`], is the new one, ahead whatever the
     /// tense of the moving (`is verplaatst naar 14 maart`).
@@ -873,10 +882,11 @@ impl TenseCues {
         self.lex.last_year_months
     }
 
-    /// Whether the weekday at `text[start..]` is the day of an edition named before it: an
-    /// edition link right before it, after a capitalised word that does not open the
-    /// sentence (`Volgens de krant De Tijd van vrijdag`, not `Van vrijdag tot zondag`).
-    pub fn names_edition(&self, text: &str, start: usize) -> bool {
+    /// Whether the weekday at `text[start..end]` is a day past named by what comes before
+    /// its edition link (`van`): an edition, a capitalised word that does not open the
+    /// sentence (`Volgens de krant De Tijd van vrijdag`, not `Van vrijdag tot zondag`), or
+    /// an event over (see [`Self::names_past_event`]). The link is read once for both.
+    pub fn names_past_day(&self, text: &str, start: usize, end: usize) -> bool {
         let from = sentence_start(text, start);
         let Some(link) = self
             .word_before(text, from, start)
@@ -884,8 +894,58 @@ impl TenseCues {
         else {
             return false;
         };
-        self.word_before(text, from, link.start)
+        let before = self.word_before(text, from, link.start);
+        if before
+            .as_ref()
             .is_some_and(|w| w.start > from && !w.lowercase)
+        {
+            return true;
+        }
+        link.lowercase && self.names_past_event(text, from, link.start, before, end)
+    }
+
+    /// Whether the weekday ending at `end`, after an edition link starting at `link` (`van`)
+    /// and the word `before` it, in the sentence from `from`, is the day of an event over: a
+    /// score (`de 2-2 van woensdag`) or an outcome noun (`na de nederlaag van woensdag moet
+    /// ...`, see [`TenseLexicon::outcome_nouns`]), which exist only once the event is over;
+    /// or an event after an aftermath link (`na de verkiezingen van zondag`) with no future
+    /// auxiliary in its sentence (`na de betoging van donderdag zal ...` may come before or
+    /// after it).
+    fn names_past_event(
+        &self,
+        text: &str,
+        from: usize,
+        link: usize,
+        before: Option<Word<'_>>,
+        end: usize,
+    ) -> bool {
+        if self.lex.outcome_nouns.is_empty() && self.lex.aftermath_links.is_empty() {
+            return false;
+        }
+        if ends_with_score(text[from..link].trim_end()) {
+            return true;
+        }
+        let Some(noun) = before.filter(|w| w.lowercase) else {
+            return false;
+        };
+        if self
+            .lex
+            .outcome_nouns
+            .iter()
+            .any(|n| noun.folded.ends_with(n.as_str()))
+        {
+            return true;
+        }
+        let Some(article) = self.word_before(text, from, noun.start) else {
+            return false;
+        };
+        let Some(opener) = self.word_before(text, from, article.start) else {
+            return false;
+        };
+        self.lex.aftermath_links.iter().any(|p| {
+            p.split_once(' ')
+                .is_some_and(|(o, a)| o == &*opener.folded && a == &*article.folded)
+        }) && !Sentence::around(text, link, end, &self.classes).has_role(FUTURE_AUXILIARY)
     }
 
     /// Whether the date at `text[start..]` is the new date of a postponement (see
@@ -909,11 +969,13 @@ impl TenseCues {
                 .is_some_and(|w| w.is(POSTPONEMENT))
     }
 
-    /// Whether the date at `text[start..]` is one set by a scheduling participle, through a
-    /// link right before it (see [`TenseLexicon::scheduling`]): `a fixé l'audience au 9
-    /// décembre`, `a dissous l'Assemblée et convoqué des législatives pour le 16 novembre`. Looked for only behind a link, so most dates cost a
-    /// few byte comparisons.
-    pub fn scheduled_for(&self, text: &str, start: usize) -> bool {
+    /// Whether the date at `text[start..end]` is one set by a scheduling participle, through
+    /// a link right before it (see [`TenseLexicon::scheduling`]): `a fixé l'audience au 9
+    /// décembre`, `a dissous l'Assemblée et convoqué des législatives pour le 16 novembre`,
+    /// `kondigden voor 16 december een staking aan`; or by one right after the date, where
+    /// Dutch puts the participle (`had de zaak voor 14 september gepland`). Looked for only
+    /// behind a link, so most dates cost a few byte comparisons.
+    pub fn scheduled_for(&self, text: &str, start: usize, end: usize) -> bool {
         let before = text[..start].trim_end();
         let Some(link) = self.lex.scheduling_links.iter().find(|link| {
             before.len() >= link.len()
@@ -927,6 +989,9 @@ impl TenseCues {
             return false;
         };
         let mut at = before.len() - link.len();
+        if self.scheduling_follows(text, end) {
+            return true;
+        }
         let from = sentence_start(text, start);
         for _ in 0..SCHEDULING_WORDS {
             let Some(w) = self.word_before(text, from, at) else {
@@ -944,6 +1009,17 @@ impl TenseCues {
         false
     }
 
+    /// Whether the word right after the date ending at `end` is a scheduling participle,
+    /// in the same clause (`voor 14 september gepland`).
+    fn scheduling_follows(&self, text: &str, end: usize) -> bool {
+        let rest = &text.as_bytes()[end..];
+        let to = end + first_clause_mark(rest).unwrap_or(rest.len());
+        next_word(text, end, to).is_some_and(|(s, e)| {
+            let w = word(text, s, e, &self.classes);
+            self.lex.scheduling.iter().any(|p| **p == *w.folded)
+        })
+    }
+
     /// Whether the word right before `text[start..]` announces a weekday (see
     /// [`TenseLexicon::announcing`]).
     pub fn announced(&self, text: &str, start: usize) -> bool {
@@ -958,6 +1034,30 @@ impl TenseCues {
     /// tweede jaarhelft lager zal uitvallen`).
     pub fn reports_on(&self, text: &str, start: usize, end: usize) -> bool {
         self.follows_results_noun(text, start) && !self.future_auxiliary_in_clause(text, start, end)
+    }
+
+    /// Whether a past auxiliary (`hadden`, `was`: an auxiliary that is a past cue) stands in
+    /// the clause of `text[start..end]`: time given before a past ran out then (`De
+    /// curatoren hadden tot eind oktober de tijd gekregen om ...`, said in November).
+    pub fn past_auxiliary_in_clause(&self, text: &str, start: usize, end: usize) -> bool {
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        for side in [Side::Left, Side::Right] {
+            let mut k = 0;
+            while sentence.reaches(side, k, Reach::Clause).is_some() {
+                let p = match side {
+                    Side::Left => Sentence::left_position(k),
+                    Side::Right => k as isize,
+                };
+                match sentence.word(p) {
+                    Some(w) if w.is(AUXILIARY) && w.class.tense == Some(Tense::Past) => {
+                        return true
+                    }
+                    Some(_) => k += 1,
+                    None => break,
+                }
+            }
+        }
+        false
     }
 
     /// Whether a future auxiliary stands in the clause of `text[start..end]` without a
@@ -1762,6 +1862,24 @@ fn non_ascii_letter_len(text: &str, at: usize) -> Option<usize> {
         .map(char::len_utf8)
 }
 
+/// Whether `text` ends with a score of one or two digits a side (`de 2-2`, `na de 10-0`).
+fn ends_with_score(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits_before = |end: usize| {
+        let mut at = end;
+        while at > 0 && bytes[at - 1].is_ascii_digit() {
+            at -= 1;
+        }
+        (at, end - at)
+    };
+    let (dash, right) = digits_before(bytes.len());
+    if !(1..=2).contains(&right) || dash == 0 || bytes[dash - 1] != b'-' {
+        return false;
+    }
+    let (at, left) = digits_before(dash - 1);
+    (1..=2).contains(&left) && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+}
+
 /// The first alphabetic word of `text[at..to]` (apostrophes and hyphens split words),
 /// as a byte range.
 fn next_word(text: &str, mut at: usize, to: usize) -> Option<(usize, usize)> {
@@ -1853,6 +1971,16 @@ fn word<'t>(text: &'t str, start: usize, end: usize, classes: &Classes) -> Word<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scores_end_with_two_short_numbers() {
+        assert!(ends_with_score("Na de 2-2"));
+        assert!(ends_with_score("de 10-0"));
+        assert!(!ends_with_score("het seizoen 2025-2026"));
+        assert!(!ends_with_score("de A12-3"));
+        assert!(!ends_with_score("de -2"));
+        assert!(!ends_with_score("2-"));
+    }
 
     fn tense_of(cues: &TenseCues, text: &str, date: &str) -> Tense {
         let start = text.find(date).unwrap_or(text.len());

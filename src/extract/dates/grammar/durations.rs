@@ -159,7 +159,7 @@ impl Parser<'_> {
 
     /// `anderhalf`, `een half`, `twee en een half`: a number with a half before `i`'s unit,
     /// as its whole part (the half is added by the caller).
-    fn half_amount(&self, i: usize) -> Option<(usize, u32)> {
+    pub(super) fn half_amount(&self, i: usize) -> Option<(usize, u32)> {
         if self.has_kind(i, Sense::HalfNumber(0)) {
             return self.sense(i, |s| match s {
                 Sense::HalfNumber(n) => Some(n),

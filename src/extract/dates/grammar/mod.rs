@@ -127,6 +127,10 @@ pub enum MonthRef {
 pub enum From {
     /// The anchor.
     Anchor,
+    /// The anchor, the result read as its year: an offset in half-years counted from a
+    /// half-number of years (`anderhalf jaar geleden` said in May 2026 is 2024, as `twee
+    /// jaar geleden` is a year).
+    AnchorInYears,
     /// A day relative to the anchor (`gisteren`).
     RelativeDay(i32),
     /// The most recent such weekday.
@@ -320,6 +324,8 @@ mod first {
         Sense::AgoBefore,
         Sense::Approximation,
         Sense::Number(0),
+        // `anderhalf jaar geleden`.
+        Sense::HalfNumber(0),
     ]);
     /// Only numbers and words with a digit.
     pub const NUMBER: u64 = 0;

@@ -62,12 +62,16 @@ impl Parser<'_> {
         // Right after a forecast or target word it is "for", whatever the date (`zijn
         // winstdoel voor 2027`, `de prognose voor volgend jaar`, `je plan voor dec-2018`).
         let opens_sentence = i == 0 || self.punct(i - 1, ".!?");
-        let after_forecast = i
-            .checked_sub(1)
-            .is_some_and(|w| self.is(w, Sense::Forecast) == Some(i));
+        let after_forecast = i.checked_sub(1).is_some_and(|w| {
+            self.is(w, Sense::Forecast) == Some(i)
+                || self.is(w, Sense::SetsDateFor(false)) == Some(i)
+        });
+        // `was voor 14 september gepland`: the setting verb after the date, as Dutch puts it.
+        let set_after = self.has(found.0, Sense::SetsDateFor(true));
         let for_year = m == TimexMod::Before
             && self.has(i, Sense::DurationCue)
             && (after_forecast
+                || set_after
                 || match found.1 {
                     Base::RelativeUnit(Unit::Year, _) => opens_sentence,
                     Base::Year(YearRef::Abs(_)) => self.sentence_has(i, Sense::Forecast),

@@ -204,21 +204,37 @@ impl Parser<'_> {
 
     /// `over twee weken`, `drie jaar geleden`, `il y a deux ans`, `twee dagen na vandaag`.
     pub(super) fn offset(&self, i: usize) -> Option<(usize, Base)> {
-        let amount_unit = |i| {
-            // `ruim twee jaar geleden`: the span holds the hedge, the value the amount; not
-            // a comparison after a quantity or a number (`3 procent meer dan een jaar
-            // eerder`, `2.013 minder dan tien jaar geleden`).
+        // `ruim twee jaar geleden`: the span holds the hedge, the value the amount; not a
+        // comparison after a quantity or a number (`3 procent meer dan een jaar eerder`,
+        // `2.013 minder dan tien jaar geleden`).
+        let unhedged = |i: usize| {
             let compared = i > 0 && (self.has(i - 1, Sense::Quantity) || self.num(i - 1).is_some());
-            let i = self
-                .is(i, Sense::Approximation)
+            self.is(i, Sense::Approximation)
                 .filter(|_| !compared)
-                .unwrap_or(i);
-            let (j, n) = self.amount(i)?;
+                .unwrap_or(i)
+        };
+        let amount_unit = |i| {
+            let (j, n) = self.amount(unhedged(i))?;
             let (k, u) = self.unit(j)?;
             // `in vijf jaar tijd` is a duration.
             (!self.quantity_after(k)).then_some((k, n as i32, u))
         };
+        // `anderhalf jaar geleden`, `over anderhalf jaar`: counted in half-years, read as a
+        // year as whole years are.
+        let halves_here =
+            self.region_has_kind(Sense::HalfNumber(0)) || self.region_has_kind(Sense::AndAHalf);
+        let half_years = |i| {
+            if !halves_here {
+                return None;
+            }
+            let (j, whole) = self.half_amount(unhedged(i))?;
+            let (k, u) = self.unit(j)?;
+            (u == Unit::Year).then_some((k, 2 * whole as i32 + 1))
+        };
         if let Some(j) = self.is(i, Sense::LaterBefore) {
+            if let Some((k, halves)) = half_years(j) {
+                return Some((k, Base::Offset(halves, Unit::Half, From::AnchorInYears)));
+            }
             if let Some((k, n, u)) = amount_unit(j) {
                 let linked = self
                     .sense(k, |s| matches!(s, Sense::OffsetLink(_)).then_some(()))
@@ -230,6 +246,11 @@ impl Parser<'_> {
             if let Some((k, n, u)) = amount_unit(j) {
                 // `voilà deux ans que le chantier est à l'arrêt`: a duration.
                 return (!self.has(k, Sense::LastingLink)).then(|| self.to_the_day(k, -n, u));
+            }
+        }
+        if let Some((j, halves)) = half_years(i) {
+            if let Some(k) = self.is(j, Sense::AgoAfter) {
+                return Some((k, Base::Offset(-halves, Unit::Half, From::AnchorInYears)));
             }
         }
         let (j, n, u) = amount_unit(i)?;
