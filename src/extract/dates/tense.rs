@@ -742,14 +742,8 @@ impl TenseCues {
             return false;
         }
         let mut sentence = Sentence::around(text, start, end, &self.classes);
-        let ends_with_mark = text
-            .get(sentence.to..)
-            .is_some_and(|rest| rest.starts_with(['.', '!', '?']));
-        // `M. Macron a …`: a stop after an initial cuts the sentence short.
-        if !ends_with_mark || follows_initial(text, sentence.to) {
-            return false;
-        }
-        !self.has_possible_past(&mut sentence, true)
+        is_whole_sentence(text, sentence.from, sentence.to)
+            && !self.has_possible_past(&mut sentence, true)
     }
 
     /// Whether the weekday at `text[start..end]` is given a clock time (`Concert samedi à
@@ -762,11 +756,7 @@ impl TenseCues {
             return false;
         }
         let mut sentence = Sentence::around(text, start, end, &self.classes);
-        let ends_with_mark = text
-            .get(sentence.to..)
-            .is_some_and(|rest| rest.starts_with(['.', '!', '?']));
-        ends_with_mark
-            && !follows_initial(text, sentence.to)
+        is_whole_sentence(text, sentence.from, sentence.to)
             && !sentence.has_role(REFLEXIVE_AUXILIARY)
             && !self.has_possible_past(&mut sentence, false)
     }
@@ -1685,6 +1675,26 @@ fn last_clause_mark(bytes: &[u8]) -> Option<usize> {
     memchr::memrchr3(b',', b';', b':', bytes).max(memchr::memrchr2(b'(', b')', bytes))
 }
 
+/// Whether `text[from..to]`, a sentence as [`Sentence::around`] bounds it, is a whole
+/// one: it ends with `.`, `!` or `?` (not after an initial: `M. Macron a …` is cut
+/// short), or it is a whole line of its own, opening with a capital, that ends without a
+/// stop: a headline or a listing's line, which news prints without one (`Grève nationale
+/// mardi : les syndicats appellent à manifester`). A line wrapped mid-sentence rarely
+/// opens with a capital, and a sentence after another on its line is not whole.
+fn is_whole_sentence(text: &str, from: usize, to: usize) -> bool {
+    let rest = text.get(to..).unwrap_or_default();
+    if rest.starts_with(['.', '!', '?']) {
+        return !follows_initial(text, to);
+    }
+    let ends_line = rest.is_empty() || rest.starts_with('\n');
+    let starts_line = from == 0 || text.as_bytes().get(from - 1) == Some(&b'\n');
+    let opens_with_capital = text
+        .get(from..to)
+        .and_then(|line| line.trim_start().chars().next())
+        .is_some_and(char::is_uppercase);
+    ends_line && starts_line && opens_with_capital
+}
+
 /// Whether `text[..at]` ends with a lone capital letter (`M`, `J` of `J. Dupont`).
 fn follows_initial(text: &str, at: usize) -> bool {
     let mut before = text.get(..at).unwrap_or_default().chars().rev();
@@ -1888,8 +1898,19 @@ mod tests {
         assert!(present(
             "De grote winkels sluiten vrijdag. Gisteren ging het mis"
         ));
-        // A headline may have no verb; a past word of any kind keeps the default.
-        assert!(!present("Staking vrijdag in Gent"));
+        // A headline may have no verb, nor a stop when it is a whole line of its own;
+        // a sentence cut short by a line break, or after another on its line, is none.
+        assert!(present("Staking vrijdag in Gent"));
+        assert!(present(
+            "Staking vrijdag in Gent\nDe bonden eisen meer loon."
+        ));
+        assert!(present("Vorige week.\nStaking vrijdag in Gent"));
+        assert!(!present(
+            "Het ging mis.\nen zo leggen ze vrijdag het werk neer\nin Gent."
+        ));
+        assert!(!present("Het ging mis. Staking vrijdag in Gent"));
+        // A past word of any kind keeps the default.
+        assert!(!present("Staking vrijdag in Gent ging door"));
         assert!(present("De man wordt vrijdag voorgeleid."));
         for text in [
             "De bond legde vrijdag het werk neer.",
