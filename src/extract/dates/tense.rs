@@ -155,7 +155,8 @@ pub struct TenseLexicon {
     pub edition_links: Vec<String>,
     /// Participles of moving a date (`verplaatst`, `uitgesteld`): a date after one, or after
     /// one and a link of [`Self::postponement_links`], is the new one, ahead whatever the
-    /// tense of the moving (`is verplaatst naar 14 maart`).
+    /// tense of the moving (`is verplaatst naar 14 maart`). So is the end of a validity
+    /// (`valable jusqu'à jeudi soir`).
     #[serde(default)]
     pub postponements: Vec<String>,
     /// Words after which a listed verb form is a noun and tells no tense (`van start ging`,
