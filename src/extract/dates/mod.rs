@@ -261,7 +261,10 @@ impl DateEngine {
             }
         };
         match told {
-            _ if grammar::is_bare_weekday(expr) && self.tense.names_edition(text, start) => {
+            _ if grammar::is_bare_weekday(expr)
+                && (self.tense.names_edition(text, start)
+                    || self.tense.names_outcome(text, start)) =>
+            {
                 tense::Tense::Past
             }
             tense::Tense::Unknown

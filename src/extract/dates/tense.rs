@@ -153,6 +153,14 @@ pub struct TenseLexicon {
     /// (`de krant De Tijd van vrijdag`): after a capitalised word, not a coming day.
     #[serde(default)]
     pub edition_links: Vec<String>,
+    /// Nouns of what has happened once told (`défaite`, `incidents`, `attentat`): a bare
+    /// weekday after one and a link of [`Self::outcome_links`] is that event's day, one
+    /// past (`après la défaite de mercredi, le club reçoit Genk dimanche`).
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+    /// The links between an outcome and its day (`de`, `du`).
+    #[serde(default)]
+    pub outcome_links: Vec<String>,
     /// Participles of moving a date (`verplaatst`, `uitgesteld`): a date after one, or after
     /// one and a link of [`Self::postponement_links`], is the new one, ahead whatever the
     /// tense of the moving (`is verplaatst naar 14 maart`). So is the end of a validity
@@ -449,6 +457,8 @@ const POSTPONING: u32 = 1 << 25;
 const RELATIVE_PRONOUN: u32 = 1 << 26;
 const FUTURE_AUXILIARY: u32 = 1 << 27;
 const PLANNING_MODAL: u32 = 1 << 28;
+const OUTCOME: u32 = 1 << 29;
+const OUTCOME_LINK: u32 = 1 << 30;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -519,6 +529,8 @@ impl TenseCues {
             (&lex.announcing, ANNOUNCING),
             (&lex.purposes, PURPOSE),
             (&lex.edition_links, EDITION_LINK),
+            (&lex.outcomes, OUTCOME),
+            (&lex.outcome_links, OUTCOME_LINK),
             (&lex.postponements, POSTPONEMENT),
             (&lex.postponement_links, POSTPONEMENT_LINK),
             (&lex.noun_markers, NOUN_MARKER),
@@ -877,6 +889,24 @@ impl TenseCues {
         };
         self.word_before(text, from, link.start)
             .is_some_and(|w| w.start > from && !w.lowercase)
+    }
+
+    /// Whether the weekday at `text[start..]` is the day of an outcome named right before
+    /// it (see [`TenseLexicon::outcomes`]): `la défaite de mercredi`, `les heurts de
+    /// samedi`. A defeat or a riot has happened, whatever the tense of the sentence.
+    pub fn names_outcome(&self, text: &str, start: usize) -> bool {
+        if self.lex.outcomes.is_empty() {
+            return false;
+        }
+        let from = sentence_start(text, start);
+        let Some(link) = self
+            .word_before(text, from, start)
+            .filter(|w| w.is(OUTCOME_LINK))
+        else {
+            return false;
+        };
+        self.word_before(text, from, link.start)
+            .is_some_and(|w| w.is(OUTCOME))
     }
 
     /// Whether the date at `text[start..]` is the new date of a postponement (see
