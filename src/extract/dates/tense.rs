@@ -153,6 +153,13 @@ pub struct TenseLexicon {
     /// (`de krant De Tijd van vrijdag`): after a capitalised word, not a coming day.
     #[serde(default)]
     pub edition_links: Vec<String>,
+    /// Conditionals of `être` (`serait`, `seraient`): before a participle not of motion, a
+    /// passive told as a plan or a reported future (`89 000 policiers seraient mobilisés
+    /// samedi`, `la fusion serait annoncée mardi`): the date lies ahead. With a participle
+    /// of motion or a reflexive pronoun it is an alleged past (`il serait arrivé jeudi`,
+    /// `il se serait rendu jeudi`), told by the other cues.
+    #[serde(default)]
+    pub conditional_auxiliaries: Vec<String>,
     /// Nouns of what has happened once told (`défaite`, `incidents`, `attentat`): a bare
     /// weekday after one and a link of [`Self::outcome_links`] is that event's day, one
     /// past (`après la défaite de mercredi, le club reçoit Genk dimanche`).
@@ -459,6 +466,7 @@ const FUTURE_AUXILIARY: u32 = 1 << 27;
 const PLANNING_MODAL: u32 = 1 << 28;
 const OUTCOME: u32 = 1 << 29;
 const OUTCOME_LINK: u32 = 1 << 30;
+const CONDITIONAL_AUXILIARY: u32 = 1 << 31;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -530,6 +538,7 @@ impl TenseCues {
             (&lex.purposes, PURPOSE),
             (&lex.edition_links, EDITION_LINK),
             (&lex.outcomes, OUTCOME),
+            (&lex.conditional_auxiliaries, CONDITIONAL_AUXILIARY),
             (&lex.outcome_links, OUTCOME_LINK),
             (&lex.postponements, POSTPONEMENT),
             (&lex.postponement_links, POSTPONEMENT_LINK),
@@ -1233,6 +1242,8 @@ impl TenseCues {
             }
         } else if is(GOING_TO) && self.infinitive_after(sentence, p) {
             Some(Tense::Future)
+        } else if self.conditional_passive(sentence, p) {
+            Some(Tense::Future)
         } else if sentence.word(p).is_some_and(|w| self.is_participle(w))
             && self.auxiliary_for(sentence, p)
         {
@@ -1360,6 +1371,36 @@ impl TenseCues {
                     || sentence
                         .word(at - 1)
                         .is_some_and(|w| w.is(REFLEXIVE_PRONOUN))))
+    }
+
+    /// Whether the word at `p`, before the date in its clause, is a participle not of
+    /// motion after a conditional auxiliary (see [`TenseLexicon::conditional_auxiliaries`];
+    /// adverbs may stand between) with no reflexive pronoun before it: `seraient mobilisés
+    /// samedi`. Not over a comma (`le cap serait tenu, dimanche, ... Macron a ouvert`).
+    fn conditional_passive(&self, sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
+        if self.lex.conditional_auxiliaries.is_empty() || p >= 0 {
+            return false;
+        }
+        let clause_start = sentence.clause.0;
+        let passive = sentence.word(p).is_some_and(|w| {
+            w.start >= clause_start
+                && self.is_participle(w)
+                && !w.is(MOTION_PARTICIPLE)
+                && !w.is(CLAUSE_OPENER)
+        });
+        if !passive {
+            return false;
+        }
+        let mut at = p - 1;
+        while sentence.word(at).is_some_and(|w| w.is(ADVERB)) {
+            at -= 1;
+        }
+        sentence
+            .word(at)
+            .is_some_and(|w| w.is(CONDITIONAL_AUXILIARY))
+            && !sentence
+                .word(at - 1)
+                .is_some_and(|w| w.is(REFLEXIVE_PRONOUN))
     }
 
     /// Whether the word at `start..end` is a participle after its auxiliary, in a language
