@@ -632,11 +632,17 @@ impl TenseCues {
         let Some(k) = first.filter(|&k| k < PARTICIPLE_CLAUSE_WORDS) else {
             return false;
         };
+        let from = sentence.from;
+        let text = sentence.text;
         sentence.word(Sentence::left_position(k)).is_some_and(|w| {
+            // A participle opening its sentence is capitalised (`Arrêté le 12 avril, ...`).
+            let opens_sentence = text
+                .get(from..w.start)
+                .is_some_and(|before| before.trim().is_empty());
             w.class.tense.is_none()
                 && !w.is(CLAUSE_OPENER)
                 && w.folded.chars().count() >= PARTICIPLE_MIN_CHARS
-                && self.is_participle(w)
+                && (self.is_participle(w) || opens_sentence && self.has_participle_form(w))
         })
     }
 
@@ -1442,7 +1448,13 @@ impl TenseCues {
         if w.is(PARTICIPLE) {
             return true;
         }
-        if !w.lowercase || w.is(NOT_PARTICIPLE) {
+        w.lowercase && self.has_participle_form(w)
+    }
+
+    /// Whether a word, whatever its case, has a participle's form: a listed ending (and
+    /// prefix, where the language has them), not a listed non-participle.
+    fn has_participle_form(&self, w: &Word<'_>) -> bool {
+        if w.is(NOT_PARTICIPLE) {
             return false;
         }
         // The ending first: one bit test turns most words away.
