@@ -244,7 +244,8 @@ impl DateEngine {
             tense::Tense::Future
         } else if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
             && (self.tense.reads_as_timed_listing(text, start, end)
-                || self.tense.announced_from(text, start, end))
+                || self.tense.announced_from(text, start, end)
+                || self.tense.planned_in_present(text, start, end))
         {
             tense::Tense::Future
         } else {

@@ -752,6 +752,42 @@ impl TenseCues {
         false
     }
 
+    /// Whether the weekday at `text[start..end]` is planned in the present: its clause's
+    /// nearest cue, before it, is a planned participle (`neutral`) after a present `est`,
+    /// `sont` (`La neige est attendue dès mardi soir`, `des orages sont prévus jeudi`),
+    /// adverbs between. A plan told in the present lies ahead, whatever the sentence
+    /// reports elsewhere (`, selon MétéoSuisse`); `était prévue mardi` is no such plan.
+    pub fn planned_in_present(&self, text: &str, start: usize, end: usize) -> bool {
+        if !self.has_cues || !self.lex.participle_follows {
+            return false;
+        }
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        let mut near = Cursor::default();
+        let told = self.nearest_cue(&mut sentence, &mut near, Reach::Clause, false);
+        if told != Some(Tense::Unknown) || near.left == 0 {
+            return false;
+        }
+        let neutral = Sentence::left_position(near.left - 1);
+        if !sentence
+            .word(neutral)
+            .is_some_and(|w| w.class.tense == Some(Tense::Unknown))
+        {
+            return false;
+        }
+        // Nothing between the plan and the date may tell a past of its own (`est attendu
+        // au tournant après les scènes de violence survenues samedi`).
+        if (neutral + 1..0).any(|q| sentence.word(q).is_some_and(|w| self.may_be_past(w, true))) {
+            return false;
+        }
+        let mut p = neutral - 1;
+        while sentence.word(p).is_some_and(|w| w.is(ADVERB)) {
+            p -= 1;
+        }
+        sentence
+            .word(p)
+            .is_some_and(|w| w.is(REFLEXIVE_AUXILIARY) && w.class.tense != Some(Tense::Past))
+    }
+
     /// Whether the last word a cue search read, on either side, is a neutral cue.
     fn last_read_neutral(sentence: &mut Sentence<'_, '_>, at: &Cursor) -> bool {
         let neutral =
