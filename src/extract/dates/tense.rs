@@ -1282,9 +1282,9 @@ impl TenseCues {
             } else {
                 Some(tense)
             }
-        } else if is(GOING_TO) && self.infinitive_after(sentence, p) {
-            Some(Tense::Future)
-        } else if self.conditional_passive(sentence, p) {
+        } else if (is(GOING_TO) && self.infinitive_after(sentence, p))
+            || self.conditional_passive(sentence, p)
+        {
             Some(Tense::Future)
         } else if sentence.word(p).is_some_and(|w| self.is_participle(w))
             && self.auxiliary_for(sentence, p)
