@@ -168,7 +168,8 @@ pub struct DateLexicon {
     #[serde(default)]
     pub consecutive: Vec<String>,
     /// Words after an ago-offset that make it the time something has lasted (`voilà deux
-    /// ans que le chantier est à l'arrêt`): a duration.
+    /// ans que le chantier est à l'arrêt`): a duration. After an offset from the last date
+    /// named they make it a comparison, no date (`une semaine plus tôt qu'à Bruxelles`).
     #[serde(default)]
     pub lasting_links: Vec<String>,
     /// Words after an offset in years or months that make it the same day (`il y a

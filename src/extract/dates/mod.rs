@@ -154,6 +154,11 @@ impl DateEngine {
                         // An offset with nothing precise enough named before: after what,
                         // is unknown.
                         let expr = self.as_the_country_reads(expr, ctx);
+                        let joined = i > 1 && parser.follows_and(i);
+                        let expr = match joined.then(|| tokens[i - 2].end) {
+                            Some(at) => discourse.after_paired_weekday(at, expr),
+                            None => expr,
+                        };
                         if let Some(expr) = discourse.place(text, start, expr) {
                             let value = self.value_of(text, (start, end), &expr, ctx, &discourse);
                             discourse.remember(self, text, (start, end), &expr, &value, ctx);
@@ -244,7 +249,8 @@ impl DateEngine {
             tense::Tense::Future
         } else if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
             && (self.tense.reads_as_timed_listing(text, start, end)
-                || self.tense.announced_from(text, start, end))
+                || self.tense.announced_from(text, start, end)
+                || self.tense.planned_in_present(text, start, end))
         {
             tense::Tense::Future
         } else {
@@ -468,6 +474,27 @@ impl Discourse {
                 .and_then(|(day, _, _)| grammar::in_month_of(expr, day))
                 .unwrap_or(expr),
         )
+    }
+
+    /// `expr` as the second of a pair of weekdays that follow each other (`mardi et
+    /// mercredi`, `zaterdag en zondag`), joined by `et` to the day named last, which
+    /// ends at `at`: the day after that one, whatever the tense read for each. Said on a
+    /// Wednesday, `se réunira mardi et mercredi` is next week's pair, not next Tuesday and
+    /// today.
+    fn after_paired_weekday(&self, at: usize, expr: grammar::Expr) -> grammar::Expr {
+        use chrono::Datelike;
+        use grammar::{Base, Expr, YearRef};
+        let Expr::Point(Base::Weekday(wd, None)) = expr else {
+            return expr;
+        };
+        let next = self
+            .previous_day
+            .filter(|&(day, end)| end == at && day.weekday().number_from_monday() % 7 + 1 == wd)
+            .and_then(|(day, _)| day.succ_opt());
+        match next {
+            Some(d) => Expr::Point(Base::Day(YearRef::Abs(d.year()), d.month(), d.day())),
+            None => expr,
+        }
     }
 
     /// Notes what the date `expr` at `span`, worth `value`, tells the dates after it.

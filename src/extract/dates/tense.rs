@@ -153,18 +153,30 @@ pub struct TenseLexicon {
     /// (`de krant De Tijd van vrijdag`): after a capitalised word, not a coming day.
     #[serde(default)]
     pub edition_links: Vec<String>,
-    /// Endings of nouns of an outcome (`nederlaag`, `zege`, also closing a compound:
-    /// `thuisnederlaag`, `1-4-zege`): before an edition link and a weekday, an event over
-    /// (`na de nederlaag van woensdag moet ...`), as a score is (`de 2-2 van woensdag`).
+    /// Endings of nouns of an outcome (`nederlaag`, `zege`, `défaite`, also closing a
+    /// compound: `thuisnederlaag`, `1-4-zege`): before a link of [`Self::outcome_links`] and
+    /// a weekday, an event over (`na de nederlaag van woensdag moet ...`, `après la défaite
+    /// de mercredi, le club reçoit Genk dimanche`), as a score is (`de 2-2 van woensdag`).
     #[serde(default)]
     pub outcome_nouns: Vec<String>,
+    /// The links between an event's noun and its weekday (`van`, `de`, `du`).
+    #[serde(default)]
+    pub outcome_links: Vec<String>,
     /// A preposition and an article before an event's noun that place it before the telling
     /// (`na de verkiezingen van zondag moet ...`), unless a future auxiliary follows.
     #[serde(default)]
     pub aftermath_links: Vec<String>,
+    /// Conditionals of `être` (`serait`, `seraient`): before a participle not of motion, a
+    /// passive told as a plan or a reported future (`89 000 policiers seraient mobilisés
+    /// samedi`, `la fusion serait annoncée mardi`): the date lies ahead. With a participle
+    /// of motion or a reflexive pronoun it is an alleged past (`il serait arrivé jeudi`,
+    /// `il se serait rendu jeudi`), told by the other cues.
+    #[serde(default)]
+    pub conditional_auxiliaries: Vec<String>,
     /// Participles of moving a date (`verplaatst`, `uitgesteld`): a date after one, or after
     /// one and a link of [`Self::postponement_links`], is the new one, ahead whatever the
-    /// tense of the moving (`is verplaatst naar 14 maart`).
+    /// tense of the moving (`is verplaatst naar 14 maart`). So is the end of a validity
+    /// (`valable jusqu'à jeudi soir`).
     #[serde(default)]
     pub postponements: Vec<String>,
     /// Words after which a listed verb form is a noun and tells no tense (`van start ging`,
@@ -457,6 +469,8 @@ const POSTPONING: u32 = 1 << 25;
 const RELATIVE_PRONOUN: u32 = 1 << 26;
 const FUTURE_AUXILIARY: u32 = 1 << 27;
 const PLANNING_MODAL: u32 = 1 << 28;
+const OUTCOME_LINK: u32 = 1 << 29;
+const CONDITIONAL_AUXILIARY: u32 = 1 << 30;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -527,6 +541,8 @@ impl TenseCues {
             (&lex.announcing, ANNOUNCING),
             (&lex.purposes, PURPOSE),
             (&lex.edition_links, EDITION_LINK),
+            (&lex.conditional_auxiliaries, CONDITIONAL_AUXILIARY),
+            (&lex.outcome_links, OUTCOME_LINK),
             (&lex.postponements, POSTPONEMENT),
             (&lex.postponement_links, POSTPONEMENT_LINK),
             (&lex.noun_markers, NOUN_MARKER),
@@ -619,11 +635,17 @@ impl TenseCues {
         let Some(k) = first.filter(|&k| k < PARTICIPLE_CLAUSE_WORDS) else {
             return false;
         };
+        let from = sentence.from;
+        let text = sentence.text;
         sentence.word(Sentence::left_position(k)).is_some_and(|w| {
+            // A participle opening its sentence is capitalised (`Arrêté le 12 avril, ...`).
+            let opens_sentence = text
+                .get(from..w.start)
+                .is_some_and(|before| before.trim().is_empty());
             w.class.tense.is_none()
                 && !w.is(CLAUSE_OPENER)
                 && w.folded.chars().count() >= PARTICIPLE_MIN_CHARS
-                && self.is_participle(w)
+                && (self.is_participle(w) || opens_sentence && self.has_participle_form(w))
         })
     }
 
@@ -733,6 +755,42 @@ impl TenseCues {
         false
     }
 
+    /// Whether the weekday at `text[start..end]` is planned in the present: its clause's
+    /// nearest cue, before it, is a planned participle (`neutral`) after a present `est`,
+    /// `sont` (`La neige est attendue dès mardi soir`, `des orages sont prévus jeudi`),
+    /// adverbs between. A plan told in the present lies ahead, whatever the sentence
+    /// reports elsewhere (`, selon MétéoSuisse`); `était prévue mardi` is no such plan.
+    pub fn planned_in_present(&self, text: &str, start: usize, end: usize) -> bool {
+        if !self.has_cues || !self.lex.participle_follows {
+            return false;
+        }
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        let mut near = Cursor::default();
+        let told = self.nearest_cue(&mut sentence, &mut near, Reach::Clause, false);
+        if told != Some(Tense::Unknown) || near.left == 0 {
+            return false;
+        }
+        let neutral = Sentence::left_position(near.left - 1);
+        if !sentence
+            .word(neutral)
+            .is_some_and(|w| w.class.tense == Some(Tense::Unknown))
+        {
+            return false;
+        }
+        // Nothing between the plan and the date may tell a past of its own (`est attendu
+        // au tournant après les scènes de violence survenues samedi`).
+        if (neutral + 1..0).any(|q| sentence.word(q).is_some_and(|w| self.may_be_past(w, true))) {
+            return false;
+        }
+        let mut p = neutral - 1;
+        while sentence.word(p).is_some_and(|w| w.is(ADVERB)) {
+            p -= 1;
+        }
+        sentence
+            .word(p)
+            .is_some_and(|w| w.is(REFLEXIVE_AUXILIARY) && w.class.tense != Some(Tense::Past))
+    }
+
     /// Whether the last word a cue search read, on either side, is a neutral cue.
     fn last_read_neutral(sentence: &mut Sentence<'_, '_>, at: &Cursor) -> bool {
         let neutral =
@@ -751,14 +809,8 @@ impl TenseCues {
             return false;
         }
         let mut sentence = Sentence::around(text, start, end, &self.classes);
-        let ends_with_mark = text
-            .get(sentence.to..)
-            .is_some_and(|rest| rest.starts_with(['.', '!', '?']));
-        // `M. Macron a …`: a stop after an initial cuts the sentence short.
-        if !ends_with_mark || follows_initial(text, sentence.to) {
-            return false;
-        }
-        !self.has_possible_past(&mut sentence, true)
+        is_whole_sentence(text, sentence.from, sentence.to)
+            && !self.has_possible_past(&mut sentence, true)
     }
 
     /// Whether the weekday at `text[start..end]` is given a clock time (`Concert samedi à
@@ -771,11 +823,7 @@ impl TenseCues {
             return false;
         }
         let mut sentence = Sentence::around(text, start, end, &self.classes);
-        let ends_with_mark = text
-            .get(sentence.to..)
-            .is_some_and(|rest| rest.starts_with(['.', '!', '?']));
-        ends_with_mark
-            && !follows_initial(text, sentence.to)
+        is_whole_sentence(text, sentence.from, sentence.to)
             && !sentence.has_role(REFLEXIVE_AUXILIARY)
             && !self.has_possible_past(&mut sentence, false)
     }
@@ -883,28 +931,32 @@ impl TenseCues {
     }
 
     /// Whether the weekday at `text[start..end]` is a day past named by what comes before
-    /// its edition link (`van`): an edition, a capitalised word that does not open the
-    /// sentence (`Volgens de krant De Tijd van vrijdag`, not `Van vrijdag tot zondag`), or
-    /// an event over (see [`Self::names_past_event`]). The link is read once for both.
+    /// its link: an edition, a capitalised word that does not open the sentence before an
+    /// edition link (`Volgens de krant De Tijd van vrijdag`, not `Van vrijdag tot zondag`),
+    /// or an event over before an outcome link (see [`Self::names_past_event`]). The link
+    /// is read once for both.
     pub fn names_past_day(&self, text: &str, start: usize, end: usize) -> bool {
         let from = sentence_start(text, start);
         let Some(link) = self
             .word_before(text, from, start)
-            .filter(|w| w.is(EDITION_LINK))
+            .filter(|w| w.is(EDITION_LINK | OUTCOME_LINK))
         else {
             return false;
         };
         let before = self.word_before(text, from, link.start);
-        if before
-            .as_ref()
-            .is_some_and(|w| w.start > from && !w.lowercase)
+        if link.is(EDITION_LINK)
+            && before
+                .as_ref()
+                .is_some_and(|w| w.start > from && !w.lowercase)
         {
             return true;
         }
-        link.lowercase && self.names_past_event(text, from, link.start, before, end)
+        link.lowercase
+            && link.is(OUTCOME_LINK)
+            && self.names_past_event(text, from, link.start, before, end)
     }
 
-    /// Whether the weekday ending at `end`, after an edition link starting at `link` (`van`)
+    /// Whether the weekday ending at `end`, after an outcome link starting at `link` (`van`)
     /// and the word `before` it, in the sentence from `from`, is the day of an event over: a
     /// score (`de 2-2 van woensdag`) or an outcome noun (`na de nederlaag van woensdag moet
     /// ...`, see [`TenseLexicon::outcome_nouns`]), which exist only once the event is over;
@@ -1310,7 +1362,9 @@ impl TenseCues {
             } else {
                 Some(tense)
             }
-        } else if is(GOING_TO) && self.infinitive_after(sentence, p) {
+        } else if (is(GOING_TO) && self.infinitive_after(sentence, p))
+            || self.conditional_passive(sentence, p)
+        {
             Some(Tense::Future)
         } else if sentence.word(p).is_some_and(|w| self.is_participle(w))
             && self.auxiliary_for(sentence, p)
@@ -1441,6 +1495,36 @@ impl TenseCues {
                         .is_some_and(|w| w.is(REFLEXIVE_PRONOUN))))
     }
 
+    /// Whether the word at `p`, before the date in its clause, is a participle not of
+    /// motion after a conditional auxiliary (see [`TenseLexicon::conditional_auxiliaries`];
+    /// adverbs may stand between) with no reflexive pronoun before it: `seraient mobilisés
+    /// samedi`. Not over a comma (`le cap serait tenu, dimanche, ... Macron a ouvert`).
+    fn conditional_passive(&self, sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
+        if self.lex.conditional_auxiliaries.is_empty() || p >= 0 {
+            return false;
+        }
+        let clause_start = sentence.clause.0;
+        let passive = sentence.word(p).is_some_and(|w| {
+            w.start >= clause_start
+                && self.is_participle(w)
+                && !w.is(MOTION_PARTICIPLE)
+                && !w.is(CLAUSE_OPENER)
+        });
+        if !passive {
+            return false;
+        }
+        let mut at = p - 1;
+        while sentence.word(at).is_some_and(|w| w.is(ADVERB)) {
+            at -= 1;
+        }
+        sentence
+            .word(at)
+            .is_some_and(|w| w.is(CONDITIONAL_AUXILIARY))
+            && !sentence
+                .word(at - 1)
+                .is_some_and(|w| w.is(REFLEXIVE_PRONOUN))
+    }
+
     /// Whether the word at `start..end` is a participle after its auxiliary, in a language
     /// whose participle follows it (French `a été`, `ont été`, `avait déjà été`): a verb
     /// there, whatever else the word may name (`l'été`, the season). Adverbs may stand
@@ -1480,7 +1564,13 @@ impl TenseCues {
         if w.is(PARTICIPLE) {
             return true;
         }
-        if !w.lowercase || w.is(NOT_PARTICIPLE) {
+        w.lowercase && self.has_participle_form(w)
+    }
+
+    /// Whether a word, whatever its case, has a participle's form: a listed ending (and
+    /// prefix, where the language has them), not a listed non-participle.
+    fn has_participle_form(&self, w: &Word<'_>) -> bool {
+        if w.is(NOT_PARTICIPLE) {
             return false;
         }
         // The ending first: one bit test turns most words away.
@@ -1785,6 +1875,26 @@ fn last_clause_mark(bytes: &[u8]) -> Option<usize> {
     memchr::memrchr3(b',', b';', b':', bytes).max(memchr::memrchr2(b'(', b')', bytes))
 }
 
+/// Whether `text[from..to]`, a sentence as [`Sentence::around`] bounds it, is a whole
+/// one: it ends with `.`, `!` or `?` (not after an initial: `M. Macron a …` is cut
+/// short), or it is a whole line of its own, opening with a capital, that ends without a
+/// stop: a headline or a listing's line, which news prints without one (`Grève nationale
+/// mardi : les syndicats appellent à manifester`). A line wrapped mid-sentence rarely
+/// opens with a capital, and a sentence after another on its line is not whole.
+fn is_whole_sentence(text: &str, from: usize, to: usize) -> bool {
+    let rest = text.get(to..).unwrap_or_default();
+    if rest.starts_with(['.', '!', '?']) {
+        return !follows_initial(text, to);
+    }
+    let ends_line = rest.is_empty() || rest.starts_with('\n');
+    let starts_line = from == 0 || text.as_bytes().get(from - 1) == Some(&b'\n');
+    let opens_with_capital = text
+        .get(from..to)
+        .and_then(|line| line.trim_start().chars().next())
+        .is_some_and(char::is_uppercase);
+    ends_line && starts_line && opens_with_capital
+}
+
 /// Whether `text[..at]` ends with a lone capital letter (`M`, `J` of `J. Dupont`).
 fn follows_initial(text: &str, at: usize) -> bool {
     let mut before = text.get(..at).unwrap_or_default().chars().rev();
@@ -2016,8 +2126,19 @@ mod tests {
         assert!(present(
             "De grote winkels sluiten vrijdag. Gisteren ging het mis"
         ));
-        // A headline may have no verb; a past word of any kind keeps the default.
-        assert!(!present("Staking vrijdag in Gent"));
+        // A headline may have no verb, nor a stop when it is a whole line of its own;
+        // a sentence cut short by a line break, or after another on its line, is none.
+        assert!(present("Staking vrijdag in Gent"));
+        assert!(present(
+            "Staking vrijdag in Gent\nDe bonden eisen meer loon."
+        ));
+        assert!(present("Vorige week.\nStaking vrijdag in Gent"));
+        assert!(!present(
+            "Het ging mis.\nen zo leggen ze vrijdag het werk neer\nin Gent."
+        ));
+        assert!(!present("Het ging mis. Staking vrijdag in Gent"));
+        // A past word of any kind keeps the default.
+        assert!(!present("Staking vrijdag in Gent ging door"));
         assert!(present("De man wordt vrijdag voorgeleid."));
         for text in [
             "De bond legde vrijdag het werk neer.",

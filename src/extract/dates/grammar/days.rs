@@ -93,6 +93,8 @@ impl Parser<'_> {
             || self.has(j, Sense::Century)
             // `pour la 23e fois`: a count.
             || self.quantity_after(j)
+            // `les 1er et 2 janvier`: one span of days, read from the number.
+            || self.has(j, Sense::And) && self.day_pair(i).is_some()
         {
             return None;
         }

@@ -112,7 +112,7 @@ impl Parser<'_> {
 
     /// `3 en 4 december`, `les 3, 4 et 5 décembre`: days of one month, as the interval
     /// from the first to the last.
-    fn day_pair(&self, i: usize) -> Option<Parse> {
+    pub(super) fn day_pair(&self, i: usize) -> Option<Parse> {
         // `samedi 8 et dimanche 9 décembre`: each day may carry its weekday.
         let weekday = |k: usize| {
             self.sense(k, |s| match s {
@@ -122,10 +122,20 @@ impl Parser<'_> {
             .map_or(k, |(e, ())| e)
         };
         let i = weekday(i);
-        let (d, digits) = self.num(i)?;
-        if digits > 2 || self.in_number_group(i) {
-            return None;
-        }
+        // `1er et 2 janvier`: a first day with an ordinal suffix only before the next day
+        // (`les 1er et 8 décembre` are two days).
+        let (d, next_only) = match self.num(i) {
+            Some((d, digits)) if digits <= 2 && !self.in_number_group(i) => (d, false),
+            Some(_) => return None,
+            None => self
+                .ordinal(i)
+                .filter(|_| {
+                    self.toks[i]
+                        .folded
+                        .starts_with(|c: char| c.is_ascii_digit())
+                })
+                .map(|(_, d)| (d, true))?,
+        };
         // `12, 13 et 14 novembre`: more days may come between, after commas.
         let mut j = i + 1;
         while self.punct(j, ",") && self.num(j + 1).is_some_and(|(_, n)| n <= 2) {
@@ -140,6 +150,13 @@ impl Parser<'_> {
         .into_iter()
         .flatten()
         .max_by_key(|&(e, _)| e)?;
+        let second_day = match second {
+            Base::Day(_, _, n) | Base::DayOnWeekday(_, n, _) | Base::DayOfMonth(n, _) => Some(n),
+            _ => None,
+        };
+        if next_only && (j != i + 2 || second_day != Some(d + 1)) {
+            return None;
+        }
         let (a, b) = merge(Endpoint::Day(d), Endpoint::Base(second))?;
         Some((end, Expr::Interval(a, b)))
     }

@@ -664,6 +664,12 @@ impl<'a> Parser<'a> {
         self.find_sense(i, want)
     }
 
+    /// Whether the token before token `i` is a word joining two dates (`et`, `en`):
+    /// `mardi et mercredi`.
+    pub fn follows_and(&self, i: usize) -> bool {
+        i > 0 && self.is(i - 1, Sense::And) == Some(i)
+    }
+
     /// The scan behind [`Parser::is`], out of line: it runs far less often than the test.
     #[inline(never)]
     fn find_sense(&self, i: usize, want: Sense) -> Option<usize> {

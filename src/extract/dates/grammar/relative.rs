@@ -264,7 +264,10 @@ impl Parser<'_> {
             Sense::PreviousLink(sign) if !in_number => Some(sign),
             _ => None,
         }) {
-            return Some((k, Base::AfterPrevious(sign * n, u)));
+            // `une semaine plus tôt qu'à Bruxelles`, `dix jours plus tôt que la moyenne`:
+            // a comparison of two dates, neither of them named.
+            return (!self.has(k, Sense::LastingLink))
+                .then_some((k, Base::AfterPrevious(sign * n, u)));
         }
         if let Some(k) = self.is(j, Sense::AgoAfter) {
             return Some((k, Base::Offset(-n, u, From::Anchor)));
