@@ -241,6 +241,11 @@ pub struct DateLexicon {
     /// maanden`, `pendant dix jours`, `la grève dure trois ans`).
     #[serde(default)]
     pub duration_cues: Vec<String>,
+    /// Hedges that may stand between a duration cue and its amount, leaving both as said
+    /// (`duurt vermoedelijk drie maanden`): alone they cue nothing (`verdient vermoedelijk
+    /// drie miljoen`, `is waarschijnlijk drie jaar geleden`).
+    #[serde(default)]
+    pub cue_hedges: Vec<String>,
     /// Words after a bare amount of time that make it a duration (`twee jaar lang`, `vijf
     /// jaar cel`, `cinq ans de prison`).
     #[serde(default)]
@@ -502,6 +507,8 @@ pub enum Sense {
     /// (`kondigde voor 1 juli ... aan`), `true` right after the date (`voor 14 september
     /// gepland`).
     SetsDateFor(bool),
+    /// A hedge between a duration cue and its amount (`duurt vermoedelijk drie maanden`).
+    CueHedge,
 }
 
 impl Sense {
@@ -581,6 +588,7 @@ impl Sense {
             Sense::AndAHalf => 68,
             Sense::HalfNumber(_) => 59,
             Sense::SetsDateFor(_) => 69,
+            Sense::CueHedge => 70,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -771,7 +779,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 50] = [
+        let lists: [(&Vec<String>, Sense); 51] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -810,6 +818,7 @@ impl Phrases {
             (&lex.every, Sense::Every),
             (&lex.approximations, Sense::Approximation),
             (&lex.duration_cues, Sense::DurationCue),
+            (&lex.cue_hedges, Sense::CueHedge),
             (&lex.year_subject_verbs, Sense::YearVerb),
             (&lex.duration_closers, Sense::DurationCloser),
             (&lex.and_a_half, Sense::AndAHalf),

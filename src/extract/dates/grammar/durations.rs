@@ -101,8 +101,13 @@ impl Parser<'_> {
             (at.saturating_sub(3)..at).find(|&k| wants.iter().any(|&w| self.is(k, w) == Some(at)))
         };
         let cues = [Sense::DurationCue, Sense::Since];
+        // A cue may stand before a hedge (`duurt vermoedelijk drie maanden`): the cue is then
+        // looked for before the hedge. A hedge without a cue before it leaves `lead` at `i`.
+        let lead = phrase_before(i, &[Sense::CueHedge])
+            .filter(|&hedge| phrase_before(hedge, &cues).is_some())
+            .unwrap_or(i);
         // `sinds drie jaar`, `depuis trois ans`: the time up to the anchor.
-        let since = phrase_before(i, &[Sense::Since]).is_some();
+        let since = phrase_before(lead, &[Sense::Since]).is_some();
         let lasting =
             phrase_before(i, &[Sense::AgoBefore]).is_some() && self.has(end, Sense::LastingLink);
         // A closer may follow the auxiliary of a perfect (`drie dagen hadden platgelegd`).
@@ -127,7 +132,7 @@ impl Parser<'_> {
                 (placed || named) && phrase_before(k, &[Sense::DurationCue]).is_some()
             })
         };
-        let cued = phrase_before(i, &cues).is_some()
+        let cued = phrase_before(lead, &cues).is_some()
             || over_adverb()
             || lasting
             || closer_at(end)

@@ -403,6 +403,7 @@ mod first {
         Sense::Consecutive,
         Sense::LastingLink,
         Sense::ToTheDay,
+        Sense::CueHedge,
     ]);
 
     /// Articles: no expression ends with one, so an expression that reaches one goes on
