@@ -274,6 +274,10 @@ pub struct DateLexicon {
     /// gepland`): the verb stands last in a Dutch clause.
     #[serde(default)]
     pub for_participles: Vec<String>,
+    /// Particles of separable [`Self::for_verbs`] right before `voor`, their verb earlier in
+    /// the clause with its object between (`kondigde een staking aan voor 16 december`).
+    #[serde(default)]
+    pub for_particles: Vec<String>,
     /// Singular verbs a year opening a sentence is the subject of (`2024 was het warmste
     /// jaar`, `2023 a été une année record`).
     #[serde(default)]
@@ -509,6 +513,9 @@ pub enum Sense {
     SetsDateFor(bool),
     /// A hedge between a duration cue and its amount (`duurt vermoedelijk drie maanden`).
     CueHedge,
+    /// The particle of a separable verb setting a date, right before `voor` (`kondigde een
+    /// staking aan voor 16 december`).
+    ForParticle,
 }
 
 impl Sense {
@@ -589,6 +596,7 @@ impl Sense {
             Sense::HalfNumber(_) => 59,
             Sense::SetsDateFor(_) => 69,
             Sense::CueHedge => 70,
+            Sense::ForParticle => 71,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -779,7 +787,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 51] = [
+        let lists: [(&Vec<String>, Sense); 52] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -819,6 +827,7 @@ impl Phrases {
             (&lex.approximations, Sense::Approximation),
             (&lex.duration_cues, Sense::DurationCue),
             (&lex.cue_hedges, Sense::CueHedge),
+            (&lex.for_particles, Sense::ForParticle),
             (&lex.year_subject_verbs, Sense::YearVerb),
             (&lex.duration_closers, Sense::DurationCloser),
             (&lex.and_a_half, Sense::AndAHalf),

@@ -404,6 +404,7 @@ mod first {
         Sense::LastingLink,
         Sense::ToTheDay,
         Sense::CueHedge,
+        Sense::ForParticle,
     ]);
 
     /// Articles: no expression ends with one, so an expression that reaches one goes on

@@ -3,6 +3,10 @@
 use super::{Base, Edge, Expr, From, Parse, Parser, YearRef};
 use crate::extract::dates::lexicon::{Sense, TimexMod, Unit};
 
+/// How many tokens before a separable verb's particle its verb may stand (`kondigde
+/// maandag een nieuwe staking aan`).
+const PARTICLE_WORDS: usize = 8;
+
 impl Parser<'_> {
     /// `2018 of later`: a modifier after the period.
     pub(super) fn modifier_after(&self, j: usize, base: Base) -> Parse {
@@ -65,6 +69,7 @@ impl Parser<'_> {
         let after_forecast = i.checked_sub(1).is_some_and(|w| {
             self.is(w, Sense::Forecast) == Some(i)
                 || self.is(w, Sense::SetsDateFor(false)) == Some(i)
+                || (self.is(w, Sense::ForParticle) == Some(i) && self.particle_has_verb(w))
         });
         // `was voor 14 september gepland`: the setting verb after the date, as Dutch puts it.
         let set_after = self.has(found.0, Sense::SetsDateFor(true));
@@ -90,6 +95,17 @@ impl Parser<'_> {
             found.1
         };
         Some((found.0, Expr::Modified(m, base)))
+    }
+
+    /// Whether the particle at `p` closes a separable verb that sets a date
+    /// ([`Sense::SetsDateFor`] before `voor`), its object between them in the same clause
+    /// (`kondigde maandag een staking aan`). Right after its verb the particle keeps
+    /// `voor`'s "before" (`kondigde aan voor 2027 te stoppen`).
+    fn particle_has_verb(&self, p: usize) -> bool {
+        (p.saturating_sub(PARTICLE_WORDS)..p.saturating_sub(1))
+            .rev()
+            .take_while(|&k| !self.punct(k, ".,;:!?()"))
+            .any(|k| self.has(k, Sense::SetsDateFor(false)))
     }
 
     /// `begin 2020`, `eind dit jaar`, `la fin de 2021`, `mi-2020`.
