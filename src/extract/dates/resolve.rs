@@ -109,6 +109,7 @@ pub fn granularity(base: &Base) -> Granularity {
         | Base::NthWeekday(..)
         | Base::RelativeDay(_)
         | Base::AfterPrevious(..)
+        | Base::AfterPreviousInYears(_)
         | Base::PeriodOfPrevious(..)
         | Base::DayOfPrevious(..)
         | Base::Weekday(..)
@@ -316,6 +317,7 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         Base::RelativeDay(n) => Some(Point::Day(anchor.day? + Duration::days(n.into()))),
         // Resolved by the engine, which knows the days named before.
         Base::AfterPrevious(..)
+        | Base::AfterPreviousInYears(_)
         | Base::PeriodOfPrevious(..)
         | Base::MonthOfPrevious(_)
         | Base::DayOfPrevious(..)

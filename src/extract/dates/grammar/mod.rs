@@ -87,6 +87,9 @@ pub enum Base {
     /// Units after the last day named before it (`le lendemain` = 1 day, `trois ans plus
     /// tard` = 3 years).
     AfterPrevious(i32, Unit),
+    /// Half-years after the last month or day named before it, read as a year, as a
+    /// half-year offset from the anchor is (`anderhalf jaar later` = 3).
+    AfterPreviousInYears(i32),
     /// The period of a unit around the last day named before it, shifted by whole units
     /// (`dezelfde week`, `le même mois` = 0, `het jaar daarop` = 1, `l'année précédente` =
     /// -1); see [`crate::extract::dates::lexicon::DateLexicon::periods_of_previous`].

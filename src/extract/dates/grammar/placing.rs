@@ -129,6 +129,7 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
     };
     let (n, unit, whole) = match base {
         Base::AfterPrevious(n, unit) => (n, unit, false),
+        Base::AfterPreviousInYears(halves) => (halves, Unit::Half, false),
         Base::PeriodOfPrevious(n, unit) => (n, unit, true),
         Base::MonthOfPrevious(_) | Base::DayOfPrevious(..) | Base::SeasonOfPrevious(_) => {
             (0, Unit::Year, true)
@@ -153,6 +154,7 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
                 }
                 Base::DayOfPrevious(..) => return Some(None),
                 Base::SeasonOfPrevious(season) => Base::Season(season, Some(year)),
+                Base::AfterPreviousInYears(_) => Base::Year(year),
                 _ => placed_unit(unit, whole, year, d),
             }
         }

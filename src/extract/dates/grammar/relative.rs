@@ -252,6 +252,14 @@ impl Parser<'_> {
             if let Some(k) = self.is(j, Sense::AgoAfter) {
                 return Some((k, Base::Offset(-halves, Unit::Half, From::AnchorInYears)));
             }
+            // `anderhalf jaar later`: from the month or day named before, read as a year.
+            if let Some((k, sign)) = self.sense(j, |s| match s {
+                Sense::PreviousLink(sign) => Some(sign),
+                _ => None,
+            }) {
+                return (!self.has(k, Sense::LastingLink))
+                    .then_some((k, Base::AfterPreviousInYears(sign * halves)));
+            }
         }
         let (j, n, u) = amount_unit(i)?;
         // `trois jours plus tard`: from the day named before; not the end of a number
