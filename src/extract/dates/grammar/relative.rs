@@ -290,6 +290,11 @@ impl Parser<'_> {
             Sense::OffsetLink(sign) => Some(sign),
             _ => None,
         })?;
+        // `nommé une semaine après.`, `Dix ans avant, ...`: the link ends its clause, so the
+        // offset counts from the date named before, as `une semaine plus tard` does.
+        if k == self.toks.len() || self.punct(k, ".,;") {
+            return Some((k, Base::AfterPrevious(sign * n, u)));
+        }
         let k = self.is(k, Sense::Article).unwrap_or(k);
         let now = self.is(k, Sense::Now).map(|e| (e, Base::RelativeDay(0)));
         let from = [
