@@ -155,13 +155,14 @@ impl DateEngine {
                         // is unknown.
                         let expr = self.as_the_country_reads(expr, ctx);
                         let joined = i > 1 && parser.follows_and(i);
-                        let expr = match joined.then(|| tokens[i - 2].end) {
-                            Some(at) => discourse.after_paired_weekday(at, expr),
-                            None => expr,
-                        };
+                        let paired = joined
+                            .then(|| discourse.after_paired_weekday(tokens[i - 2].end, expr))
+                            .flatten();
+                        let expr = paired.map_or(expr, |(second, _)| second);
                         if let Some(expr) = discourse.place(text, start, expr) {
                             let value = self.value_of(text, (start, end), &expr, ctx, &discourse);
                             discourse.remember(self, text, (start, end), &expr, &value, ctx);
+                            discourse.pair_first = paired.map(|(_, first)| (first, end));
                             mentions.push(Mention {
                                 start,
                                 end,
@@ -433,6 +434,10 @@ struct Discourse {
     /// quarter or half, which names no day, was named since (`op 4 november de cijfers
     /// over het derde kwartaal; een week later`).
     previous_day: Option<(chrono::NaiveDate, usize)>,
+    /// The first day of the pair of weekdays named last (`mardi et mercredi`), and where
+    /// the pair ends: an offset back (`la veille`, `deux jours plus tôt`) counts from the
+    /// start of what the pair names, as an offset forward counts from its end.
+    pair_first: Option<(chrono::NaiveDate, usize)>,
 }
 
 impl Discourse {
@@ -447,10 +452,14 @@ impl Discourse {
             ANCHOR_SENTENCES
         };
         let near = |at| tense::TenseCues::within_sentences(text, at, start, reach);
+        let back = grammar::counts_back(&expr);
         let named = self
             .previous
             .filter(|&(_, _, at)| near(at))
-            .map(|(day, unit, _)| (day, unit));
+            .map(|(day, unit, at)| {
+                let first = self.pair_first.filter(|&(_, end)| back && end == at);
+                (first.map_or(day, |(first, _)| first), unit)
+            });
         let expr = match grammar::from_previous(expr, named) {
             None => expr,
             Some(Some(placed)) => placed,
@@ -480,21 +489,25 @@ impl Discourse {
     /// mercredi`, `zaterdag en zondag`), joined by `et` to the day named last, which
     /// ends at `at`: the day after that one, whatever the tense read for each. Said on a
     /// Wednesday, `se réunira mardi et mercredi` is next week's pair, not next Tuesday and
-    /// today.
-    fn after_paired_weekday(&self, at: usize, expr: grammar::Expr) -> grammar::Expr {
+    /// today. Returns that day and the pair's first; `None` when `expr` pairs with nothing.
+    fn after_paired_weekday(
+        &self,
+        at: usize,
+        expr: grammar::Expr,
+    ) -> Option<(grammar::Expr, chrono::NaiveDate)> {
         use chrono::Datelike;
         use grammar::{Base, Expr, YearRef};
         let Expr::Point(Base::Weekday(wd, None)) = expr else {
-            return expr;
+            return None;
         };
-        let next = self
+        let (first, _) = self
             .previous_day
-            .filter(|&(day, end)| end == at && day.weekday().number_from_monday() % 7 + 1 == wd)
-            .and_then(|(day, _)| day.succ_opt());
-        match next {
-            Some(d) => Expr::Point(Base::Day(YearRef::Abs(d.year()), d.month(), d.day())),
-            None => expr,
-        }
+            .filter(|&(day, end)| end == at && day.weekday().number_from_monday() % 7 + 1 == wd)?;
+        let d = first.succ_opt()?;
+        Some((
+            Expr::Point(Base::Day(YearRef::Abs(d.year()), d.month(), d.day())),
+            first,
+        ))
     }
 
     /// Notes what the date `expr` at `span`, worth `value`, tells the dates after it.

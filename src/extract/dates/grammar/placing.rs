@@ -116,6 +116,17 @@ pub fn stated_year(expr: &Expr) -> Option<YearRef> {
     }
 }
 
+/// Whether the expression counts back from the date named before it (`la veille`, `deux
+/// jours plus tôt`, `de dag ervoor`).
+pub fn counts_back(expr: &Expr) -> bool {
+    match expr {
+        Expr::Point(Base::AfterPrevious(n, _)) | Expr::Modified(_, Base::AfterPrevious(n, _)) => {
+            *n < 0
+        }
+        _ => false,
+    }
+}
+
 /// The expression counted from the last day, month or year named before it (`le lendemain`,
 /// `depuis la veille`, `trois ans plus tard`, `dezelfde week`, `juni van dat jaar`,
 /// `l'année précédente`) put in place from that one, `previous` (its first day and unit), at

@@ -219,17 +219,26 @@ impl Parser<'_> {
             // `in vijf jaar tijd` is a duration.
             (!self.quantity_after(k)).then_some((k, n as i32, u))
         };
-        // `anderhalf jaar geleden`, `over anderhalf jaar`: counted in half-years, read as a
-        // year as whole years are.
+        // `anderhalf jaar geleden`, `over anderhalf jaar`, `il y a deux ans et demi`: counted
+        // in half-years, read as a year as whole years are. The half is carried by the number
+        // (`anderhalf`, `twee en een half`) or follows the unit (`un an et demi`).
         let halves_here =
             self.region_has_kind(Sense::HalfNumber(0)) || self.region_has_kind(Sense::AndAHalf);
         let half_years = |i| {
             if !halves_here {
                 return None;
             }
-            let (j, whole) = self.half_amount(unhedged(i))?;
-            let (k, u) = self.unit(j)?;
-            (u == Unit::Year).then_some((k, 2 * whole as i32 + 1))
+            let i = unhedged(i);
+            let (k, whole) = match self.half_amount(i) {
+                Some((j, whole)) => (self.unit(j).filter(|&(_, u)| u == Unit::Year)?.0, whole),
+                None => {
+                    let (j, whole) = self.amount(i)?;
+                    let (k, u) = self.unit(j)?;
+                    (u == Unit::Year).then_some(())?;
+                    (self.is(k, Sense::AndAHalf)?, whole)
+                }
+            };
+            Some((k, 2 * whole as i32 + 1))
         };
         if let Some(j) = self.is(i, Sense::LaterBefore) {
             if let Some((k, halves)) = half_years(j) {
@@ -243,6 +252,11 @@ impl Parser<'_> {
             }
         }
         if let Some(j) = self.is(i, Sense::AgoBefore) {
+            if let Some((k, halves)) = half_years(j) {
+                // `voilà deux ans et demi que ...`: a duration.
+                return (!self.has(k, Sense::LastingLink))
+                    .then_some((k, Base::Offset(-halves, Unit::Half, From::AnchorInYears)));
+            }
             if let Some((k, n, u)) = amount_unit(j) {
                 // `voilà deux ans que le chantier est à l'arrêt`: a duration.
                 return (!self.has(k, Sense::LastingLink)).then(|| self.to_the_day(k, -n, u));
@@ -284,6 +298,11 @@ impl Parser<'_> {
             Sense::OffsetLink(sign) => Some(sign),
             _ => None,
         })?;
+        // `nommé une semaine après.`, `Dix ans avant, ...`: the link ends its clause, so the
+        // offset counts from the date named before, as `une semaine plus tard` does.
+        if k == self.toks.len() || self.punct(k, ".,;") {
+            return Some((k, Base::AfterPrevious(sign * n, u)));
+        }
         let k = self.is(k, Sense::Article).unwrap_or(k);
         let now = self.is(k, Sense::Now).map(|e| (e, Base::RelativeDay(0)));
         let from = [
