@@ -133,6 +133,11 @@ pub struct CompanyLexicon {
     /// (`chez Action`). Both apostrophes are matched.
     #[serde(default)]
     pub noun_articles: Vec<String>,
+    /// Articles that make a family-named company right after them its product (`le
+    /// Ricard`, `du Ricard`, `la Peugeot`): such a company takes no article (`Ricard a
+    /// annoncé`).
+    #[serde(default)]
+    pub product_articles: Vec<String>,
     /// Titles before a family name (`M.`, `Mme`, `meneer`): a company name after one is a person.
     #[serde(default)]
     pub person_titles: Vec<String>,
@@ -311,6 +316,8 @@ pub struct CompanyEngine {
     function_words: FxHashSet<String>,
     not_companies: FxHashSet<String>,
     product_determiners: FxHashSet<String>,
+    /// Articles before a family-named company's product, in lower case (`le`, `du`).
+    product_articles: FxHashSet<String>,
     name_followers: FxHashSet<String>,
     services: FxHashSet<String>,
     /// Elided noun articles with both apostrophes (`l'`, `l’`, `L'`, `L’`).
