@@ -42,6 +42,9 @@ def mentions(binary, data):
 
 def main():
     args = sys.argv[1:]
+    if "-h" in args or "--help" in args:
+        print(__doc__.strip())
+        return
     top = 60
     other = None
     if "--top" in args:

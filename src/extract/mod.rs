@@ -78,7 +78,7 @@ impl Engines {
         let money = self.money.extract_in(text, ctx.country);
         let mut dates = self.dates.extract(text, ctx);
         dates.retain(|d| !money.iter().any(|m| overlaps(m, d)));
-        let companies = self.companies.extract(text);
+        let companies = self.companies.extract_in(text, ctx.country);
         let mut all = money;
         all.extend(dates);
         all.extend(companies);

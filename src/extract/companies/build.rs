@@ -114,6 +114,7 @@ impl CompanyEngine {
             not_companies,
             vetoed_forms,
             product_determiners: lower(&lexicon.product_determiners),
+            product_articles: lower(&lexicon.product_articles),
             name_followers: lexicon
                 .name_followers
                 .iter()

@@ -71,7 +71,7 @@ impl CompanyEngine {
                     && self.after_first_name(text, hit.start)
                     && self.after_capitalized_word(text, hit.start)
             };
-        if name_before {
+        if name_before || (e.surname && self.after_product_article(text, hit)) {
             return Verdict::Rejected;
         }
         if names::char_at(text, hit.end).is_some_and(names::is_word_char)
@@ -169,6 +169,13 @@ impl CompanyEngine {
                 .strip_suffix(a.as_str())
                 .is_some_and(|rest| !rest.chars().next_back().is_some_and(names::is_word_char))
         })
+    }
+
+    /// Whether an article that makes a family name its product is the word right before
+    /// `hit` (`le Ricard`, `du Ricard`).
+    fn after_product_article(&self, text: &str, hit: Hit) -> bool {
+        self.word_before(text, hit.start)
+            .is_some_and(|w| self.product_articles.contains(&w.to_lowercase()))
     }
 
     /// Whether a service sold under the name follows `hit` (`Apple Music`): the name is

@@ -3,7 +3,9 @@
 //! One company a line, tab-separated: `canonical`, `aliases` (`|`-separated), `country`
 //! (ISO 3166 alpha-2), `ticker`, `flags` (comma-separated). Empty fields may be left out
 //! at the end of a line; `#` starts a comment line. An alias written `~Total` is a common
-//! word only in that form (`TotalEnergies` is safe, `Total` is not). Flags:
+//! word only in that form (`TotalEnergies` is safe, `Total` is not). An alias written
+//! `=Metro` is a namesake: another entry's name, this company's only where the article's
+//! country or an adjective of origin says so (`origins.rs`). Flags:
 //! - `common`: the canonical name is also a common word (`Orange`, `Shell`); it counts only
 //!   when capitalized and in a company context. Aliases are common only when marked `~`.
 //! - `surname`: the name is also a family name (`Ford`, `Peugeot`); it does not count right
@@ -31,6 +33,9 @@ pub struct Entry {
     pub country: Option<String>,
     /// Main stock ticker, when known.
     pub ticker: Option<String>,
+    /// Names another entry holds (written `=Metro`): this company's only where the text
+    /// gives its country (`Metro` in Québec news is Metro inc., not Metro AG).
+    pub namesakes: Vec<String>,
     /// The canonical name is also a common word: it needs a company context.
     pub common: bool,
     /// The name is also a family name: not after a capitalized first name.
@@ -164,13 +169,23 @@ fn parse_line(line: &str) -> Result<(Entry, Vec<&str>), String> {
     let field = |i: usize| fields.get(i).copied().filter(|f| !f.is_empty());
     let name = field(0).ok_or("empty canonical name")?;
     let mut names = vec![name];
-    if let Some(aliases) = field(1) {
-        names.extend(aliases.split('|').map(str::trim).filter(|a| !a.is_empty()));
+    let mut namesakes = Vec::new();
+    for alias in field(1)
+        .into_iter()
+        .flat_map(|a| a.split('|'))
+        .map(str::trim)
+    {
+        match alias.strip_prefix('=') {
+            Some(namesake) => namesakes.push(namesake.to_string()),
+            None if !alias.is_empty() => names.push(alias),
+            None => {}
+        }
     }
     let mut entry = Entry {
         name: name.to_string(),
         country: field(2).map(String::from),
         ticker: field(3).map(String::from),
+        namesakes,
         common: false,
         surname: false,
         market: false,
@@ -284,6 +299,19 @@ mod tests {
         assert!(parse("X\t\t\t\tweird\n")
             .unwrap_err()
             .contains("unknown flag"));
+    }
+
+    #[test]
+    fn namesakes_are_no_surface_of_their_own() {
+        let g = parse("Metro AG\t~Metro\tDE\nMetro inc.\t=Metro\tCA\n").unwrap();
+        assert_eq!(g.entries[1].namesakes, ["Metro"]);
+        let metro: Vec<usize> = g
+            .surfaces
+            .iter()
+            .filter(|s| s.form == "Metro")
+            .map(|s| s.entry)
+            .collect();
+        assert_eq!(metro, [0]);
     }
 
     #[test]

@@ -30,6 +30,7 @@ use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use super::Mention;
+use crate::article::Country;
 use crate::extract::FactValue;
 use acronyms::Alias;
 use gazetteer::Entry;
@@ -133,6 +134,11 @@ pub struct CompanyLexicon {
     /// (`chez Action`). Both apostrophes are matched.
     #[serde(default)]
     pub noun_articles: Vec<String>,
+    /// Articles that make a family-named company right after them its product (`le
+    /// Ricard`, `du Ricard`, `la Peugeot`): such a company takes no article (`Ricard a
+    /// annoncé`).
+    #[serde(default)]
+    pub product_articles: Vec<String>,
     /// Titles before a family name (`M.`, `Mme`, `meneer`): a company name after one is a person.
     #[serde(default)]
     pub person_titles: Vec<String>,
@@ -311,6 +317,8 @@ pub struct CompanyEngine {
     function_words: FxHashSet<String>,
     not_companies: FxHashSet<String>,
     product_determiners: FxHashSet<String>,
+    /// Articles before a family-named company's product, in lower case (`le`, `du`).
+    product_articles: FxHashSet<String>,
     name_followers: FxHashSet<String>,
     services: FxHashSet<String>,
     /// Elided noun articles with both apostrophes (`l'`, `l’`, `L'`, `L’`).
@@ -379,6 +387,12 @@ pub struct CompanyEngine {
 impl CompanyEngine {
     /// Finds the companies in `text`.
     pub fn extract(&self, text: &str) -> Vec<Mention> {
+        self.extract_in(text, None)
+    }
+
+    /// Finds the companies in `text`, an article from `country` when known: a name two
+    /// companies share is the one from there (`Metro` in Québec news is Metro inc.).
+    pub fn extract_in(&self, text: &str, country: Option<Country>) -> Vec<Mention> {
         let hits = self.scanner.scan(text);
         let mut found: Vec<Found> = Vec::new();
         // Common-word mentions waiting for the text to vouch for their company.
@@ -461,7 +475,7 @@ impl CompanyEngine {
         self.drop_person_names(text, &mut found);
         self.repeat_learned_names(text, &mut found);
         self.name_local_units(text, &mut found);
-        self.resolve_by_origin(text, &mut found);
+        self.resolve_by_origin(text, country.as_ref().map(Country::as_str), &mut found);
         self.drop_defined_acronyms(text, &hits, &mut found);
         drop_overlaps(&mut found, |f| (f.start, f.end));
         found

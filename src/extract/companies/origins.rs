@@ -1,5 +1,6 @@
-//! Ambiguous tickers told apart by the origin the text gives: `ADP` is Aéroports de Paris,
-//! but `l'américain ADP` is the US payroll company whose ticker it is.
+//! Ambiguous names told apart by the origin the text gives: `ADP` is Aéroports de Paris,
+//! but `l'américain ADP` is the US payroll company whose ticker it is; `Metro` is Metro AG,
+//! but in an article from Canada or after `québécois` it is its namesake Metro inc.
 
 use rustc_hash::FxHashMap;
 
@@ -11,18 +12,21 @@ const ORIGIN_NAME_TOKENS: usize = 3;
 /// How far before a name its origin adjective is looked for, in bytes.
 const ORIGIN_REACH: usize = 24;
 
-/// Every ticker with the entries that carry it, and every acronym that opens a canonical
-/// name with the entry it opens (`PSA` for PSA International, the Singapore port operator,
-/// while the alias `PSA` is Peugeot's).
+/// Every ticker and namesake with the entries that carry it, and every acronym that opens a
+/// canonical name with the entry it opens (`PSA` for PSA International, the Singapore port
+/// operator, while the alias `PSA` is Peugeot's).
 pub(super) fn by_ticker(entries: &[Entry]) -> FxHashMap<String, Vec<usize>> {
     let mut tickers: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, entry) in entries.iter().enumerate() {
-        if let Some(ticker) = &entry.ticker {
-            tickers.entry(ticker.clone()).or_default().push(i);
+        for name in entry.ticker.iter().chain(&entry.namesakes) {
+            tickers.entry(name.clone()).or_default().push(i);
         }
         if let Some((head, _)) = entry.name.split_once(' ') {
             let acronym = head.len() >= 2 && head.chars().all(|c| c.is_ascii_uppercase());
-            if acronym && entry.ticker.as_deref() != Some(head) {
+            if acronym
+                && entry.ticker.as_deref() != Some(head)
+                && !entry.namesakes.iter().any(|n| n == head)
+            {
                 tickers.entry(head.to_string()).or_default().push(i);
             }
         }
@@ -31,10 +35,16 @@ pub(super) fn by_ticker(entries: &[Entry]) -> FxHashMap<String, Vec<usize>> {
 }
 
 impl CompanyEngine {
-    /// Gives a known name written as another company's ticker to that company when the
-    /// adjective of origin right before it names that company's country, not its own.
-    pub(super) fn resolve_by_origin(&self, text: &str, found: &mut [Found]) {
-        if self.demonyms.is_empty() {
+    /// Gives a known name written as another company's ticker or namesake to that
+    /// company when the adjective of origin right before it, else the article's country,
+    /// is that company's country, not its own.
+    pub(super) fn resolve_by_origin(
+        &self,
+        text: &str,
+        article_country: Option<&str>,
+        found: &mut [Found],
+    ) {
+        if self.tickers.is_empty() {
             return;
         }
         for f in found.iter_mut() {
@@ -44,7 +54,7 @@ impl CompanyEngine {
             let Some(holders) = self.tickers.get(&text[f.start..f.end]) else {
                 continue;
             };
-            let Some(country) = self.origin_before(text, f.start) else {
+            let Some(country) = self.origin_before(text, f.start).or(article_country) else {
                 continue;
             };
             if self.entries[entry].country.as_deref() == Some(country) {

@@ -285,3 +285,31 @@ fn short_name_after_a_local_unit_is_the_unit() {
         ["Acme", "Acme Cloud", "Acme"]
     );
 }
+
+#[test]
+fn a_shared_name_is_the_company_from_the_articles_country() {
+    let engine = &rules("fr").unwrap().engines.companies;
+    let text = "Metro et Sobeys ont relevé leurs prix.";
+    let names = |country: Option<&str>| -> Vec<(usize, usize, String)> {
+        engine
+            .extract_in(text, country.and_then(crate::article::Country::parse))
+            .into_iter()
+            .map(|m| match m.value {
+                FactValue::Company(c) => (m.start, m.end, c.name),
+                other => panic!("not a company: {other:?}"),
+            })
+            .collect()
+    };
+    let sobeys = (9, 15, "Sobeys".to_string());
+    assert_eq!(names(None), [(0, 5, "Metro AG".into()), sobeys.clone()]);
+    assert_eq!(
+        names(Some("CA")),
+        [(0, 5, "Metro inc.".into()), sobeys.clone()]
+    );
+    assert_eq!(names(Some("CH")), [(0, 5, "Metro AG".into()), sobeys]);
+    // The adjective of origin right before the name says it without the country.
+    assert_eq!(
+        companies("fr", "Le québécois Metro relève ses prix."),
+        [("Metro".to_string(), "Metro inc.".to_string())]
+    );
+}
