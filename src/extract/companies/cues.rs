@@ -18,8 +18,8 @@ impl CompanyEngine {
             pos += text[pos..].strip_prefix(' ').map(|_| 1)?;
         }
         let known_here = next.filter(|n| matches!(n.kind, Kind::Company(..)) && n.start == pos);
-        if known_here.is_some_and(|n| !self.known_name_opens_longer(text, n)) {
-            return None;
+        if let Some(known) = known_here.filter(|n| !self.known_name_opens_longer(text, n)) {
+            return self.cue_reads_known_name_as_other(text, pos, known);
         }
         // A known name that is also a common word may end an unknown one (`de dakpannenmaker
         // Terca Plus`); any other known name starts a mention of its own.
@@ -89,6 +89,18 @@ impl CompanyEngine {
             at = next_end;
         }
         false
+    }
+
+    /// Another gazetteer company that the cue's last word and the known name after it form
+    /// together: the cue tells which company a shared short name means (`de
+    /// terminaluitbater PSA` is the port group, where `PSA` alone is the car maker). `None`
+    /// when they form no long form, or the known name's own (it speaks for itself).
+    fn cue_reads_known_name_as_other(&self, text: &str, pos: usize, known: &Hit) -> Option<Found> {
+        let Kind::Company(entry, _) = known.kind else {
+            return None;
+        };
+        self.cue_noun_and_name(text, pos, known.end)
+            .filter(|f| f.entry != Some(entry))
     }
 
     /// The gazetteer company that the cue's last word and the name after it form together,
