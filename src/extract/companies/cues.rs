@@ -18,8 +18,8 @@ impl CompanyEngine {
             pos += text[pos..].strip_prefix(' ').map(|_| 1)?;
         }
         let known_here = next.filter(|n| matches!(n.kind, Kind::Company(..)) && n.start == pos);
-        if known_here.is_some_and(|n| !self.known_name_opens_longer(text, n)) {
-            return None;
+        if let Some(known) = known_here.filter(|n| !self.known_name_opens_longer(text, n)) {
+            return self.cue_reads_known_name_as_other(text, pos, known);
         }
         // A known name that is also a common word may end an unknown one (`de dakpannenmaker
         // Terca Plus`); any other known name starts a mention of its own.
@@ -58,15 +58,34 @@ impl CompanyEngine {
     /// `Dries Van Noten`), but never ends it.
     fn cued_name_run(&self, text: &str, at: usize, limit: usize) -> Option<usize> {
         let joins = |t: &str| self.name_particles.contains(t);
-        let mut end = name_run(text, at, limit, |t| self.stops_name(t) && !joins(t))?;
+        let name_at = self.name_after_number(text, at).unwrap_or(at);
+        let mut end = name_run(text, name_at, limit, |t| self.stops_name(t) && !joins(t))?;
         // `het bedrijf Xylos Van ...` without a name after the particle: drop it.
-        while let Some(start) = names::word_start_before(text, end, at) {
-            if start == at || !joins(&text[start..end]) {
+        while let Some(start) = names::word_start_before(text, end, name_at) {
+            if start == name_at || !joins(&text[start..end]) {
                 break;
             }
             end = text[..start].trim_end_matches([' ', '&']).len();
         }
-        (end > at && !joins(&text[at..end])).then_some(end)
+        (end > name_at && !joins(&text[name_at..end])).then_some(end)
+    }
+
+    /// Where the words of a name that opens with a number start (`het textielbedrijf 4
+    /// Kids Textiles`, `le groupe 3 Suisses`): after a number of at most three digits and a
+    /// space, before a capitalized word that is no adjective of origin (`de keten 12
+    /// Vlaamse winkels` counts shops) nor a function word.
+    fn name_after_number(&self, text: &str, at: usize) -> Option<usize> {
+        let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&digits) {
+            return None;
+        }
+        let word_at = at + digits + text[at + digits..].strip_prefix(' ').map(|_| 1)?;
+        let word_end = names::name_token(text, word_at)?;
+        let word = &text[word_at..word_end];
+        let counted = word.starts_with(|c: char| c.is_ascii_digit())
+            || self.origin_adjectives.contains(word)
+            || self.stops_name(word);
+        (!counted).then_some(word_at)
     }
 
     /// Whether the name `pos..end` is only the head of a longer name that is never a
@@ -89,6 +108,18 @@ impl CompanyEngine {
             at = next_end;
         }
         false
+    }
+
+    /// Another gazetteer company that the cue's last word and the known name after it form
+    /// together: the cue tells which company a shared short name means (`de
+    /// terminaluitbater PSA` is the port group, where `PSA` alone is the car maker). `None`
+    /// when they form no long form, or the known name's own (it speaks for itself).
+    fn cue_reads_known_name_as_other(&self, text: &str, pos: usize, known: &Hit) -> Option<Found> {
+        let Kind::Company(entry, _) = known.kind else {
+            return None;
+        };
+        self.cue_noun_and_name(text, pos, known.end)
+            .filter(|f| f.entry != Some(entry))
     }
 
     /// The gazetteer company that the cue's last word and the name after it form together,
