@@ -51,15 +51,8 @@ impl CompanyEngine {
         while let Some(next) = self.skip_function_word(text, start, comma) {
             start = next;
         }
-        let name = &text[start..comma];
-        (self.plausible(name) && !self.person_name(name) && !self.stops_name(name)).then_some(
-            Found {
-                start,
-                end: comma,
-                entry: None,
-                name_end: comma,
-            },
-        )
+        self.unknown_company(text, start, comma)
+            .filter(|_| !self.stops_name(&text[start..comma]))
     }
 
     /// Whether `word` may stand between an apposition's article and its noun: nothing,
@@ -90,13 +83,7 @@ impl CompanyEngine {
         let start = company.end + text[company.end..].strip_prefix(", ").map(|_| 2)?;
         let limit = hits.get(i + 2).map_or(text.len(), |h| h.start);
         let end = name_run(text, start, limit, |t| self.stops_name(t))?;
-        let name = &text[start..end];
         let closed = text[end..].starts_with(',');
-        (closed && self.plausible(name) && !self.person_name(name)).then_some(Found {
-            start,
-            end,
-            entry: None,
-            name_end: end,
-        })
+        self.unknown_company(text, start, end).filter(|_| closed)
     }
 }

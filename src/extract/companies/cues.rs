@@ -44,13 +44,7 @@ impl CompanyEngine {
         if let Some(known) = self.cue_noun_and_name(text, pos, end) {
             return Some(known);
         }
-        let name = &text[pos..end];
-        (self.plausible(name) && !self.person_name(name)).then_some(Found {
-            start: pos,
-            end,
-            entry: None,
-            name_end: end,
-        })
+        self.unknown_company(text, pos, end)
     }
 
     /// The end of the capitalized name at `at` that a cue vouches for: a name particle

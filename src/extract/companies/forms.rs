@@ -18,13 +18,7 @@ impl CompanyEngine {
         let start = form_end + text[form_end..].strip_prefix(' ').map(|_| 1)?;
         let limit = next.map_or(text.len(), |n| n.start);
         let end = name_run(text, start, limit, |t| self.stops_name(t))?;
-        let name = &text[start..end];
-        (self.plausible(name) && !self.person_name(name)).then_some(Found {
-            start,
-            end,
-            entry: None,
-            name_end: end,
-        })
+        self.unknown_company(text, start, end)
     }
 
     /// The name before a legal form or name tail: joins the company just before it

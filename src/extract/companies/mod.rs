@@ -516,6 +516,18 @@ impl CompanyEngine {
             && !self.not_companies.contains(&name.to_lowercase())
     }
 
+    /// `text[start..end]` as a company the gazetteer does not know, if it may be one: a
+    /// plausible name that is not a person's.
+    fn unknown_company(&self, text: &str, start: usize, end: usize) -> Option<Found> {
+        let name = &text[start..end];
+        (self.plausible(name) && !self.person_name(name)).then_some(Found {
+            start,
+            end,
+            entry: None,
+            name_end: end,
+        })
+    }
+
     /// The output mention for a found company; an unknown name that is a bracketed
     /// alias takes the name of the company it abbreviates.
     fn mention(&self, text: &str, f: Found, alias: Option<&Alias>) -> Mention {

@@ -123,7 +123,7 @@ impl CompanyEngine {
         }
         let start = adjective_end + 1;
         let end = names::name_run(text, start, text.len(), |t| self.stops_name(t))?;
-        self.origin_name(text, start, end)
+        self.unknown_company(text, start, end)
     }
 
     /// The unknown name ending at `end` that follows an origin article and its adjective
@@ -141,23 +141,12 @@ impl CompanyEngine {
                 if self.origin_adjectives.contains(adjective)
                     && article.is_some_and(|a| self.origin_articles.contains(a))
                 {
-                    return self.origin_name(text, start, end);
+                    return self.unknown_company(text, start, end);
                 }
             }
             // One space back to the word before (a boundary, unlike any byte before).
             start = text[..start].strip_suffix(' ')?.len();
         }
         None
-    }
-
-    /// `start..end` as an unknown company, if it may be one.
-    fn origin_name(&self, text: &str, start: usize, end: usize) -> Option<Found> {
-        let name = &text[start..end];
-        (self.plausible(name) && !self.person_name(name)).then_some(Found {
-            start,
-            end,
-            entry: None,
-            name_end: end,
-        })
     }
 }

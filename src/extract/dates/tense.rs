@@ -727,10 +727,7 @@ impl TenseCues {
         if !self.lex.participle_follows || at.left == 0 {
             return false;
         }
-        let mut p = Sentence::left_position(at.left - 1) - 1;
-        while sentence.word(p).is_some_and(|w| w.is(ADVERB)) {
-            p -= 1;
-        }
+        let p = sentence.past_adverbs(Sentence::left_position(at.left - 1) - 1, -1);
         if !sentence.word(p).is_some_and(|w| w.is(REFLEXIVE_AUXILIARY)) {
             return false;
         }
@@ -782,10 +779,7 @@ impl TenseCues {
         if (neutral + 1..0).any(|q| sentence.word(q).is_some_and(|w| self.may_be_past(w, true))) {
             return false;
         }
-        let mut p = neutral - 1;
-        while sentence.word(p).is_some_and(|w| w.is(ADVERB)) {
-            p -= 1;
-        }
+        let p = sentence.past_adverbs(neutral - 1, -1);
         sentence
             .word(p)
             .is_some_and(|w| w.is(REFLEXIVE_AUXILIARY) && w.class.tense != Some(Tense::Past))
@@ -1092,53 +1086,24 @@ impl TenseCues {
     /// the clause of `text[start..end]`: time given before a past ran out then (`De
     /// curatoren hadden tot eind oktober de tijd gekregen om ...`, said in November).
     pub fn past_auxiliary_in_clause(&self, text: &str, start: usize, end: usize) -> bool {
-        let mut sentence = Sentence::around(text, start, end, &self.classes);
-        for side in [Side::Left, Side::Right] {
-            let mut k = 0;
-            while sentence.reaches(side, k, Reach::Clause).is_some() {
-                let p = match side {
-                    Side::Left => Sentence::left_position(k),
-                    Side::Right => k as isize,
-                };
-                match sentence.word(p) {
-                    Some(w) if w.is(AUXILIARY) && w.class.tense == Some(Tense::Past) => {
-                        return true
-                    }
-                    Some(_) => k += 1,
-                    None => break,
-                }
-            }
-        }
-        false
+        Sentence::around(text, start, end, &self.classes)
+            .find_in_clause(|w| {
+                (w.is(AUXILIARY) && w.class.tense == Some(Tense::Past)).then_some(())
+            })
+            .is_some()
     }
 
     /// Whether a future auxiliary stands in the clause of `text[start..end]` without a
     /// participle: a future passive tells when the figures come out (`les résultats du
     /// troisième trimestre seront publiés mardi`), not the period's time.
     fn future_auxiliary_in_clause(&self, text: &str, start: usize, end: usize) -> bool {
-        let mut sentence = Sentence::around(text, start, end, &self.classes);
         let mut future = false;
-        for side in [Side::Left, Side::Right] {
-            let mut k = 0;
-            while sentence.reaches(side, k, Reach::Clause).is_some() {
-                let p = match side {
-                    Side::Left => Sentence::left_position(k),
-                    Side::Right => k as isize,
-                };
-                match sentence.word(p) {
-                    Some(w)
-                        if w.folded.chars().count() >= PARTICIPLE_MIN_CHARS
-                            && self.is_participle(w) =>
-                    {
-                        return false
-                    }
-                    Some(w) => future |= w.is(FUTURE_AUXILIARY),
-                    None => break,
-                }
-                k += 1;
-            }
-        }
-        future
+        let participle = Sentence::around(text, start, end, &self.classes).find_in_clause(|w| {
+            future |= w.is(FUTURE_AUXILIARY);
+            (w.folded.chars().count() >= PARTICIPLE_MIN_CHARS && self.is_participle(w))
+                .then_some(())
+        });
+        future && participle.is_none()
     }
 
     /// Whether the date at `text[start..]` follows a noun of reported figures, after its
@@ -1451,10 +1416,7 @@ impl TenseCues {
         let is_infinitive = |w: &Word<'_>| w.lowercase && self.infinitive_endings.ends(&w.folded);
         if self.lex.participle_follows {
             // The next verb: the word after `p`, past the adverbs.
-            let mut q = p + 1;
-            while sentence.word(q).is_some_and(|w| w.is(ADVERB)) {
-                q += 1;
-            }
+            let q = sentence.past_adverbs(p + 1, 1);
             sentence.word(q).is_some_and(is_infinitive)
         } else {
             let mut q = p + 1;
@@ -1513,10 +1475,7 @@ impl TenseCues {
         if !passive {
             return false;
         }
-        let mut at = p - 1;
-        while sentence.word(at).is_some_and(|w| w.is(ADVERB)) {
-            at -= 1;
-        }
+        let at = sentence.past_adverbs(p - 1, -1);
         sentence
             .word(at)
             .is_some_and(|w| w.is(CONDITIONAL_AUXILIARY))
@@ -1712,6 +1671,38 @@ impl<'t, 'c> Sentence<'t, 'c> {
     /// The position of the `k`-th word before the date (nearest first).
     fn left_position(k: usize) -> isize {
         -(k as isize) - 1
+    }
+
+    /// The first answer `visit` gives for a word of the clause, read outward on the left,
+    /// then on the right; `None` when it gives none.
+    fn find_in_clause<T>(&mut self, mut visit: impl FnMut(&Word<'t>) -> Option<T>) -> Option<T> {
+        for side in [Side::Left, Side::Right] {
+            let mut k = 0;
+            while self.reaches(side, k, Reach::Clause).is_some() {
+                let p = match side {
+                    Side::Left => Self::left_position(k),
+                    Side::Right => k as isize,
+                };
+                let Some(word) = self.word(p) else {
+                    break;
+                };
+                let found = visit(word);
+                if found.is_some() {
+                    return found;
+                }
+                k += 1;
+            }
+        }
+        None
+    }
+
+    /// The first position from `p` on, stepping by `step` (-1 back, 1 ahead), whose word is
+    /// no adverb (`a déjà été`, `n'a pas encore`): where the next verb of a chain stands.
+    fn past_adverbs(&mut self, mut p: isize, step: isize) -> isize {
+        while self.word(p).is_some_and(|w| w.is(ADVERB)) {
+            p += step;
+        }
+        p
     }
 
     /// The word at position `p`, read if need be; `None` past the sentence's ends.
