@@ -25,7 +25,8 @@ def prf(t):
 
 def score(path):
     lang = os.path.basename(path).split('.')[0].split('_')[0]
-    rows = [l.rstrip('\n').split(' || ') for l in open(path, encoding='utf-8')
+    # `rsplit` on the bare separator: a line ending in `||` (no company) needs no trailing space.
+    rows = [[p.strip() for p in l.rstrip('\n').rsplit('||', 1)] for l in open(path, encoding='utf-8')
             if l.strip() and not l.startswith('#')]
     inp = ''.join(json.dumps({'id': str(i), 'text': t, 'lang': lang, 'published': '2024-03-15'},
                              ensure_ascii=False) + '\n' for i, (t, _) in enumerate(rows))
