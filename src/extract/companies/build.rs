@@ -98,7 +98,7 @@ impl CompanyEngine {
         Ok(CompanyEngine {
             scanner,
             local_units,
-            tickers: origins::by_ticker(&parsed.entries),
+            shared_names: origins::by_shared_name(&parsed.entries),
             long_forms,
             demonyms: lexicon
                 .demonyms

@@ -260,8 +260,7 @@ impl CompanyEngine {
                             .strip_suffix(' ')
                             .and_then(|r| r.split_once(' '))
                             .is_some_and(|(article, adjective)| {
-                                self.origin_articles.contains(article)
-                                    && self.origin_adjectives.contains(adjective)
+                                self.origin_phrase(article, adjective)
                             })
                 })
             })

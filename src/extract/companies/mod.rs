@@ -377,8 +377,9 @@ pub struct CompanyEngine {
     parent_words: Vec<String>,
     /// Adjectives of origin with their country, in lower case.
     demonyms: FxHashMap<String, String>,
-    /// Every ticker with the entries that carry it.
-    tickers: FxHashMap<String, Vec<usize>>,
+    /// Names several entries may mean (tickers, namesakes, acronyms opening a canonical
+    /// name) with the entries that carry them; see [`origins::by_shared_name`].
+    shared_names: FxHashMap<String, Vec<usize>>,
     /// Gazetteer forms of several words, in lower case, with their entry: a cue's noun and
     /// the name after it may be one (`le groupe Rocher` is `Groupe Rocher`).
     long_forms: FxHashMap<String, usize>,
@@ -514,6 +515,11 @@ impl CompanyEngine {
         letters >= 2
             && !self.function_words.contains(name)
             && !self.not_companies.contains(&name.to_lowercase())
+    }
+
+    /// Whether `article` and `adjective` name an origin before a company (`het Duitse`).
+    fn origin_phrase(&self, article: &str, adjective: &str) -> bool {
+        self.origin_articles.contains(article) && self.origin_adjectives.contains(adjective)
     }
 
     /// `text[start..end]` as a company the gazetteer does not know, if it may be one: a

@@ -15,11 +15,11 @@ const ORIGIN_REACH: usize = 24;
 /// Every ticker and namesake with the entries that carry it, and every acronym that opens a
 /// canonical name with the entry it opens (`PSA` for PSA International, the Singapore port
 /// operator, while the alias `PSA` is Peugeot's).
-pub(super) fn by_ticker(entries: &[Entry]) -> FxHashMap<String, Vec<usize>> {
-    let mut tickers: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+pub(super) fn by_shared_name(entries: &[Entry]) -> FxHashMap<String, Vec<usize>> {
+    let mut shared: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, entry) in entries.iter().enumerate() {
         for name in entry.ticker.iter().chain(&entry.namesakes) {
-            tickers.entry(name.clone()).or_default().push(i);
+            shared.entry(name.clone()).or_default().push(i);
         }
         if let Some((head, _)) = entry.name.split_once(' ') {
             let acronym = head.len() >= 2 && head.chars().all(|c| c.is_ascii_uppercase());
@@ -27,11 +27,11 @@ pub(super) fn by_ticker(entries: &[Entry]) -> FxHashMap<String, Vec<usize>> {
                 && entry.ticker.as_deref() != Some(head)
                 && !entry.namesakes.iter().any(|n| n == head)
             {
-                tickers.entry(head.to_string()).or_default().push(i);
+                shared.entry(head.to_string()).or_default().push(i);
             }
         }
     }
-    tickers
+    shared
 }
 
 impl CompanyEngine {
@@ -44,14 +44,14 @@ impl CompanyEngine {
         article_country: Option<&str>,
         found: &mut [Found],
     ) {
-        if self.tickers.is_empty() {
+        if self.shared_names.is_empty() {
             return;
         }
         for f in found.iter_mut() {
             let Some(entry) = f.entry else {
                 continue;
             };
-            let Some(holders) = self.tickers.get(&text[f.start..f.end]) else {
+            let Some(holders) = self.shared_names.get(&text[f.start..f.end]) else {
                 continue;
             };
             let Some(country) = self.origin_before(text, f.start).or(article_country) else {
@@ -111,14 +111,11 @@ impl CompanyEngine {
     /// Here`).
     fn origin_name_at(&self, text: &str, at: usize) -> Option<Found> {
         let article_end = at + text[at..].find(' ')?;
-        if !self.origin_articles.contains(&text[at..article_end]) {
-            return None;
-        }
         let adjective_end = article_end + 1 + text[article_end + 1..].find(' ')?;
-        if !self
-            .origin_adjectives
-            .contains(&text[article_end + 1..adjective_end])
-        {
+        if !self.origin_phrase(
+            &text[at..article_end],
+            &text[article_end + 1..adjective_end],
+        ) {
             return None;
         }
         let start = adjective_end + 1;
@@ -138,9 +135,7 @@ impl CompanyEngine {
             }
             if let Some(adjective) = self.word_before(text, start) {
                 let article = self.word_before(text, start - 1 - adjective.len());
-                if self.origin_adjectives.contains(adjective)
-                    && article.is_some_and(|a| self.origin_articles.contains(a))
-                {
+                if article.is_some_and(|a| self.origin_phrase(a, adjective)) {
                     return self.unknown_company(text, start, end);
                 }
             }
