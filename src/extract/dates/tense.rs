@@ -409,7 +409,7 @@ fn length_bit(len: usize) -> u64 {
 #[derive(Debug, Default, Clone, Copy)]
 struct Class {
     tense: Option<Tense>,
-    roles: u32,
+    roles: Roles,
 }
 
 /// How many bytes before a date its announcing word (`vanaf`) may start.
@@ -440,37 +440,40 @@ const CLOCK_WORDS: usize = 3;
 /// 20 h`).
 const CLOCK_BYTES: usize = 40;
 
-const AUXILIARY: u32 = 1;
-const GOING_TO: u32 = 1 << 1;
-const ADVERB: u32 = 1 << 2;
-const PARTICIPLE: u32 = 1 << 3;
-const NOT_PARTICIPLE: u32 = 1 << 4;
-const REPORTING: u32 = 1 << 5;
-const REFLEXIVE_AUXILIARY: u32 = 1 << 6;
-const REFLEXIVE_PRONOUN: u32 = 1 << 7;
-const NOT_PAST: u32 = 1 << 8;
-const NOT_FUTURE: u32 = 1 << 9;
-const CLAUSE_OPENER: u32 = 1 << 10;
-const YEAR_PREPOSITION: u32 = 1 << 11;
-const NOT_WEAK_PAST: u32 = 1 << 12;
-const MAYBE_PAST: u32 = 1 << 13;
-const MOTION_PARTICIPLE: u32 = 1 << 14;
-const RESULTS_NOUN: u32 = 1 << 15;
-const RESULTS_LINK: u32 = 1 << 16;
-const ANNOUNCING: u32 = 1 << 17;
-const PURPOSE: u32 = 1 << 18;
-const EDITION_LINK: u32 = 1 << 19;
-const POSTPONEMENT: u32 = 1 << 20;
-const POSTPONEMENT_LINK: u32 = 1 << 21;
-const NOUN_MARKER: u32 = 1 << 22;
-const PAST_READING: u32 = 1 << 23;
-const PAST_COMPLEMENT: u32 = 1 << 24;
-const POSTPONING: u32 = 1 << 25;
-const RELATIVE_PRONOUN: u32 = 1 << 26;
-const FUTURE_AUXILIARY: u32 = 1 << 27;
-const PLANNING_MODAL: u32 = 1 << 28;
-const OUTCOME_LINK: u32 = 1 << 29;
-const CONDITIONAL_AUXILIARY: u32 = 1 << 30;
+/// A listed word's list memberships, one bit per role below (room for 64).
+type Roles = u64;
+
+const AUXILIARY: Roles = 1;
+const GOING_TO: Roles = 1 << 1;
+const ADVERB: Roles = 1 << 2;
+const PARTICIPLE: Roles = 1 << 3;
+const NOT_PARTICIPLE: Roles = 1 << 4;
+const REPORTING: Roles = 1 << 5;
+const REFLEXIVE_AUXILIARY: Roles = 1 << 6;
+const REFLEXIVE_PRONOUN: Roles = 1 << 7;
+const NOT_PAST: Roles = 1 << 8;
+const NOT_FUTURE: Roles = 1 << 9;
+const CLAUSE_OPENER: Roles = 1 << 10;
+const YEAR_PREPOSITION: Roles = 1 << 11;
+const NOT_WEAK_PAST: Roles = 1 << 12;
+const MAYBE_PAST: Roles = 1 << 13;
+const MOTION_PARTICIPLE: Roles = 1 << 14;
+const RESULTS_NOUN: Roles = 1 << 15;
+const RESULTS_LINK: Roles = 1 << 16;
+const ANNOUNCING: Roles = 1 << 17;
+const PURPOSE: Roles = 1 << 18;
+const EDITION_LINK: Roles = 1 << 19;
+const POSTPONEMENT: Roles = 1 << 20;
+const POSTPONEMENT_LINK: Roles = 1 << 21;
+const NOUN_MARKER: Roles = 1 << 22;
+const PAST_READING: Roles = 1 << 23;
+const PAST_COMPLEMENT: Roles = 1 << 24;
+const POSTPONING: Roles = 1 << 25;
+const RELATIVE_PRONOUN: Roles = 1 << 26;
+const FUTURE_AUXILIARY: Roles = 1 << 27;
+const PLANNING_MODAL: Roles = 1 << 28;
+const OUTCOME_LINK: Roles = 1 << 29;
+const CONDITIONAL_AUXILIARY: Roles = 1 << 30;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -501,7 +504,7 @@ impl std::ops::Deref for Folded<'_> {
 }
 
 impl Word<'_> {
-    fn is(&self, role: u32) -> bool {
+    fn is(&self, role: Roles) -> bool {
         self.class.roles & role != 0
     }
 }
@@ -1301,7 +1304,7 @@ impl TenseCues {
             let w = sentence.word(p)?;
             (w.class, w.lowercase)
         };
-        let is = |role: u32| class.roles & role != 0;
+        let is = |role: Roles| class.roles & role != 0;
         // A postponement's dates, and a plan's before one, lie ahead.
         if (is(POSTPONING) && self.moves_date_on(sentence, p))
             || (is(PLANNING_MODAL) && self.postponement_follows(sentence, p))
@@ -1448,7 +1451,7 @@ impl TenseCues {
         let Some(auxiliary) = sentence.word(at).map(|w| w.class) else {
             return false;
         };
-        let is = |role: u32| auxiliary.roles & role != 0;
+        let is = |role: Roles| auxiliary.roles & role != 0;
         is(AUXILIARY)
             || (is(REFLEXIVE_AUXILIARY)
                 && (motion
@@ -1771,7 +1774,7 @@ impl<'t, 'c> Sentence<'t, 'c> {
     }
 
     /// Whether a word of the sentence, on either side, has `role`.
-    fn has_role(&mut self, role: u32) -> bool {
+    fn has_role(&mut self, role: Roles) -> bool {
         let mut k = 0;
         while let Some(w) = self.word(Self::left_position(k)) {
             if w.is(role) {
