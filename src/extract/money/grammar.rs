@@ -241,10 +241,13 @@ impl<'a> Reader<'a> {
     fn found(&self, amount: Amount, cur: &Currency<'a>, last: usize) -> Found {
         // `6,5 centimes d'euro et 2,9 centimes`: a plain subunit after one that names its
         // currency shares it, wherever the article is from.
+        // Else the article's country says it, else an amount before it in one of its home
+        // currencies (`1,879 euro, twaalf cent meer`).
         let local = match cur.name.form {
             Form::Subunit(_) => self
                 .subunit_named_before(cur.start)
-                .or_else(|| self.local_code(cur.name)),
+                .or_else(|| self.local_code(cur.name))
+                .or_else(|| self.home_currency_before(cur.start, cur.name)),
             _ => self.local_code(cur.name),
         };
         let (currency, unit) = match (&cur.name.form, local) {
@@ -275,16 +278,44 @@ impl<'a> Reader<'a> {
     /// The currency of a subunit name that names it (`centimes d'euro`) earlier in the
     /// sentence before token `before`.
     fn subunit_named_before(&self, before: usize) -> Option<&'a str> {
+        self.currency_before(before, |name| {
+            if name.form == Form::Hundredth {
+                name.code.as_deref()
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The currency of an amount earlier in the sentence before token `before` that
+    /// `subunit` counts hundredths of in some country (`cent` of `euro`, not of `pond`).
+    fn home_currency_before(&self, before: usize, subunit: &CurrencyName) -> Option<&'a str> {
+        self.currency_before(before, |name| {
+            let code = name.code.as_deref()?;
+            let home = name.form != Form::Hundredth && subunit.local.iter().any(|(_, c)| c == code);
+            home.then_some(code)
+        })
+    }
+
+    /// The first currency name `accept` takes, read back from token `before` to the start
+    /// of its sentence (or a line break).
+    fn currency_before(
+        &self,
+        before: usize,
+        accept: impl Fn(&'a CurrencyName) -> Option<&'a str>,
+    ) -> Option<&'a str> {
         const REACH: usize = 40;
         for i in (before.saturating_sub(REACH)..before).rev() {
             let t = &self.toks[i];
             if matches!(t.kind, Kind::Sym('.' | '!' | '?' | ';')) {
                 return None;
             }
-            if let Some(cur) = self.currency_at(i) {
-                if cur.name.form == Form::Hundredth && cur.end <= before {
-                    return cur.name.code.as_deref();
-                }
+            if let Some(code) = self
+                .currency_at(i)
+                .filter(|cur| cur.end <= before)
+                .and_then(|cur| accept(cur.name))
+            {
+                return Some(code);
             }
             if t.new_line {
                 return None;
@@ -437,9 +468,8 @@ impl<'a> Reader<'a> {
     /// Whether `amount` follows a verb of change and a range opener (`passé de 3`): it
     /// is the amount before the change, whatever word joins it to the one after.
     fn starts_change(&self, amount: &Amount) -> bool {
-        self.engine.ranges.iter().any(|(opener, _)| {
-            !opener.is_empty()
-                && self.keys_before(amount.start, opener)
+        self.engine.change_openers.iter().any(|opener| {
+            self.keys_before(amount.start, opener)
                 && self.change_verb_before(amount.start - opener.len())
         })
     }
@@ -649,10 +679,11 @@ impl<'a> Reader<'a> {
                 .get(amount.end.wrapping_sub(1))
                 .is_some_and(|t| self.scale_of(t).is_some());
             let compared = !item && ends_on_scale && self.compared(amount.start);
-            if item || compared {
+            let summed = !item && !compared && ends_on_scale && self.sum_follows(amount.end);
+            if item || compared || summed {
                 let model = if amount.scale.is_some() {
-                    self.neighbour_in_sentence(chosen, &amount)
-                        .filter(|m| !compared || !self.number_between(m, &amount))
+                    self.neighbour_in_sentence(chosen, &amount, summed)
+                        .filter(|m| !(compared || summed) || !self.number_between(m, &amount))
                 } else {
                     chosen.iter().find(|f| f.first == amount.end + 1)
                 };
@@ -699,20 +730,53 @@ impl<'a> Reader<'a> {
                 .any(|f| f.first == amount.end + 1 && f.money.currency.is_some())
     }
 
-    /// Whether a comparison word (`tegen`, `contre`) comes right before token `start`.
+    /// Whether a comparison word (`tegen`, `contre`) comes right before token `start`, or
+    /// before the qualifier there (`tegenover ruim 980 miljoen`, `contre près de 900
+    /// millions`).
     fn compared(&self, start: usize) -> bool {
+        let start = self
+            .engine
+            .qualifiers
+            .iter()
+            .find(|(keys, _)| self.keys_before(start, keys))
+            .map_or(start, |(keys, _)| start - keys.len());
         start
             .checked_sub(1)
             .and_then(|i| self.toks.get(i))
             .is_some_and(|t| t.word().is_some() && self.engine.comparisons.contains(t.key()))
     }
 
-    /// Whether a number stands between a found amount and `amount` (`3 miljoen klanten,
-    /// tegen 2 miljoen`: the comparison is with the customers, not the euros).
+    /// Whether the token at `end`, right after a bare scaled amount, shows a sum rather
+    /// than a count of what follows: a word of `sum_followers` (`in`, `dans`, `extra`) or a
+    /// number word (`8 millions deux ans plus tôt`).
+    ///
+    /// A word of `sum_adverbs` (`extra`) shows it only before another such sign or a
+    /// punctuation mark: `1 miljard extra uit`, but `5 miljoen extra bomen` counts trees.
+    fn sum_follows(&self, end: usize) -> bool {
+        let Some(t) = self.toks.get(end).filter(|t| !t.new_line) else {
+            return false;
+        };
+        match t.kind {
+            Kind::Word if self.engine.sum_adverbs.contains(t.key()) => {
+                let next = self.toks.get(end + 1);
+                next.is_none_or(|n| matches!(n.kind, Kind::Sym(_)) || n.new_line)
+                    || self.sum_follows(end + 1)
+            }
+            Kind::Word => {
+                self.engine.sum_followers.contains(t.key())
+                    || t.word().is_some_and(|w| self.engine.numbers.is_number_word(w))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a number other than a year stands between a found amount and `amount`
+    /// (`3 miljoen klanten, tegen 2 miljoen`: the comparison is with the customers, not the
+    /// euros; `812 miljoen euro in 2024, tegen 640 miljoen` still compares the euros).
     fn number_between(&self, found: &Found, amount: &Amount) -> bool {
         let (from, to) = gap(found, amount);
         let between = self.toks.get(from..to).unwrap_or_default();
-        between.iter().any(|t| t.num().is_some())
+        between.iter().any(|t| t.num().is_some() && !year_like(t))
     }
 
     /// Whether the token at `end` closes an enumeration item (punctuation, `en`, `et`).
@@ -728,12 +792,24 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The nearest scaled amount with a known currency in the same sentence as `amount`.
-    fn neighbour_in_sentence<'f>(&self, chosen: &'f [Found], amount: &Amount) -> Option<&'f Found> {
+    /// The nearest scaled amount with a known currency in the same sentence as `amount`,
+    /// never one counted in hundredths. A sum (`unscaled_too`) may also take the currency
+    /// of an amount without a scale (`32 euro per aandeel, of 1,4 miljard in totaal`); an
+    /// enumeration or comparison (`5 millions de foyers (contre 3,8 millions) recevront
+    /// 90 euros`) may not.
+    fn neighbour_in_sentence<'f>(
+        &self,
+        chosen: &'f [Found],
+        amount: &Amount,
+        unscaled_too: bool,
+    ) -> Option<&'f Found> {
         chosen
             .iter()
             .filter(|f| {
-                f.scale.is_some() && f.money.currency.is_some() && !f.money.currency_inferred
+                f.money.currency.is_some()
+                    && !f.money.currency_inferred
+                    && !f.hundredths
+                    && (unscaled_too || f.scale.is_some())
             })
             .filter(|f| {
                 let (from, to) = gap(f, amount);
@@ -744,11 +820,12 @@ impl<'a> Reader<'a> {
                     && !between.iter().chain(next).any(|t| t.new_line)
             })
             .min_by_key(|f| {
-                if f.last < amount.start {
+                let distance = if f.last < amount.start {
                     amount.start - f.last
                 } else {
                     f.first - amount.end
-                }
+                };
+                (f.scale.is_none(), distance)
             })
     }
 }

@@ -65,6 +65,11 @@ pub struct RangePattern {
     pub opener: String,
     /// The word or symbol between the bounds.
     pub connector: String,
+    /// Whether the opener says where a change starts after a verb of change (`steeg van 3
+    /// tot 5 miljard`: two amounts, a before and an after); `tussen` and `entre` never do
+    /// (`geraamd op tussen 80 en 100 miljoen`, where `op` is a particle of change too).
+    #[serde(default)]
+    pub from: bool,
 }
 
 /// Grammar words of one language's money expressions.
@@ -90,6 +95,16 @@ pub struct MoneyGrammar {
     /// (`812 miljoen euro, tegen 640 miljoen een jaar eerder`).
     #[serde(default)]
     pub comparison_before: Vec<String>,
+    /// Words after a bare scaled amount that show it is a sum, not a count of what
+    /// follows (`voor 2 miljoen had gekocht`, `45 millions dans`, `1 miljard extra`): in a
+    /// sentence with an amount in a currency it takes that currency.
+    #[serde(default)]
+    pub sum_followers: Vec<String>,
+    /// Adverbs after a bare scaled amount that show a sum only before a word of
+    /// `sum_followers` or a punctuation mark (`1 miljard extra uit`, not `5 miljoen extra
+    /// bomen`).
+    #[serde(default)]
+    pub sum_adverbs: Vec<String>,
     /// Words after a scale that add half of it (`et demi` in `un milliard et demi`).
     #[serde(default)]
     pub scale_halves: Vec<String>,
@@ -220,10 +235,14 @@ pub struct MoneyEngine {
     linkers: Vec<Vec<String>>,
     qualifiers: Vec<(Vec<String>, String)>,
     ranges: Vec<(Vec<String>, Vec<String>)>,
+    /// The openers of ranges that name where a change starts (`van`, `de`).
+    change_openers: Vec<Vec<String>>,
     tail_joiners: HashSet<String>,
     followers: HashSet<String>,
     followers_scaled_only: HashSet<String>,
     comparisons: HashSet<String>,
+    sum_followers: HashSet<String>,
+    sum_adverbs: HashSet<String>,
     scale_halves: Vec<Vec<String>>,
     vague_before: HashSet<String>,
     change_verbs: HashSet<String>,
@@ -233,9 +252,11 @@ pub struct MoneyEngine {
     place_countries: Vec<Country>,
 }
 
-/// Bytes of context read on each side of a currency hit.
+/// Bytes of context read before a currency hit.
 const WINDOW_BEFORE: usize = 120;
-const WINDOW_AFTER: usize = 80;
+// After a hit, far enough for a sum that takes its currency later in a long sentence
+// (`12,5 miljoen euro ..., die Feyenoord twee jaar geleden voor 2 miljoen had gekocht`).
+const WINDOW_AFTER: usize = 160;
 /// Merged windows stop growing at this size, which bounds the grammar's work on text
 /// that is one long list of amounts.
 const MAX_WINDOW: usize = 4096;
@@ -315,6 +336,13 @@ impl MoneyEngine {
             })
             .collect();
         ranges.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        let change_openers = g
+            .ranges
+            .iter()
+            .filter(|r| r.from)
+            .map(|r| tokens::phrase_keys(&r.opener))
+            .filter(|keys| !keys.is_empty())
+            .collect();
         if ranges.iter().any(|(_, c)| c.is_empty()) {
             return Err("range with an empty connector".into());
         }
@@ -336,10 +364,13 @@ impl MoneyEngine {
                 .collect(),
             qualifiers,
             ranges,
+            change_openers,
             tail_joiners: lower(&g.tail_joiners),
             followers: lower(&g.enumeration_followers),
             followers_scaled_only: lower(&g.enumeration_followers_scaled_only),
             comparisons: lower(&g.comparison_before),
+            sum_followers: lower(&g.sum_followers),
+            sum_adverbs: lower(&g.sum_adverbs),
             scale_halves: g
                 .scale_halves
                 .iter()
