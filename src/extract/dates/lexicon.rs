@@ -246,6 +246,10 @@ pub struct DateLexicon {
     /// drie miljoen`, `is waarschijnlijk drie jaar geleden`).
     #[serde(default)]
     pub cue_hedges: Vec<String>,
+    /// Words between `een` + a unit and a number that make the whole an approximate count
+    /// (Dutch `een jaar of zestig`, about sixty years): the unit is then no amount of one.
+    #[serde(default)]
+    pub approximate_counts: Vec<String>,
     /// Words after a bare amount of time that make it a duration (`twee jaar lang`, `vijf
     /// jaar cel`, `cinq ans de prison`).
     #[serde(default)]
@@ -516,6 +520,8 @@ pub enum Sense {
     /// The particle of a separable verb setting a date, right before `voor` (`kondigde een
     /// staking aan voor 16 december`).
     ForParticle,
+    /// The link of an approximate count after a unit (`of` in `een jaar of zestig`).
+    ApproximateCount,
 }
 
 impl Sense {
@@ -597,6 +603,7 @@ impl Sense {
             Sense::SetsDateFor(_) => 69,
             Sense::CueHedge => 70,
             Sense::ForParticle => 71,
+            Sense::ApproximateCount => 72,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -787,7 +794,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 52] = [
+        let lists: [(&Vec<String>, Sense); 53] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -828,6 +835,7 @@ impl Phrases {
             (&lex.duration_cues, Sense::DurationCue),
             (&lex.cue_hedges, Sense::CueHedge),
             (&lex.for_particles, Sense::ForParticle),
+            (&lex.approximate_counts, Sense::ApproximateCount),
             (&lex.year_subject_verbs, Sense::YearVerb),
             (&lex.duration_closers, Sense::DurationCloser),
             (&lex.and_a_half, Sense::AndAHalf),

@@ -408,6 +408,7 @@ mod first {
         Sense::ToTheDay,
         Sense::CueHedge,
         Sense::ForParticle,
+        Sense::ApproximateCount,
     ]);
 
     /// Articles: no expression ends with one, so an expression that reaches one goes on
@@ -870,10 +871,17 @@ impl<'a> Parser<'a> {
     // ---- productions ----
 
     fn unit(&self, i: usize) -> Option<(usize, Unit)> {
-        self.sense(i, |s| match s {
+        let (end, unit) = self.sense(i, |s| match s {
             Sense::Unit(u) => Some(u),
             _ => None,
-        })
+        })?;
+        // `een jaar of zestig` is about sixty years, not one: no amount of this unit. A
+        // second amount of time is an alternative (`over een week of een jaar`).
+        let approximate = self.is(end, Sense::ApproximateCount).is_some_and(|k| {
+            self.amount(k)
+                .is_some_and(|(j, n)| n >= 2 && !self.has_kind(j, Sense::Unit(Unit::Day)))
+        });
+        (!approximate).then_some((end, unit))
     }
 
     /// A point or period; `cued` when a preposition already marks it as a date.
