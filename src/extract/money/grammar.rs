@@ -764,7 +764,8 @@ impl<'a> Reader<'a> {
             }
             Kind::Word => {
                 self.engine.sum_followers.contains(t.key())
-                    || t.word().is_some_and(|w| self.engine.numbers.is_number_word(w))
+                    || t.word()
+                        .is_some_and(|w| self.engine.numbers.is_number_word(w))
             }
             _ => false,
         }
