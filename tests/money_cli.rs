@@ -131,6 +131,8 @@ fn the_articles_country_decides_what_a_plain_dollar_or_franc_means() {
     assert_eq!(currencies(&out[0]), canadian);
     assert_eq!(out[1]["country"], "CA");
     assert_eq!(currencies(&out[1]), canadian);
+    // Without a country, `$` keeps its usual sense and the plain `cents` are those of the
+    // US dollars named before them.
     for plain in &out[2..4] {
         assert!(plain.get("country").is_none(), "{plain}");
         assert_eq!(
@@ -138,7 +140,7 @@ fn the_articles_country_decides_what_a_plain_dollar_or_franc_means() {
             vec![
                 ("\"USD\"".to_string(), "14.99".to_string()),
                 ("\"USD\"".to_string(), "17.23".to_string()),
-                ("null".to_string(), "50".to_string()),
+                ("\"USD\"".to_string(), "0.5".to_string()),
             ]
         );
     }
