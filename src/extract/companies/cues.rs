@@ -16,6 +16,7 @@ impl CompanyEngine {
         if !text[..pos].ends_with(['\'', '’']) {
             pos = self.skip_modifiers(text, pos);
             pos += text[pos..].strip_prefix(' ').map(|_| 1)?;
+            pos = self.skip_origin_phrase(text, pos);
         }
         let known_here = next.filter(|n| matches!(n.kind, Kind::Company(..)) && n.start == pos);
         if let Some(known) = known_here.filter(|n| !self.known_name_opens_longer(text, n)) {
@@ -45,6 +46,20 @@ impl CompanyEngine {
             return Some(known);
         }
         self.unknown_company(text, pos, end)
+    }
+
+    /// Where the name starts after an article and an adjective of origin at `pos` (`de
+    /// overname van het Franse Staci`, `CEO van het Gentse Lumina`); `pos` when none is
+    /// there. The cue already says a company follows, so the origin does not make a lone
+    /// name a place (`het Duitse Keulen`), as it may without a cue.
+    fn skip_origin_phrase(&self, text: &str, pos: usize) -> usize {
+        let mut words = text[pos..].splitn(3, ' ');
+        match (words.next(), words.next(), words.next()) {
+            (Some(article), Some(adjective), Some(_)) if self.origin_phrase(article, adjective) => {
+                pos + article.len() + adjective.len() + 2
+            }
+            _ => pos,
+        }
     }
 
     /// The end of the capitalized name at `at` that a cue vouches for: a name particle

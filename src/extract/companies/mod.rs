@@ -443,6 +443,14 @@ impl CompanyEngine {
                         if plural {
                             self.add_listed_names(text, &hits[i + 1..], list_end, &mut found);
                         }
+                    } else if let Some(first) = plural
+                        .then(|| known_right_after(text, hit, hits.get(i + 1)))
+                        .flatten()
+                    {
+                        // A known first name is found by its own hit; the unknown names
+                        // listed after it are the cue's too (`de familiebedrijven
+                        // Vyncke en Vanhulle`).
+                        self.add_listed_names(text, &hits[i + 2..], first.end, &mut found);
                     } else if let Some(f) = self.apposition_after_relation(text, &hits, i) {
                         found.push(f);
                     }
@@ -558,6 +566,11 @@ impl CompanyEngine {
             value: FactValue::Company(company),
         }
     }
+}
+
+/// The gazetteer hit right after the cue `cue`, one space between them.
+fn known_right_after<'h>(text: &str, cue: &Hit, next: Option<&'h Hit>) -> Option<&'h Hit> {
+    next.filter(|n| matches!(n.kind, Kind::Company(..)) && text.get(cue.end..n.start) == Some(" "))
 }
 
 /// Sorts spans by start and drops each that overlaps an earlier one (at the same start
