@@ -121,6 +121,15 @@ pub struct CompanyLexicon {
     /// Words before a brand that make it a product (`zijn Lexus`, `une Renault`).
     #[serde(default)]
     pub product_determiners: Vec<String>,
+    /// Indefinite articles that make a brand a product with an adjective of a thing's look,
+    /// age or use between them (`een witte Mercedes`, `een oude Batavus`). Possessives are
+    /// left out: `haar grote rivale Shell` is the company.
+    #[serde(default)]
+    pub product_adjective_articles: Vec<String>,
+    /// The adjectives of a thing's look, age or use between such an article and a brand
+    /// (`witte`, `oude`, `geleende`); not `andere`, which also points to another company.
+    #[serde(default)]
+    pub product_adjectives: Vec<String>,
     /// Capitalized words that may follow a company name without making it a product or a
     /// longer name (`Google France`, `Philips CEO`).
     #[serde(default)]
@@ -317,6 +326,8 @@ pub struct CompanyEngine {
     function_words: FxHashSet<String>,
     not_companies: FxHashSet<String>,
     product_determiners: FxHashSet<String>,
+    product_adjective_articles: FxHashSet<String>,
+    product_adjectives: FxHashSet<String>,
     /// Articles before a family-named company's product, in lower case (`le`, `du`).
     product_articles: FxHashSet<String>,
     name_followers: FxHashSet<String>,
