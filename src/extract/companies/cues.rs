@@ -194,6 +194,35 @@ impl CompanyEngine {
         }
     }
 
+    /// Adds the unknown names listed after two known companies joined by a comma (`Puratos,
+    /// Vandemoortele en La Lorraine Bakery Group`): two make it a list of companies, while
+    /// after one the next name is as often a person or an apposition (`Huawei, Meng
+    /// Wanzhou`). `hits` are the text's scanner hits in order.
+    pub(super) fn add_names_listed_after_companies(
+        &self,
+        text: &str,
+        hits: &[Hit],
+        found: &mut Vec<Found>,
+    ) {
+        let mut known: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| f.entry.is_some())
+            .map(|f| (f.start, f.end))
+            .collect();
+        known.sort_unstable();
+        let mut listed = Vec::new();
+        for pair in known.windows(2) {
+            let ((_, first_end), (second_start, second_end)) = (pair[0], pair[1]);
+            if text.get(first_end..second_start) != Some(", ") {
+                continue;
+            }
+            let later = hits.partition_point(|h| h.start < second_end);
+            self.add_listed_names(text, &hits[later..], second_end, &mut listed);
+        }
+        listed.retain(|l| !found.iter().any(|f| f.start < l.end && l.start < f.end));
+        found.append(&mut listed);
+    }
+
     /// Whether the gazetteer match `hit` right after a cue opens a longer name, which is
     /// the company: `het bedrijf Mars One Ventures`, not `Mars`; `la PME Trigano Marine`,
     /// not `Trigano`. A capitalized follower (`Orange France`, `Apple CEO`) or a first

@@ -492,6 +492,7 @@ impl CompanyEngine {
         self.add_dateline_agencies(text, &mut found);
         self.add_deal_parties(text, &mut found);
         self.add_listed_origin_names(text, &mut found);
+        self.add_names_listed_after_companies(text, &hits, &mut found);
         self.drop_person_names(text, &mut found);
         self.repeat_learned_names(text, &mut found);
         self.name_local_units(text, &mut found);
