@@ -114,6 +114,8 @@ impl CompanyEngine {
             not_companies,
             vetoed_forms,
             product_determiners: lower(&lexicon.product_determiners),
+            product_adjective_articles: lower(&lexicon.product_adjective_articles),
+            product_adjectives: lower(&lexicon.product_adjectives),
             product_articles: lower(&lexicon.product_articles),
             name_followers: lexicon
                 .name_followers

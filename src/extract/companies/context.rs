@@ -57,7 +57,9 @@ impl CompanyEngine {
         let kind_before = i > 0
             && matches!(hits[i - 1].kind, Kind::Head | Kind::Cue | Kind::CueNoun)
             && hits[i - 1].end + 1 == hit.start;
-        if (e.market || self.before_figure(text, hit)) && self.after_market_article(text, hit) {
+        if (e.market || e.place || self.before_figure(text, hit))
+            && self.after_market_article(text, hit)
+        {
             return Verdict::Rejected;
         }
         // A family name after a first name is a person's (`Harrison Ford`); so is a common
@@ -302,7 +304,10 @@ impl CompanyEngine {
         }
         if let Some(before) = self.word_before(text, hit.start) {
             let amount = before.chars().all(|c| c.is_ascii_digit());
-            if amount || self.product_determiners.contains(&before.to_lowercase()) {
+            if amount
+                || self.product_determiners.contains(&before.to_lowercase())
+                || self.after_article_and_adjective(text, hit.start - 1 - before.len(), before)
+            {
                 return true;
             }
         }
@@ -323,6 +328,15 @@ impl CompanyEngine {
             n.start == at && matches!(n.kind, Kind::Legal | Kind::Tail | Kind::Company(..))
         });
         !(part_of_name || self.function_words.contains(word) || self.name_followers.contains(word))
+    }
+
+    /// Whether `adjective`, starting at `start`, is an adjective of a thing after an
+    /// indefinite article, which make the brand after them a product (`een witte Mercedes`).
+    fn after_article_and_adjective(&self, text: &str, start: usize, adjective: &str) -> bool {
+        self.product_adjectives.contains(adjective)
+            && self
+                .word_before(text, start)
+                .is_some_and(|a| self.product_adjective_articles.contains(&a.to_lowercase()))
     }
 
     /// Whether a context word or an unambiguous company is near hit `i`. At a sentence

@@ -16,6 +16,7 @@ impl CompanyEngine {
         if !text[..pos].ends_with(['\'', '’']) {
             pos = self.skip_modifiers(text, pos);
             pos += text[pos..].strip_prefix(' ').map(|_| 1)?;
+            pos = self.skip_origin_phrase(text, pos);
         }
         let known_here = next.filter(|n| matches!(n.kind, Kind::Company(..)) && n.start == pos);
         if let Some(known) = known_here.filter(|n| !self.known_name_opens_longer(text, n)) {
@@ -45,6 +46,20 @@ impl CompanyEngine {
             return Some(known);
         }
         self.unknown_company(text, pos, end)
+    }
+
+    /// Where the name starts after an article and an adjective of origin at `pos` (`de
+    /// overname van het Franse Staci`, `CEO van het Gentse Lumina`); `pos` when none is
+    /// there. The cue already says a company follows, so the origin does not make a lone
+    /// name a place (`het Duitse Keulen`), as it may without a cue.
+    fn skip_origin_phrase(&self, text: &str, pos: usize) -> usize {
+        let mut words = text[pos..].splitn(3, ' ');
+        match (words.next(), words.next(), words.next()) {
+            (Some(article), Some(adjective), Some(_)) if self.origin_phrase(article, adjective) => {
+                pos + article.len() + adjective.len() + 2
+            }
+            _ => pos,
+        }
     }
 
     /// The end of the capitalized name at `at` that a cue vouches for: a name particle
@@ -177,6 +192,35 @@ impl CompanyEngine {
             });
             end = name_end;
         }
+    }
+
+    /// Adds the unknown names listed after two known companies joined by a comma (`Puratos,
+    /// Vandemoortele en La Lorraine Bakery Group`): two make it a list of companies, while
+    /// after one the next name is as often a person or an apposition (`Huawei, Meng
+    /// Wanzhou`). `hits` are the text's scanner hits in order.
+    pub(super) fn add_names_listed_after_companies(
+        &self,
+        text: &str,
+        hits: &[Hit],
+        found: &mut Vec<Found>,
+    ) {
+        let mut known: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| f.entry.is_some())
+            .map(|f| (f.start, f.end))
+            .collect();
+        known.sort_unstable();
+        let mut listed = Vec::new();
+        for pair in known.windows(2) {
+            let ((_, first_end), (second_start, second_end)) = (pair[0], pair[1]);
+            if text.get(first_end..second_start) != Some(", ") {
+                continue;
+            }
+            let later = hits.partition_point(|h| h.start < second_end);
+            self.add_listed_names(text, &hits[later..], second_end, &mut listed);
+        }
+        listed.retain(|l| !found.iter().any(|f| f.start < l.end && l.start < f.end));
+        found.append(&mut listed);
     }
 
     /// Whether the gazetteer match `hit` right after a cue opens a longer name, which is

@@ -12,6 +12,8 @@
 //!   after another capitalized word (`Harrison Ford`).
 //! - `market`: the name is also a stock market or an index (`Nasdaq`, `Dow Jones`); after
 //!   an article or before a number it is the market (`de Nasdaq`, `le Dow Jones`, `Stoxx 600`).
+//! - `place`: the name is also a place or region (`Randstad`, the Dutch conurbation); after
+//!   an article it is the place (`de Randstad`), as a market name is the market.
 //! - `brand`: the name is mostly a product brand of another company (`Stella Artois`,
 //!   `Biscoff`, `Hennessy`): it counts only when a cue names it as a company (`brouwerij
 //!   Amstel`, `la maison Hennessy`), never from a company nearby (`AB InBev verkocht meer
@@ -42,6 +44,8 @@ pub struct Entry {
     pub surname: bool,
     /// The name is also a stock market or an index: not after an article or before a number.
     pub market: bool,
+    /// The name is also a place or region: not after an article.
+    pub place: bool,
     /// The name is mostly a product brand: only a cue makes it a company.
     pub brand: bool,
     /// The parent's business in one country: among that country's companies, the bare
@@ -189,6 +193,7 @@ fn parse_line(line: &str) -> Result<(Entry, Vec<&str>), String> {
         common: false,
         surname: false,
         market: false,
+        place: false,
         brand: false,
         local: false,
     };
@@ -198,6 +203,7 @@ fn parse_line(line: &str) -> Result<(Entry, Vec<&str>), String> {
             "common" => entry.common = true,
             "surname" => entry.surname = true,
             "market" => entry.market = true,
+            "place" => entry.place = true,
             "brand" => entry.brand = true,
             "local" => entry.local = true,
             other => return Err(format!("unknown flag `{other}`")),
@@ -264,6 +270,8 @@ mod tests {
             .unwrap();
         assert_eq!(g.entries.len(), 3);
         assert!(g.entries[2].market && !g.entries[1].market);
+        let place = parse("Randstad\tRandstad Holding\tNL\tRAND\tplace\n").expect("parses");
+        assert!(place.entries[0].place && !place.entries[0].market);
         assert_eq!(g.entries[0].ticker.as_deref(), Some("PHIA"));
         assert_eq!(g.entries[0].country.as_deref(), Some("NL"));
         assert!(g.entries[1].common && !g.entries[0].common);

@@ -121,6 +121,15 @@ pub struct CompanyLexicon {
     /// Words before a brand that make it a product (`zijn Lexus`, `une Renault`).
     #[serde(default)]
     pub product_determiners: Vec<String>,
+    /// Indefinite articles that make a brand a product with an adjective of a thing's look,
+    /// age or use between them (`een witte Mercedes`, `een oude Batavus`). Possessives are
+    /// left out: `haar grote rivale Shell` is the company.
+    #[serde(default)]
+    pub product_adjective_articles: Vec<String>,
+    /// The adjectives of a thing's look, age or use between such an article and a brand
+    /// (`witte`, `oude`, `geleende`); not `andere`, which also points to another company.
+    #[serde(default)]
+    pub product_adjectives: Vec<String>,
     /// Capitalized words that may follow a company name without making it a product or a
     /// longer name (`Google France`, `Philips CEO`).
     #[serde(default)]
@@ -317,6 +326,8 @@ pub struct CompanyEngine {
     function_words: FxHashSet<String>,
     not_companies: FxHashSet<String>,
     product_determiners: FxHashSet<String>,
+    product_adjective_articles: FxHashSet<String>,
+    product_adjectives: FxHashSet<String>,
     /// Articles before a family-named company's product, in lower case (`le`, `du`).
     product_articles: FxHashSet<String>,
     name_followers: FxHashSet<String>,
@@ -443,6 +454,14 @@ impl CompanyEngine {
                         if plural {
                             self.add_listed_names(text, &hits[i + 1..], list_end, &mut found);
                         }
+                    } else if let Some(first) = plural
+                        .then(|| known_right_after(text, hit, hits.get(i + 1)))
+                        .flatten()
+                    {
+                        // A known first name is found by its own hit; the unknown names
+                        // listed after it are the cue's too (`de familiebedrijven
+                        // Vyncke en Vanhulle`).
+                        self.add_listed_names(text, &hits[i + 2..], first.end, &mut found);
                     } else if let Some(f) = self.apposition_after_relation(text, &hits, i) {
                         found.push(f);
                     }
@@ -473,6 +492,7 @@ impl CompanyEngine {
         self.add_dateline_agencies(text, &mut found);
         self.add_deal_parties(text, &mut found);
         self.add_listed_origin_names(text, &mut found);
+        self.add_names_listed_after_companies(text, &hits, &mut found);
         self.drop_person_names(text, &mut found);
         self.repeat_learned_names(text, &mut found);
         self.name_local_units(text, &mut found);
@@ -558,6 +578,11 @@ impl CompanyEngine {
             value: FactValue::Company(company),
         }
     }
+}
+
+/// The gazetteer hit right after the cue `cue`, one space between them.
+fn known_right_after<'h>(text: &str, cue: &Hit, next: Option<&'h Hit>) -> Option<&'h Hit> {
+    next.filter(|n| matches!(n.kind, Kind::Company(..)) && text.get(cue.end..n.start) == Some(" "))
 }
 
 /// Sorts spans by start and drops each that overlaps an earlier one (at the same start
