@@ -44,6 +44,7 @@ impl CompanyEngine {
             .into_iter()
             .map(|s| (s.form, Kind::Company(s.entry, s.common)))
             .collect();
+        patterns.extend(contracted_names(&patterns, &lexicon.article_contractions));
         let mut add = |words: &[String], kind: Kind, prefix: &str| {
             for word in words {
                 for form in cue_forms(word) {
@@ -99,6 +100,12 @@ impl CompanyEngine {
             scanner,
             local_units,
             shared_names: origins::by_shared_name(&parsed.entries),
+            contractions: lexicon
+                .article_contractions
+                .values()
+                .flatten()
+                .cloned()
+                .collect(),
             long_forms,
             demonyms: lexicon
                 .demonyms
@@ -245,6 +252,41 @@ fn cue_forms(word: &str) -> Vec<String> {
         }
     }
     forms
+}
+
+/// The gazetteer names that open with a capitalized article, written with each of the
+/// article's contractions instead, as French writes them after `de` and `à` (`Le Figaro`
+/// gives `au Figaro` and `du Figaro`); such a form is ambiguous (`la Coupe du Monde`,
+/// `le député du Dauphiné`), so it counts as a common word: only where the text vouches for
+/// a company. Left out where the gazetteer has the form or the name without its article
+/// (`Le JDD` and `JDD`).
+fn contracted_names(
+    names: &[(String, Kind)],
+    contractions: &BTreeMap<String, Vec<String>>,
+) -> Vec<(String, Kind)> {
+    let known: FxHashSet<&str> = names.iter().map(|(name, _)| name.as_str()).collect();
+    let mut contracted = Vec::new();
+    for (name, kind) in names {
+        let Some((article, rest)) = name.split_once(' ') else {
+            continue;
+        };
+        let Kind::Company(entry, _) = *kind else {
+            continue;
+        };
+        if !article.starts_with(char::is_uppercase)
+            || !rest.starts_with(char::is_uppercase)
+            || known.contains(rest)
+        {
+            continue;
+        }
+        for contraction in contractions.get(&article.to_lowercase()).into_iter().flatten() {
+            let form = format!("{contraction} {rest}");
+            if !known.contains(form.as_str()) {
+                contracted.push((form, Kind::Company(entry, true)));
+            }
+        }
+    }
+    contracted
 }
 
 /// The forms of words as they stand right before another word: an elided word with

@@ -383,6 +383,9 @@ pub struct CompanyEngine {
     /// Gazetteer forms of several words, in lower case, with their entry: a cue's noun and
     /// the name after it may be one (`le groupe Rocher` is `Groupe Rocher`).
     long_forms: FxHashMap<String, usize>,
+    /// Contractions of articles (`au`, `du`): a gazetteer name that opens with an article
+    /// is found written with them too (`au Figaro`), the contraction left out of its span.
+    contractions: FxHashSet<String>,
 }
 
 impl CompanyEngine {
@@ -409,7 +412,7 @@ impl CompanyEngine {
                         continue;
                     }
                     let found_here = Found {
-                        start: hit.start,
+                        start: hit.start + self.contraction_len(text, *hit),
                         end: hit.end,
                         entry: Some(entry),
                         name_end: hit.end,
