@@ -160,6 +160,7 @@ impl CompanyEngine {
                 .flat_map(|a| cue_forms(a))
                 .collect(),
             common_name_cues: lexicon.common_name_cues.iter().cloned().collect(),
+            place_prepositions: lexicon.place_prepositions.iter().cloned().collect(),
             plural_cues: lexicon.plural_cue_nouns.iter().cloned().collect(),
             legal_form_prefixes: lexicon.legal_form_prefixes.iter().cloned().collect(),
             name_ends: lexicon

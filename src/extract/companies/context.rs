@@ -82,7 +82,11 @@ impl CompanyEngine {
         {
             return Verdict::Rejected;
         }
-        if common && (joined_to_other_name(text, hits, i) || self.after_noun_article(text, hit)) {
+        if common
+            && (joined_to_other_name(text, hits, i)
+                || self.after_noun_article(text, hit)
+                || self.opening_place(text, hit))
+        {
             return Verdict::Rejected;
         }
         if self.product_use(text, hits, i) || self.part_of_person_name(text, hits, i) {
@@ -172,6 +176,16 @@ impl CompanyEngine {
                 .strip_suffix(a.as_str())
                 .is_some_and(|rest| !rest.chars().next_back().is_some_and(names::is_word_char))
         })
+    }
+
+    /// Whether `hit` stands between a preposition of place that opens the sentence and a
+    /// comma (`À Orange, ...`): the name is the place.
+    fn opening_place(&self, text: &str, hit: Hit) -> bool {
+        text[hit.end..].starts_with(',')
+            && self.word_before(text, hit.start).is_some_and(|word| {
+                self.place_prepositions.contains(word)
+                    && names::sentence_initial(text, hit.start - 1 - word.len())
+            })
     }
 
     /// Whether an article that makes a family name its product is the word right before

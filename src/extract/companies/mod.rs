@@ -191,6 +191,10 @@ pub struct CompanyLexicon {
     /// no capitalized form is added.
     #[serde(default)]
     pub common_name_cues: Vec<String>,
+    /// Prepositions of place that open a sentence: a common-word name between one and a
+    /// comma is the place (`À Orange, la PME ...` is the town in the Vaucluse).
+    #[serde(default)]
+    pub place_prepositions: Vec<String>,
     /// Words that join two names in a list (`en`, `et`); a comma always does.
     #[serde(default)]
     pub conjunctions: Vec<String>,
@@ -352,6 +356,7 @@ pub struct CompanyEngine {
     /// Searchers for the agent words.
     deal_agent_finders: Vec<memchr::memmem::Finder<'static>>,
     common_name_cues: FxHashSet<String>,
+    place_prepositions: FxHashSet<String>,
     /// The gaps that join two names in a list: `, ` and each conjunction with its spaces.
     list_joins: Vec<String>,
     role_suffixes: FxHashSet<String>,
