@@ -334,4 +334,24 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn names_opening_with_an_article_get_its_contractions() {
+        let names = vec![
+            ("Le Figaro".to_string(), Kind::Company(0, false)),
+            ("Le JDD".to_string(), Kind::Company(1, false)),
+            ("JDD".to_string(), Kind::Company(1, false)),
+            ("Le groupe".to_string(), Kind::Company(2, false)),
+        ];
+        let contractions = BTreeMap::from([("le".to_string(), vec!["au".into(), "du".into()])]);
+        // Common-word forms of the same entry; none where the bare name is known (`JDD`)
+        // or the rest is no name (`Le groupe`).
+        assert_eq!(
+            contracted_names(&names, &contractions),
+            [
+                ("au Figaro".to_string(), Kind::Company(0, true)),
+                ("du Figaro".to_string(), Kind::Company(0, true)),
+            ]
+        );
+    }
 }
