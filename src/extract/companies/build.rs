@@ -44,7 +44,11 @@ impl CompanyEngine {
             .into_iter()
             .map(|s| (s.form, Kind::Company(s.entry, s.common)))
             .collect();
-        patterns.extend(contracted_names(&patterns, &lexicon.article_contractions));
+        patterns.extend(contracted_names(
+            &patterns,
+            &lexicon.article_contractions,
+            &parsed.known_forms,
+        ));
         let mut add = |words: &[String], kind: Kind, prefix: &str| {
             for word in words {
                 for form in cue_forms(word) {
@@ -259,31 +263,39 @@ fn cue_forms(word: &str) -> Vec<String> {
 /// article's contractions instead, as French writes them after `de` and `à` (`Le Figaro`
 /// gives `au Figaro` and `du Figaro`); such a form is ambiguous (`la Coupe du Monde`,
 /// `le député du Dauphiné`), so it counts as a common word: only where the text vouches for
-/// a company. Left out where the gazetteer has the form or the name without its article
-/// (`Le JDD` and `JDD`).
+/// a company. Left out where the gazetteer (`known`, its forms in lower case) has the form
+/// or the name without its article (`Le JDD` and `JDD`).
 fn contracted_names(
     names: &[(String, Kind)],
     contractions: &BTreeMap<String, Vec<String>>,
+    known: &FxHashSet<String>,
 ) -> Vec<(String, Kind)> {
-    let known: FxHashSet<&str> = names.iter().map(|(name, _)| name.as_str()).collect();
     let mut contracted = Vec::new();
-    for (name, kind) in names {
-        let Some((article, rest)) = name.split_once(' ') else {
+    for (article, forms) in contractions {
+        let mut capitalized = article.chars();
+        let Some(first) = capitalized.next() else {
             continue;
         };
-        let Kind::Company(entry, _) = *kind else {
-            continue;
-        };
-        if !article.starts_with(char::is_uppercase)
-            || !rest.starts_with(char::is_uppercase)
-            || known.contains(rest)
-        {
-            continue;
-        }
-        for contraction in contractions.get(&article.to_lowercase()).into_iter().flatten() {
-            let form = format!("{contraction} {rest}");
-            if !known.contains(form.as_str()) {
-                contracted.push((form, Kind::Company(entry, true)));
+        let opening: String = first
+            .to_uppercase()
+            .chain(capitalized)
+            .chain([' '])
+            .collect();
+        for (name, kind) in names {
+            let Some(rest) = name.strip_prefix(opening.as_str()) else {
+                continue;
+            };
+            let Kind::Company(entry, _) = *kind else {
+                continue;
+            };
+            if !rest.starts_with(char::is_uppercase) || known.contains(&rest.to_lowercase()) {
+                continue;
+            }
+            for contraction in forms {
+                let form = format!("{contraction} {rest}");
+                if !known.contains(&form.to_lowercase()) {
+                    contracted.push((form, Kind::Company(entry, true)));
+                }
             }
         }
     }
@@ -344,10 +356,11 @@ mod tests {
             ("Le groupe".to_string(), Kind::Company(2, false)),
         ];
         let contractions = BTreeMap::from([("le".to_string(), vec!["au".into(), "du".into()])]);
+        let known: FxHashSet<String> = names.iter().map(|(n, _)| n.to_lowercase()).collect();
         // Common-word forms of the same entry; none where the bare name is known (`JDD`)
         // or the rest is no name (`Le groupe`).
         assert_eq!(
-            contracted_names(&names, &contractions),
+            contracted_names(&names, &contractions, &known),
             [
                 ("au Figaro".to_string(), Kind::Company(0, true)),
                 ("du Figaro".to_string(), Kind::Company(0, true)),

@@ -126,19 +126,22 @@ impl CompanyEngine {
         let noun = text[..last]
             .strip_suffix(' ')
             .and_then(|b| names::word_start_before(text, b.len(), 0));
-        [Some(last), noun].into_iter().flatten().find_map(|mut start| {
-            // An elided article is no part of the long form (`l'assureur Zurich`).
-            if let Some(apostrophe) = text[start..before.len()].rfind(['\'', '’']) {
-                start += apostrophe + text[start + apostrophe..].chars().next()?.len_utf8();
-            }
-            let entry = *self.long_forms.get(&text[start..end].to_lowercase())?;
-            Some(Found {
-                start,
-                end,
-                entry: Some(entry),
-                name_end: end,
+        [Some(last), noun]
+            .into_iter()
+            .flatten()
+            .find_map(|mut start| {
+                // An elided article is no part of the long form (`l'assureur Zurich`).
+                if let Some(apostrophe) = text[start..before.len()].rfind(['\'', '’']) {
+                    start += apostrophe + text[start + apostrophe..].chars().next()?.len_utf8();
+                }
+                let entry = *self.long_forms.get(&text[start..end].to_lowercase())?;
+                Some(Found {
+                    start,
+                    end,
+                    entry: Some(entry),
+                    name_end: end,
+                })
             })
-        })
     }
 
     /// Whether the plural cue at `start` follows a word that makes it a class
