@@ -44,6 +44,11 @@ impl CompanyEngine {
             .into_iter()
             .map(|s| (s.form, Kind::Company(s.entry, s.common)))
             .collect();
+        patterns.extend(contracted_names(
+            &patterns,
+            &lexicon.article_contractions,
+            &parsed.known_forms,
+        ));
         let mut add = |words: &[String], kind: Kind, prefix: &str| {
             for word in words {
                 for form in cue_forms(word) {
@@ -99,6 +104,12 @@ impl CompanyEngine {
             scanner,
             local_units,
             shared_names: origins::by_shared_name(&parsed.entries),
+            contractions: lexicon
+                .article_contractions
+                .values()
+                .flatten()
+                .cloned()
+                .collect(),
             long_forms,
             demonyms: lexicon
                 .demonyms
@@ -155,6 +166,7 @@ impl CompanyEngine {
                 .flat_map(|a| cue_forms(a))
                 .collect(),
             common_name_cues: lexicon.common_name_cues.iter().cloned().collect(),
+            place_prepositions: lexicon.place_prepositions.iter().cloned().collect(),
             plural_cues: lexicon.plural_cue_nouns.iter().cloned().collect(),
             legal_form_prefixes: lexicon.legal_form_prefixes.iter().cloned().collect(),
             name_ends: lexicon
@@ -249,6 +261,49 @@ fn cue_forms(word: &str) -> Vec<String> {
     forms
 }
 
+/// The gazetteer names that open with a capitalized article, written with each of the
+/// article's contractions instead, as French writes them after `de` and `à` (`Le Figaro`
+/// gives `au Figaro` and `du Figaro`); such a form is ambiguous (`la Coupe du Monde`,
+/// `le député du Dauphiné`), so it counts as a common word: only where the text vouches for
+/// a company. Left out where the gazetteer (`known`, its forms in lower case) has the form
+/// or the name without its article (`Le JDD` and `JDD`).
+fn contracted_names(
+    names: &[(String, Kind)],
+    contractions: &BTreeMap<String, Vec<String>>,
+    known: &FxHashSet<String>,
+) -> Vec<(String, Kind)> {
+    let mut contracted = Vec::new();
+    for (article, forms) in contractions {
+        let mut capitalized = article.chars();
+        let Some(first) = capitalized.next() else {
+            continue;
+        };
+        let opening: String = first
+            .to_uppercase()
+            .chain(capitalized)
+            .chain([' '])
+            .collect();
+        for (name, kind) in names {
+            let Some(rest) = name.strip_prefix(opening.as_str()) else {
+                continue;
+            };
+            let Kind::Company(entry, _) = *kind else {
+                continue;
+            };
+            if !rest.starts_with(char::is_uppercase) || known.contains(&rest.to_lowercase()) {
+                continue;
+            }
+            for contraction in forms {
+                let form = format!("{contraction} {rest}");
+                if !known.contains(&form.to_lowercase()) {
+                    contracted.push((form, Kind::Company(entry, true)));
+                }
+            }
+        }
+    }
+    contracted
+}
+
 /// The forms of words as they stand right before another word: an elided word with
 /// either apostrophe (`d'`, `d’`), any other with its space (`de `).
 fn forms_before_word(words: &[String]) -> Vec<String> {
@@ -290,6 +345,27 @@ mod tests {
                 "l'américain",
                 "groupe",
                 "au suisse"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_opening_with_an_article_get_its_contractions() {
+        let names = vec![
+            ("Le Figaro".to_string(), Kind::Company(0, false)),
+            ("Le JDD".to_string(), Kind::Company(1, false)),
+            ("JDD".to_string(), Kind::Company(1, false)),
+            ("Le groupe".to_string(), Kind::Company(2, false)),
+        ];
+        let contractions = BTreeMap::from([("le".to_string(), vec!["au".into(), "du".into()])]);
+        let known: FxHashSet<String> = names.iter().map(|(n, _)| n.to_lowercase()).collect();
+        // Common-word forms of the same entry; none where the bare name is known (`JDD`)
+        // or the rest is no name (`Le groupe`).
+        assert_eq!(
+            contracted_names(&names, &contractions, &known),
+            [
+                ("au Figaro".to_string(), Kind::Company(0, true)),
+                ("du Figaro".to_string(), Kind::Company(0, true)),
             ]
         );
     }

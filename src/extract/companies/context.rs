@@ -30,6 +30,9 @@ impl CompanyEngine {
         if self.vetoed_forms.contains(&text[hit.start..hit.end]) {
             return Verdict::Rejected;
         }
+        if self.contraction_len(text, hit) > 0 && self.contracted_in_longer_name(text, hit) {
+            return Verdict::Rejected;
+        }
         // A vetoed hyphenated whole (`CFE-CGC`); most hits have no hyphen after them.
         if text[hit.end..].starts_with('-') {
             let compound = hyphenated_word(text, hit.start);
@@ -81,7 +84,11 @@ impl CompanyEngine {
         {
             return Verdict::Rejected;
         }
-        if common && (joined_to_other_name(text, hits, i) || self.after_noun_article(text, hit)) {
+        if common
+            && (joined_to_other_name(text, hits, i)
+                || self.after_noun_article(text, hit)
+                || self.opening_place(text, hit))
+        {
             return Verdict::Rejected;
         }
         if self.product_use(text, hits, i) || self.part_of_person_name(text, hits, i) {
@@ -173,6 +180,16 @@ impl CompanyEngine {
         })
     }
 
+    /// Whether `hit` stands between a preposition of place that opens the sentence and a
+    /// comma (`À Orange, ...`): the name is the place.
+    fn opening_place(&self, text: &str, hit: Hit) -> bool {
+        text[hit.end..].starts_with(',')
+            && self.word_before(text, hit.start).is_some_and(|word| {
+                self.place_prepositions.contains(word)
+                    && names::sentence_initial(text, hit.start - 1 - word.len())
+            })
+    }
+
     /// Whether an article that makes a family name its product is the word right before
     /// `hit` (`le Ricard`, `du Ricard`).
     fn after_product_article(&self, text: &str, hit: Hit) -> bool {
@@ -200,11 +217,42 @@ impl CompanyEngine {
             })
     }
 
+    /// The length of the contraction and its space that open the gazetteer hit (`du ` in
+    /// `du Figaro`), else 0; no gazetteer name opens with a lower-case contraction.
+    pub(super) fn contraction_len(&self, text: &str, hit: Hit) -> usize {
+        text[hit.start..hit.end]
+            .split_once(' ')
+            .filter(|(word, _)| self.contractions.contains(*word))
+            .map_or(0, |(word, _)| word.len() + 1)
+    }
+
+    /// Whether a name written with a contraction is part of a longer name, after a
+    /// capitalized word inside the sentence (`la Coupe du Monde`) or before a hyphen
+    /// (`au Point-Virgule`), not the newspaper.
+    fn contracted_in_longer_name(&self, text: &str, hit: Hit) -> bool {
+        text[hit.end..].starts_with('-')
+            || self.word_before(text, hit.start).is_some_and(|word| {
+                word.starts_with(char::is_uppercase)
+                    && !names::sentence_initial(text, hit.start - 1 - word.len())
+            })
+    }
+
     /// Whether an article stands before `hit`, which makes a market name the market or
-    /// index (`de Nasdaq`, `le Dow Jones`) and a name before a number an index or a model.
+    /// index (`de Nasdaq`, `le Dow Jones`) and a name before a number an index or a model;
+    /// lower-case modifiers may stand between (`la nouvelle Peugeot 208`).
     fn after_market_article(&self, text: &str, hit: Hit) -> bool {
-        self.word_before(text, hit.start)
-            .is_some_and(|w| self.market_articles.contains(w))
+        let Some(word) = self.word_before(text, hit.start) else {
+            return false;
+        };
+        if self.market_articles.contains(word) {
+            return true;
+        }
+        let word_start = hit.start - 1 - word.len();
+        word.starts_with(char::is_lowercase)
+            && self.word_before(text, word_start).is_some_and(|article| {
+                self.market_articles.contains(article)
+                    && self.skip_modifiers(text, word_start - 1) + 1 == hit.start
+            })
     }
 
     /// Whether a cue (`het bedrijf Shell`), a common-name cue (`bij Shell`) or a neuter

@@ -131,23 +131,32 @@ impl CompanyEngine {
             .filter(|f| f.entry != Some(entry))
     }
 
-    /// The gazetteer company that the cue's last word and the name after it form together,
-    /// as French writes a group's name in running text (`le groupe Rocher` for `Groupe
-    /// Rocher`).
+    /// The gazetteer company that the cue's last word, or its noun and the adjective after
+    /// it, form together with the name after them, as French writes a group's name in
+    /// running text (`le groupe Rocher` for `Groupe Rocher`, `l'opérateur portuaire PSA`
+    /// for the port group, whose alias it is, where `PSA` alone is the car maker).
     fn cue_noun_and_name(&self, text: &str, pos: usize, end: usize) -> Option<Found> {
         let before = text[..pos].strip_suffix(' ')?;
-        let mut start = names::word_start_before(text, before.len(), 0)?;
-        // An elided article is no part of the long form (`l'assureur Zurich`).
-        if let Some(apostrophe) = text[start..before.len()].rfind(['\'', '’']) {
-            start += apostrophe + text[start + apostrophe..].chars().next()?.len_utf8();
-        }
-        let entry = *self.long_forms.get(&text[start..end].to_lowercase())?;
-        Some(Found {
-            start,
-            end,
-            entry: Some(entry),
-            name_end: end,
-        })
+        let last = names::word_start_before(text, before.len(), 0)?;
+        let noun = text[..last]
+            .strip_suffix(' ')
+            .and_then(|b| names::word_start_before(text, b.len(), 0));
+        [Some(last), noun]
+            .into_iter()
+            .flatten()
+            .find_map(|mut start| {
+                // An elided article is no part of the long form (`l'assureur Zurich`).
+                if let Some(apostrophe) = text[start..before.len()].rfind(['\'', '’']) {
+                    start += apostrophe + text[start + apostrophe..].chars().next()?.len_utf8();
+                }
+                let entry = *self.long_forms.get(&text[start..end].to_lowercase())?;
+                Some(Found {
+                    start,
+                    end,
+                    entry: Some(entry),
+                    name_end: end,
+                })
+            })
     }
 
     /// Whether the plural cue at `start` follows a word that makes it a class

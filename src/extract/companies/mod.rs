@@ -200,6 +200,10 @@ pub struct CompanyLexicon {
     /// no capitalized form is added.
     #[serde(default)]
     pub common_name_cues: Vec<String>,
+    /// Prepositions of place that open a sentence: a common-word name between one and a
+    /// comma is the place (`À Orange, la PME ...` is the town in the Vaucluse).
+    #[serde(default)]
+    pub place_prepositions: Vec<String>,
     /// Words that join two names in a list (`en`, `et`); a comma always does.
     #[serde(default)]
     pub conjunctions: Vec<String>,
@@ -363,6 +367,7 @@ pub struct CompanyEngine {
     /// Searchers for the agent words.
     deal_agent_finders: Vec<memchr::memmem::Finder<'static>>,
     common_name_cues: FxHashSet<String>,
+    place_prepositions: FxHashSet<String>,
     /// The gaps that join two names in a list: `, ` and each conjunction with its spaces.
     list_joins: Vec<String>,
     role_suffixes: FxHashSet<String>,
@@ -394,6 +399,9 @@ pub struct CompanyEngine {
     /// Gazetteer forms of several words, in lower case, with their entry: a cue's noun and
     /// the name after it may be one (`le groupe Rocher` is `Groupe Rocher`).
     long_forms: FxHashMap<String, usize>,
+    /// Contractions of articles (`au`, `du`): a gazetteer name that opens with an article
+    /// is found written with them too (`au Figaro`), the contraction left out of its span.
+    contractions: FxHashSet<String>,
 }
 
 impl CompanyEngine {
@@ -420,7 +428,7 @@ impl CompanyEngine {
                         continue;
                     }
                     let found_here = Found {
-                        start: hit.start,
+                        start: hit.start + self.contraction_len(text, *hit),
                         end: hit.end,
                         entry: Some(entry),
                         name_end: hit.end,

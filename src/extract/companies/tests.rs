@@ -62,6 +62,19 @@ fn longest_name_wins_and_offsets_are_bytes() {
 }
 
 #[test]
+fn a_contraction_stays_out_of_the_newspapers_span() {
+    let text = "Le PDG de Renault a déclaré au Figaro que l'usine fermera.";
+    let engine = &rules("fr").unwrap().engines.companies;
+    let spans: Vec<(usize, usize)> = engine
+        .extract(text)
+        .iter()
+        .map(|m| (m.start, m.end))
+        .collect();
+    assert_eq!(spans, [(10, 17), (33, 39)]);
+    assert_eq!(&text[33..39], "Figaro");
+}
+
+#[test]
 fn facts_carry_ticker_and_country() {
     let engine = &rules("nl").unwrap().engines.companies;
     let found = engine.extract("Beleggers kochten ASML en Philips.");
