@@ -37,9 +37,14 @@ impl Parser<'_> {
                     .weekday_date(k)
                     .is_some_and(|(_, b)| !matches!(b, Base::Weekday(..)))
         });
+        // `avant l'été`: a season is no span a plan is made for.
+        let season_follows = self
+            .is(j, Sense::Article)
+            .is_some_and(|a| self.season(a).is_some());
         if m == TimexMod::Before
             && self.has(j, Sense::Article)
             && !part_follows
+            && !season_follows
             && dated_day.is_none()
         {
             // `voor de komende week`: "for", not "before".

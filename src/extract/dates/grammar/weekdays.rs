@@ -42,7 +42,9 @@ impl Parser<'_> {
         let dated = [
             self.day_month(k),
             self.numeric_date(k),
-            self.day_month_numeric(k),
+            // `jeudi soir 5-2 contre Boston`: a score where the language says so.
+            self.day_month_numeric(k)
+                .filter(|_| !(self.phrases.scores_after_weekdays && self.punct(k + 1, "-"))),
         ];
         // `ce lundi 2 novembre`: a date after the weekday names the day, whatever the shift.
         match dated.into_iter().flatten().max_by_key(|&(e, _)| e) {
@@ -114,8 +116,14 @@ impl Parser<'_> {
             // A full stop ends the sentence, not a number (`28.05`).
             let sentence_end =
                 self.punct(j + 1, ".") && self.toks.get(j + 2).is_none_or(|t| t.space_before);
-            // `du lundi 2 au vendredi 6 novembre`: a range goes on.
-            let range_goes_on = self.has(j + 1, Sense::To) || self.has(j + 1, Sense::And);
+            // `du lundi 2 au vendredi 6 novembre`: a range goes on; not a score glued to its
+            // number (`jeudi soir 5-2 contre Boston`).
+            let score = self.punct(j + 1, "-")
+                && self.attached(j + 1)
+                && self.attached(j + 2)
+                && self.num(j + 2).is_some();
+            let range_goes_on =
+                (self.has(j + 1, Sense::To) || self.has(j + 1, Sense::And)) && !score;
             // `zakte woensdag 1,2 procent`: a decimal comma, not the end of a day.
             let decimal = self.punct(j + 1, ",")
                 && self
