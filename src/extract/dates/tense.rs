@@ -646,12 +646,22 @@ impl TenseCues {
         if self.conditional_endings.list.is_empty() {
             return false;
         }
-        let conditional = |w: Option<&Word<'_>>| {
-            w.is_some_and(|w| w.lowercase && self.conditional_endings.ends(&w.folded))
+        // The cue read: a conditional by its ending (`présenterait`), or a participle after a
+        // conditional auxiliary (`seraient versées`).
+        let mut conditional = |p: isize| {
+            let by_ending = sentence
+                .word(p)
+                .is_some_and(|w| w.lowercase && self.conditional_endings.ends(&w.folded));
+            by_ending || {
+                let q = sentence.past_adverbs(p - 1, -1);
+                q != -1
+                    && sentence
+                        .word(q)
+                        .is_some_and(|w| w.is(CONDITIONAL_AUXILIARY))
+            }
         };
-        let read_conditional = (at.left > 0
-            && conditional(sentence.word(Sentence::left_position(at.left - 1))))
-            || (at.right > 0 && conditional(sentence.word(at.right as isize - 1)));
+        let read_conditional = (at.left > 0 && conditional(Sentence::left_position(at.left - 1)))
+            || (at.right > 0 && conditional(at.right as isize - 1));
         if !read_conditional {
             return false;
         }
