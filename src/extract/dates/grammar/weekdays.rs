@@ -53,7 +53,7 @@ impl Parser<'_> {
                 Some((e, Base::DayOnWeekday(m, d, wd)))
             }
             Some(found) => Some(found),
-            None => self.weekday_rest(j, wd, full, shift_before),
+            None => self.weekday_rest(start, j, wd, full, shift_before),
         }
     }
 
@@ -70,9 +70,11 @@ impl Parser<'_> {
             && self.month_ref(k).is_none()
     }
 
-    /// The weekday not followed by a date: its shift or its day of the month.
+    /// The weekday from `start` to `j` (`dimanche`, `dimanche matin`) not followed by a
+    /// date: its shift or its day of the month.
     fn weekday_rest(
         &self,
+        start: usize,
         j: usize,
         wd: u32,
         full: bool,
@@ -163,14 +165,15 @@ impl Parser<'_> {
         // year cue, unlike `de samedi`, `van zondag`) a bare weekday names a kind of day,
         // unless a range goes on (`du lundi au vendredi`).
         let generic = shift_before.is_none()
-            && j >= 2
-            && self.has(j - 2, Sense::Of)
-            && !self.has(j - 2, Sense::YearCue)
+            && start >= 1
+            && self.has(start - 1, Sense::Of)
+            && !self.has(start - 1, Sense::YearCue)
             && !self.has(j, Sense::To);
-        // `le musée est fermé le lundi`: after a day's article alone, every such day.
+        // `le musée est fermé le lundi`, `se tient le dimanche matin`: after a day's article
+        // alone, every such day (the part of the day too).
         let every = shift_before.is_none()
-            && j >= 2
-            && self.has(j - 2, Sense::DayArticle)
+            && start >= 1
+            && self.has(start - 1, Sense::DayArticle)
             && !self.has(j, Sense::To);
         (!generic && !every).then_some((j, Base::Weekday(wd, None)))
     }
