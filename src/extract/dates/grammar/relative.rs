@@ -64,6 +64,30 @@ impl Parser<'_> {
         (!blocked && !that_one).then_some((j, Base::RelativeDay(n)))
     }
 
+    /// `le dimanche suivant`, `le samedi précédent`: the first such weekday after or before
+    /// the last day named (see [`Base::WeekdayOfPrevious`]).
+    pub(super) fn weekday_of_previous(&self, i: usize) -> Option<(usize, Base)> {
+        if !self.region_has_kind(Sense::PreviousPeriod(0)) {
+            return None;
+        }
+        // After its article (`le samedi précédent`, in the span) or `du` (`les scènes du
+        // samedi précédent`); not alone (`jusqu'à mardi D'après les services météo`).
+        let j = match self.is(i, Sense::RelativeArticle) {
+            Some(j) => j,
+            None if i > 0 && self.has(i - 1, Sense::Of) => i,
+            None => return None,
+        };
+        let (k, wd) = self.sense(j, |s| match s {
+            Sense::Weekday(d) => Some(d),
+            _ => None,
+        })?;
+        let (end, side) = self.sense(k, |s| match s {
+            Sense::PreviousPeriod(n) if n != 0 => Some(n),
+            _ => None,
+        })?;
+        Some((end, Base::WeekdayOfPrevious(wd, side)))
+    }
+
     /// A period of the last date named before: a shift word before the unit (`dezelfde
     /// week`, `dat jaar`, `le même mois`), after it with a shift of one (`de dag erna`,
     /// `het jaar daarop`, `au trimestre précédent`; `de dag dat` opens a clause), or
