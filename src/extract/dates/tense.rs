@@ -1652,8 +1652,9 @@ enum Reach {
     Sentence,
 }
 
-/// How many words a participle clause may hold before its date (`entamé dès le`).
-const PARTICIPLE_CLAUSE_WORDS: usize = 3;
+/// How many words a participle clause may hold before its date (`entamé dès le`, `interrompu
+/// à la 70e minute`).
+const PARTICIPLE_CLAUSE_WORDS: usize = 5;
 
 /// How many words before a date its clause's pluperfect report may stand (`avait promis en
 /// janvier que la nouvelle ligne de production entrerait en service le`).
