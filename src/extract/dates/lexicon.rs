@@ -97,6 +97,11 @@ pub struct DateLexicon {
     /// days (`zaterdag en zondag` = Saturday to Sunday) rather than two dates.
     #[serde(default)]
     pub joins_weekday_pairs: bool,
+    /// Whether two numbers joined by a dash after a weekday are a score (`jeudi soir 5-2
+    /// contre Boston`), not a day and month (`dinsdag 12-4` where the language writes them
+    /// so).
+    #[serde(default)]
+    pub scores_after_weekdays: bool,
     /// Parts of the day glued to a weekday name (`zaterdagavond`): still that weekday.
     #[serde(default)]
     pub day_part_suffixes: Vec<String>,
@@ -665,6 +670,8 @@ pub struct Phrases {
     pub half_prefixes: Vec<String>,
     /// See [`DateLexicon::joins_weekday_pairs`].
     pub joins_weekday_pairs: bool,
+    /// See [`DateLexicon::scores_after_weekdays`].
+    pub scores_after_weekdays: bool,
     /// Every word of every phrase, numbered, so that a region's tokens are hashed once
     /// and phrases match by comparing numbers.
     word_ids: FxHashMap<String, u32>,
@@ -719,6 +726,7 @@ impl Phrases {
             quarter_prefixes: fold_all(&lex.quarter_prefixes),
             half_prefixes: fold_all(&lex.half_prefixes),
             joins_weekday_pairs: lex.joins_weekday_pairs,
+            scores_after_weekdays: lex.scores_after_weekdays,
             ..Phrases::default()
         };
         for (word, &m) in &lex.months {

@@ -237,6 +237,8 @@ impl DateEngine {
             tense::Tense::Unknown
         } else if let Some(announced) = self.tense.announced_tense(text, start, end) {
             announced
+        } else if grammar::is_deadline(expr) && self.tense.ahead_of_telling(text, start, end) {
+            tense::Tense::Future
         } else if grammar::is_deadline(expr)
             && self.tense.purpose_follows(text, end)
             && !self.tense.past_auxiliary_in_clause(text, start, end)
@@ -248,10 +250,10 @@ impl DateEngine {
             // Not before a past auxiliary: `hadden tot eind oktober de tijd gekregen om`
             // tells of time that ran out.
             tense::Tense::Future
-        } else if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
-            && (self.tense.reads_as_timed_listing(text, start, end)
-                || self.tense.announced_from(text, start, end)
-                || self.tense.planned_in_present(text, start, end))
+        } else if self.tense.planned_in_present(text, start, end)
+            || (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
+                && (self.tense.reads_as_timed_listing(text, start, end)
+                    || self.tense.announced_from(text, start, end))
         {
             tense::Tense::Future
         } else {
@@ -274,7 +276,8 @@ impl DateEngine {
             tense::Tense::Unknown
                 if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
                     && (self.tense.announced(text, start)
-                        || self.tense.reads_as_present(text, start, end)) =>
+                        || self.tense.reads_as_present(text, start, end))
+                    && !self.tense.in_own_participle_clause(text, start, end) =>
             {
                 tense::Tense::Future
             }
@@ -569,8 +572,8 @@ fn hides_anchor(value: &DateValue) -> bool {
     }
 }
 
-/// The first day of the day, month, quarter, half or year a date value names
-/// (`2025-03-04`, `2025-03`, `2025-Q3`, `2025-H2`, `2025`), and which of them.
+/// The first day of the day, week, month, quarter, half or year a date value names
+/// (`2025-03-04`, `2025-W15`, `2025-03`, `2025-Q3`, `2025-H2`, `2025`), and which of them.
 fn named_point(value: &DateValue) -> Option<(chrono::NaiveDate, Unit)> {
     let unit = match value.granularity {
         Granularity::Day => Unit::Day,
@@ -578,12 +581,23 @@ fn named_point(value: &DateValue) -> Option<(chrono::NaiveDate, Unit)> {
         Granularity::Quarter => Unit::Quarter,
         Granularity::Half => Unit::Half,
         Granularity::Year => Unit::Year,
+        Granularity::Week => Unit::Week,
         _ => return None,
     };
     let text = value.value.as_deref()?;
     // Read by hand: a format parser costs more than the rest of a mention.
     let field = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
     let year = i32::try_from(field(0..4)?).ok()?;
+    if unit == Unit::Week {
+        // `2026-W15`, its Monday (`la semaine dernière ; la semaine d'avant`); not a
+        // weekend (`2026-W15-WE`), which no offset counts from.
+        if text.len() != 8 {
+            return None;
+        }
+        let week = field(6..8)?;
+        return chrono::NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
+            .map(|d| (d, unit));
+    }
     let month = match unit {
         Unit::Year => 1,
         // `2025-Q3`: its first month is 7; `2025-H2`: 7.

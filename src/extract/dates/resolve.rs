@@ -112,6 +112,7 @@ pub fn granularity(base: &Base) -> Granularity {
         | Base::AfterPreviousInYears(_)
         | Base::PeriodOfPrevious(..)
         | Base::DayOfPrevious(..)
+        | Base::WeekdayOfPrevious(..)
         | Base::Weekday(..)
         | Base::Offset(..)
         | Base::Holiday(..)
@@ -321,6 +322,7 @@ pub fn resolve_base(base: &Base, published: Option<PubDate>) -> Option<Point> {
         | Base::PeriodOfPrevious(..)
         | Base::MonthOfPrevious(_)
         | Base::DayOfPrevious(..)
+        | Base::WeekdayOfPrevious(..)
         | Base::SeasonOfPrevious(_) => None,
         Base::RelativeUnit(unit, n) => relative_unit(&anchor, unit, n),
         Base::Weekday(wd, shift) => Some(Point::Day(weekday(anchor.day?, wd, shift)?)),

@@ -236,6 +236,18 @@ pub struct TenseLexicon {
     /// atteint…`, said in January); 0: none.
     #[serde(default)]
     pub last_year_months: u32,
+    /// Endings of the conditional (`-rait`, `-raient`), a future seen from the telling: in
+    /// a clause under a pluperfect report (`avait promis que la réforme entrerait en
+    /// vigueur le 1er juillet`) that telling lies well back, so the date may have passed
+    /// and the conditional tells no tense.
+    #[serde(default)]
+    pub conditional_endings: Vec<String>,
+    /// Words opening a deadline that lies ahead of its telling (`d'ici`: `a annoncé mardi
+    /// la fermeture de l'usine d'ici fin juin`, said in March: this June), whatever the
+    /// telling's tense, unless a pluperfect tells of a telling long past (`avait promis des
+    /// élections d'ici fin novembre`).
+    #[serde(default)]
+    pub ahead_of_telling: Vec<String>,
 }
 
 /// The compiled tense cues of one language.
@@ -253,6 +265,7 @@ pub struct TenseCues {
     infinitive_endings: Affixes,
     participle_endings: Affixes,
     participle_prefixes: Affixes,
+    conditional_endings: Affixes,
     /// Whether any cue word or auxiliary is listed at all.
     has_cues: bool,
 }
@@ -571,6 +584,7 @@ impl TenseCues {
             infinitive_endings: Affixes::endings(&lex.infinitive_endings),
             participle_endings: Affixes::endings(&lex.participle_endings),
             participle_prefixes: Affixes::prefixes(&lex.participle_prefixes),
+            conditional_endings: Affixes::endings(&lex.conditional_endings),
             has_cues: !(lex.past.is_empty()
                 && lex.future.is_empty()
                 && lex.neutral.is_empty()
@@ -602,6 +616,10 @@ impl TenseCues {
             }
             told = self.nearest_cue(&mut sentence, &mut near, Reach::Clause, false);
         }
+        if told == Some(Tense::Future) && self.conditional_under_past_perfect(&mut sentence, &near)
+        {
+            return Tense::Unknown;
+        }
         if let Some(tense) = told {
             return tense;
         }
@@ -617,6 +635,76 @@ impl TenseCues {
             return Tense::Unknown;
         }
         main
+    }
+
+    /// Whether the cue just read (see [`Self::last_read_neutral`]) is a conditional by its
+    /// ending and the date's clause hangs, through a clause opener, on a pluperfect (a past
+    /// auxiliary and its participle) of the same sentence, before any `;`: `Le parti avait
+    /// annoncé le 2 septembre qu'il présenterait sa liste le 1er octobre` (said in November:
+    /// this October). See [`TenseLexicon::conditional_endings`].
+    fn conditional_under_past_perfect(&self, sentence: &mut Sentence<'_, '_>, at: &Cursor) -> bool {
+        if self.conditional_endings.list.is_empty() {
+            return false;
+        }
+        // The cue read: a conditional by its ending (`présenterait`), or a participle after a
+        // conditional auxiliary (`seraient versées`).
+        let mut conditional = |p: isize| {
+            let by_ending = sentence
+                .word(p)
+                .is_some_and(|w| w.lowercase && self.conditional_endings.ends(&w.folded));
+            by_ending || {
+                let q = sentence.past_adverbs(p - 1, -1);
+                q != -1
+                    && sentence
+                        .word(q)
+                        .is_some_and(|w| w.is(CONDITIONAL_AUXILIARY))
+            }
+        };
+        let read_conditional = (at.left > 0 && conditional(Sentence::left_position(at.left - 1)))
+            || (at.right > 0 && conditional(at.right as isize - 1));
+        if !read_conditional {
+            return false;
+        }
+        let (text, from, start) = (sentence.text, sentence.from, sentence.start);
+        let bound = text[from..start].rfind(';').map_or(from, |i| from + i);
+        let mut opener_seen = false;
+        for k in 0..PAST_PERFECT_WORDS {
+            let p = Sentence::left_position(k);
+            let Some(w) = sentence.word(p) else {
+                return false;
+            };
+            if w.start < bound {
+                return false;
+            }
+            let past_auxiliary = w.is(AUXILIARY) && w.class.tense == Some(Tense::Past);
+            opener_seen |= w.is(CLAUSE_OPENER);
+            if opener_seen && past_auxiliary {
+                let q = sentence.past_adverbs(p + 1, 1);
+                return q < 0 && sentence.word(q).is_some_and(|w| self.is_participle(w));
+            }
+        }
+        false
+    }
+
+    /// Whether the deadline `text[start..end]` opens with a word that puts it ahead of its
+    /// telling (see [`TenseLexicon::ahead_of_telling`]) and no past auxiliary stands in its
+    /// clause.
+    pub fn ahead_of_telling(&self, text: &str, start: usize, end: usize) -> bool {
+        let span = &text[start..end];
+        let opens = self.lex.ahead_of_telling.iter().any(|w| {
+            span.get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w))
+                && !span[w.len()..].starts_with(char::is_alphanumeric)
+        });
+        opens && !self.past_auxiliary_in_clause(text, start, end)
+    }
+
+    /// Whether the date at `text[start..end]` stands in a participle's clause of its own
+    /// (see [`Self::in_participle_clause`]): `Battu mercredi en Ligue des champions, le PSG
+    /// reçoit Lens` tells of a day past, not of a present announcing it.
+    pub fn in_own_participle_clause(&self, text: &str, start: usize, end: usize) -> bool {
+        self.has_cues
+            && self.in_participle_clause(&mut Sentence::around(text, start, end, &self.classes))
     }
 
     /// Whether the date's clause is a participle's alone, the date among its first words
@@ -755,7 +843,8 @@ impl TenseCues {
         false
     }
 
-    /// Whether the weekday at `text[start..end]` is planned in the present: its clause's
+    /// Whether the date at `text[start..end]` (a weekday, a day, a month: `une nouvelle
+    /// votation est prévue le 29 novembre`) is planned in the present: its clause's
     /// nearest cue, before it, is a planned participle (`neutral`) after a present `est`,
     /// `sont` (`La neige est attendue dès mardi soir`, `des orages sont prévus jeudi`),
     /// adverbs between. A plan told in the present lies ahead, whatever the sentence
@@ -933,6 +1022,11 @@ impl TenseCues {
     /// or an event over before an outcome link (see [`Self::names_past_event`]). The link
     /// is read once for both.
     pub fn names_past_day(&self, text: &str, start: usize, end: usize) -> bool {
+        // A score right after the day (`celui de jeudi soir 5-2 contre Boston`, `s'est
+        // imposé samedi 3-1`): the match is over.
+        if starts_with_score(&text[end..]) {
+            return true;
+        }
         let from = sentence_start(text, start);
         let Some(link) = self
             .word_before(text, from, start)
@@ -1558,8 +1652,13 @@ enum Reach {
     Sentence,
 }
 
-/// How many words a participle clause may hold before its date (`entamé dès le`).
-const PARTICIPLE_CLAUSE_WORDS: usize = 3;
+/// How many words a participle clause may hold before its date (`entamé dès le`, `interrompu
+/// à la 70e minute`).
+const PARTICIPLE_CLAUSE_WORDS: usize = 5;
+
+/// How many words before a date its clause's pluperfect report may stand (`avait promis en
+/// janvier que la nouvelle ligne de production entrerait en service le`).
+const PAST_PERFECT_WORDS: usize = 24;
 
 /// The shortest participle that may open a participle clause (`lancé`; not `au`, `eu`).
 const PARTICIPLE_MIN_CHARS: usize = 4;
@@ -1966,6 +2065,29 @@ fn non_ascii_letter_len(text: &str, at: usize) -> Option<usize> {
         .map(char::len_utf8)
 }
 
+/// Whether `text`, past its leading spaces, opens with a score of one or two digits a side
+/// (`5-2 contre`, `3-1.`), not a longer run of numbers (`5-2-2026`).
+fn starts_with_score(text: &str) -> bool {
+    let bytes = text.trim_start_matches([' ', '\u{a0}']).as_bytes();
+    let digits = |from: usize| {
+        bytes.get(from..).map_or(0, |rest| {
+            rest.iter().take_while(|b| b.is_ascii_digit()).count()
+        })
+    };
+    let left = digits(0);
+    if !(1..=2).contains(&left) || bytes.get(left) != Some(&b'-') {
+        return false;
+    }
+    let right = digits(left + 1);
+    let after = left + 1 + right;
+    let goes_on = match bytes.get(after) {
+        Some(b'-' | b'/') => true,
+        Some(b'.') => digits(after + 1) > 0,
+        _ => false,
+    };
+    (1..=2).contains(&right) && !goes_on
+}
+
 /// Whether `text` ends with a score of one or two digits a side (`de 2-2`, `na de 10-0`).
 fn ends_with_score(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -2084,6 +2206,20 @@ mod tests {
         assert!(!ends_with_score("de A12-3"));
         assert!(!ends_with_score("de -2"));
         assert!(!ends_with_score("2-"));
+    }
+
+    #[test]
+    fn scores_start_with_two_short_numbers() {
+        assert!(starts_with_score(" 5-2 contre Boston"));
+        assert!(starts_with_score(" 3-1."));
+        assert!(starts_with_score("\u{a0}10-0"));
+        assert!(!starts_with_score(" 5-2-2026"));
+        assert!(!starts_with_score(" 12-3/4"));
+        assert!(!starts_with_score(" 1.5-2"));
+        assert!(!starts_with_score(" 3-1.5"));
+        assert!(!starts_with_score(" 2025-2026"));
+        assert!(!starts_with_score(" 5-"));
+        assert!(!starts_with_score(""));
     }
 
     fn tense_of(cues: &TenseCues, text: &str, date: &str) -> Tense {

@@ -38,12 +38,21 @@ impl Parser<'_> {
             Some((k, y)) => Some((k, Base::Holiday(h, YearRef::Abs(y)))),
             // `les vacances de Noël 2018-2019` keep their years.
             None if self.owned(i) => None,
+            // `la Fête nationale du 21 juillet`: the day named after it is the one meant
+            // (Belgium's), read on its own.
+            None if self
+                .is(j, Sense::Of)
+                .is_some_and(|k| self.day_month(k).is_some()) =>
+            {
+                None
+            }
             None => Some((j, Base::Holiday(h, YearRef::Implicit))),
         }
     }
 
-    /// An owner or a kind ends right before the holiday at `i` (`sa`, `les vacances de`).
-    fn owned(&self, i: usize) -> bool {
+    /// An owner or a kind ends right before the holiday (or month) at `i` (`sa`, `les
+    /// vacances de`).
+    pub(super) fn owned(&self, i: usize) -> bool {
         (i.saturating_sub(3)..i).any(|k| self.is(k, Sense::HolidayOwner) == Some(i))
     }
 }

@@ -94,6 +94,9 @@ pub enum Base {
     /// (`dezelfde week`, `le même mois` = 0, `het jaar daarop` = 1, `l'année précédente` =
     /// -1); see [`crate::extract::dates::lexicon::DateLexicon::periods_of_previous`].
     PeriodOfPrevious(i32, Unit),
+    /// The first such weekday after (1) or before (-1) the last day named before it (`le
+    /// jeudi 12 mars ; ... le dimanche suivant`, `le samedi précédent`): weekday, side.
+    WeekdayOfPrevious(u32, i32),
     /// A month in the year of the last date named before it (`juni van datzelfde jaar`).
     MonthOfPrevious(u32),
     /// A day in the year of the last date named before it (`29 oktober van dat jaar`):
@@ -930,6 +933,9 @@ impl<'a> Parser<'a> {
                 self.gated(i, first::NUMBER, || self.coded_period(i)),
                 // Last: it wins the tie with the same words read from the anchor.
                 self.gated(i, first::PREVIOUS_PERIOD, || self.period_of_previous(i)),
+                self.gated(i, first::ARTICLE | first::WEEKDAY, || {
+                    self.weekday_of_previous(i)
+                }),
             ]),
             longest(&[
                 self.gated(i, first::NUMBER, || self.year_month(i)),

@@ -37,9 +37,15 @@ impl Parser<'_> {
                     .weekday_date(k)
                     .is_some_and(|(_, b)| !matches!(b, Base::Weekday(..)))
         });
+        // `avant l'été`, `avant la Toussaint`: a season or a holiday is no span a plan is
+        // made for.
+        let season_follows = self
+            .is(j, Sense::Article)
+            .is_some_and(|a| self.season(a).is_some() || self.holiday(a).is_some());
         if m == TimexMod::Before
             && self.has(j, Sense::Article)
             && !part_follows
+            && !season_follows
             && dated_day.is_none()
         {
             // `voor de komende week`: "for", not "before".
@@ -47,7 +53,11 @@ impl Parser<'_> {
         }
         let j = dated_day.unwrap_or(j);
         // `sinds de zomer`, `depuis l'automne`: a season takes its article.
-        let season = || self.is(j, Sense::Article).and_then(|a| self.season(a));
+        // So does a holiday (`avant la Toussaint`).
+        let season = || {
+            self.is(j, Sense::Article)
+                .and_then(|a| self.season(a).or_else(|| self.holiday(a)))
+        };
         let found = match self.part(j) {
             Some((k, _, base)) => (k, base),
             None => self.point(j, true).or_else(season)?,

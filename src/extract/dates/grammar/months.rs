@@ -89,6 +89,10 @@ impl Parser<'_> {
         if let Some(y) = full.and_then(|_| self.month_list_year(j)) {
             return Some((j, Base::Month(YearRef::Abs(y), m)));
         }
+        // `les vacances de février`: a school holiday named by its month, not the month.
+        if self.owned(i) {
+            return None;
+        }
         full.map(|_| (j, Base::Month(YearRef::Implicit, m)))
     }
 

@@ -138,6 +138,25 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
         Expr::Modified(m, base) => (base, Some(m)),
         _ => return None,
     };
+    if let Base::WeekdayOfPrevious(wd, side) = base {
+        // With no day named before, from the anchor (`contre 84 000 le samedi précédent`,
+        // told of the last Saturday, is the one before).
+        let from_anchor = if side < 0 {
+            WeekdayShift::Last
+        } else {
+            WeekdayShift::Next
+        };
+        let placed = previous
+            .filter(|&(_, named)| named == Unit::Day)
+            .and_then(|(d, _)| weekday_beside(d, wd, side))
+            .map_or(Base::Weekday(wd, Some(from_anchor)), |d| {
+                Base::Day(YearRef::Abs(d.year()), d.month(), d.day())
+            });
+        return Some(Some(match modifier {
+            Some(m) => Expr::Modified(m, placed),
+            None => Expr::Point(placed),
+        }));
+    }
     let (n, unit, whole) = match base {
         Base::AfterPrevious(n, unit) => (n, unit, false),
         Base::AfterPreviousInYears(halves) => (halves, Unit::Half, false),
@@ -179,6 +198,19 @@ pub fn from_previous(expr: Expr, previous: Option<(NaiveDate, Unit)>) -> Option<
         Some(m) => Expr::Modified(m, placed),
         None => Expr::Point(placed),
     }))
+}
+
+/// The first day after `d` (`side` 1) or before it (-1) that is weekday `wd` (1 = Monday).
+fn weekday_beside(d: NaiveDate, wd: u32, side: i32) -> Option<NaiveDate> {
+    let step = chrono::Duration::days(i64::from(side.signum()));
+    let mut day = d;
+    for _ in 0..7 {
+        day = day.checked_add_signed(step)?;
+        if day.weekday().number_from_monday() == wd {
+            return Some(day);
+        }
+    }
+    None
 }
 
 /// The period of `unit` around day `d` (in `year`): the day itself when not `whole`, for

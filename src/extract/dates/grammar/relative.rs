@@ -4,6 +4,32 @@
 use super::{Base, From, Parser, YearRef};
 use crate::extract::dates::lexicon::{Sense, Unit};
 
+/// What an offset counts: whole units (`trois jours`) or half-years (`anderhalf jaar`,
+/// `deux ans et demi`), which are read as a year.
+#[derive(Debug, Clone, Copy)]
+enum Amount {
+    Units(i32, Unit),
+    HalfYears(i32),
+}
+
+impl Amount {
+    /// The offset from the date named before, `sign` giving its side (`plus tard`).
+    fn after_previous(self, sign: i32) -> Base {
+        match self {
+            Amount::Units(n, u) => Base::AfterPrevious(sign * n, u),
+            Amount::HalfYears(h) => Base::AfterPreviousInYears(sign * h),
+        }
+    }
+
+    /// The offset back from the anchor told after the amount (`drie jaar geleden`).
+    fn ago(self) -> Base {
+        match self {
+            Amount::Units(n, u) => Base::Offset(-n, u, From::Anchor),
+            Amount::HalfYears(h) => Base::Offset(-h, Unit::Half, From::AnchorInYears),
+        }
+    }
+}
+
 /// How many tokens after its first one `29 oktober van dat jaar` may reach.
 const OF_PREVIOUS_REACH: usize = 7;
 
@@ -36,6 +62,30 @@ impl Parser<'_> {
         let that_one = self.toks.get(j).is_some_and(|t| t.folded == "là");
         let j = self.skip_ci(j)?;
         (!blocked && !that_one).then_some((j, Base::RelativeDay(n)))
+    }
+
+    /// `le dimanche suivant`, `le samedi précédent`: the first such weekday after or before
+    /// the last day named (see [`Base::WeekdayOfPrevious`]).
+    pub(super) fn weekday_of_previous(&self, i: usize) -> Option<(usize, Base)> {
+        if !self.region_has_kind(Sense::PreviousPeriod(0)) {
+            return None;
+        }
+        // After its article (`le samedi précédent`, in the span) or `du` (`les scènes du
+        // samedi précédent`); not alone (`jusqu'à mardi D'après les services météo`).
+        let j = match self.is(i, Sense::RelativeArticle) {
+            Some(j) => j,
+            None if i > 0 && self.has(i - 1, Sense::Of) => i,
+            None => return None,
+        };
+        let (k, wd) = self.sense(j, |s| match s {
+            Sense::Weekday(d) => Some(d),
+            _ => None,
+        })?;
+        let (end, side) = self.sense(k, |s| match s {
+            Sense::PreviousPeriod(n) if n != 0 => Some(n),
+            _ => None,
+        })?;
+        Some((end, Base::WeekdayOfPrevious(wd, side)))
     }
 
     /// A period of the last date named before: a shift word before the unit (`dezelfde
@@ -202,6 +252,15 @@ impl Parser<'_> {
         }
     }
 
+    /// An offset of `sign` times `amount` from the anchor ending at `k`: whole units as
+    /// [`Self::to_the_day`] reads them, half-years read as a year.
+    fn counted_from_anchor(&self, k: usize, sign: i32, amount: Amount) -> (usize, Base) {
+        match amount {
+            Amount::Units(n, u) => self.to_the_day(k, sign * n, u),
+            Amount::HalfYears(h) => (k, Base::Offset(sign * h, Unit::Half, From::AnchorInYears)),
+        }
+    }
+
     /// `over twee weken`, `drie jaar geleden`, `il y a deux ans`, `twee dagen na vandaag`.
     pub(super) fn offset(&self, i: usize) -> Option<(usize, Base)> {
         // `ruim twee jaar geleden`: the span holds the hedge, the value the amount; not a
@@ -217,7 +276,7 @@ impl Parser<'_> {
             let (j, n) = self.amount(unhedged(i))?;
             let (k, u) = self.unit(j)?;
             // `in vijf jaar tijd` is a duration.
-            (!self.quantity_after(k)).then_some((k, n as i32, u))
+            (!self.quantity_after(k)).then_some((k, Amount::Units(n as i32, u)))
         };
         // `anderhalf jaar geleden`, `over anderhalf jaar`, `il y a deux ans et demi`: counted
         // in half-years, read as a year as whole years are. The half is carried by the number
@@ -238,44 +297,26 @@ impl Parser<'_> {
                     (self.is(k, Sense::AndAHalf)?, whole)
                 }
             };
-            Some((k, 2 * whole as i32 + 1))
+            Some((k, Amount::HalfYears(2 * whole as i32 + 1)))
         };
+        // One reader for both: half-years first (`un an et demi` also reads as `un an`).
+        let amount = |i| half_years(i).or_else(|| amount_unit(i));
         if let Some(j) = self.is(i, Sense::LaterBefore) {
-            if let Some((k, halves)) = half_years(j) {
-                return Some((k, Base::Offset(halves, Unit::Half, From::AnchorInYears)));
-            }
-            if let Some((k, n, u)) = amount_unit(j) {
+            if let Some((k, a)) = amount(j) {
                 let linked = self
                     .sense(k, |s| matches!(s, Sense::OffsetLink(_)).then_some(()))
                     .is_some();
-                return (!linked).then(|| self.to_the_day(k, n, u));
+                return (!linked).then(|| self.counted_from_anchor(k, 1, a));
             }
         }
         if let Some(j) = self.is(i, Sense::AgoBefore) {
-            if let Some((k, halves)) = half_years(j) {
-                // `voilà deux ans et demi que ...`: a duration.
-                return (!self.has(k, Sense::LastingLink))
-                    .then_some((k, Base::Offset(-halves, Unit::Half, From::AnchorInYears)));
-            }
-            if let Some((k, n, u)) = amount_unit(j) {
+            if let Some((k, a)) = amount(j) {
                 // `voilà deux ans que le chantier est à l'arrêt`: a duration.
-                return (!self.has(k, Sense::LastingLink)).then(|| self.to_the_day(k, -n, u));
-            }
-        }
-        if let Some((j, halves)) = half_years(i) {
-            if let Some(k) = self.is(j, Sense::AgoAfter) {
-                return Some((k, Base::Offset(-halves, Unit::Half, From::AnchorInYears)));
-            }
-            // `anderhalf jaar later`: from the month or day named before, read as a year.
-            if let Some((k, sign)) = self.sense(j, |s| match s {
-                Sense::PreviousLink(sign) => Some(sign),
-                _ => None,
-            }) {
                 return (!self.has(k, Sense::LastingLink))
-                    .then_some((k, Base::AfterPreviousInYears(sign * halves)));
+                    .then(|| self.counted_from_anchor(k, -1, a));
             }
         }
-        let (j, n, u) = amount_unit(i)?;
+        let (j, a) = amount(i)?;
         // `trois jours plus tard`: from the day named before; not the end of a number
         // (`deux cent trente ans plus tard`).
         let in_number = i > 0
@@ -288,12 +329,15 @@ impl Parser<'_> {
         }) {
             // `une semaine plus tôt qu'à Bruxelles`, `dix jours plus tôt que la moyenne`:
             // a comparison of two dates, neither of them named.
-            return (!self.has(k, Sense::LastingLink))
-                .then_some((k, Base::AfterPrevious(sign * n, u)));
+            return (!self.has(k, Sense::LastingLink)).then_some((k, a.after_previous(sign)));
         }
         if let Some(k) = self.is(j, Sense::AgoAfter) {
-            return Some((k, Base::Offset(-n, u, From::Anchor)));
+            return Some((k, a.ago()));
         }
+        // Half-years count only from the anchor or the date named before.
+        let Amount::Units(n, u) = a else {
+            return None;
+        };
         let (k, sign) = self.sense(j, |s| match s {
             Sense::OffsetLink(sign) => Some(sign),
             _ => None,

@@ -42,7 +42,9 @@ impl Parser<'_> {
         let dated = [
             self.day_month(k),
             self.numeric_date(k),
-            self.day_month_numeric(k),
+            // `jeudi soir 5-2 contre Boston`: a score where the language says so.
+            self.day_month_numeric(k)
+                .filter(|_| !(self.phrases.scores_after_weekdays && self.punct(k + 1, "-"))),
         ];
         // `ce lundi 2 novembre`: a date after the weekday names the day, whatever the shift.
         match dated.into_iter().flatten().max_by_key(|&(e, _)| e) {
@@ -51,7 +53,7 @@ impl Parser<'_> {
                 Some((e, Base::DayOnWeekday(m, d, wd)))
             }
             Some(found) => Some(found),
-            None => self.weekday_rest(j, wd, full, shift_before),
+            None => self.weekday_rest(start, j, wd, full, shift_before),
         }
     }
 
@@ -68,9 +70,11 @@ impl Parser<'_> {
             && self.month_ref(k).is_none()
     }
 
-    /// The weekday not followed by a date: its shift or its day of the month.
+    /// The weekday from `start` to `j` (`dimanche`, `dimanche matin`) not followed by a
+    /// date: its shift or its day of the month.
     fn weekday_rest(
         &self,
+        start: usize,
         j: usize,
         wd: u32,
         full: bool,
@@ -114,8 +118,14 @@ impl Parser<'_> {
             // A full stop ends the sentence, not a number (`28.05`).
             let sentence_end =
                 self.punct(j + 1, ".") && self.toks.get(j + 2).is_none_or(|t| t.space_before);
-            // `du lundi 2 au vendredi 6 novembre`: a range goes on.
-            let range_goes_on = self.has(j + 1, Sense::To) || self.has(j + 1, Sense::And);
+            // `du lundi 2 au vendredi 6 novembre`: a range goes on; not a score glued to its
+            // number (`jeudi soir 5-2 contre Boston`).
+            let score = self.punct(j + 1, "-")
+                && self.attached(j + 1)
+                && self.attached(j + 2)
+                && self.num(j + 2).is_some();
+            let range_goes_on =
+                (self.has(j + 1, Sense::To) || self.has(j + 1, Sense::And)) && !score;
             // `zakte woensdag 1,2 procent`: a decimal comma, not the end of a day.
             let decimal = self.punct(j + 1, ",")
                 && self
@@ -155,14 +165,15 @@ impl Parser<'_> {
         // year cue, unlike `de samedi`, `van zondag`) a bare weekday names a kind of day,
         // unless a range goes on (`du lundi au vendredi`).
         let generic = shift_before.is_none()
-            && j >= 2
-            && self.has(j - 2, Sense::Of)
-            && !self.has(j - 2, Sense::YearCue)
+            && start >= 1
+            && self.has(start - 1, Sense::Of)
+            && !self.has(start - 1, Sense::YearCue)
             && !self.has(j, Sense::To);
-        // `le musée est fermé le lundi`: after a day's article alone, every such day.
+        // `le musée est fermé le lundi`, `se tient le dimanche matin`: after a day's article
+        // alone, every such day (the part of the day too).
         let every = shift_before.is_none()
-            && j >= 2
-            && self.has(j - 2, Sense::DayArticle)
+            && start >= 1
+            && self.has(start - 1, Sense::DayArticle)
             && !self.has(j, Sense::To);
         (!generic && !every).then_some((j, Base::Weekday(wd, None)))
     }
