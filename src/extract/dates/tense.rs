@@ -236,6 +236,12 @@ pub struct TenseLexicon {
     /// atteint…`, said in January); 0: none.
     #[serde(default)]
     pub last_year_months: u32,
+    /// How many months into the next year a yearless day or month set by a plan (see
+    /// [`Self::scheduling`]) is the coming one: a plan's date lies ahead of its setting,
+    /// which news tells soon after (`kondigde in november acties aan voor 3 maart`: next
+    /// March). 0: no more than [`Self::next_year_months`].
+    #[serde(default)]
+    pub scheduled_next_year_months: u32,
 }
 
 /// The compiled tense cues of one language.
@@ -927,6 +933,11 @@ impl TenseCues {
         self.lex.last_year_months
     }
 
+    /// See [`TenseLexicon::scheduled_next_year_months`].
+    pub fn scheduled_next_year_months(&self) -> u32 {
+        self.lex.scheduled_next_year_months
+    }
+
     /// Whether the weekday at `text[start..end]` is a day past named by what comes before
     /// its link: an edition, a capitalised word that does not open the sentence before an
     /// edition link (`Volgens de krant De Tijd van vrijdag`, not `Van vrijdag tot zondag`),
@@ -1026,7 +1037,7 @@ impl TenseCues {
     /// behind a link, so most dates cost a few byte comparisons.
     pub fn scheduled_for(&self, text: &str, start: usize, end: usize) -> bool {
         let before = text[..start].trim_end();
-        let Some(link) = self.lex.scheduling_links.iter().find(|link| {
+        let link_before = self.lex.scheduling_links.iter().find(|link| {
             before.len() >= link.len()
                 && before.is_char_boundary(before.len() - link.len())
                 && before[before.len() - link.len()..].eq_ignore_ascii_case(link)
@@ -1034,10 +1045,13 @@ impl TenseCues {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphanumeric)
-        }) else {
-            return false;
+        });
+        let mut at = match link_before {
+            Some(link) => before.len() - link.len(),
+            // A link the span holds (`een verlenging tot eind januari aankondigen`).
+            None if self.opens_with_scheduling_link(&text[start..end]) => start,
+            None => return false,
         };
-        let mut at = before.len() - link.len();
         if self.scheduling_follows(text, end) {
             return true;
         }
@@ -1056,6 +1070,16 @@ impl TenseCues {
             at = w.start;
         }
         false
+    }
+
+    /// Whether `span` opens with a scheduling link and a space (`tot eind januari`).
+    fn opens_with_scheduling_link(&self, span: &str) -> bool {
+        self.lex.scheduling_links.iter().any(|link| {
+            span.len() > link.len()
+                && span.is_char_boundary(link.len())
+                && span[..link.len()].eq_ignore_ascii_case(link)
+                && span[link.len()..].starts_with(' ')
+        })
     }
 
     /// Whether the word right after the date ending at `end` is a scheduling participle,
