@@ -261,6 +261,8 @@ pub struct TenseCues {
     participle_prefixes: Affixes,
     /// Whether any cue word or auxiliary is listed at all.
     has_cues: bool,
+    /// `lex.aftermath_links` split into their preposition and article (`na`, `de`), once.
+    aftermath_links: Vec<(String, String)>,
 }
 
 /// Endings or prefixes of words, with a bit set of their last (or first) bytes: most
@@ -581,6 +583,14 @@ impl TenseCues {
                 && lex.future.is_empty()
                 && lex.neutral.is_empty()
                 && lex.auxiliaries.is_empty()),
+            aftermath_links: lex
+                .aftermath_links
+                .iter()
+                .filter_map(|link| {
+                    let (opener, article) = link.split_once(' ')?;
+                    Some((opener.to_lowercase(), article.to_lowercase()))
+                })
+                .collect(),
             lex: lex.clone(),
         }
     }
@@ -1002,10 +1012,10 @@ impl TenseCues {
         let Some(opener) = self.word_before(text, from, article.start) else {
             return false;
         };
-        self.lex.aftermath_links.iter().any(|p| {
-            p.split_once(' ')
-                .is_some_and(|(o, a)| o == &*opener.folded && a == &*article.folded)
-        }) && !Sentence::around(text, link, end, &self.classes).has_role(FUTURE_AUXILIARY)
+        self.aftermath_links
+            .iter()
+            .any(|(o, a)| *o == *opener.folded && *a == *article.folded)
+            && !Sentence::around(text, link, end, &self.classes).has_role(FUTURE_AUXILIARY)
     }
 
     /// Whether the date at `text[start..]` is the new date of a postponement (see
