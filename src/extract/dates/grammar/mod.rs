@@ -530,7 +530,11 @@ impl<'a> Parser<'a> {
         );
         // `elke maandag`, `chaque lundi`: a recurring set, not a date. Asked after
         // `may_start`, which turns most tokens away.
-        if !may_start || (i > 0 && self.has(i - 1, Sense::Every)) || self.month_of_every(i) {
+        if !may_start
+            || (i > 0 && self.has(i - 1, Sense::Every))
+            || self.second_of_every(i)
+            || self.month_of_every(i)
+        {
             return false;
         }
         if self.leads_nowhere(i) {
@@ -542,6 +546,16 @@ impl<'a> Parser<'a> {
             return false;
         }
         may_start
+    }
+
+    /// Whether token `i` is the second weekday of a recurring pair (`elke maandag en
+    /// donderdag`, `chaque lundi et jeudi`), as recurring as the first.
+    fn second_of_every(&self, i: usize) -> bool {
+        i >= 3
+            && self.has(i - 1, Sense::And)
+            && self.has_kind(i - 2, Sense::Weekday(0))
+            && self.has(i - 3, Sense::Every)
+            && self.has_kind(i, Sense::Weekday(0))
     }
 
     /// Whether token `i` is a month (or a preposition before one) after `every` and a
