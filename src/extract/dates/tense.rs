@@ -437,8 +437,9 @@ const POSTPONEMENT_REACH: usize = 32;
 /// tijd krijgt om`).
 const PURPOSE_WORDS: usize = 4;
 /// How many words before a date's scheduling link its scheduling participle may stand
-/// (`convoqué des législatives anticipées pour le`).
-const SCHEDULING_WORDS: usize = 6;
+/// (`convoqué des législatives anticipées pour le`; `kondigde maandag een verlenging van de
+/// steunmaatregelen tot`).
+const SCHEDULING_WORDS: usize = 8;
 /// How many words after a planning modal its postponement may stand (`devait s'ouvrir
 /// mercredi, a été reporté`).
 const POSTPONEMENT_WORDS: isize = 8;
