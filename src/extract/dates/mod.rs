@@ -286,7 +286,14 @@ impl DateEngine {
             }
         };
         match told {
-            _ if grammar::is_bare_weekday(expr) && self.tense.names_past_day(text, start, end) => {
+            _ if grammar::is_bare_weekday(expr)
+                && self.tense.names_past_day(text, start, end, true) =>
+            {
+                tense::Tense::Past
+            }
+            _ if grammar::is_yearless_day(expr)
+                && self.tense.names_past_day(text, start, end, false) =>
+            {
                 tense::Tense::Past
             }
             tense::Tense::Unknown

@@ -953,8 +953,9 @@ impl TenseCues {
     /// its link: an edition, a capitalised word that does not open the sentence before an
     /// edition link (`Volgens de krant De Tijd van vrijdag`, not `Van vrijdag tot zondag`),
     /// or an event over before an outcome link (see [`Self::names_past_event`]). The link
-    /// is read once for both.
-    pub fn names_past_day(&self, text: &str, start: usize, end: usize) -> bool {
+    /// is read once for both. A day of the month (`9 juni`) is read only as an event's:
+    /// after a name it is as often a coming one (`het concert van Stromae van 14 maart`).
+    pub fn names_past_day(&self, text: &str, start: usize, end: usize, editions: bool) -> bool {
         let from = sentence_start(text, start);
         let Some(link) = self
             .word_before(text, from, start)
@@ -963,7 +964,8 @@ impl TenseCues {
             return false;
         };
         let before = self.word_before(text, from, link.start);
-        if link.is(EDITION_LINK)
+        if editions
+            && link.is(EDITION_LINK)
             && before
                 .as_ref()
                 .is_some_and(|w| w.start > from && !w.lowercase)
