@@ -159,8 +159,19 @@ impl DateEngine {
                             .then(|| discourse.after_paired_weekday(tokens[i - 2].end, expr))
                             .flatten();
                         let expr = paired.map_or(expr, |(second, _)| second);
+                        // `kondigden acties aan voor 3 maart en 14 april`: both set by the plan.
+                        let after_scheduled = joined
+                            && mentions.last().is_some_and(|m: &Mention| {
+                                m.end == tokens[i - 2].end
+                                    && self.tense.scheduled_for(text, m.start, m.end)
+                            });
                         if let Some(expr) = discourse.place(text, start, expr) {
-                            let value = self.value_of(text, (start, end), &expr, ctx, &discourse);
+                            let dated = Dated {
+                                span: (start, end),
+                                expr: &expr,
+                                after_scheduled,
+                            };
+                            let value = self.value_of(text, &dated, ctx, &discourse);
                             discourse.remember(self, text, (start, end), &expr, &value, ctx);
                             discourse.pair_first = paired.map(|(_, first)| (first, end));
                             mentions.push(Mention {
@@ -200,12 +211,12 @@ impl DateEngine {
     fn value_of(
         &self,
         text: &str,
-        (start, end): (usize, usize),
-        expr: &grammar::Expr,
+        dated: &Dated<'_>,
         ctx: &Context,
         discourse: &Discourse,
     ) -> DateValue {
-        let tense = || self.tense_at(text, start, end, expr, ctx);
+        let (start, expr) = (dated.span.0, dated.expr);
+        let tense = || self.tense_at(text, dated, ctx);
         match self.in_sentence_year(text, start, expr, discourse.sentence_year) {
             Some((placed, year)) if fits_tense(year, ctx, tense()) => {
                 resolve::resolve(&placed, ctx.published)
@@ -218,23 +229,30 @@ impl DateEngine {
     /// as announcing it (see [`tense::TenseCues::reads_as_present`]), so does a day or month
     /// early next year said late in the year (see [`resolve::early_next_year`]), and a
     /// quarter or half reported on has ended (see [`tense::TenseCues::reports_on`]).
-    fn tense_at(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        expr: &grammar::Expr,
-        ctx: &Context,
-    ) -> tense::Tense {
+    fn tense_at(&self, text: &str, dated: &Dated<'_>, ctx: &Context) -> tense::Tense {
+        let ((start, end), expr) = (dated.span, dated.expr);
         if grammar::is_yearless_period(expr) && self.tense.reports_on(text, start, end) {
             return tense::Tense::Past;
         }
         if self.tense.postponed_to(text, start) {
             return tense::Tense::Future;
         }
-        let told = if self.tense.scheduled_for(text, start, end) {
-            // A date set by a past act (`a fixé l'audience au 9 décembre`) is not past.
-            tense::Tense::Unknown
+        let told = if dated.after_scheduled || self.tense.scheduled_for(text, start, end) {
+            // A date set by a past act (`a fixé l'audience au 9 décembre`) is not past: it
+            // lies ahead of the setting, told soon after, so a month well gone is next
+            // year's (`kondigde in november acties aan voor 3 maart`). Not under a past
+            // auxiliary: `had de zaak voor 14 september gepland` tells of a plan then.
+            let ahead = !self.tense.past_auxiliary_in_clause(text, start, end)
+                && resolve::early_next_year(
+                    expr,
+                    ctx.published,
+                    self.tense.scheduled_next_year_months(),
+                );
+            if ahead {
+                tense::Tense::Future
+            } else {
+                tense::Tense::Unknown
+            }
         } else if let Some(announced) = self.tense.announced_tense(text, start, end) {
             announced
         } else if grammar::is_deadline(expr) && self.tense.ahead_of_telling(text, start, end) {
@@ -270,7 +288,14 @@ impl DateEngine {
             }
         };
         match told {
-            _ if grammar::is_bare_weekday(expr) && self.tense.names_past_day(text, start, end) => {
+            _ if grammar::is_bare_weekday(expr)
+                && self.tense.names_past_day(text, start, end, true) =>
+            {
+                tense::Tense::Past
+            }
+            _ if grammar::is_yearless_day(expr)
+                && self.tense.names_past_day(text, start, end, false) =>
+            {
                 tense::Tense::Past
             }
             tense::Tense::Unknown
@@ -423,6 +448,14 @@ impl DateEngine {
         }
         regions
     }
+}
+
+/// A date found: its span, what it says, and whether it is joined (`en`) to one set by a
+/// plan right before it (see [`tense::TenseCues::scheduled_for`]).
+struct Dated<'e> {
+    span: (usize, usize),
+    expr: &'e grammar::Expr,
+    after_scheduled: bool,
 }
 
 /// What the dates read so far tell the later ones of a text.

@@ -248,6 +248,12 @@ pub struct TenseLexicon {
     /// élections d'ici fin novembre`).
     #[serde(default)]
     pub ahead_of_telling: Vec<String>,
+    /// How many months into the next year a yearless day or month set by a plan (see
+    /// [`Self::scheduling`]) is the coming one: a plan's date lies ahead of its setting,
+    /// which news tells soon after (`kondigde in november acties aan voor 3 maart`: next
+    /// March). 0: no more than [`Self::next_year_months`].
+    #[serde(default)]
+    pub scheduled_next_year_months: u32,
 }
 
 /// The compiled tense cues of one language.
@@ -268,6 +274,8 @@ pub struct TenseCues {
     conditional_endings: Affixes,
     /// Whether any cue word or auxiliary is listed at all.
     has_cues: bool,
+    /// `lex.aftermath_links` split into their preposition and article (`na`, `de`), once.
+    aftermath_links: Vec<(String, String)>,
 }
 
 /// Endings or prefixes of words, with a bit set of their last (or first) bytes: most
@@ -442,8 +450,9 @@ const POSTPONEMENT_REACH: usize = 32;
 /// tijd krijgt om`).
 const PURPOSE_WORDS: usize = 4;
 /// How many words before a date's scheduling link its scheduling participle may stand
-/// (`convoqué des législatives anticipées pour le`).
-const SCHEDULING_WORDS: usize = 6;
+/// (`convoqué des législatives anticipées pour le`; `kondigde maandag een verlenging van de
+/// steunmaatregelen tot`).
+const SCHEDULING_WORDS: usize = 8;
 /// How many words after a planning modal its postponement may stand (`devait s'ouvrir
 /// mercredi, a été reporté`).
 const POSTPONEMENT_WORDS: isize = 8;
@@ -589,6 +598,14 @@ impl TenseCues {
                 && lex.future.is_empty()
                 && lex.neutral.is_empty()
                 && lex.auxiliaries.is_empty()),
+            aftermath_links: lex
+                .aftermath_links
+                .iter()
+                .filter_map(|link| {
+                    let (opener, article) = link.split_once(' ')?;
+                    Some((opener.to_lowercase(), article.to_lowercase()))
+                })
+                .collect(),
             lex: lex.clone(),
         }
     }
@@ -1016,12 +1033,18 @@ impl TenseCues {
         self.lex.last_year_months
     }
 
+    /// See [`TenseLexicon::scheduled_next_year_months`].
+    pub fn scheduled_next_year_months(&self) -> u32 {
+        self.lex.scheduled_next_year_months
+    }
+
     /// Whether the weekday at `text[start..end]` is a day past named by what comes before
     /// its link: an edition, a capitalised word that does not open the sentence before an
     /// edition link (`Volgens de krant De Tijd van vrijdag`, not `Van vrijdag tot zondag`),
     /// or an event over before an outcome link (see [`Self::names_past_event`]). The link
-    /// is read once for both.
-    pub fn names_past_day(&self, text: &str, start: usize, end: usize) -> bool {
+    /// is read once for both. A day of the month (`9 juni`) is read only as an event's:
+    /// after a name it is as often a coming one (`het concert van Stromae van 14 maart`).
+    pub fn names_past_day(&self, text: &str, start: usize, end: usize, editions: bool) -> bool {
         // A score right after the day (`celui de jeudi soir 5-2 contre Boston`, `s'est
         // imposé samedi 3-1`): the match is over.
         if starts_with_score(&text[end..]) {
@@ -1035,7 +1058,8 @@ impl TenseCues {
             return false;
         };
         let before = self.word_before(text, from, link.start);
-        if link.is(EDITION_LINK)
+        if editions
+            && link.is(EDITION_LINK)
             && before
                 .as_ref()
                 .is_some_and(|w| w.start > from && !w.lowercase)
@@ -1085,10 +1109,10 @@ impl TenseCues {
         let Some(opener) = self.word_before(text, from, article.start) else {
             return false;
         };
-        self.lex.aftermath_links.iter().any(|p| {
-            p.split_once(' ')
-                .is_some_and(|(o, a)| o == &*opener.folded && a == &*article.folded)
-        }) && !Sentence::around(text, link, end, &self.classes).has_role(FUTURE_AUXILIARY)
+        self.aftermath_links
+            .iter()
+            .any(|(o, a)| *o == *opener.folded && *a == *article.folded)
+            && !Sentence::around(text, link, end, &self.classes).has_role(FUTURE_AUXILIARY)
     }
 
     /// Whether the date at `text[start..]` is the new date of a postponement (see
@@ -1120,7 +1144,7 @@ impl TenseCues {
     /// behind a link, so most dates cost a few byte comparisons.
     pub fn scheduled_for(&self, text: &str, start: usize, end: usize) -> bool {
         let before = text[..start].trim_end();
-        let Some(link) = self.lex.scheduling_links.iter().find(|link| {
+        let link_before = self.lex.scheduling_links.iter().find(|link| {
             before.len() >= link.len()
                 && before.is_char_boundary(before.len() - link.len())
                 && before[before.len() - link.len()..].eq_ignore_ascii_case(link)
@@ -1128,10 +1152,13 @@ impl TenseCues {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphanumeric)
-        }) else {
-            return false;
+        });
+        let mut at = match link_before {
+            Some(link) => before.len() - link.len(),
+            // A link the span holds (`een verlenging tot eind januari aankondigen`).
+            None if self.opens_with_scheduling_link(&text[start..end]) => start,
+            None => return false,
         };
-        let mut at = before.len() - link.len();
         if self.scheduling_follows(text, end) {
             return true;
         }
@@ -1150,6 +1177,16 @@ impl TenseCues {
             at = w.start;
         }
         false
+    }
+
+    /// Whether `span` opens with a scheduling link and a space (`tot eind januari`).
+    fn opens_with_scheduling_link(&self, span: &str) -> bool {
+        self.lex.scheduling_links.iter().any(|link| {
+            span.len() > link.len()
+                && span.is_char_boundary(link.len())
+                && span[..link.len()].eq_ignore_ascii_case(link)
+                && span[link.len()..].starts_with(' ')
+        })
     }
 
     /// Whether the word right after the date ending at `end` is a scheduling participle,

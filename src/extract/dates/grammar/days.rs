@@ -36,9 +36,16 @@ impl Parser<'_> {
     }
 
     /// `het weekend`: the nearest weekend (the tense picks the one past or to come); not
-    /// one named by its days (`het weekend van 14 en 15 maart`).
+    /// one named by its days (`het weekend van 14 en 15 maart`). With a shift word the
+    /// article belongs to it too (`het voorbije weekend`).
     fn weekend(&self, i: usize) -> Option<(usize, Base)> {
         let j = self.is(i, Sense::WeekendArticle)?;
+        let shifted = self
+            .relative_unit(j)
+            .filter(|&(_, base)| matches!(base, Base::RelativeUnit(Unit::Weekend, _)));
+        if shifted.is_some() {
+            return shifted;
+        }
         let (k, unit) = self.unit(j)?;
         let single = unit == Unit::Weekend && !self.has(j, Sense::Plural);
         (single && !self.has(k, Sense::Of)).then_some((k, Base::RelativeUnit(Unit::Weekend, 0)))

@@ -30,7 +30,7 @@ mod weekdays;
 use intervals::Endpoint;
 pub use placing::{
     counts_back, from_previous, in_month_of, in_year, is_bare_weekday, is_deadline,
-    is_weekday_pair, is_yearless_period, needs_tense, stated_year, with_tense,
+    is_weekday_pair, is_yearless_day, is_yearless_period, needs_tense, stated_year, with_tense,
 };
 
 /// Which year a period belongs to.
@@ -534,7 +534,11 @@ impl<'a> Parser<'a> {
         );
         // `elke maandag`, `chaque lundi`: a recurring set, not a date. Asked after
         // `may_start`, which turns most tokens away.
-        if !may_start || (i > 0 && self.has(i - 1, Sense::Every)) || self.month_of_every(i) {
+        if !may_start
+            || (i > 0 && self.has(i - 1, Sense::Every))
+            || self.second_of_every(i)
+            || self.month_of_every(i)
+        {
             return false;
         }
         if self.leads_nowhere(i) {
@@ -546,6 +550,16 @@ impl<'a> Parser<'a> {
             return false;
         }
         may_start
+    }
+
+    /// Whether token `i` is the second weekday of a recurring pair (`elke maandag en
+    /// donderdag`, `chaque lundi et jeudi`), as recurring as the first.
+    fn second_of_every(&self, i: usize) -> bool {
+        i >= 3
+            && self.has(i - 1, Sense::And)
+            && self.has_kind(i - 2, Sense::Weekday(0))
+            && self.has(i - 3, Sense::Every)
+            && self.has_kind(i, Sense::Weekday(0))
     }
 
     /// Whether token `i` is a month (or a preposition before one) after `every` and a

@@ -47,6 +47,26 @@ impl Parser<'_> {
             })
     }
 
+    /// Whether `a/b` at `i` is `24/7`, "hours a day, days a week" (`24/7 open`, `de
+    /// 24/7-opvang`, `en 24/7 bereikbaar`): 24 July only right after a day's own link or a
+    /// weekday (`op 24/7`, `tot 24/7`, `vendredi 24/7`), not after an article or `en`.
+    fn round_the_clock(&self, i: usize, a: u32, b: u32) -> bool {
+        let day_word_before = i > 0
+            && self.senses_at(i - 1).iter().any(|&(_, s)| {
+                matches!(
+                    s,
+                    Sense::DayLink
+                        | Sense::DayArticle
+                        | Sense::From
+                        | Sense::To
+                        | Sense::Between
+                        | Sense::Weekday(_)
+                        | Sense::WeekdayAbbr(_)
+                )
+            });
+        a == 24 && b == 7 && !day_word_before
+    }
+
     /// Whether the token before `i` is a date word (`op`, `van`, `le`, `sinds`, a weekday).
     pub(super) fn date_word_before(&self, i: usize) -> bool {
         i > 0
@@ -219,7 +239,12 @@ impl Parser<'_> {
                 Some((end, Base::Month(YearRef::Abs(b as i32), a)))
             }
             // `2/3 van de leden`, `24/7`, `8/10`: without a year, only after a date word.
-            (1 | 2, 1 | 2) if sep1 == "/" && valid_day(None, b, a) && self.dated_fraction(i) => {
+            (1 | 2, 1 | 2)
+                if sep1 == "/"
+                    && valid_day(None, b, a)
+                    && self.dated_fraction(i)
+                    && !self.round_the_clock(i, a, b) =>
+            {
                 Some((end, Base::Day(YearRef::Implicit, b, a)))
             }
             _ => None,

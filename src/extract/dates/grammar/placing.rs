@@ -60,6 +60,12 @@ pub fn is_bare_weekday(expr: &Expr) -> bool {
     )
 }
 
+/// Whether an expression is a day without its year (`9 juni`, `le 3 mars`): named by an event
+/// over (`sinds de verkiezingen van 9 juni`), it is the one past, as a weekday is.
+pub fn is_yearless_day(expr: &Expr) -> bool {
+    matches!(expr, Expr::Point(Base::Day(YearRef::Implicit, ..)))
+}
+
 /// Whether an expression is a pair of bare weekdays (`de mardi à jeudi`, `dans la nuit
 /// de samedi à dimanche`): like a bare weekday, announced by a present sentence.
 pub fn is_weekday_pair(expr: &Expr) -> bool {
