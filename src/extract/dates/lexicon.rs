@@ -232,9 +232,14 @@ pub struct DateLexicon {
     /// Words after a number that make it a quantity, never a year (`euro`, `%`).
     #[serde(default)]
     pub quantity_words: Vec<String>,
-    /// Words before which `morgen`-like relative days mean something else (`'s morgens`).
+    /// Words before which a relative day that is also a noun (`noun_relative_days`) is that
+    /// noun (`de morgen`, `zondag morgen`: the morning).
     #[serde(default)]
     pub not_before_relative_days: Vec<String>,
+    /// Relative days that are also nouns (`morgen`: tomorrow, and the morning). Others stay
+    /// days after those words: `die gisteren de cijfers toelichtte` is yesterday.
+    #[serde(default)]
+    pub noun_relative_days: Vec<String>,
     /// Words that make what follows a recurring set, not a date (`elke maandag`).
     #[serde(default)]
     pub every: Vec<String>,
@@ -527,6 +532,8 @@ pub enum Sense {
     ForParticle,
     /// The link of an approximate count after a unit (`of` in `een jaar of zestig`).
     ApproximateCount,
+    /// A relative day that is also a noun (`morgen`, the morning).
+    NounRelativeDay,
 }
 
 impl Sense {
@@ -609,6 +616,7 @@ impl Sense {
             Sense::CueHedge => 70,
             Sense::ForParticle => 71,
             Sense::ApproximateCount => 72,
+            Sense::NounRelativeDay => 73,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -802,7 +810,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 53] = [
+        let lists: [(&Vec<String>, Sense); 54] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -844,6 +852,7 @@ impl Phrases {
             (&lex.cue_hedges, Sense::CueHedge),
             (&lex.for_particles, Sense::ForParticle),
             (&lex.approximate_counts, Sense::ApproximateCount),
+            (&lex.noun_relative_days, Sense::NounRelativeDay),
             (&lex.year_subject_verbs, Sense::YearVerb),
             (&lex.duration_closers, Sense::DurationCloser),
             (&lex.and_a_half, Sense::AndAHalf),

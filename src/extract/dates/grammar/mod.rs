@@ -412,6 +412,7 @@ mod first {
         Sense::CueHedge,
         Sense::ForParticle,
         Sense::ApproximateCount,
+        Sense::NounRelativeDay,
     ]);
 
     /// Articles: no expression ends with one, so an expression that reaches one goes on

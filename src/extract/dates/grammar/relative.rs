@@ -57,7 +57,9 @@ impl Parser<'_> {
             Sense::RelativeDay(n) => Some(n),
             _ => None,
         })?;
-        let blocked = i > 0 && self.has(i - 1, Sense::NotBeforeRelativeDay);
+        let blocked = i > 0
+            && self.has(i - 1, Sense::NotBeforeRelativeDay)
+            && self.has(i, Sense::NounRelativeDay);
         // `ce soir-là`, `cette nuit là`: that evening, not the anchor's.
         let that_one = self.toks.get(j).is_some_and(|t| t.folded == "là");
         let j = self.skip_ci(j)?;
