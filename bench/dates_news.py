@@ -10,13 +10,9 @@ Prints precision, recall and F1 per language, then every miss (`-`) and false po
 """
 import json, os, subprocess, sys
 
+from setscore import add_to, files, print_totals, score_line
+
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dates_news")
-
-
-def files():
-    """(language, file name) of every set, the first set of each language first."""
-    names = sorted(n for n in os.listdir(HERE) if n.endswith(".txt"))
-    return [(n[:-4].split("_")[0], n) for n in sorted(names, key=lambda n: (n[:2], len(n), n))]
 
 
 def load(name):
@@ -63,7 +59,7 @@ def main():
     if len(args) != 1:
         sys.exit(__doc__)
     totals = {}
-    for lang, name in files():
+    for lang, name in files(HERE):
         cases = load(name)
         found = run(args[0], lang, cases)
         tp = fp = fn = 0
@@ -80,18 +76,8 @@ def main():
         print(score_line(name, len(cases), tp, fp, fn))
         if not quiet and errors:
             print("\n".join(errors))
-        total = totals.setdefault(lang, [0, 0, 0, 0])
-        for i, n in enumerate((len(cases), tp, fp, fn)):
-            total[i] += n
-    for lang, (n, tp, fp, fn) in totals.items():
-        print(score_line(f"{lang} (all)", n, tp, fp, fn))
-
-
-def score_line(label, sentences, tp, fp, fn):
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return f"{label}: {sentences} sentences, tp {tp} fp {fp} fn {fn}  P {p:.3f} R {r:.3f} F1 {f1:.3f}"
+        add_to(totals, lang, len(cases), tp, fp, fn)
+    print_totals(totals)
 
 
 if __name__ == "__main__":

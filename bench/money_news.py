@@ -15,13 +15,9 @@ import subprocess
 import sys
 from decimal import Decimal
 
+from setscore import add_to, files, print_totals, score_line
+
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "money_news")
-
-
-def files():
-    """(language, file name) of every set, the first set of each language first."""
-    names = sorted(n for n in os.listdir(HERE) if n.endswith(".txt"))
-    return [(n[:-4].split("_")[0], n) for n in sorted(names, key=lambda n: (n[:2], len(n), n))]
 
 
 def load(name):
@@ -63,20 +59,13 @@ def run(binary, lang, cases):
     return found
 
 
-def score_line(label, sentences, tp, fp, fn):
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return f"{label}: {sentences} sentences, tp {tp} fp {fp} fn {fn}  P {p:.3f} R {r:.3f} F1 {f1:.3f}"
-
-
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     if len(args) != 1:
         sys.exit(__doc__)
     quiet = "--quiet" in sys.argv
     totals = {}
-    for lang, name in files():
+    for lang, name in files(HERE):
         cases = load(name)
         found = run(args[0], lang, cases)
         tp = fp = fn = 0
@@ -93,11 +82,8 @@ def main():
         print(score_line(name, len(cases), tp, fp, fn))
         if not quiet and errors:
             print("\n".join(errors))
-        total = totals.setdefault(lang, [0, 0, 0, 0])
-        for k, n in enumerate((len(cases), tp, fp, fn)):
-            total[k] += n
-    for lang, (n, tp, fp, fn) in totals.items():
-        print(score_line(f"{lang} (all)", n, tp, fp, fn))
+        add_to(totals, lang, len(cases), tp, fp, fn)
+    print_totals(totals)
 
 
 if __name__ == "__main__":
