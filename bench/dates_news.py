@@ -8,9 +8,9 @@ country (ISO 3166, `2025-11-26 CA`) is the article's, as a record's `country` fi
 as correct when its text and TIMEX3 value both match (MOD is reported but not scored).
 Prints precision, recall and F1 per language, then every miss (`-`) and false positive (`+`).
 """
-import json, os, subprocess, sys
+import json, os, subprocess
 
-from setscore import add_to, files, print_totals, score_line
+from setscore import score_all
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dates_news")
 
@@ -54,30 +54,8 @@ def run(binary, lang, cases):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    quiet = "--quiet" in sys.argv
-    if len(args) != 1:
-        sys.exit(__doc__)
-    totals = {}
-    for lang, name in files(HERE):
-        cases = load(name)
-        found = run(args[0], lang, cases)
-        tp = fp = fn = 0
-        errors = []
-        for i, (sentence, published, gold) in enumerate(cases):
-            got = found.get(i, set())
-            tp += len(gold & got)
-            for span, value in sorted(gold - got):
-                fn += 1
-                errors.append(f"  - {span} = {value}   [{published}] {sentence}")
-            for span, value in sorted(got - gold):
-                fp += 1
-                errors.append(f"  + {span} = {value}   [{published}] {sentence}")
-        print(score_line(name, len(cases), tp, fp, fn))
-        if not quiet and errors:
-            print("\n".join(errors))
-        add_to(totals, lang, len(cases), tp, fp, fn)
-    print_totals(totals)
+    score_all(__doc__, HERE, load, run, lambda case: case[2],
+              lambda item, case: f"{item[0]} = {item[1]}   [{case[1]}] {case[0]}")
 
 
 if __name__ == "__main__":

@@ -12,10 +12,9 @@ file and language, then every miss (`-`) and false positive (`+`).
 import json
 import os
 import subprocess
-import sys
 from decimal import Decimal
 
-from setscore import add_to, files, print_totals, score_line
+from setscore import score_all
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "money_news")
 
@@ -60,30 +59,8 @@ def run(binary, lang, cases):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    if len(args) != 1:
-        sys.exit(__doc__)
-    quiet = "--quiet" in sys.argv
-    totals = {}
-    for lang, name in files(HERE):
-        cases = load(name)
-        found = run(args[0], lang, cases)
-        tp = fp = fn = 0
-        errors = []
-        for i, (sentence, _, gold) in enumerate(cases):
-            got = found.get(i, set())
-            tp += len(gold & got)
-            for surface, amount, currency in sorted(gold - got):
-                fn += 1
-                errors.append(f"  - {surface} = {amount} {currency}   {sentence}")
-            for surface, amount, currency in sorted(got - gold):
-                fp += 1
-                errors.append(f"  + {surface} = {amount} {currency}   {sentence}")
-        print(score_line(name, len(cases), tp, fp, fn))
-        if not quiet and errors:
-            print("\n".join(errors))
-        add_to(totals, lang, len(cases), tp, fp, fn)
-    print_totals(totals)
+    score_all(__doc__, HERE, load, run, lambda case: case[2],
+              lambda item, case: f"{item[0]} = {item[1]} {item[2]}   {case[0]}")
 
 
 if __name__ == "__main__":

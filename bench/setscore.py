@@ -1,6 +1,7 @@
 """Shared parts of the scorers of the news-style sets (bench/dates_news.py, bench/money_news.py):
 the set files of a folder and the score lines they print."""
 import os
+import sys
 
 
 def files(folder):
@@ -29,3 +30,33 @@ def print_totals(totals):
     """The score line of each language's totals."""
     for lang, (n, tp, fp, fn) in totals.items():
         print(score_line(f"{lang} (all)", n, tp, fp, fn))
+
+
+def score_all(doc, folder, load, run, gold_of, describe):
+    """The command line of a scorer: `SCRIPT BINARY [--quiet]`. For every set file of
+    `folder`: `load(name)` gives its cases, `run(binary, lang, cases)` the items found per
+    case index, `gold_of(case)` a case's expected items, and `describe(item, case)` the text
+    of a miss or false positive. Prints each file's score line and errors, then each
+    language's totals."""
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if len(args) != 1:
+        sys.exit(doc)
+    quiet = "--quiet" in sys.argv
+    totals = {}
+    for lang, name in files(folder):
+        cases = load(name)
+        found = run(args[0], lang, cases)
+        tp = fp = fn = 0
+        errors = []
+        for i, case in enumerate(cases):
+            gold, got = gold_of(case), found.get(i, set())
+            tp += len(gold & got)
+            fn += len(gold - got)
+            fp += len(got - gold)
+            errors += [f"  - {describe(item, case)}" for item in sorted(gold - got)]
+            errors += [f"  + {describe(item, case)}" for item in sorted(got - gold)]
+        print(score_line(name, len(cases), tp, fp, fn))
+        if not quiet and errors:
+            print("\n".join(errors))
+        add_to(totals, lang, len(cases), tp, fp, fn)
+    print_totals(totals)
