@@ -71,9 +71,9 @@ impl CompanyEngine {
         }
     }
 
-    /// The one `local` unit whose country every other known company of the text comes
-    /// from, when there are at least two of them: `Orange` among `Proximus` and `Telenet`
-    /// is Orange Belgium. The parent's own mentions and unknown names do not count.
+    /// The one `local` unit of the country most other known companies of the text come
+    /// from, when at least two of them do and they are the majority: `Orange` among
+    /// `Proximus` and `Telenet` is Orange Belgium. The parent's own mentions and unknown names do not count.
     fn unit_of_peers(
         &self,
         found: &[Found],
@@ -90,19 +90,26 @@ impl CompanyEngine {
         if peers.len() < MIN_PEERS {
             return None;
         }
-        let country = self.entries[peers[0]].country.as_deref()?;
-        if peers
-            .iter()
-            .any(|&p| self.entries[p].country.as_deref() != Some(country))
-        {
-            return None;
-        }
+        let country = self.majority_country(&peers)?;
         let mut local = units.iter().copied().filter(|&u| {
             let unit = &self.entries[u];
             unit.local && unit.country.as_deref() == Some(country)
         });
         let unit = local.next()?;
         local.next().is_none().then_some(unit)
+    }
+
+    /// The country of at least [`MIN_PEERS`] of `peers` that outnumber all the others
+    /// together: `Proximus` and `Telenet` beside the Romanian `Digi` are still a Belgian
+    /// market; two Belgian and two foreign companies are not.
+    fn majority_country(&self, peers: &[usize]) -> Option<&str> {
+        let country_of = |p: usize| self.entries[p].country.as_deref();
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+        for &p in peers {
+            *counts.entry(country_of(p).unwrap_or("")).or_default() += 1;
+        }
+        let (country, count) = counts.into_iter().max_by_key(|&(c, n)| (n, c))?;
+        (!country.is_empty() && count >= MIN_PEERS && 2 * count > peers.len()).then_some(country)
     }
 
     /// Whether a parent word (`filiale`, `moederbedrijf`) stands shortly before `start`,
