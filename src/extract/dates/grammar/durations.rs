@@ -111,7 +111,8 @@ impl Parser<'_> {
         let lasting =
             phrase_before(i, &[Sense::AgoBefore]).is_some() && self.has(end, Sense::LastingLink);
         // A closer may follow the auxiliary of a perfect (`drie dagen hadden platgelegd`).
-        let closer_at = |k: usize| self.has(k, Sense::DurationCloser);
+        // An offset link before a holiday is no closer: `Een week na Pasen` names the holiday.
+        let closer_at = |k: usize| self.has(k, Sense::DurationCloser) && !self.links_to_holiday(k);
         // A cue may stand before a shifted unit placing the length (`dure cette année trois
         // semaines`, `duurt dit jaar drie weken`), or a shift word and one plain word, a
         // demonstrative and its noun (`duurt dit seizoen drie weken`, `duurt deze editie vier

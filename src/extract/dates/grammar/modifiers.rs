@@ -92,7 +92,12 @@ impl Parser<'_> {
                     Base::Year(YearRef::Abs(_)) => self.sentence_has(i, Sense::Forecast),
                     _ => false,
                 });
+        // `Een week na Pasen`, `drie weken voor Kerstmis`: an amount of time before the link
+        // counts from the holiday, which is named alone.
+        let counted_from_holiday = matches!(found.1, Base::Holiday(..))
+            && (i.saturating_sub(3)..i).any(|k| self.unit(k).is_some_and(|(e, _)| e == i));
         if matches!(found.1, Base::Offset(..))
+            || counted_from_holiday
             || modifier_after
             || for_year
             || self.interval(j).is_some_and(|(e, _)| e > found.0)
@@ -105,6 +110,13 @@ impl Parser<'_> {
             found.1
         };
         Some((found.0, Expr::Modified(m, base)))
+    }
+
+    /// Whether the word at `k` is an offset link (`na`, `voor`) with a holiday right after it
+    /// (`een week na Pasen`).
+    pub(super) fn links_to_holiday(&self, k: usize) -> bool {
+        self.sense(k, |s| matches!(s, Sense::OffsetLink(_)).then_some(()))
+            .is_some_and(|(j, ())| self.holiday(j).is_some())
     }
 
     /// Whether the particle at `p` closes a separable verb that sets a date
