@@ -44,11 +44,18 @@ impl CompanyEngine {
             .into_iter()
             .map(|s| (s.form, Kind::Company(s.entry, s.common)))
             .collect();
-        patterns.extend(contracted_names(
+        // A contracted form the language's tables rule out as written is left out: `du
+        // Soleil` is mostly the sun, though `Le Soleil` is a paper.
+        let contracted = contracted_names(
             &patterns,
             &lexicon.article_contractions,
             &parsed.known_forms,
-        ));
+        );
+        patterns.extend(
+            contracted
+                .into_iter()
+                .filter(|(form, _)| !not_companies_as_written.contains(form.as_str())),
+        );
         let mut add = |words: &[String], kind: Kind, prefix: &str| {
             for word in words {
                 for form in cue_forms(word) {
