@@ -529,6 +529,12 @@ impl Word<'_> {
     fn is(&self, role: Roles) -> bool {
         self.class.roles & role != 0
     }
+
+    /// Whether the word is an auxiliary in the past (`had`, `avait`): a perfect's or a
+    /// pluperfect's.
+    fn is_past_auxiliary(&self) -> bool {
+        self.is(AUXILIARY) && self.class.tense == Some(Tense::Past)
+    }
 }
 
 impl TenseCues {
@@ -693,7 +699,7 @@ impl TenseCues {
             if w.start < bound {
                 return false;
             }
-            let past_auxiliary = w.is(AUXILIARY) && w.class.tense == Some(Tense::Past);
+            let past_auxiliary = w.is_past_auxiliary();
             opener_seen |= w.is(CLAUSE_OPENER);
             if opener_seen && past_auxiliary {
                 let q = sentence.past_adverbs(p + 1, 1);
@@ -1221,9 +1227,7 @@ impl TenseCues {
     /// curatoren hadden tot eind oktober de tijd gekregen om ...`, said in November).
     pub fn past_auxiliary_in_clause(&self, text: &str, start: usize, end: usize) -> bool {
         Sentence::around(text, start, end, &self.classes)
-            .find_in_clause(|w| {
-                (w.is(AUXILIARY) && w.class.tense == Some(Tense::Past)).then_some(())
-            })
+            .find_in_clause(|w| w.is_past_auxiliary().then_some(()))
             .is_some()
     }
 

@@ -495,11 +495,7 @@ impl<'a> Reader<'a> {
     /// after an amount joins two amounts rather than bounding one: the `tot` of `steeg van
     /// 3 tot 5 miljard euro` is no "up to".
     fn qualifier_before(&self, at: usize) -> Option<String> {
-        let (keys, surface) = self
-            .engine
-            .qualifiers
-            .iter()
-            .find(|(keys, _)| self.keys_before(at, keys))?;
+        let (keys, surface) = self.qualifier_ending_at(at)?;
         let before = (at - keys.len()).checked_sub(1).map(|i| &self.toks[i]);
         // A year (`begin 2018 zo'n 350 duizend euro`) is no amount.
         let joins_amounts = before.is_some_and(|t| {
@@ -508,6 +504,14 @@ impl<'a> Reader<'a> {
                 || self.currency_name(t).is_some()
         });
         (!joins_amounts).then(|| surface.clone())
+    }
+
+    /// The longest qualifier (its keys and surface) whose tokens end just before `at`.
+    fn qualifier_ending_at(&self, at: usize) -> Option<&'a (Vec<String>, String)> {
+        self.engine
+            .qualifiers
+            .iter()
+            .find(|(keys, _)| self.keys_before(at, keys))
     }
 
     /// Whether the tokens just before `at` are `keys`, on one line.
@@ -735,10 +739,7 @@ impl<'a> Reader<'a> {
     /// millions`).
     fn compared(&self, start: usize) -> bool {
         let start = self
-            .engine
-            .qualifiers
-            .iter()
-            .find(|(keys, _)| self.keys_before(start, keys))
+            .qualifier_ending_at(start)
             .map_or(start, |(keys, _)| start - keys.len());
         start
             .checked_sub(1)
