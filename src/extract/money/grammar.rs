@@ -241,13 +241,13 @@ impl<'a> Reader<'a> {
     fn found(&self, amount: Amount, cur: &Currency<'a>, last: usize) -> Found {
         // `6,5 centimes d'euro et 2,9 centimes`: a plain subunit after one that names its
         // currency shares it, wherever the article is from.
-        // Else the article's country says it, else an amount before it in one of its home
-        // currencies (`1,879 euro, twaalf cent meer`).
+        // Else the article's country says it, else an amount in the sentence in one of its
+        // home currencies (`1,879 euro, twaalf cent meer`).
         let local = match cur.name.form {
             Form::Subunit(_) => self
                 .subunit_named_before(cur.start)
                 .or_else(|| self.local_code(cur.name))
-                .or_else(|| self.home_currency_before(cur.start, cur.name)),
+                .or_else(|| self.home_currency_near(cur.start, cur.end, cur.name)),
             _ => self.local_code(cur.name),
         };
         let (currency, unit) = match (&cur.name.form, local) {
@@ -287,14 +287,23 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// The currency of an amount earlier in the sentence before token `before` that
-    /// `subunit` counts hundredths of in some country (`cent` of `euro`, not of `pond`).
-    fn home_currency_before(&self, before: usize, subunit: &CurrencyName) -> Option<&'a str> {
-        self.currency_before(before, |name| {
+    /// The currency of an amount in the sentence that `subunit` counts hundredths of in
+    /// some country (`cent` of `euro`, not of `pond`): the nearest before token `before`
+    /// (`1,879 euro, twaalf cent meer`), else the first after token `after` (`60 centimes
+    /// et coûtera 12,50 euros`).
+    fn home_currency_near(
+        &self,
+        before: usize,
+        after: usize,
+        subunit: &CurrencyName,
+    ) -> Option<&'a str> {
+        let home = |name: &'a CurrencyName| {
             let code = name.code.as_deref()?;
             let home = name.form != Form::Hundredth && subunit.local.iter().any(|(_, c)| c == code);
             home.then_some(code)
-        })
+        };
+        self.currency_before(before, home)
+            .or_else(|| self.currency_after(after, home))
     }
 
     /// The first currency name `accept` takes, read back from token `before` to the start
@@ -319,6 +328,26 @@ impl<'a> Reader<'a> {
             }
             if t.new_line {
                 return None;
+            }
+        }
+        None
+    }
+
+    /// The first currency name `accept` takes, read on from token `from` to the end of its
+    /// sentence (or a line break).
+    fn currency_after(
+        &self,
+        from: usize,
+        accept: impl Fn(&'a CurrencyName) -> Option<&'a str>,
+    ) -> Option<&'a str> {
+        const REACH: usize = 40;
+        for i in from..self.toks.len().min(from + REACH) {
+            let t = &self.toks[i];
+            if (i > from && t.new_line) || matches!(t.kind, Kind::Sym('.' | '!' | '?' | ';')) {
+                return None;
+            }
+            if let Some(code) = self.currency_at(i).and_then(|cur| accept(cur.name)) {
+                return Some(code);
             }
         }
         None

@@ -149,6 +149,11 @@ pub struct MoneyLexicon {
     /// takes the currency of the countries the article names, when they agree.
     #[serde(default)]
     pub countries: HashMap<String, Vec<String>>,
+    /// Adjectives of nationality that say the same (`CH`: `Zwitserse`, `suisse`): `De
+    /// Noorse staat ontving 80 miljard kroon` is about Norway. Forms that are also the
+    /// name of a language the article may be written in (`français`) are left out.
+    #[serde(default)]
+    pub demonyms: HashMap<String, Vec<String>>,
     /// Scale abbreviations (`mln`, `Mds`, `k`), matched ignoring case.
     #[serde(default)]
     pub scale_abbreviations: HashMap<String, Decimal>,
@@ -347,7 +352,7 @@ impl MoneyEngine {
             return Err("range with an empty connector".into());
         }
         let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect();
-        let (places, place_countries) = compile_places(&lexicon.countries)?;
+        let (places, place_countries) = compile_places(&lexicon.countries, &lexicon.demonyms)?;
         Ok(MoneyEngine {
             prefilter,
             names,
@@ -500,13 +505,14 @@ fn build_prefilter(names: &[CurrencyName]) -> prefilter::Prefilter {
     prefilter::Prefilter::new(keys, codes, &words)
 }
 
-/// The place-name matcher and the country of each pattern.
+/// The matcher of place names and demonyms, and the country of each pattern.
 fn compile_places(
     countries: &HashMap<String, Vec<String>>,
+    demonyms: &HashMap<String, Vec<String>>,
 ) -> Result<(Option<AhoCorasick>, Vec<Country>), String> {
     let mut names = Vec::new();
     let mut owners = Vec::new();
-    for (code, places) in countries {
+    for (code, places) in countries.iter().chain(demonyms) {
         let country =
             Country::parse(code).ok_or_else(|| format!("[countries]: bad code {code:?}"))?;
         for place in places {
