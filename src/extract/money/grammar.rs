@@ -376,15 +376,22 @@ impl<'a> Reader<'a> {
         match self.home {
             Home::Country(country) => by_country(country),
             Home::Unknown => {
-                let unplaced = name.code.is_none() && !name.local.is_empty();
+                let unplaced = (name.code.is_none() || name.regional) && !name.local.is_empty();
                 self.unplaced.set(self.unplaced.get() || unplaced);
                 None
             }
-            Home::Named(_) if name.code.is_some() => None,
+            Home::Named(_) if name.code.is_some() && !name.regional => None,
             Home::Named(countries) => {
-                let mut codes = countries.iter().filter_map(|&c| by_country(c));
-                let first = codes.next()?;
-                codes.all(|code| code == first).then_some(first)
+                let codes: Vec<&str> = countries.iter().filter_map(|&c| by_country(c)).collect();
+                // A current currency wins over one the euro replaced.
+                let current: Vec<&str> = codes
+                    .iter()
+                    .copied()
+                    .filter(|code| !self.engine.replaced.contains(*code))
+                    .collect();
+                let pool = if current.is_empty() { codes } else { current };
+                let first = *pool.first()?;
+                pool.iter().all(|&code| code == first).then_some(first)
             }
         }
     }
@@ -711,7 +718,10 @@ impl<'a> Reader<'a> {
                 .toks
                 .get(amount.end.wrapping_sub(1))
                 .is_some_and(|t| self.scale_of(t).is_some());
-            let compared = !item && ends_on_scale && self.compared(amount.start);
+            let compared = !item
+                && ends_on_scale
+                && self.compared(amount.start)
+                && !self.counts_what_follows(amount.end);
             let summed = !item && !compared && ends_on_scale && self.sum_follows(amount.end);
             if item || compared || summed {
                 let model = if amount.scale.is_some() {
@@ -774,6 +784,12 @@ impl<'a> Reader<'a> {
             .checked_sub(1)
             .and_then(|i| self.toks.get(i))
             .is_some_and(|t| t.word().is_some() && self.engine.comparisons.contains(t.key()))
+    }
+
+    /// Whether a linker at `end` opens the noun a bare scaled amount counts (`contre 2
+    /// millions de visiteurs`): a currency there would have made it an amount already.
+    fn counts_what_follows(&self, end: usize) -> bool {
+        self.engine.linkers.iter().any(|l| self.keys_at(end, l))
     }
 
     /// Whether the token at `end`, right after a bare scaled amount, shows a sum rather

@@ -166,6 +166,14 @@ pub struct MoneyLexicon {
 #[derive(Debug, Clone, Default, Deserialize)]
 struct CommonTable {
     codes: Vec<String>,
+    /// Codes of currencies the euro replaced (`BEF`): read as codes, and outranked by a
+    /// current currency when named countries disagree.
+    #[serde(default)]
+    replaced: Vec<String>,
+    /// Families whose plain name's usual code is only the more frequent of equals (`cfa`):
+    /// named countries may override it.
+    #[serde(default)]
+    regional: Vec<String>,
     symbols: HashMap<String, String>,
     /// Symbols that are the plain name of a family (`$` = `dollar`).
     #[serde(default)]
@@ -176,6 +184,21 @@ struct CommonTable {
 }
 
 impl CommonTable {
+    /// The family of `name`, from the language's families or the common ones.
+    fn family_of<'t>(
+        &'t self,
+        name: &str,
+        families: &'t HashMap<String, String>,
+    ) -> Option<&'t String> {
+        families.get(name).or_else(|| self.families.get(name))
+    }
+
+    /// Whether `name` belongs to a family whose usual code is a guess (`regional`).
+    fn is_regional(&self, name: &str, families: &HashMap<String, String>) -> bool {
+        self.family_of(name, families)
+            .is_some_and(|family| self.regional.contains(family))
+    }
+
     /// The currencies by country of the family of `name`, from the language's families
     /// or the common ones.
     fn local_codes(
@@ -183,7 +206,7 @@ impl CommonTable {
         name: &str,
         families: &HashMap<String, String>,
     ) -> Result<Vec<(Country, String)>, String> {
-        let Some(family) = families.get(name).or_else(|| self.families.get(name)) else {
+        let Some(family) = self.family_of(name, families) else {
             return Ok(Vec::new());
         };
         let by_country = self
@@ -228,6 +251,9 @@ struct CurrencyName {
     form: Form,
     /// What the name means in an article from one of these countries (`$` in Canada).
     local: Vec<(Country, String)>,
+    /// Whether the usual `code` is only the more frequent of a family's equals (the CFA
+    /// franc), so that the countries an article names may override it.
+    regional: bool,
 }
 
 /// The compiled money engine for one language.
@@ -252,6 +278,8 @@ pub struct MoneyEngine {
     vague_before: HashSet<String>,
     change_verbs: HashSet<String>,
     adjectives: HashSet<String>,
+    /// Codes of currencies the euro replaced (`common.toml`'s `replaced`).
+    replaced: HashSet<String>,
     /// Place names, and the country of each pattern.
     places: Option<AhoCorasick>,
     place_countries: Vec<Country>,
@@ -278,15 +306,17 @@ impl MoneyEngine {
                 return Err(format!("empty currency name for {code:?}"));
             }
             let local = common.local_codes(phrase, &lexicon.families)?;
+            let regional = common.is_regional(phrase, &lexicon.families);
             all.push(CurrencyName {
                 keys,
                 code,
                 form,
                 local,
+                regional,
             });
             Ok(())
         };
-        for code in &common.codes {
+        for code in common.codes.iter().chain(&common.replaced) {
             add(code, Some(code.clone()), Form::Code)?;
         }
         for (symbol, code) in &common.symbols {
@@ -384,6 +414,7 @@ impl MoneyEngine {
             vague_before: lower(&g.vague_before),
             change_verbs: lower(&g.change_verbs),
             adjectives: lower(&g.adjectives),
+            replaced: common.replaced.iter().cloned().collect(),
             places,
             place_countries,
         })
