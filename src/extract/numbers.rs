@@ -37,6 +37,11 @@ fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
 }
 
+/// The typographic spaces that only ever group digits (thin and narrow no-break).
+fn is_thin_space(c: char) -> bool {
+    matches!(c, '\u{202f}' | '\u{2009}')
+}
+
 /// Reads a number in digits starting at byte `start` of `text` (which must be an ASCII digit).
 ///
 /// Rules (nl and fr newspaper conventions): a comma followed by a digit starts the decimal
@@ -66,7 +71,18 @@ pub fn scan_digits(text: &str, start: usize) -> Option<DigitNumber> {
             if sep != '.' && !is_group_space(sep) {
                 break;
             }
-            let group_start = end + sep.len_utf8();
+            let mut group_start = end + sep.len_utf8();
+            // A doubled thin space (`1\u{2009}\u{2009}100 euros`) is a typesetting slip:
+            // still one separator. Plain spaces are not doubled in numbers.
+            if is_thin_space(sep) {
+                if let Some(next) = text[group_start..]
+                    .chars()
+                    .next()
+                    .filter(|&c| is_thin_space(c))
+                {
+                    group_start += next.len_utf8();
+                }
+            }
             let group_end = digit_run(group_start);
             if group_end - group_start != 3 {
                 break;
@@ -494,6 +510,8 @@ mod tests {
         assert_eq!(parse_digits("1\u{a0}500\u{a0}000"), Some(dec("1500000")));
         assert_eq!(parse_digits("1\u{202f}500,25"), Some(dec("1500.25")));
         assert_eq!(parse_digits("1\u{2009}300"), Some(dec("1300")));
+        assert_eq!(parse_digits("1\u{2009}\u{2009}100"), Some(dec("1100")));
+        assert_eq!(parse_digits("1  100"), None);
         assert_eq!(parse_digits("125.000,50"), Some(dec("125000.50")));
         assert_eq!(parse_digits("12,345"), Some(dec("12.345")));
         assert_eq!(parse_digits("1.5"), Some(dec("1.5")));
