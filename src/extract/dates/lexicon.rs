@@ -232,6 +232,10 @@ pub struct DateLexicon {
     /// Words after a number that make it a quantity, never a year (`euro`, `%`).
     #[serde(default)]
     pub quantity_words: Vec<String>,
+    /// Possessive determiners: before a `last` word and a unit they name someone's own
+    /// period, no date (`in zijn laatste jaar als topman`, `sa dernière année`).
+    #[serde(default)]
+    pub possessives: Vec<String>,
     /// Words before which a relative day that is also a noun (`noun_relative_days`) is that
     /// noun (`de morgen`, `zondag morgen`: the morning).
     #[serde(default)]
@@ -481,6 +485,7 @@ pub enum Sense {
     LaterBefore,
     Within,
     Quantity,
+    Possessive,
     NotBeforeRelativeDay,
     Every,
     Approximation,
@@ -617,6 +622,7 @@ impl Sense {
             Sense::ForParticle => 71,
             Sense::ApproximateCount => 72,
             Sense::NounRelativeDay => 73,
+            Sense::Possessive => 74,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -810,7 +816,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 54] = [
+        let lists: [(&Vec<String>, Sense); 55] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -845,6 +851,7 @@ impl Phrases {
             (&lex.later_before, Sense::LaterBefore),
             (&lex.within, Sense::Within),
             (&lex.quantity_words, Sense::Quantity),
+            (&lex.possessives, Sense::Possessive),
             (&lex.not_before_relative_days, Sense::NotBeforeRelativeDay),
             (&lex.every, Sense::Every),
             (&lex.approximations, Sense::Approximation),

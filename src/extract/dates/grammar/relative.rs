@@ -198,6 +198,11 @@ impl Parser<'_> {
             })
         };
         if let Some((j, n)) = shift(i) {
+            // `zijn laatste jaar als topman` is his own last year, no date.
+            let owned = self.has(i, Sense::Last) && i > 0 && self.has(i - 1, Sense::Possessive);
+            if owned {
+                return None;
+            }
             if let Some((k, u)) = self.unit(j) {
                 let plural = self.has(i, Sense::Plural) || self.has(j, Sense::Plural);
                 // `cette année du changement` names a year by its event, but `cette année
