@@ -313,10 +313,9 @@ impl<'a> Reader<'a> {
         before: usize,
         accept: impl Fn(&'a CurrencyName) -> Option<&'a str>,
     ) -> Option<&'a str> {
-        const REACH: usize = 40;
-        for i in (before.saturating_sub(REACH)..before).rev() {
+        for i in (before.saturating_sub(CURRENCY_REACH)..before).rev() {
             let t = &self.toks[i];
-            if matches!(t.kind, Kind::Sym('.' | '!' | '?' | ';')) {
+            if ends_clause(t) {
                 return None;
             }
             if let Some(code) = self
@@ -340,10 +339,9 @@ impl<'a> Reader<'a> {
         from: usize,
         accept: impl Fn(&'a CurrencyName) -> Option<&'a str>,
     ) -> Option<&'a str> {
-        const REACH: usize = 40;
-        for i in from..self.toks.len().min(from + REACH) {
+        for i in from..self.toks.len().min(from + CURRENCY_REACH) {
             let t = &self.toks[i];
-            if (i > from && t.new_line) || matches!(t.kind, Kind::Sym('.' | '!' | '?' | ';')) {
+            if (i > from && t.new_line) || ends_clause(t) {
                 return None;
             }
             if let Some(code) = self.currency_at(i).and_then(|cur| accept(cur.name)) {
@@ -890,6 +888,14 @@ fn gap(found: &Found, amount: &Amount) -> (usize, usize) {
 fn ends_sentence(t: &Token) -> bool {
     matches!(t.kind, Kind::Sym('.' | '!' | '?'))
 }
+
+/// Whether `t` ends a sentence or a clause a currency may be shared in (`;`).
+fn ends_clause(t: &Token) -> bool {
+    ends_sentence(t) || t.is_sym(';')
+}
+
+/// Tokens read around a subunit for the currency of its sentence.
+const CURRENCY_REACH: usize = 40;
 
 /// The non-overlapping candidates, longest first, then leftmost.
 fn choose(mut candidates: Vec<Found>) -> Vec<Found> {
