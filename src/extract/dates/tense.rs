@@ -248,6 +248,12 @@ pub struct TenseLexicon {
     /// élections d'ici fin novembre`).
     #[serde(default)]
     pub ahead_of_telling: Vec<String>,
+    /// Words opening a deadline whose time its own clause tells (`uiterlijk`, `ten laatste`,
+    /// `tegen`): with no past cue there it lies ahead of the telling, a past elsewhere in
+    /// the sentence aside (`De controle wordt ten laatste op 30 juni actief, zei de
+    /// minister; een eerste datum werd niet gehaald`, said in April: this June).
+    #[serde(default)]
+    pub clause_deadlines: Vec<String>,
     /// How many months into the next year a yearless day or month set by a plan (see
     /// [`Self::scheduling`]) is the coming one: a plan's date lies ahead of its setting,
     /// which news tells soon after (`kondigde in november acties aan voor 3 maart`: next
@@ -714,12 +720,26 @@ impl TenseCues {
     /// clause.
     pub fn ahead_of_telling(&self, text: &str, start: usize, end: usize) -> bool {
         let span = &text[start..end];
-        let opens = self.lex.ahead_of_telling.iter().any(|w| {
-            span.get(..w.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(w))
-                && !span[w.len()..].starts_with(char::is_alphanumeric)
-        });
-        opens && !self.past_auxiliary_in_clause(text, start, end)
+        let opens_with = |words: &[String]| {
+            words.iter().any(|w| {
+                span.get(..w.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(w))
+                    && !span[w.len()..].starts_with(char::is_alphanumeric)
+            })
+        };
+        let ahead = opens_with(&self.lex.ahead_of_telling)
+            || (opens_with(&self.lex.clause_deadlines)
+                && self.clause_tells_no_past(text, start, end));
+        ahead && !self.past_auxiliary_in_clause(text, start, end)
+    }
+
+    /// Whether the clause of `text[start..end]` tells no past: no past cue, no cues that
+    /// disagree, no word that may be a past (a conditional looks ahead from a telling that
+    /// may lie back: `waarschuwde dat de wachtlijsten tegen de zomer zouden ontploffen`).
+    fn clause_tells_no_past(&self, text: &str, start: usize, end: usize) -> bool {
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        let told = self.nearest_cue(&mut sentence, &mut Cursor::default(), Reach::Clause, false);
+        matches!(told, None | Some(Tense::Future)) && !self.clause_has_possible_past(&mut sentence)
     }
 
     /// Whether the date at `text[start..end]` stands in a participle's clause of its own
