@@ -306,6 +306,13 @@ impl DateEngine {
             {
                 tense::Tense::Future
             }
+            tense::Tense::Past
+                if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
+                    && self.tense.part_reads_as_present(text, start, end)
+                    && !self.tense.in_own_participle_clause(text, start, end) =>
+            {
+                tense::Tense::Future
+            }
             tense::Tense::Unknown
                 if resolve::early_next_year(expr, ctx.published, self.tense.next_year_months()) =>
             {

@@ -1015,6 +1015,29 @@ impl TenseCues {
     /// report, a participle only beside an auxiliary (`Exposition prolongée jusqu'au 5
     /// janvier` may not; see [`Self::reads_as_present`], which also asks for a whole
     /// sentence); always, in a language without the tables to tell.
+    /// Whether the date at `text[start..end]` stands in a part of its sentence set off by
+    /// `;` that holds no word that may be a past, the sentence being whole (see
+    /// [`Self::reads_as_present`]): such a part is a present of its own, which announces a
+    /// weekday whatever the other part tells (`In de nacht van zaterdag op zondag viel er
+    /// sneeuw; woensdag wordt het zachter`: the coming Wednesday).
+    pub fn part_reads_as_present(&self, text: &str, start: usize, end: usize) -> bool {
+        if self.weak_past_endings.list.is_empty() {
+            return false;
+        }
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        if !is_whole_sentence(text, sentence.from, sentence.to) {
+            return false;
+        }
+        let before = text[sentence.from..start].rfind(';');
+        let after = text[end..sentence.to].find(';');
+        if before.is_none() && after.is_none() {
+            return false;
+        }
+        sentence.from = before.map_or(sentence.from, |i| sentence.from + i + 1);
+        sentence.to = after.map_or(sentence.to, |i| end + i);
+        !self.has_possible_past(&mut sentence, true)
+    }
+
     pub fn may_tell_past(&self, text: &str, start: usize, end: usize) -> bool {
         if self.weak_past_endings.list.is_empty() {
             return true;
