@@ -29,8 +29,9 @@ mod weekdays;
 
 use intervals::Endpoint;
 pub use placing::{
-    counts_back, from_previous, in_month_of, in_year, is_bare_weekday, is_deadline,
-    is_weekday_pair, is_yearless_day, is_yearless_period, needs_tense, stated_year, with_tense,
+    counts_back, from_previous, in_month_of, in_year, is_bare_weekday, is_bound_before,
+    is_deadline, is_weekday_pair, is_yearless_day, is_yearless_period, needs_tense, stated_year,
+    with_tense,
 };
 
 /// Which year a period belongs to.
