@@ -292,13 +292,24 @@ impl DateEngine {
         // A part set off by `;` with no word that may be a past tells its own time: the past
         // of the other part does not reach its dates (`De rechtbank behandelt de zaak op 23
         // en 24 november; de blokkade was in januari`, said in October: this November).
-        let told = if told == tense::Tense::Past
-            && grammar::needs_tense(expr)
-            && self.tense.part_reads_as_present(text, start, end)
-        {
-            tense::Tense::Unknown
-        } else {
-            told
+        // So is a future's in the other part (`speelt zaterdag; de heenmatch eindigde op 14
+        // september`, said in December: the September past, by the nearest reading).
+        let own_part = |reads: fn(&tense::TenseCues, &str, usize, usize) -> bool| {
+            grammar::needs_tense(expr) && reads(&self.tense, text, start, end)
+        };
+        let told = match told {
+            tense::Tense::Past if own_part(tense::TenseCues::part_reads_as_present) => {
+                tense::Tense::Unknown
+            }
+            // Not a weekday, which a listing's clock time announces (`Concert jeudi à 20 h ;
+            // répétition la veille`).
+            tense::Tense::Future
+                if !(grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
+                    && own_part(tense::TenseCues::part_may_tell_past) =>
+            {
+                tense::Tense::Unknown
+            }
+            told => told,
         };
         match told {
             _ if grammar::is_bare_weekday(expr)

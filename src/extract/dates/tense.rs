@@ -1021,21 +1021,47 @@ impl TenseCues {
     /// weekday whatever the other part tells (`In de nacht van zaterdag op zondag viel er
     /// sneeuw; woensdag wordt het zachter`: the coming Wednesday).
     pub fn part_reads_as_present(&self, text: &str, start: usize, end: usize) -> bool {
+        self.semicolon_part(text, start, end)
+            .is_some_and(|mut part| !self.has_possible_past(&mut part, true))
+    }
+
+    /// Whether the date at `text[start..end]` stands in a part of its whole sentence set off
+    /// by `;` that holds a word that may be a past and no future cue: a future of the other
+    /// part does not reach its dates (`Club speelt zaterdag tegen Standard; de heenmatch
+    /// eindigde op 14 september op 2-2`, said in December: the September past).
+    pub fn part_may_tell_past(&self, text: &str, start: usize, end: usize) -> bool {
+        self.semicolon_part(text, start, end)
+            .is_some_and(|mut part| {
+                let told =
+                    self.nearest_cue(&mut part, &mut Cursor::default(), Reach::Sentence, false);
+                told != Some(Tense::Future) && self.has_possible_past(&mut part, true)
+            })
+    }
+
+    /// The part of the whole sentence around `text[start..end]` between `;` marks, if one
+    /// bounds it, read as a sentence of its own; `None` without weak past endings to tell
+    /// its tense.
+    fn semicolon_part<'t>(
+        &self,
+        text: &'t str,
+        start: usize,
+        end: usize,
+    ) -> Option<Sentence<'t, '_>> {
         if self.weak_past_endings.list.is_empty() {
-            return false;
+            return None;
         }
         let mut sentence = Sentence::around(text, start, end, &self.classes);
         if !is_whole_sentence(text, sentence.from, sentence.to) {
-            return false;
+            return None;
         }
         let before = text[sentence.from..start].rfind(';');
         let after = text[end..sentence.to].find(';');
         if before.is_none() && after.is_none() {
-            return false;
+            return None;
         }
         sentence.from = before.map_or(sentence.from, |i| sentence.from + i + 1);
         sentence.to = after.map_or(sentence.to, |i| end + i);
-        !self.has_possible_past(&mut sentence, true)
+        Some(sentence)
     }
 
     pub fn may_tell_past(&self, text: &str, start: usize, end: usize) -> bool {
