@@ -247,6 +247,14 @@ pub struct DateLexicon {
     /// Words that make what follows a recurring set, not a date (`elke maandag`).
     #[serde(default)]
     pub every: Vec<String>,
+    /// Adverbs of habit before `op` and a weekday (`de markt vindt voortaan op woensdag
+    /// plaats`): a weekday of a habit, not a date.
+    #[serde(default)]
+    pub habitual_before: Vec<String>,
+    /// Opening hours' states after a weekday named with `op` or a range of weekdays (`op
+    /// zondag gesloten`, `van dinsdag tot zondag open`): a weekday of a habit, not a date.
+    #[serde(default)]
+    pub habitual_after: Vec<String>,
     /// Words before an amount of time that leave its value as said (`ruim twee jaar
     /// geleden`, `il y a près de deux ans`).
     #[serde(default)]
@@ -539,6 +547,10 @@ pub enum Sense {
     ApproximateCount,
     /// A relative day that is also a noun (`morgen`, the morning).
     NounRelativeDay,
+    /// An adverb of habit before `op` and a weekday (`voortaan op woensdag`).
+    HabitualBefore,
+    /// An opening hours' state after a weekday (`op zondag gesloten`).
+    HabitualAfter,
 }
 
 impl Sense {
@@ -623,6 +635,8 @@ impl Sense {
             Sense::ApproximateCount => 72,
             Sense::NounRelativeDay => 73,
             Sense::Possessive => 74,
+            Sense::HabitualBefore => 75,
+            Sense::HabitualAfter => 76,
         };
         // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
         1 << if index > 63 { 63 } else { index }
@@ -816,7 +830,7 @@ impl Phrases {
         for (word, code) in &lex.seasons {
             phrases.add(word, Sense::Season(Season::parse(code)?))?;
         }
-        let lists: [(&Vec<String>, Sense); 55] = [
+        let lists: [(&Vec<String>, Sense); 57] = [
             (&lex.rest, Sense::Rest),
             (&lex.since, Sense::Since),
             (&lex.part_links, Sense::PartLink),
@@ -860,6 +874,8 @@ impl Phrases {
             (&lex.for_particles, Sense::ForParticle),
             (&lex.approximate_counts, Sense::ApproximateCount),
             (&lex.noun_relative_days, Sense::NounRelativeDay),
+            (&lex.habitual_before, Sense::HabitualBefore),
+            (&lex.habitual_after, Sense::HabitualAfter),
             (&lex.year_subject_verbs, Sense::YearVerb),
             (&lex.duration_closers, Sense::DurationCloser),
             (&lex.and_a_half, Sense::AndAHalf),

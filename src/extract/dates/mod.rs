@@ -255,7 +255,9 @@ impl DateEngine {
             }
         } else if let Some(announced) = self.tense.announced_tense(text, start, end) {
             announced
-        } else if grammar::is_deadline(expr) && self.tense.ahead_of_telling(text, start, end) {
+        } else if (grammar::is_deadline(expr) || grammar::is_bound_before(expr))
+            && self.tense.ahead_of_telling(text, start, end)
+        {
             tense::Tense::Future
         } else if grammar::is_deadline(expr)
             && self.tense.purpose_follows(text, end)
@@ -287,6 +289,28 @@ impl DateEngine {
                 told => told,
             }
         };
+        // A part set off by `;` with no word that may be a past tells its own time: the past
+        // of the other part does not reach its dates (`De rechtbank behandelt de zaak op 23
+        // en 24 november; de blokkade was in januari`, said in October: this November).
+        // So is a future's in the other part (`speelt zaterdag; de heenmatch eindigde op 14
+        // september`, said in December: the September past, by the nearest reading).
+        let own_part = |reads: fn(&tense::TenseCues, &str, usize, usize) -> bool| {
+            grammar::needs_tense(expr) && reads(&self.tense, text, start, end)
+        };
+        let told = match told {
+            tense::Tense::Past if own_part(tense::TenseCues::part_reads_as_present) => {
+                tense::Tense::Unknown
+            }
+            // Not a weekday, which a listing's clock time announces (`Concert jeudi à 20 h ;
+            // répétition la veille`).
+            tense::Tense::Future
+                if !(grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
+                    && own_part(tense::TenseCues::part_may_tell_past) =>
+            {
+                tense::Tense::Unknown
+            }
+            told => told,
+        };
         match told {
             _ if grammar::is_bare_weekday(expr)
                 && self.tense.names_past_day(text, start, end, true) =>
@@ -301,7 +325,8 @@ impl DateEngine {
             tense::Tense::Unknown
                 if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
                     && (self.tense.announced(text, start)
-                        || self.tense.reads_as_present(text, start, end))
+                        || self.tense.reads_as_present(text, start, end)
+                        || self.tense.part_reads_as_present(text, start, end))
                     && !self.tense.in_own_participle_clause(text, start, end) =>
             {
                 tense::Tense::Future

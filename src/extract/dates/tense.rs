@@ -248,6 +248,12 @@ pub struct TenseLexicon {
     /// élections d'ici fin novembre`).
     #[serde(default)]
     pub ahead_of_telling: Vec<String>,
+    /// Words opening a deadline whose time its own clause tells (`uiterlijk`, `ten laatste`,
+    /// `tegen`): with no past cue there it lies ahead of the telling, a past elsewhere in
+    /// the sentence aside (`De controle wordt ten laatste op 30 juni actief, zei de
+    /// minister; een eerste datum werd niet gehaald`, said in April: this June).
+    #[serde(default)]
+    pub clause_deadlines: Vec<String>,
     /// How many months into the next year a yearless day or month set by a plan (see
     /// [`Self::scheduling`]) is the coming one: a plan's date lies ahead of its setting,
     /// which news tells soon after (`kondigde in november acties aan voor 3 maart`: next
@@ -714,12 +720,26 @@ impl TenseCues {
     /// clause.
     pub fn ahead_of_telling(&self, text: &str, start: usize, end: usize) -> bool {
         let span = &text[start..end];
-        let opens = self.lex.ahead_of_telling.iter().any(|w| {
-            span.get(..w.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(w))
-                && !span[w.len()..].starts_with(char::is_alphanumeric)
-        });
-        opens && !self.past_auxiliary_in_clause(text, start, end)
+        let opens_with = |words: &[String]| {
+            words.iter().any(|w| {
+                span.get(..w.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(w))
+                    && !span[w.len()..].starts_with(char::is_alphanumeric)
+            })
+        };
+        let ahead = opens_with(&self.lex.ahead_of_telling)
+            || (opens_with(&self.lex.clause_deadlines)
+                && self.clause_tells_no_past(text, start, end));
+        ahead && !self.past_auxiliary_in_clause(text, start, end)
+    }
+
+    /// Whether the clause of `text[start..end]` tells no past: no past cue, no cues that
+    /// disagree, no word that may be a past (a conditional looks ahead from a telling that
+    /// may lie back: `waarschuwde dat de wachtlijsten tegen de zomer zouden ontploffen`).
+    fn clause_tells_no_past(&self, text: &str, start: usize, end: usize) -> bool {
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        let told = self.nearest_cue(&mut sentence, &mut Cursor::default(), Reach::Clause, false);
+        matches!(told, None | Some(Tense::Future)) && !self.clause_has_possible_past(&mut sentence)
     }
 
     /// Whether the date at `text[start..end]` stands in a participle's clause of its own
@@ -995,6 +1015,55 @@ impl TenseCues {
     /// report, a participle only beside an auxiliary (`Exposition prolongée jusqu'au 5
     /// janvier` may not; see [`Self::reads_as_present`], which also asks for a whole
     /// sentence); always, in a language without the tables to tell.
+    /// Whether the date at `text[start..end]` stands in a part of its sentence set off by
+    /// `;` that holds no word that may be a past, the sentence being whole (see
+    /// [`Self::reads_as_present`]): such a part is a present of its own, which announces a
+    /// weekday whatever the other part tells (`In de nacht van zaterdag op zondag viel er
+    /// sneeuw; woensdag wordt het zachter`: the coming Wednesday).
+    pub fn part_reads_as_present(&self, text: &str, start: usize, end: usize) -> bool {
+        self.semicolon_part(text, start, end)
+            .is_some_and(|mut part| !self.has_possible_past(&mut part, true))
+    }
+
+    /// Whether the date at `text[start..end]` stands in a part of its whole sentence set off
+    /// by `;` that holds a word that may be a past and no future cue: a future of the other
+    /// part does not reach its dates (`Club speelt zaterdag tegen Standard; de heenmatch
+    /// eindigde op 14 september op 2-2`, said in December: the September past).
+    pub fn part_may_tell_past(&self, text: &str, start: usize, end: usize) -> bool {
+        self.semicolon_part(text, start, end)
+            .is_some_and(|mut part| {
+                let told =
+                    self.nearest_cue(&mut part, &mut Cursor::default(), Reach::Sentence, false);
+                told != Some(Tense::Future) && self.has_possible_past(&mut part, true)
+            })
+    }
+
+    /// The part of the whole sentence around `text[start..end]` between `;` marks, if one
+    /// bounds it, read as a sentence of its own; `None` without weak past endings to tell
+    /// its tense.
+    fn semicolon_part<'t>(
+        &self,
+        text: &'t str,
+        start: usize,
+        end: usize,
+    ) -> Option<Sentence<'t, '_>> {
+        if self.weak_past_endings.list.is_empty() {
+            return None;
+        }
+        let mut sentence = Sentence::around(text, start, end, &self.classes);
+        if !is_whole_sentence(text, sentence.from, sentence.to) {
+            return None;
+        }
+        let before = text[sentence.from..start].rfind(';');
+        let after = text[end..sentence.to].find(';');
+        if before.is_none() && after.is_none() {
+            return None;
+        }
+        sentence.from = before.map_or(sentence.from, |i| sentence.from + i + 1);
+        sentence.to = after.map_or(sentence.to, |i| end + i);
+        Some(sentence)
+    }
+
     pub fn may_tell_past(&self, text: &str, start: usize, end: usize) -> bool {
         if self.weak_past_endings.list.is_empty() {
             return true;

@@ -29,8 +29,9 @@ mod weekdays;
 
 use intervals::Endpoint;
 pub use placing::{
-    counts_back, from_previous, in_month_of, in_year, is_bare_weekday, is_deadline,
-    is_weekday_pair, is_yearless_day, is_yearless_period, needs_tense, stated_year, with_tense,
+    counts_back, from_previous, in_month_of, in_year, is_bare_weekday, is_bound_before,
+    is_deadline, is_weekday_pair, is_yearless_day, is_yearless_period, needs_tense, stated_year,
+    with_tense,
 };
 
 /// Which year a period belongs to.
@@ -413,6 +414,8 @@ mod first {
         Sense::ForParticle,
         Sense::ApproximateCount,
         Sense::NounRelativeDay,
+        Sense::HabitualBefore,
+        Sense::HabitualAfter,
     ]);
 
     /// Articles: no expression ends with one, so an expression that reaches one goes on
@@ -539,6 +542,7 @@ impl<'a> Parser<'a> {
             || (i > 0 && self.has(i - 1, Sense::Every))
             || self.second_of_every(i)
             || self.month_of_every(i)
+            || self.opens_habitual_weekday(i)
         {
             return false;
         }
@@ -561,6 +565,51 @@ impl<'a> Parser<'a> {
             && self.has_kind(i - 2, Sense::Weekday(0))
             && self.has(i - 3, Sense::Every)
             && self.has_kind(i, Sense::Weekday(0))
+    }
+
+    /// Whether token `i` is a weekday of a habit, or the `op`, `van` or `tot` before one: after
+    /// `op` and an adverb of habit (`voortaan op woensdag`), or before an opening hours'
+    /// state, with `op` or in a range (`op maandag en woensdag gesloten`, `van dinsdag tot
+    /// zondag open`). `De tekst werd op dinsdag goedgekeurd` keeps its date.
+    fn opens_habitual_weekday(&self, i: usize) -> bool {
+        // Asked at every token that may start: the region test (one AND) goes first.
+        if self.region_kinds & Sense::kinds(&[Sense::HabitualBefore, Sense::HabitualAfter]) == 0 {
+            return false;
+        }
+        let links =
+            self.has(i, Sense::DayLink) || self.has(i, Sense::From) || self.has(i, Sense::To);
+        self.habitual_weekday(i) || (links && self.habitual_weekday(i + 1))
+    }
+
+    /// Whether token `w` is a weekday of a habit (see [`Self::opens_habitual_weekday`]).
+    fn habitual_weekday(&self, w: usize) -> bool {
+        let weekday = |k: usize| self.has_kind(k, Sense::Weekday(0));
+        let is = |k: Option<usize>, sense: Sense| k.is_some_and(|k| self.has(k, sense));
+        let before = |n: usize| w.checked_sub(n);
+        let state_after = |k: usize| self.has(k, Sense::HabitualAfter);
+        if !weekday(w) {
+            return false;
+        }
+        // The second of a pair (`op maandag en woensdag`): read from the first.
+        let (first, last) = if is(before(1), Sense::And) && before(2).is_some_and(weekday) {
+            (w - 2, w)
+        } else if self.has(w + 1, Sense::And) && weekday(w + 2) {
+            (w, w + 2)
+        } else {
+            (w, w)
+        };
+        let prev = first.checked_sub(1);
+        if is(prev, Sense::DayLink) {
+            return is(first.checked_sub(2), Sense::HabitualBefore) || state_after(last + 1);
+        }
+        // A range of weekdays before a state: `van dinsdag tot zondag open`.
+        if is(prev, Sense::From) && self.has(w + 1, Sense::To) && weekday(w + 2) {
+            return state_after(w + 3);
+        }
+        is(before(1), Sense::To)
+            && before(2).is_some_and(weekday)
+            && is(before(3), Sense::From)
+            && state_after(w + 1)
     }
 
     /// Whether token `i` is a month (or a preposition before one) after `every` and a

@@ -76,6 +76,11 @@ pub fn is_weekday_pair(expr: &Expr) -> bool {
     )
 }
 
+/// Whether an expression is bounded before its date (`vóór 1 maart`, `avant le 1er mars`).
+pub fn is_bound_before(expr: &Expr) -> bool {
+    matches!(expr, Expr::Modified(TimexMod::Before, _))
+}
+
 /// Whether an expression is a deadline (`tot eind februari`, `uiterlijk 31 maart`).
 pub fn is_deadline(expr: &Expr) -> bool {
     matches!(expr, Expr::Modified(TimexMod::OnOrBefore, _))
