@@ -885,7 +885,8 @@ impl<'a> Parser<'a> {
         let Some((n, digits)) = self.num(i) else {
             return self.year_in_words(i);
         };
-        (allow_short && digits == 2 && !self.in_number_group(i)).then(|| (i + 1, full_year(n)))
+        (allow_short && digits == 2 && !self.in_number_group(i) && !self.quantity_after(i + 1))
+            .then(|| (i + 1, full_year(n)))
     }
 
     /// A year in words after a day or month: `tweeduizend (en) achttien`, `negentien

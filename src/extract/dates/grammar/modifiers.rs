@@ -94,10 +94,14 @@ impl Parser<'_> {
                 });
         // `Een week na Pasen`, `drie weken voor Kerstmis`: an amount of time before the link
         // counts from the holiday, which is named alone.
-        let counted_from_holiday = matches!(found.1, Base::Holiday(..))
-            && (i.saturating_sub(3)..i).any(|k| self.unit(k).is_some_and(|(e, _)| e == i));
+        let after_amount =
+            (i.saturating_sub(3)..i).any(|k| self.unit(k).is_some_and(|(e, _)| e == i));
+        let counted_from_holiday = matches!(found.1, Base::Holiday(..)) && after_amount;
+        // `drie weken eerder dan vorig jaar`: an amount compared, the date named alone.
+        let compared_amount = after_amount && self.has(i + 1, Sense::LastingLink);
         if matches!(found.1, Base::Offset(..))
             || counted_from_holiday
+            || compared_amount
             || modifier_after
             || for_year
             || self.interval(j).is_some_and(|(e, _)| e > found.0)

@@ -81,7 +81,8 @@ impl Parser<'_> {
             return Some((k, Base::Month(YearRef::Abs(y), m)));
         }
         if let Some((n, 2)) = self.num(j) {
-            if n > 31 && !self.in_number_group(j) {
+            // `april 35 banen` counts jobs: a quantity word after the number.
+            if n > 31 && !self.in_number_group(j) && !self.quantity_after(j + 1) {
                 return Some((j + 1, Base::Month(YearRef::Abs(full_year(n)), m)));
             }
         }
