@@ -253,6 +253,10 @@ impl DateEngine {
             } else {
                 tense::Tense::Unknown
             }
+        } else if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
+            && self.tense.targeted(text, start, end)
+        {
+            tense::Tense::Future
         } else if let Some(announced) = self.tense.announced_tense(text, start, end) {
             announced
         } else if grammar::is_deadline(expr) && self.tense.ahead_of_telling(text, start, end) {

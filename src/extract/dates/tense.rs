@@ -192,6 +192,12 @@ pub struct TenseLexicon {
     /// Emmanuel Macron à partir du 15 janvier`).
     #[serde(default)]
     pub extent_openers: Vec<String>,
+    /// Words that make the weekday right after them a target, ahead of its telling whatever
+    /// the tense (`a émis une alerte orange pour samedi après-midi`, `des restrictions ont
+    /// été décidées pour samedi`), unless a past auxiliary stands in its clause (`avait
+    /// appelé à manifester pour samedi` may be a Saturday gone).
+    #[serde(default)]
+    pub targets: Vec<String>,
     /// Participles of moving a date (`verplaatst`, `uitgesteld`): a date after one, or after
     /// one and a link of [`Self::postponement_links`], is the new one, ahead whatever the
     /// tense of the moving (`is verplaatst naar 14 maart`). So is the end of a validity
@@ -523,6 +529,7 @@ const AGENT_LINK: Roles = 1 << 40;
 const RELEASE: Roles = 1 << 41;
 const AGENT_OPENER: Roles = 1 << 42;
 const EXTENT_OPENER: Roles = 1 << 43;
+const TARGET: Roles = 1 << 44;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -614,6 +621,7 @@ impl TenseCues {
             (&lex.releases, RELEASE),
             (&lex.agent_openers, AGENT_OPENER),
             (&lex.extent_openers, EXTENT_OPENER),
+            (&lex.targets, TARGET),
         ];
         for (list, role) in roles {
             for w in list {
@@ -757,6 +765,17 @@ impl TenseCues {
                 && !span[w.len()..].starts_with(char::is_alphanumeric)
         });
         opens && !self.past_auxiliary_in_clause(text, start, end)
+    }
+
+    /// Whether the word right before `text[start..end]` makes it a target ahead of its
+    /// telling (see [`TenseLexicon::targets`]) and no past auxiliary stands in its clause.
+    pub fn targeted(&self, text: &str, start: usize, end: usize) -> bool {
+        if self.lex.targets.is_empty() {
+            return false;
+        }
+        let from = floor_boundary(text, start.saturating_sub(ANNOUNCING_REACH));
+        self.word_before(text, from, start).is_some_and(|w| w.is(TARGET))
+            && !self.past_auxiliary_in_clause(text, start, end)
     }
 
     /// Whether the date at `text[start..end]` stands in a participle's clause of its own
