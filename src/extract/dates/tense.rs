@@ -178,13 +178,16 @@ pub struct TenseLexicon {
     /// mesures annoncées par Emmanuel Macron lundi soir, ... vont se chiffrer`).
     #[serde(default)]
     pub agent_links: Vec<String>,
-    /// Participles of publishing (`publié`, `diffusée`): with no auxiliary, right before a
-    /// date, they tell the day it came out, past (`reportées par un décret publié lundi`).
-    /// Other participles alone may name a plan (`les manifestations annoncées samedi`).
+    /// Participles of acts that are done once told (publishing, events, crimes: `publié`,
+    /// `survenu`, `commis`): with no verb before them, right before a date, they tell the
+    /// day it was done, past (`reportées par un décret publié lundi`, `l'accident survenu
+    /// le 2 août`). Other participles alone may name a plan (`les manifestations annoncées
+    /// samedi`).
     #[serde(default)]
-    pub releases: Vec<String>,
+    pub done_acts: Vec<String>,
     /// Words that open an agent after its link (articles, possessives; a capitalised name
-    /// opens one too): `par le gouvernement`, not `par ailleurs`, `par jour`.
+    /// opens one too): `par le gouvernement`, not `par ailleurs`, `par jour`. An article
+    /// may also stand between a done act and its date (`survenu le 2 août`).
     #[serde(default)]
     pub agent_openers: Vec<String>,
     /// First words of a date that names the extent of what a participle made, not the
@@ -526,7 +529,7 @@ const OUTCOME_LINK: Roles = 1 << 29;
 const CONDITIONAL_AUXILIARY: Roles = 1 << 30;
 // Bits 40 and up for session 15's French roles, apart from the Dutch work's.
 const AGENT_LINK: Roles = 1 << 40;
-const RELEASE: Roles = 1 << 41;
+const DONE_ACT: Roles = 1 << 41;
 const AGENT_OPENER: Roles = 1 << 42;
 const EXTENT_OPENER: Roles = 1 << 43;
 const TARGET: Roles = 1 << 44;
@@ -618,7 +621,7 @@ impl TenseCues {
             (&lex.relative_pronouns, RELATIVE_PRONOUN),
             (&lex.future_auxiliaries, FUTURE_AUXILIARY),
             (&lex.agent_links, AGENT_LINK),
-            (&lex.releases, RELEASE),
+            (&lex.done_acts, DONE_ACT),
             (&lex.agent_openers, AGENT_OPENER),
             (&lex.extent_openers, EXTENT_OPENER),
             (&lex.targets, TARGET),
@@ -1545,20 +1548,21 @@ impl TenseCues {
 
     /// Whether the word at `p`, before the date, is a participle with no verb before it
     /// that tells an act done: its agent follows (`annoncées par Emmanuel Macron lundi
-    /// soir`), or it is one of publishing right before the date (`un décret publié lundi`).
+    /// soir`), or it is one of [`TenseLexicon::done_acts`] right before the date (`un
+    /// décret publié lundi`, `l'accident survenu le 2 août`).
     /// Plans (`prévu`), postponements and passives after a verb (`doit être publié`, `est
     /// publié`) are not.
     fn tells_act_done(&self, sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
         if p >= 0 || p < -AGENT_WORDS || !self.lex.participle_alone_past {
             return false;
         }
-        let (participle, release) = match sentence.word(p) {
+        let (participle, done_act) = match sentence.word(p) {
             Some(w) => (
                 w.lowercase
                     && w.class.tense.is_none()
                     && w.class.roles == 0
                     && self.is_participle(w),
-                w.is(RELEASE),
+                w.is(DONE_ACT),
             ),
             None => return false,
         };
@@ -1567,7 +1571,10 @@ impl TenseCues {
             && sentence
                 .word(p + 2)
                 .is_some_and(|n| !n.lowercase || n.is(AGENT_OPENER));
-        if !(participle || release) || !(agent_follows || (p == -1 && release)) {
+        // Right before the date, or before its article (`survenu le 2 août`).
+        let next_to_date =
+            p == -1 || (p == -2 && sentence.word(-1).is_some_and(|a| a.is(AGENT_OPENER)));
+        if !(participle || done_act) || !(agent_follows || (next_to_date && done_act)) {
             return false;
         }
         if self.date_opens_extent(sentence) {
