@@ -777,7 +777,8 @@ impl TenseCues {
             return false;
         }
         let from = floor_boundary(text, start.saturating_sub(ANNOUNCING_REACH));
-        self.word_before(text, from, start).is_some_and(|w| w.is(TARGET))
+        self.word_before(text, from, start)
+            .is_some_and(|w| w.is(TARGET))
             && !self.past_auxiliary_in_clause(text, start, end)
     }
 
@@ -1553,7 +1554,7 @@ impl TenseCues {
     /// Plans (`prévu`), postponements and passives after a verb (`doit être publié`, `est
     /// publié`) are not.
     fn tells_act_done(&self, sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
-        if p >= 0 || p < -AGENT_WORDS || !self.lex.participle_alone_past {
+        if !(-AGENT_WORDS..0).contains(&p) || !self.lex.participle_alone_past {
             return false;
         }
         let (participle, done_act) = match sentence.word(p) {
