@@ -1802,8 +1802,8 @@ enum Reach {
 }
 
 /// How many words a participle clause may hold before its date (`entamé dès le`, `interrompu
-/// à la 70e minute`).
-const PARTICIPLE_CLAUSE_WORDS: usize = 5;
+/// à la 70e minute`, `remis en liberté sous contrôle judiciaire`).
+const PARTICIPLE_CLAUSE_WORDS: usize = 7;
 
 /// How many words before a date its clause's pluperfect report may stand (`avait promis en
 /// janvier que la nouvelle ligne de production entrerait en service le`).
