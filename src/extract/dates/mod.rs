@@ -173,7 +173,9 @@ impl DateEngine {
                             };
                             let value = self.value_of(text, &dated, ctx, &discourse);
                             discourse.remember(self, text, (start, end), &expr, &value, ctx);
-                            discourse.pair_first = paired.map(|(_, first)| (first, end));
+                            if let Some((_, first)) = paired {
+                                discourse.pair_first = Some((first, end));
+                            }
                             mentions.push(Mention {
                                 start,
                                 end,
@@ -253,6 +255,10 @@ impl DateEngine {
             } else {
                 tense::Tense::Unknown
             }
+        } else if (grammar::is_bare_weekday(expr) || grammar::is_weekday_pair(expr))
+            && self.tense.targeted(text, start, end)
+        {
+            tense::Tense::Future
         } else if let Some(announced) = self.tense.announced_tense(text, start, end) {
             announced
         } else if (grammar::is_deadline(expr) || grammar::is_bound_before(expr))
@@ -495,8 +501,8 @@ struct Discourse {
     /// quarter or half, which names no day, was named since (`op 4 november de cijfers
     /// over het derde kwartaal; een week later`).
     previous_day: Option<(chrono::NaiveDate, usize)>,
-    /// The first day of the pair of weekdays named last (`mardi et mercredi`), and where
-    /// the pair ends: an offset back (`la veille`, `deux jours plus tôt`) counts from the
+    /// The first day of the pair of weekdays (`mardi et mercredi`) or the range of days
+    /// (`du 3 au 5 juillet`) named last, and where it ends: an offset back (`la veille`, `deux jours plus tôt`) counts from the
     /// start of what the pair names, as an offset forward counts from its end.
     pair_first: Option<(chrono::NaiveDate, usize)>,
 }
@@ -592,6 +598,12 @@ impl Discourse {
             if unit == Unit::Day {
                 self.previous_day = Some((day, end));
             }
+        } else if let Some((first, last)) = day_range(value) {
+            // `du 3 au 5 juillet, puis une semaine plus tard`: an offset forward counts from
+            // the range's last day, one back (`la veille`) from its first, as for a pair.
+            self.previous = Some((last, Unit::Day, end));
+            self.previous_day = Some((last, end));
+            self.pair_first = Some((first, end));
         } else if hides_anchor(value) {
             self.previous = None;
             self.previous_day = None;
@@ -628,6 +640,21 @@ fn hides_anchor(value: &DateValue) -> bool {
         Granularity::Interval => true,
         _ => value.value.as_deref().is_none_or(|v| v.contains('X')),
     }
+}
+
+/// The first and last days of a range of days (`2026-07-03/2026-07-05`); `None` for other
+/// values. A span of years (`(2015-2016)`, `la saison 2025-2026`) is written from one 1
+/// January to the next and names no day to count from.
+fn day_range(value: &DateValue) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    use chrono::Datelike;
+    if value.granularity != Granularity::Interval {
+        return None;
+    }
+    let (from, to) = value.value.as_deref()?.split_once('/')?;
+    let day = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    let (first, last) = (day(from)?, day(to)?);
+    let new_year = |d: chrono::NaiveDate| d.ordinal() == 1;
+    (first <= last && !(new_year(first) && new_year(last))).then_some((first, last))
 }
 
 /// The first day of the day, week, month, quarter, half or year a date value names

@@ -173,6 +173,34 @@ pub struct TenseLexicon {
     /// `il se serait rendu jeudi`), told by the other cues.
     #[serde(default)]
     pub conditional_auxiliaries: Vec<String>,
+    /// Links from a participle to its agent (`par`): a participle with no auxiliary
+    /// followed by its agent tells an act done, so a date after the agent is past (`les
+    /// mesures annoncées par Emmanuel Macron lundi soir, ... vont se chiffrer`).
+    #[serde(default)]
+    pub agent_links: Vec<String>,
+    /// Participles of acts that are done once told (publishing, events, crimes: `publié`,
+    /// `survenu`, `commis`): with no verb before them, right before a date, they tell the
+    /// day it was done, past (`reportées par un décret publié lundi`, `l'accident survenu
+    /// le 2 août`). Other participles alone may name a plan (`les manifestations annoncées
+    /// samedi`).
+    #[serde(default)]
+    pub done_acts: Vec<String>,
+    /// Words that open an agent after its link (articles, possessives; a capitalised name
+    /// opens one too): `par le gouvernement`, not `par ailleurs`, `par jour`. An article
+    /// may also stand between a done act and its date (`survenu le 2 août`).
+    #[serde(default)]
+    pub agent_openers: Vec<String>,
+    /// First words of a date that names the extent of what a participle made, not the
+    /// act's day (`la consultation lancée par le gouvernement jusqu'en mars`, `proposée par
+    /// Emmanuel Macron à partir du 15 janvier`).
+    #[serde(default)]
+    pub extent_openers: Vec<String>,
+    /// Words that make the weekday right after them a target, ahead of its telling whatever
+    /// the tense (`a émis une alerte orange pour samedi après-midi`, `des restrictions ont
+    /// été décidées pour samedi`), unless a past auxiliary stands in its clause (`avait
+    /// appelé à manifester pour samedi` may be a Saturday gone).
+    #[serde(default)]
+    pub targets: Vec<String>,
     /// Participles of moving a date (`verplaatst`, `uitgesteld`): a date after one, or after
     /// one and a link of [`Self::postponement_links`], is the new one, ahead whatever the
     /// tense of the moving (`is verplaatst naar 14 maart`). So is the end of a validity
@@ -462,6 +490,9 @@ const SCHEDULING_WORDS: usize = 8;
 /// How many words after a planning modal its postponement may stand (`devait s'ouvrir
 /// mercredi, a été reporté`).
 const POSTPONEMENT_WORDS: isize = 8;
+/// How many words before a date a participle followed by its agent may stand (`annoncées
+/// par Emmanuel Macron lundi`: the participle, the link and a name of up to three words).
+const AGENT_WORDS: isize = 5;
 /// How many words after a weekday its clock time's link may stand (`mardi et mercredi à`).
 const CLOCK_WORDS: usize = 3;
 /// How many bytes after a weekday its clock time's number may start (`mardi et mercredi à
@@ -502,6 +533,12 @@ const FUTURE_AUXILIARY: Roles = 1 << 27;
 const PLANNING_MODAL: Roles = 1 << 28;
 const OUTCOME_LINK: Roles = 1 << 29;
 const CONDITIONAL_AUXILIARY: Roles = 1 << 30;
+// Bits 40 and up for session 15's French roles, apart from the Dutch work's.
+const AGENT_LINK: Roles = 1 << 40;
+const DONE_ACT: Roles = 1 << 41;
+const AGENT_OPENER: Roles = 1 << 42;
+const EXTENT_OPENER: Roles = 1 << 43;
+const TARGET: Roles = 1 << 44;
 
 /// One word of a sentence: its lowercase form, byte range, whether it was lowercase,
 /// and its roles in the cue lists.
@@ -589,6 +626,11 @@ impl TenseCues {
             (&lex.planning_modals, PLANNING_MODAL),
             (&lex.relative_pronouns, RELATIVE_PRONOUN),
             (&lex.future_auxiliaries, FUTURE_AUXILIARY),
+            (&lex.agent_links, AGENT_LINK),
+            (&lex.done_acts, DONE_ACT),
+            (&lex.agent_openers, AGENT_OPENER),
+            (&lex.extent_openers, EXTENT_OPENER),
+            (&lex.targets, TARGET),
         ];
         for (list, role) in roles {
             for w in list {
@@ -631,6 +673,12 @@ impl TenseCues {
             return Tense::Unknown;
         }
         let mut sentence = Sentence::around(text, start, end, &self.classes);
+        // A participle's act told done just before the date is the date's, whatever verb
+        // stands nearer after it (`les mesures annoncées par le gouvernement mardi soir vont
+        // se chiffrer`).
+        if (-AGENT_WORDS..0).any(|p| self.tells_act_done(&mut sentence, p)) {
+            return Tense::Past;
+        }
         // The date's clause: back to the nearest clause opener (itself included) and on to
         // the next one (excluded), within the clause marks.
         let mut near = Cursor::default();
@@ -740,6 +788,18 @@ impl TenseCues {
         let mut sentence = Sentence::around(text, start, end, &self.classes);
         let told = self.nearest_cue(&mut sentence, &mut Cursor::default(), Reach::Clause, false);
         matches!(told, None | Some(Tense::Future)) && !self.clause_has_possible_past(&mut sentence)
+    }
+
+    /// Whether the word right before `text[start..end]` makes it a target ahead of its
+    /// telling (see [`TenseLexicon::targets`]) and no past auxiliary stands in its clause.
+    pub fn targeted(&self, text: &str, start: usize, end: usize) -> bool {
+        if self.lex.targets.is_empty() {
+            return false;
+        }
+        let from = floor_boundary(text, start.saturating_sub(ANNOUNCING_REACH));
+        self.word_before(text, from, start)
+            .is_some_and(|w| w.is(TARGET))
+            && !self.past_auxiliary_in_clause(text, start, end)
     }
 
     /// Whether the date at `text[start..end]` stands in a participle's clause of its own
@@ -1556,6 +1616,54 @@ impl TenseCues {
         }
     }
 
+    /// Whether the word at `p`, before the date, is a participle with no verb before it
+    /// that tells an act done: its agent follows (`annoncées par Emmanuel Macron lundi
+    /// soir`), or it is one of [`TenseLexicon::done_acts`] right before the date (`un
+    /// décret publié lundi`, `l'accident survenu le 2 août`).
+    /// Plans (`prévu`), postponements and passives after a verb (`doit être publié`, `est
+    /// publié`) are not.
+    fn tells_act_done(&self, sentence: &mut Sentence<'_, '_>, p: isize) -> bool {
+        if !(-AGENT_WORDS..0).contains(&p) || !self.lex.participle_alone_past {
+            return false;
+        }
+        let (participle, done_act) = match sentence.word(p) {
+            Some(w) => (
+                w.lowercase
+                    && w.class.tense.is_none()
+                    && w.class.roles == 0
+                    && self.is_participle(w),
+                w.is(DONE_ACT),
+            ),
+            None => return false,
+        };
+        let agent_follows = p < -2
+            && sentence.word(p + 1).is_some_and(|n| n.is(AGENT_LINK))
+            && sentence
+                .word(p + 2)
+                .is_some_and(|n| !n.lowercase || n.is(AGENT_OPENER));
+        // Right before the date, or before its article (`survenu le 2 août`).
+        let next_to_date =
+            p == -1 || (p == -2 && sentence.word(-1).is_some_and(|a| a.is(AGENT_OPENER)));
+        if !(participle || done_act) || !(agent_follows || (next_to_date && done_act)) {
+            return false;
+        }
+        if self.date_opens_extent(sentence) {
+            return false;
+        }
+        let before = sentence.past_adverbs(p - 1, -1);
+        !sentence.word(before).is_some_and(|v| {
+            v.class.tense.is_some()
+                || v.is(AUXILIARY | REFLEXIVE_AUXILIARY | CONDITIONAL_AUXILIARY | GOING_TO)
+                || (v.lowercase && self.infinitive_endings.ends(&v.folded))
+        })
+    }
+
+    /// Whether the date's first word names an extent (see [`TenseLexicon::extent_openers`]).
+    fn date_opens_extent(&self, sentence: &Sentence<'_, '_>) -> bool {
+        next_word(sentence.text, sentence.start, sentence.end)
+            .is_some_and(|(s, e)| word(sentence.text, s, e, &self.classes).is(EXTENT_OPENER))
+    }
+
     /// Whether a postponing participle after its auxiliary comes within
     /// [`POSTPONEMENT_WORDS`] words after position `p` (over the date, which lies between
     /// -1 and 0): `qui devait s'ouvrir mercredi, a été reporté`.
@@ -1763,8 +1871,8 @@ enum Reach {
 }
 
 /// How many words a participle clause may hold before its date (`entamé dès le`, `interrompu
-/// à la 70e minute`).
-const PARTICIPLE_CLAUSE_WORDS: usize = 5;
+/// à la 70e minute`, `remis en liberté sous contrôle judiciaire`).
+const PARTICIPLE_CLAUSE_WORDS: usize = 7;
 
 /// How many words before a date its clause's pluperfect report may stand (`avait promis en
 /// janvier que la nouvelle ligne de production entrerait en service le`).
