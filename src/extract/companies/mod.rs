@@ -279,6 +279,9 @@ enum Kind {
     Suffix,
     /// A word that opens a company name (`Banque`, `Brouwerij`); the name follows.
     Head,
+    /// A longer name the tables rule out that holds a company's name (`Soudal Quick-Step`,
+    /// a cycling team): as the longest match it hides the names inside it.
+    NotCompany,
 }
 
 /// What the checks make of a gazetteer match.
@@ -490,6 +493,7 @@ impl CompanyEngine {
                         found.push(f);
                     }
                 }
+                Kind::NotCompany => {}
             }
         }
         // One sense per discourse: once the text shows that `Shell` is the company, its
