@@ -170,6 +170,8 @@ impl CompanyEngine {
                 .flat_map(|a| cue_forms(a))
                 .collect(),
             surname_particles: lexicon.surname_particles.iter().cloned().collect(),
+            firm_nouns: lower(&lexicon.firm_nouns),
+            first_name_particles: lexicon.first_name_particles.clone(),
             name_particles: lexicon.name_particles.iter().cloned().collect(),
             origin_articles: lexicon
                 .origin_articles

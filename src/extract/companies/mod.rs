@@ -215,6 +215,15 @@ pub struct CompanyLexicon {
     /// one first name and one family name, so a person.
     #[serde(default)]
     pub surname_particles: Vec<String>,
+    /// Cue nouns that name only firms, never a person's trade (`firma`, `bakkerij`): the
+    /// name after one is the firm's even when it reads as a person's (`transportfirma Jan
+    /// De Rijcke`), where after `aannemer` it may be the man.
+    #[serde(default)]
+    pub firm_nouns: Vec<String>,
+    /// Particles of a family name right after a first name (`de`, `van der`): a one-word
+    /// common-word name before one is a person's first name (`Otto de Bont`).
+    #[serde(default)]
+    pub first_name_particles: Vec<String>,
     /// Capitalized particles that join the tokens of an unknown name after a cue, though
     /// they are function words elsewhere: `het transportbedrijf Van Gils`, `het modehuis
     /// Dries Van Noten` (Flemish family names write `Van` with a capital).
@@ -350,6 +359,8 @@ pub struct CompanyEngine {
     origin_adjectives: FxHashSet<String>,
     first_names: FxHashSet<String>,
     surname_particles: FxHashSet<String>,
+    firm_nouns: FxHashSet<String>,
+    first_name_particles: Vec<String>,
     name_particles: FxHashSet<String>,
     origin_articles: FxHashSet<String>,
     relation_cues: FxHashSet<String>,
@@ -459,7 +470,8 @@ impl CompanyEngine {
                     if plural && self.names_a_class(text, hit.start) {
                         continue;
                     }
-                    if let Some(f) = self.name_after_cue(text, hit.end, hits.get(i + 1)) {
+                    let firm = self.names_firm_only(&text[hit.start..hit.end]);
+                    if let Some(f) = self.name_after_cue(text, hit.end, hits.get(i + 1), firm) {
                         let list_end = f.end;
                         found.push(f);
                         if plural {
@@ -552,6 +564,11 @@ impl CompanyEngine {
     /// Whether `article` and `adjective` name an origin before a company (`het Duitse`).
     fn origin_phrase(&self, article: &str, adjective: &str) -> bool {
         self.origin_articles.contains(article) && self.origin_adjectives.contains(adjective)
+    }
+
+    /// Whether the cue noun `cue` names only firms (`Firma`, `bakkerij`), in any case.
+    fn names_firm_only(&self, cue: &str) -> bool {
+        !self.firm_nouns.is_empty() && self.firm_nouns.contains(&cue.to_lowercase())
     }
 
     /// `text[start..end]` as a company the gazetteer does not know, if it may be one: a
