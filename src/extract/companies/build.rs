@@ -374,6 +374,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_names_holding_a_known_name_hide_it() {
+        let not_companies: Vec<String> = [
+            "Soudal Quick-Step",
+            "Alpecin-Deceuninck",
+            "Verenigde Staten",
+            "Soudal",
+            "Omloop Het Nieuwsblad",
+        ]
+        .map(String::from)
+        .to_vec();
+        let known: FxHashSet<String> = ["soudal", "deceuninck", "het nieuwsblad"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        let hiding: Vec<String> = names_hiding_companies(&not_companies, &known).collect();
+        assert_eq!(
+            hiding,
+            ["Soudal Quick-Step", "Alpecin-Deceuninck", "Omloop Het Nieuwsblad"]
+        );
+    }
+
+    #[test]
     fn contractions_add_forms_once() {
         let cues: Vec<String> = ["le suisse", "du suisse", "l'américain", "groupe"]
             .map(String::from)
