@@ -391,7 +391,11 @@ mod tests {
         let hiding: Vec<String> = names_hiding_companies(&not_companies, &known).collect();
         assert_eq!(
             hiding,
-            ["Soudal Quick-Step", "Alpecin-Deceuninck", "Omloop Het Nieuwsblad"]
+            [
+                "Soudal Quick-Step",
+                "Alpecin-Deceuninck",
+                "Omloop Het Nieuwsblad"
+            ]
         );
     }
 
