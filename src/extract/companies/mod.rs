@@ -470,7 +470,14 @@ impl CompanyEngine {
                     if plural && self.names_a_class(text, hit.start) {
                         continue;
                     }
-                    let firm = self.names_firm_only(&text[hit.start..hit.end]);
+                    // The hit or its whole word: a cue may be the tail of a compound, a
+                    // firm noun itself (`Transportfirma`) or one only with its head
+                    // (`Kledingbedrijf` for the hit `bedrijf`).
+                    let word_start = text[..hit.start]
+                        .trim_end_matches(names::is_word_char)
+                        .len();
+                    let firm = self.names_firm_only(&text[hit.start..hit.end])
+                        || self.names_firm_only(&text[word_start..hit.end]);
                     if let Some(f) = self.name_after_cue(text, hit.end, hits.get(i + 1), firm) {
                         let list_end = f.end;
                         found.push(f);
