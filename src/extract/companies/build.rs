@@ -80,6 +80,10 @@ impl CompanyEngine {
                 .iter()
                 .map(|noun| (noun.clone(), Kind::Cue)),
         );
+        patterns.extend(
+            names_hiding_companies(&lexicon.not_companies, &parsed.known_forms)
+                .map(|name| (name, Kind::NotCompany)),
+        );
         let scanner = scan::Scanner::new(patterns, &lexicon.genitive_endings)?;
         let context = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -166,6 +170,8 @@ impl CompanyEngine {
                 .flat_map(|a| cue_forms(a))
                 .collect(),
             surname_particles: lexicon.surname_particles.iter().cloned().collect(),
+            firm_nouns: lower(&lexicon.firm_nouns),
+            first_name_particles: lexicon.first_name_particles.clone(),
             name_particles: lexicon.name_particles.iter().cloned().collect(),
             origin_articles: lexicon
                 .origin_articles
@@ -230,6 +236,35 @@ impl CompanyEngine {
                 .collect(),
         })
     }
+}
+
+/// The names the tables rule out that hold a gazetteer name as some of their words
+/// (`Soudal Quick-Step`, a team named after its sponsors): matched whole, they hide it. Words
+/// are split at spaces and hyphens.
+fn names_hiding_companies<'a>(
+    not_companies: &'a [String],
+    known_forms: &'a FxHashSet<String>,
+) -> impl Iterator<Item = String> + 'a {
+    not_companies
+        .iter()
+        .filter(|name| {
+            let lowered = name.to_lowercase();
+            let bounds: Vec<usize> = lowered
+                .match_indices([' ', '-'])
+                .map(|(at, _)| at)
+                .collect();
+            let mut starts = std::iter::once(0).chain(bounds.iter().map(|&at| at + 1));
+            !bounds.is_empty()
+                && starts.any(|start| {
+                    bounds
+                        .iter()
+                        .copied()
+                        .chain([lowered.len()])
+                        .filter(|&end| end > start)
+                        .any(|end| known_forms.contains(&lowered[start..end]))
+                })
+        })
+        .cloned()
 }
 
 /// The cues with, for each that opens with an article that has contractions, the same cue
@@ -337,6 +372,32 @@ fn particle_forms(particles: &[String]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_names_holding_a_known_name_hide_it() {
+        let not_companies: Vec<String> = [
+            "Soudal Quick-Step",
+            "Alpecin-Deceuninck",
+            "Verenigde Staten",
+            "Soudal",
+            "Omloop Het Nieuwsblad",
+        ]
+        .map(String::from)
+        .to_vec();
+        let known: FxHashSet<String> = ["soudal", "deceuninck", "het nieuwsblad"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        let hiding: Vec<String> = names_hiding_companies(&not_companies, &known).collect();
+        assert_eq!(
+            hiding,
+            [
+                "Soudal Quick-Step",
+                "Alpecin-Deceuninck",
+                "Omloop Het Nieuwsblad"
+            ]
+        );
+    }
 
     #[test]
     fn contractions_add_forms_once() {

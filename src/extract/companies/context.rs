@@ -87,7 +87,8 @@ impl CompanyEngine {
         if common
             && (joined_to_other_name(text, hits, i)
                 || self.after_noun_article(text, hit)
-                || self.opening_place(text, hit))
+                || self.opening_place(text, hit)
+                || self.before_family_name(text, hit))
         {
             return Verdict::Rejected;
         }
@@ -453,6 +454,20 @@ impl CompanyEngine {
             || self.after_capitalized_word(text, hit.start)
             || lower_before(hit.start).is_some_and(|w| self.genitive_not_after.contains(&w))
             || next_word.is_none_or(|w| self.genitive_stops.contains(w)))
+    }
+
+    /// Whether a family name's particle and a capitalized word follow the one-word `hit`,
+    /// so it is a first name (`Renewi-topman Otto de Bont`).
+    fn before_family_name(&self, text: &str, hit: Hit) -> bool {
+        let Some(rest) = text[hit.end..].strip_prefix(' ') else {
+            return false;
+        };
+        !text[hit.start..hit.end].contains(' ')
+            && self.first_name_particles.iter().any(|p| {
+                rest.strip_prefix(p.as_str())
+                    .and_then(|r| r.strip_prefix(' '))
+                    .is_some_and(|r| r.starts_with(char::is_uppercase))
+            })
     }
 
     /// Whether the word right before `start` (one space between) is capitalized and

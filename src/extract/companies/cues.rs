@@ -6,11 +6,14 @@ use super::{ends_with_word, names, names::name_run, CompanyEngine, Found, Hit, K
 impl CompanyEngine {
     /// The unknown name right after a cue ending at `cue_end`, past allowed modifiers.
     /// `None` when a gazetteer name follows (it speaks for itself) or nothing name-like does.
+    /// After a noun that names only firms (`firm`), a name that reads as a person's is the
+    /// firm's (`transportfirma Jan De Rijcke`).
     pub(super) fn name_after_cue(
         &self,
         text: &str,
         cue_end: usize,
         next: Option<&Hit>,
+        firm: bool,
     ) -> Option<Found> {
         let mut pos = cue_end;
         if !text[..pos].ends_with(['\'', '’']) {
@@ -44,6 +47,14 @@ impl CompanyEngine {
         }
         if let Some(known) = self.cue_noun_and_name(text, pos, end) {
             return Some(known);
+        }
+        if firm && self.plausible(&text[pos..end]) {
+            return Some(Found {
+                start: pos,
+                end,
+                entry: None,
+                name_end: end,
+            });
         }
         self.unknown_company(text, pos, end)
     }

@@ -48,6 +48,9 @@ impl CompanyEngine {
         while let Some(next) = self.skip_function_word(text, start, name_end) {
             start = next;
         }
+        if let Some(next) = self.skip_origin_adjective(text, start, name_end) {
+            start = next;
+        }
         if start >= name_end {
             return;
         }
@@ -99,6 +102,14 @@ impl CompanyEngine {
         let token_end = names::name_token(text, start)?.min(end);
         let next = token_end + 1;
         (self.function_words.contains(&text[start..token_end]) && next < end).then_some(next)
+    }
+
+    /// Where the name starts past an adjective of origin at `start` (`het Genkse Lindner
+    /// Pharma`), which is no part of it; `None` when none is there.
+    fn skip_origin_adjective(&self, text: &str, start: usize, end: usize) -> Option<usize> {
+        let token_end = names::name_token(text, start)?.min(end);
+        let next = token_end + 1;
+        (self.origin_adjectives.contains(&text[start..token_end]) && next < end).then_some(next)
     }
 
     /// The head of a hyphenated compound such as `Alibaba-CEO` or `Xylos-topman`.

@@ -215,6 +215,15 @@ pub struct CompanyLexicon {
     /// one first name and one family name, so a person.
     #[serde(default)]
     pub surname_particles: Vec<String>,
+    /// Cue nouns that name only firms, never a person's trade (`firma`, `bakkerij`): the
+    /// name after one is the firm's even when it reads as a person's (`transportfirma Jan
+    /// De Rijcke`), where after `aannemer` it may be the man.
+    #[serde(default)]
+    pub firm_nouns: Vec<String>,
+    /// Particles of a family name right after a first name (`de`, `van der`): a one-word
+    /// common-word name before one is a person's first name (`Otto de Bont`).
+    #[serde(default)]
+    pub first_name_particles: Vec<String>,
     /// Capitalized particles that join the tokens of an unknown name after a cue, though
     /// they are function words elsewhere: `het transportbedrijf Van Gils`, `het modehuis
     /// Dries Van Noten` (Flemish family names write `Van` with a capital).
@@ -279,6 +288,9 @@ enum Kind {
     Suffix,
     /// A word that opens a company name (`Banque`, `Brouwerij`); the name follows.
     Head,
+    /// A longer name the tables rule out that holds a company's name (`Soudal Quick-Step`,
+    /// a cycling team): as the longest match it hides the names inside it.
+    NotCompany,
 }
 
 /// What the checks make of a gazetteer match.
@@ -347,6 +359,8 @@ pub struct CompanyEngine {
     origin_adjectives: FxHashSet<String>,
     first_names: FxHashSet<String>,
     surname_particles: FxHashSet<String>,
+    firm_nouns: FxHashSet<String>,
+    first_name_particles: Vec<String>,
     name_particles: FxHashSet<String>,
     origin_articles: FxHashSet<String>,
     relation_cues: FxHashSet<String>,
@@ -456,7 +470,15 @@ impl CompanyEngine {
                     if plural && self.names_a_class(text, hit.start) {
                         continue;
                     }
-                    if let Some(f) = self.name_after_cue(text, hit.end, hits.get(i + 1)) {
+                    // The hit or its whole word: a cue may be the tail of a compound, a
+                    // firm noun itself (`Transportfirma`) or one only with its head
+                    // (`Kledingbedrijf` for the hit `bedrijf`).
+                    let word_start = text[..hit.start]
+                        .trim_end_matches(names::is_word_char)
+                        .len();
+                    let firm = self.names_firm_only(&text[hit.start..hit.end])
+                        || self.names_firm_only(&text[word_start..hit.end]);
+                    if let Some(f) = self.name_after_cue(text, hit.end, hits.get(i + 1), firm) {
                         let list_end = f.end;
                         found.push(f);
                         if plural {
@@ -490,6 +512,7 @@ impl CompanyEngine {
                         found.push(f);
                     }
                 }
+                Kind::NotCompany => {}
             }
         }
         // One sense per discourse: once the text shows that `Shell` is the company, its
@@ -548,6 +571,11 @@ impl CompanyEngine {
     /// Whether `article` and `adjective` name an origin before a company (`het Duitse`).
     fn origin_phrase(&self, article: &str, adjective: &str) -> bool {
         self.origin_articles.contains(article) && self.origin_adjectives.contains(adjective)
+    }
+
+    /// Whether the cue noun `cue` names only firms (`Firma`, `bakkerij`), in any case.
+    fn names_firm_only(&self, cue: &str) -> bool {
+        !self.firm_nouns.is_empty() && self.firm_nouns.contains(&cue.to_lowercase())
     }
 
     /// `text[start..end]` as a company the gazetteer does not know, if it may be one: a
