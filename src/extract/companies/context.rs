@@ -27,7 +27,11 @@ impl CompanyEngine {
     ) -> Verdict {
         let e = &self.entries[entry];
         let hit = hits[i];
-        if self.vetoed_forms.contains(&text[hit.start..hit.end]) {
+        // A name the tables rule out is still the company after an adjective of its own
+        // origin: `l'espagnol CAF` is the train maker, `la CAF` the family benefits fund.
+        if self.vetoed_forms.contains(&text[hit.start..hit.end])
+            && (e.country.is_none() || self.origin_before(text, hit.start) != e.country.as_deref())
+        {
             return Verdict::Rejected;
         }
         if self.contraction_len(text, hit) > 0 && self.contracted_in_longer_name(text, hit) {
