@@ -356,8 +356,12 @@ impl CompanyEngine {
         }
         if let Some(before) = self.word_before(text, hit.start) {
             let amount = before.chars().all(|c| c.is_ascii_digit());
+            // After an elision the determiner is the word's tail (`d'une Citroën grise`).
+            let determiner = before.rsplit(['\'', '’']).next().unwrap_or(before);
             if amount
-                || self.product_determiners.contains(&before.to_lowercase())
+                || self
+                    .product_determiners
+                    .contains(&determiner.to_lowercase())
                 || self.after_article_and_adjective(text, hit.start - 1 - before.len(), before)
             {
                 return true;
