@@ -293,6 +293,25 @@ impl CompanyEngine {
         })
     }
 
+    /// The longer name a known company that is also a name head opens (`La Coop Avantis`),
+    /// unless the word after it only places or qualifies the company (`Coop Suisse`).
+    pub(super) fn name_after_known_head(
+        &self,
+        text: &str,
+        head: &Hit,
+        next: Option<&Hit>,
+    ) -> Option<Found> {
+        let rest = text[head.end..].strip_prefix(' ')?;
+        let follower = self.name_followers.iter().any(|w| {
+            rest.strip_prefix(w.as_str())
+                .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+        });
+        if follower {
+            return None;
+        }
+        self.name_after_head(text, head, next)
+    }
+
     /// The length of the article and its space that a head listed with one opens with
     /// (`Les ` in `Les Transports`), else 0.
     fn leading_article_len(&self, head: &str) -> usize {
