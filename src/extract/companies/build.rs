@@ -132,6 +132,12 @@ impl CompanyEngine {
             context,
             modifiers,
             initial_only_cues,
+            known_heads: lexicon
+                .name_heads
+                .iter()
+                .filter(|h| parsed.known_forms.contains(&h.to_lowercase()))
+                .cloned()
+                .collect(),
             function_words,
             not_companies,
             vetoed_forms,

@@ -27,7 +27,11 @@ impl CompanyEngine {
     ) -> Verdict {
         let e = &self.entries[entry];
         let hit = hits[i];
-        if self.vetoed_forms.contains(&text[hit.start..hit.end]) {
+        // A name the tables rule out is still the company after an adjective of its own
+        // origin: `l'espagnol CAF` is the train maker, `la CAF` the family benefits fund.
+        if self.vetoed_forms.contains(&text[hit.start..hit.end])
+            && (e.country.is_none() || self.origin_before(text, hit.start) != e.country.as_deref())
+        {
             return Verdict::Rejected;
         }
         if self.contraction_len(text, hit) > 0 && self.contracted_in_longer_name(text, hit) {
@@ -353,8 +357,12 @@ impl CompanyEngine {
         }
         if let Some(before) = self.word_before(text, hit.start) {
             let amount = before.chars().all(|c| c.is_ascii_digit());
+            // After an elision the determiner is the word's tail (`d'une Citroën grise`).
+            let determiner = before.rsplit(['\'', '’']).next().unwrap_or(before);
             if amount
-                || self.product_determiners.contains(&before.to_lowercase())
+                || self
+                    .product_determiners
+                    .contains(&determiner.to_lowercase())
                 || self.after_article_and_adjective(text, hit.start - 1 - before.len(), before)
             {
                 return true;

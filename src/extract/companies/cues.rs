@@ -265,13 +265,19 @@ impl CompanyEngine {
 
     /// The name opened by a head word: `Banque Parisienne`, `Forges de Firminy`,
     /// `Crédit foncier`. The span starts at the head; a particle may stand between the
-    /// head and the capitalized name, which may then be a place (`Banque de Paris`).
+    /// head and the capitalized name, which may then be a place (`Banque de Paris`). A
+    /// head listed with its article (`les Transports`: `le ministre des Transports Élisabeth
+    /// Borne` is no company) opens the name after the article (`Transports Chabas`).
     pub(super) fn name_after_head(
         &self,
         text: &str,
         head: &Hit,
         next: Option<&Hit>,
     ) -> Option<Found> {
+        let head = &Hit {
+            start: head.start + self.leading_article_len(&text[head.start..head.end]),
+            ..*head
+        };
         let rest = text[head.end..].strip_prefix(' ')?;
         if let Some(adjective) = self.head_adjective(rest) {
             let end = head.end + 1 + adjective.len();
@@ -296,6 +302,39 @@ impl CompanyEngine {
             entry: None,
             name_end: end,
         })
+    }
+
+    /// The longer name a known company that is also a name head opens (`La Coop Avantis`),
+    /// unless the word after it only places or qualifies the company (`Coop Suisse`).
+    pub(super) fn name_after_known_head(
+        &self,
+        text: &str,
+        head: &Hit,
+        next: Option<&Hit>,
+    ) -> Option<Found> {
+        let rest = text[head.end..].strip_prefix(' ')?;
+        let follower = self.name_followers.iter().any(|w| {
+            rest.strip_prefix(w.as_str())
+                .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+        });
+        if follower {
+            return None;
+        }
+        self.name_after_head(text, head, next)
+    }
+
+    /// The length of the article and its space that a head listed with one opens with
+    /// (`Les ` in `Les Transports`), else 0.
+    fn leading_article_len(&self, head: &str) -> usize {
+        head.split_once(' ')
+            .filter(|(word, _)| {
+                let mut chars = word.chars();
+                let capitalized: Option<String> = chars
+                    .next()
+                    .map(|first| first.to_uppercase().chain(chars).collect());
+                capitalized.is_some_and(|w| self.function_words.contains(&w))
+            })
+            .map_or(0, |(word, _)| word.len() + 1)
     }
 
     /// The head adjective that `rest` starts with as a whole word, if any.

@@ -339,6 +339,9 @@ pub struct CompanyEngine {
     /// Capitalized forms of lower-case cues: they count only at a sentence start, since
     /// mid-sentence `Fonds` or `Groupe` opens a name of its own.
     initial_only_cues: FxHashSet<String>,
+    /// Name heads that are also gazetteer names (`Coop`): before a capitalized name they
+    /// open a longer one (`La Coop Avantis`), elsewhere they are the known company.
+    known_heads: FxHashSet<String>,
     function_words: FxHashSet<String>,
     not_companies: FxHashSet<String>,
     product_determiners: FxHashSet<String>,
@@ -440,6 +443,12 @@ impl CompanyEngine {
                         f.entry.is_none() && f.start <= hit.start && hit.end <= f.end
                     }) {
                         continue;
+                    }
+                    if self.known_heads.contains(&text[hit.start..hit.end]) {
+                        if let Some(f) = self.name_after_known_head(text, hit, hits.get(i + 1)) {
+                            found.push(f);
+                            continue;
+                        }
                     }
                     let found_here = Found {
                         start: hit.start + self.contraction_len(text, *hit),

@@ -71,7 +71,7 @@ impl CompanyEngine {
 
     /// The country of the adjective of origin that is the last word before `start`
     /// (`américain` in `l'américain ADP`, `Amerikaanse` in `het Amerikaanse ADP`).
-    fn origin_before(&self, text: &str, start: usize) -> Option<&str> {
+    pub(super) fn origin_before(&self, text: &str, start: usize) -> Option<&str> {
         let from = floor_boundary(text, start.saturating_sub(ORIGIN_REACH));
         let before = text[from..start].trim_end();
         let word_start = before
