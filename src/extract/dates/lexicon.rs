@@ -553,12 +553,15 @@ pub enum Sense {
     HabitualAfter,
 }
 
+/// A set of sense kinds, one bit each ([`Sense::kind_bit`]): wide enough for every kind.
+pub type Kinds = u128;
+
 impl Sense {
-    /// This sense's kind as one bit of a `u64` (the variant, whatever its value): a
+    /// This sense's kind as one bit of a [`Kinds`] (the variant, whatever its value): a
     /// token's senses fold into one mask, so a lookup of a kind the token lacks costs
     /// one AND. Always inlined: for the constant sense of a caller it folds to a constant.
     #[inline(always)]
-    pub const fn kind_bit(&self) -> u64 {
+    pub const fn kind_bit(&self) -> Kinds {
         let index: u32 = match self {
             Sense::Month(_) => 0,
             Sense::MonthAbbr(_) => 1,
@@ -638,12 +641,13 @@ impl Sense {
             Sense::HabitualBefore => 75,
             Sense::HabitualAfter => 76,
         };
-        // Kinds past 63 share the last bit: the mask stays a superset, never a miss.
-        1 << if index > 63 { 63 } else { index }
+        // Each kind has its own bit; a kind past the last would share it (a superset, never
+        // a miss), and the unit test `kinds_have_their_own_bits` says when to widen.
+        1 << if index > 127 { 127 } else { index }
     }
 
     /// The union of the kinds of `senses` (their values do not matter).
-    pub const fn kinds(senses: &[Sense]) -> u64 {
+    pub const fn kinds(senses: &[Sense]) -> Kinds {
         let mut mask = 0;
         let mut k = 0;
         while k < senses.len() {
@@ -1097,6 +1101,23 @@ fn check_range(word: &str, n: u32, lo: u32, hi: u32) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_have_their_own_bits() {
+        // Kinds from the 64th on shared one bit while the mask was a u64; each has its own
+        // now, below the last bit that a kind past 127 would share.
+        let late = [
+            Sense::NightLink,
+            Sense::Consecutive,
+            Sense::LastingLink,
+            Sense::NounRelativeDay,
+            Sense::Possessive,
+            Sense::HabitualBefore,
+            Sense::HabitualAfter,
+        ];
+        assert_eq!(Sense::kinds(&late).count_ones() as usize, late.len());
+        assert!(late.iter().all(|s| s.kind_bit() < 1 << 127));
+    }
 
     #[test]
     fn short_words_have_the_ids_of_their_strings() {

@@ -10,7 +10,9 @@
 //! durations (`durations`), intervals (`intervals`), modifiers and parts (`modifiers`),
 //! names that are not dates (`names`), and placing an expression in its text (`placing`).
 
-use super::lexicon::{Holiday, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift, NO_WORD};
+use super::lexicon::{
+    Holiday, Kinds, Phrases, Season, Sense, TimexMod, Unit, WeekdayShift, NO_WORD,
+};
 use super::token::{Kind, Token};
 use std::cell::Cell;
 
@@ -204,10 +206,10 @@ pub struct Parser<'a> {
     sense_starts: Vec<usize>,
     /// Per token, the kinds of its senses ([`Sense::kind_bit`]): most lookups ask for a
     /// kind the token lacks, and are answered with one AND.
-    sense_kinds: Vec<u64>,
+    sense_kinds: Vec<Kinds>,
     /// The kinds of every sense of the region: a rule that needs a rare word (`dat` of
     /// `29 oktober van dat jaar`) is not tried in a region without one.
-    region_kinds: u64,
+    region_kinds: Kinds,
     /// [`Parser::point_alternatives`] and [`Parser::endpoint`] at each token, filled on
     /// first use: the interval, modifier and plain-point alternatives of a token and its
     /// neighbours ask for the same ones again.
@@ -223,7 +225,7 @@ pub struct ParserBuffers(
     Vec<u32>,
     Vec<(usize, Sense)>,
     Vec<usize>,
-    Vec<u64>,
+    Vec<Kinds>,
     PointMemo,
     EndpointMemo,
 );
@@ -267,7 +269,7 @@ fn fill_senses(
     ids: &[u32],
     senses: &mut Vec<(usize, Sense)>,
     sense_starts: &mut Vec<usize>,
-    sense_kinds: &mut Vec<u64>,
+    sense_kinds: &mut Vec<Kinds>,
 ) {
     senses.clear();
     senses.reserve(ids.len());
@@ -297,36 +299,36 @@ fn fill_senses(
 /// alternatives a token cannot begin are not tried. Debug builds check this against
 /// the alternatives at every token turned away.
 mod first {
-    use super::{Holiday, Season, Sense, TimexMod, Unit, WeekdayShift};
+    use super::{Holiday, Kinds, Season, Sense, TimexMod, Unit, WeekdayShift};
 
-    pub const ARTICLE: u64 = Sense::kinds(&[
+    pub const ARTICLE: Kinds = Sense::kinds(&[
         Sense::Article,
         Sense::RelativeArticle,
         Sense::WeekendArticle,
     ]);
-    pub const WEEKDAY: u64 = Sense::kinds(&[
+    pub const WEEKDAY: Kinds = Sense::kinds(&[
         Sense::WeekdayShift(WeekdayShift::Next),
         Sense::Weekday(0),
         Sense::WeekdayAbbr(0),
     ]);
-    pub const RELATIVE_DAY: u64 = Sense::kinds(&[Sense::RelativeDay(0), Sense::AfterPrevious(0)]);
-    pub const PREVIOUS_PERIOD: u64 = ARTICLE
+    pub const RELATIVE_DAY: Kinds = Sense::kinds(&[Sense::RelativeDay(0), Sense::AfterPrevious(0)]);
+    pub const PREVIOUS_PERIOD: Kinds = ARTICLE
         | Sense::kinds(&[
             Sense::PreviousPeriod(0),
             Sense::Shift(0),
             Sense::Unit(Unit::Day),
         ]);
-    pub const NIGHT: u64 = Sense::kinds(&[Sense::NightOf]);
-    pub const OF_PREVIOUS_YEAR: u64 = Sense::kinds(&[
+    pub const NIGHT: Kinds = Sense::kinds(&[Sense::NightOf]);
+    pub const OF_PREVIOUS_YEAR: Kinds = Sense::kinds(&[
         Sense::Article,
         Sense::Month(0),
         Sense::Season(Season::Spring),
         Sense::Ordinal(0),
         Sense::Number(0),
     ]);
-    pub const RELATIVE_UNIT: u64 =
+    pub const RELATIVE_UNIT: Kinds =
         Sense::kinds(&[Sense::Shift(0), Sense::Unit(Unit::Day), Sense::Month(0)]);
-    pub const OFFSET: u64 = Sense::kinds(&[
+    pub const OFFSET: Kinds = Sense::kinds(&[
         Sense::LaterBefore,
         Sense::AgoBefore,
         Sense::Approximation,
@@ -335,23 +337,23 @@ mod first {
         Sense::HalfNumber(0),
     ]);
     /// Only numbers and words with a digit.
-    pub const NUMBER: u64 = 0;
-    pub const DAY: u64 = Sense::kinds(&[Sense::Ordinal(0), Sense::Number(0)]);
-    pub const MONTH: u64 = Sense::kinds(&[Sense::Month(0), Sense::MonthAbbr(0)]);
-    pub const ORDINAL: u64 = Sense::kinds(&[Sense::Ordinal(0), Sense::Last]);
-    pub const UNIT: u64 = Sense::kinds(&[Sense::Article, Sense::Unit(Unit::Day)]);
-    pub const WEEK: u64 = RELATIVE_UNIT | Sense::kinds(&[Sense::DayLink]);
-    pub const HOLIDAY: u64 = Sense::kinds(&[
+    pub const NUMBER: Kinds = 0;
+    pub const DAY: Kinds = Sense::kinds(&[Sense::Ordinal(0), Sense::Number(0)]);
+    pub const MONTH: Kinds = Sense::kinds(&[Sense::Month(0), Sense::MonthAbbr(0)]);
+    pub const ORDINAL: Kinds = Sense::kinds(&[Sense::Ordinal(0), Sense::Last]);
+    pub const UNIT: Kinds = Sense::kinds(&[Sense::Article, Sense::Unit(Unit::Day)]);
+    pub const WEEK: Kinds = RELATIVE_UNIT | Sense::kinds(&[Sense::DayLink]);
+    pub const HOLIDAY: Kinds = Sense::kinds(&[
         Sense::Shift(0),
         Sense::Holiday(Holiday::Fixed(1, 1)),
         Sense::CuedHoliday(Holiday::Fixed(1, 1)),
     ]);
-    pub const SEASON: u64 = Sense::kinds(&[Sense::Shift(0), Sense::Season(Season::Spring)]);
-    pub const NTH_WEEKDAY: u64 = Sense::kinds(&[Sense::Article, Sense::Ordinal(0), Sense::Last]);
-    pub const SHIFT: u64 = Sense::kinds(&[Sense::Shift(0)]);
+    pub const SEASON: Kinds = Sense::kinds(&[Sense::Shift(0), Sense::Season(Season::Spring)]);
+    pub const NTH_WEEKDAY: Kinds = Sense::kinds(&[Sense::Article, Sense::Ordinal(0), Sense::Last]);
+    pub const SHIFT: Kinds = Sense::kinds(&[Sense::Shift(0)]);
 
     /// Any point.
-    pub const POINT: u64 = ARTICLE
+    pub const POINT: Kinds = ARTICLE
         | WEEKDAY
         | RELATIVE_DAY
         | PREVIOUS_PERIOD
@@ -372,7 +374,7 @@ mod first {
     /// Articles, prepositions, shifts, modifiers and number words: every expression
     /// beginning with one goes on, after it, with a number, a word with a digit or a
     /// lexicon word ([`Parser::can_start`] relies on this; debug builds check it).
-    pub const LEADS: u64 = Sense::kinds(&[
+    pub const LEADS: Kinds = Sense::kinds(&[
         Sense::Article,
         Sense::RelativeArticle,
         Sense::WeekendArticle,
@@ -402,7 +404,7 @@ mod first {
     /// Words that only say what a date next to them is not (`rue du 4-Septembre`, `Nouvel
     /// An chinois`, `vacances de printemps`), or name a period only before a year pair
     /// (`la 2e saison`): to the rest of the grammar, plain words.
-    pub const CONTEXT: u64 = Sense::kinds(&[
+    pub const CONTEXT: Kinds = Sense::kinds(&[
         Sense::PlaceNoun,
         Sense::HolidayQualifier,
         Sense::HolidayOwner,
@@ -422,13 +424,13 @@ mod first {
     /// after it with a number, a word with a digit or a lexicon word, as after
     /// [`LEADS`] ([`Parser::can_start`] looks through one after a leading token: `de la
     /// France`, `dans les rues`).
-    pub const ARTICLES: u64 =
+    pub const ARTICLES: Kinds =
         Sense::kinds(&[Sense::Article, Sense::RelativeArticle, Sense::DayArticle]);
 
     /// Any expression: a point, an interval's opener or endpoint, a modifier, a part, a
     /// duration, a fiscal year, a decade or a rest. `de`, `à`, `et`, `pour` (cue, `of`
     /// and `to` words only) begin none.
-    pub const EXPRESSION: u64 = POINT
+    pub const EXPRESSION: Kinds = POINT
         | Sense::kinds(&[
             Sense::From,
             Sense::Between,
@@ -665,7 +667,7 @@ impl<'a> Parser<'a> {
     /// Whether token `i` is a word without digit whose senses are all of `kinds`, and
     /// every phrase of it ends at a token `ends_nowhere` accepts, bar a century after it.
     #[inline]
-    fn only_leads_to(&self, i: usize, kinds: u64, ends_nowhere: impl Fn(usize) -> bool) -> bool {
+    fn only_leads_to(&self, i: usize, kinds: Kinds, ends_nowhere: impl Fn(usize) -> bool) -> bool {
         let Some(&own) = self.sense_kinds.get(i) else {
             return false;
         };
@@ -692,7 +694,7 @@ impl<'a> Parser<'a> {
 
     /// Whether token `i` is a number, a word with a digit (`3e`, `Q3`), or has a sense
     /// of a kind in `kinds`.
-    fn may_start(&self, i: usize, kinds: u64) -> bool {
+    fn may_start(&self, i: usize, kinds: Kinds) -> bool {
         self.toks.get(i).is_some_and(|tok| match tok.kind {
             Kind::Num { .. } => true,
             Kind::Punct => false,
@@ -1025,7 +1027,7 @@ impl<'a> Parser<'a> {
     fn gated(
         &self,
         i: usize,
-        kinds: u64,
+        kinds: Kinds,
         alternative: impl FnOnce() -> Option<Point>,
     ) -> Option<Point> {
         if self.may_start(i, kinds) {

@@ -2,7 +2,7 @@
 //! `Champ-de-Mars`).
 
 use super::Parser;
-use crate::extract::dates::lexicon::{Sense, TimexMod};
+use crate::extract::dates::lexicon::{Kinds, Sense, TimexMod};
 use crate::extract::dates::token::Kind;
 
 impl Parser<'_> {
@@ -39,7 +39,7 @@ impl Parser<'_> {
     /// Whether token `i` goes on a hyphenated name after a plain word (`Champ-de-Mars`,
     /// `Gand-Saint-Nicolas`), not a part or another date word (`mi-mars`, `mars-avril`).
     pub(super) fn ends_compound_name(&self, i: usize) -> bool {
-        const DATE_WORDS: u64 = Sense::kinds(&[
+        const DATE_WORDS: Kinds = Sense::kinds(&[
             Sense::Part(TimexMod::Start),
             Sense::Month(0),
             Sense::MonthAbbr(0),
