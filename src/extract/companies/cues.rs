@@ -279,14 +279,16 @@ impl CompanyEngine {
             ..*head
         };
         let rest = text[head.end..].strip_prefix(' ')?;
-        if let Some(adjective) = self.head_adjective(rest) {
-            let end = head.end + 1 + adjective.len();
-            return self.plausible(&text[head.start..end]).then_some(Found {
+        let found = |end: usize| {
+            self.plausible(&text[head.start..end]).then_some(Found {
                 start: head.start,
                 end,
                 entry: None,
                 name_end: end,
-            });
+            })
+        };
+        if let Some(adjective) = self.head_adjective(rest) {
+            return found(head.end + 1 + adjective.len());
         }
         let particle = particle_len(&self.particles, rest);
         let pos = head.end + 1 + particle.unwrap_or(0);
@@ -296,12 +298,7 @@ impl CompanyEngine {
         } else {
             name_run(text, pos, limit, |t| self.stops_name(t))?
         };
-        self.plausible(&text[head.start..end]).then_some(Found {
-            start: head.start,
-            end,
-            entry: None,
-            name_end: end,
-        })
+        found(end)
     }
 
     /// The longer name a known company that is also a name head opens (`La Coop Avantis`),
